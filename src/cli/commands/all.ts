@@ -1,0 +1,6 @@
+// Registers every CLI command. Each feature adds one line here; the module itself loads lazily.
+import { registerCliCommand } from '../registry';
+
+export function registerAllCommands(): void {
+  void registerCliCommand;
+}

@@ -1,0 +1,65 @@
+// `langfuse-access <command> [...]`: the command-line edge over src/core.
+// Exit codes: 0 ok, 1 findings or a failed operation, 2 usage or configuration error.
+// Machine output goes to stdout, messages to stderr. Credentials never come from argv.
+import { ExitCode, TOOL_NAME, TOOL_VERSION } from '../core/names';
+import type { CliIo } from './command';
+import { UsageError } from './command';
+import { registerAllCommands } from './commands/all';
+import { cliCommands as commands } from './registry';
+
+registerAllCommands();
+
+function usage(): string {
+  const width = Math.max(...Object.keys(commands).map(n => n.length));
+  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
+  return `Usage: ${TOOL_NAME} <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun "${TOOL_NAME} <command> --help" for a command's options.\n`;
+}
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.err(usage());
+    return name ? ExitCode.ok : ExitCode.usage;
+  }
+  if (name === '--version') {
+    io.out(`${TOOL_VERSION}\n`);
+    return ExitCode.ok;
+  }
+  const entry = commands[name];
+  if (!entry) {
+    io.err(`${TOOL_NAME}: unknown command "${name}"\n\n${usage()}`);
+    return ExitCode.usage;
+  }
+  const { command } = await entry.load();
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.err(`Usage: ${TOOL_NAME} ${command.usage}\n`);
+    return ExitCode.ok;
+  }
+  try {
+    return await command.run(io, rest);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(`${TOOL_NAME} ${name}: ${err.message}\nUsage: ${TOOL_NAME} ${command.usage}\n`);
+      return ExitCode.usage;
+    }
+    throw err;
+  }
+}
+
+if (require.main === module) {
+  const io: CliIo = {
+    out: text => process.stdout.write(text),
+    err: text => process.stderr.write(text),
+    env: process.env,
+    cwd: process.cwd(),
+  };
+  main(process.argv.slice(2), io).then(
+    code => { process.exitCode = code; },
+    err => {
+      // Errors reaching here are unexpected; their text is redacted like every log line.
+      const { redact } = require('../core/log/redact') as typeof import('../core/log/redact');
+      process.stderr.write(`${TOOL_NAME}: ${redact(err instanceof Error ? err.message : err)}\n`);
+      process.exitCode = ExitCode.findings;
+    },
+  );
+}

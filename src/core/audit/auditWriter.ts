@@ -1,0 +1,126 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { StateFiles, TOOL_VERSION } from '../names';
+import { acquireLockSync } from '../state/lock';
+import { ensurePrivateDir } from '../state/stateDir';
+import { entryHash, joinLine, splitLine } from './chain';
+import { AUDIT_SCHEMA_VERSION, AuditActor, AuditEntry, AuditEvent, GENESIS_HASH } from './entry';
+import { sanitizeDetails } from './sanitize';
+
+export interface AuditWriterOptions {
+  stateDir: string;
+  actor: Omit<AuditActor, 'machine' | 'version'> & Partial<Pick<AuditActor, 'machine' | 'version'>>;
+  now?: () => Date;
+}
+
+interface ChainTip { seq: number; hash: string; size: number; mtimeMs: number }
+
+/**
+ * The write side of the audit trail: appends entries to `audit.jsonl` in the state folder with a
+ * SHA-256 hash chain. Safe for the extension and the CLI appending at once: each append takes the
+ * folder's audit lock, reads the chain tip (cached while the file is unchanged), and appends whole
+ * lines with one write.
+ */
+export class AuditWriter {
+  readonly file: string;
+  private readonly lockFile: string;
+  private readonly actor: AuditActor;
+  private readonly now: () => Date;
+  private tip: ChainTip | undefined;
+
+  constructor(options: AuditWriterOptions) {
+    ensurePrivateDir(options.stateDir);
+    this.file = path.join(options.stateDir, StateFiles.auditLog);
+    this.lockFile = path.join(options.stateDir, StateFiles.auditLock);
+    this.actor = {
+      identity: options.actor.identity,
+      tool: options.actor.tool,
+      machine: options.actor.machine ?? os.hostname(),
+      version: options.actor.version ?? TOOL_VERSION,
+    };
+    this.now = options.now ?? (() => new Date());
+  }
+
+  append(event: AuditEvent): AuditEntry {
+    return this.appendMany([event])[0];
+  }
+
+  /** Appends several entries under one lock and one write (used by bulk operations and benchmarks). */
+  appendMany(events: AuditEvent[]): AuditEntry[] {
+    if (events.length === 0) return [];
+    const lock = acquireLockSync(this.lockFile, { tool: this.actor.tool, purpose: 'audit append', waitMs: 10_000 });
+    try {
+      let { seq, hash } = this.readTip();
+      const entries: AuditEntry[] = [];
+      const lines: string[] = [];
+      for (const event of events) {
+        seq += 1;
+        const body = {
+          v: AUDIT_SCHEMA_VERSION,
+          seq,
+          time: this.now().toISOString(),
+          actor: { ...this.actor, ...event.actor },
+          action: event.action,
+          resource: event.resource,
+          outcome: event.outcome,
+          details: (sanitizeDetails(event.details ?? {}) as Record<string, unknown>),
+          prev: hash,
+        };
+        const bodyJson = JSON.stringify(body);
+        hash = entryHash(body.prev, bodyJson);
+        lines.push(joinLine(bodyJson, hash));
+        entries.push({ ...body, hash } as AuditEntry);
+      }
+      const fd = fs.openSync(this.file, fs.constants.O_CREAT | fs.constants.O_APPEND | fs.constants.O_WRONLY, 0o600);
+      try {
+        fs.writeSync(fd, lines.join('\n') + '\n');
+        fs.fsyncSync(fd);
+      } finally {
+        fs.closeSync(fd);
+      }
+      const stat = fs.statSync(this.file);
+      this.tip = { seq, hash, size: stat.size, mtimeMs: stat.mtimeMs };
+      return entries;
+    } finally {
+      lock.release();
+    }
+  }
+
+  /** The last entry's seq and hash; reads only the file's tail. */
+  private readTip(): { seq: number; hash: string } {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(this.file);
+    } catch {
+      return { seq: 0, hash: GENESIS_HASH };
+    }
+    if (this.tip && this.tip.size === stat.size && this.tip.mtimeMs === stat.mtimeMs) return this.tip;
+    const last = readLastLine(this.file, stat.size);
+    if (!last) return { seq: 0, hash: GENESIS_HASH };
+    const parts = splitLine(last);
+    const seqMatch = /"seq":(\d+)/.exec(last);
+    if (!parts || !seqMatch) {
+      throw new Error(`The audit log ${this.file} ends with a damaged line; run "langfuse-access audit verify" before writing more.`);
+    }
+    return { seq: Number(seqMatch[1]), hash: parts.hash };
+  }
+}
+
+function readLastLine(file: string, size: number): string | undefined {
+  const fd = fs.openSync(file, 'r');
+  try {
+    let chunk = 4096;
+    for (;;) {
+      const start = Math.max(0, size - chunk);
+      const buf = Buffer.alloc(size - start);
+      fs.readSync(fd, buf, 0, buf.length, start);
+      const text = buf.toString('utf8').replace(/\n+$/, '');
+      const nl = text.lastIndexOf('\n');
+      if (nl >= 0 || start === 0) return text.slice(nl + 1) || undefined;
+      chunk *= 4;
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}

@@ -1,0 +1,25 @@
+import * as crypto from 'node:crypto';
+
+/**
+ * The hash of an entry covers its serialised body (every field but `hash`, in the writer's fixed
+ * order) and the previous entry's hash, so editing, deleting, inserting or reordering a line
+ * breaks the chain from that line on.
+ */
+export function entryHash(prev: string, bodyJson: string): string {
+  return crypto.createHash('sha256').update(prev).update('\n').update(bodyJson).digest('hex');
+}
+
+/**
+ * A line is `{...body,"hash":"<64 hex>"}`; the body is the line without its trailing hash field.
+ * Keeping the hash last lets verify hash the raw bytes instead of re-serialising.
+ */
+export function splitLine(line: string): { body: string; hash: string } | undefined {
+  const marker = ',"hash":"';
+  const at = line.lastIndexOf(marker);
+  if (at < 0 || !line.endsWith('"}') || line.length - at !== marker.length + 64 + 2) return undefined;
+  return { body: `${line.slice(0, at)}}`, hash: line.slice(at + marker.length, -2) };
+}
+
+export function joinLine(body: string, hash: string): string {
+  return `${body.slice(0, -1)},"hash":"${hash}"}`;
+}

@@ -1,0 +1,78 @@
+// Names shared by the extension, the CLI and the sandbox. The README documents them; later features
+// extend this file instead of inventing their own spellings.
+
+export const EXTENSION_ID = 'langfuse-access.langfuse-access';
+export const PREFIX = 'langfuseAccess';
+export const TOOL_NAME = 'langfuse-access';
+export const TOOL_VERSION = '0.1.0';
+
+/** Settings (contributes.configuration). Host/credential pointers are application-scoped and restricted. */
+export const Settings = {
+  connections: `${PREFIX}.connections`,
+  allowedHosts: `${PREFIX}.allowedHosts`,
+  secretManagers: `${PREFIX}.secretManagers`,
+  actingAs: `${PREFIX}.actingAs`,
+  rotationMaxAgeDays: `${PREFIX}.rotation.maxAgeDays`,
+  verifyKeysOnline: `${PREFIX}.verifyKeysOnline`,
+  keyNoteConvention: `${PREFIX}.keys.noteConvention`,
+} as const;
+
+export const DEFAULT_ROTATION_MAX_AGE_DAYS = 90;
+
+/** SecretStorage keys. */
+export const SecretKeys = {
+  connection: (connectionId: string) => `${PREFIX}/connection/${connectionId}`,
+  projectKey: (publicKey: string) => `${PREFIX}/key/${publicKey}`,
+  sink: (sinkId: string) => `${PREFIX}/sink/${sinkId}`,
+  isConnection: (key: string) => key.startsWith(`${PREFIX}/connection/`),
+  connectionIdOf: (key: string) => key.slice(`${PREFIX}/connection/`.length),
+} as const;
+
+/** Command ids. Every id here is contributed in package.json and registered in src/extension/commands.ts. */
+export const Commands = {
+  addConnection: `${PREFIX}.addConnection`,
+  connectSandbox: `${PREFIX}.connectSandbox`,
+  removeConnection: `${PREFIX}.removeConnection`,
+  refresh: `${PREFIX}.refresh`,
+  showLogs: `${PREFIX}.showLogs`,
+  openAuditLog: `${PREFIX}.openAuditLog`,
+  openStateFolder: `${PREFIX}.openStateFolder`,
+} as const;
+
+export const Views = {
+  container: `${PREFIX}`,
+  tree: `${PREFIX}.accessTree`,
+} as const;
+
+export const ContextKeys = {
+  hasConnections: `${PREFIX}.hasConnections`,
+} as const;
+
+/** The per-user state folder shared by the extension and the CLI (audit log, rotation journals, locks). */
+export const STATE_DIR_NAME = 'langfuse-access';
+export const StateFiles = {
+  auditLog: 'audit.jsonl',
+  auditLock: 'audit.lock',
+  rotationsDir: 'rotations',
+  locksDir: 'locks',
+} as const;
+
+/** CLI conventions. Credentials never travel in argv. */
+export const CliEnv = {
+  publicKey: 'LANGFUSE_ACCESS_PUBLIC_KEY',
+  secretKey: 'LANGFUSE_ACCESS_SECRET_KEY',
+  baseUrl: 'LANGFUSE_ACCESS_BASE_URL',
+  credentialsFile: 'LANGFUSE_ACCESS_CREDENTIALS_FILE',
+  actingAs: 'LANGFUSE_ACCESS_ACTING_AS',
+  /** Set by `npm start` so "Connect to local sandbox" finds the sandbox's key pairs. */
+  sandboxCredentials: 'LANGFUSE_ACCESS_SANDBOX_CREDENTIALS',
+} as const;
+
+export const CONFIG_DIR_NAME = 'langfuse-access';
+export const CONNECTIONS_FILE = 'connections.yaml';
+
+export const ExitCode = {
+  ok: 0,
+  findings: 1,
+  usage: 2,
+} as const;
