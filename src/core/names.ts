@@ -8,13 +8,13 @@ export const TOOL_VERSION = '0.1.0';
 
 /** Settings (contributes.configuration). Host/credential pointers are application-scoped and restricted. */
 export const Settings = {
-  connections: `${PREFIX}.connections`,
-  allowedHosts: `${PREFIX}.allowedHosts`,
-  secretManagers: `${PREFIX}.secretManagers`,
-  actingAs: `${PREFIX}.actingAs`,
-  rotationMaxAgeDays: `${PREFIX}.rotation.maxAgeDays`,
-  verifyKeysOnline: `${PREFIX}.verifyKeysOnline`,
-  keyNoteConvention: `${PREFIX}.keys.noteConvention`,
+  connections: 'langfuseAccess.connections',
+  allowedHosts: 'langfuseAccess.allowedHosts',
+  secretManagers: 'langfuseAccess.secretManagers',
+  actingAs: 'langfuseAccess.actingAs',
+  rotationMaxAgeDays: 'langfuseAccess.rotation.maxAgeDays',
+  verifyKeysOnline: 'langfuseAccess.verifyKeysOnline',
+  keyNoteConvention: 'langfuseAccess.keys.noteConvention',
 } as const;
 
 export const DEFAULT_ROTATION_MAX_AGE_DAYS = 90;
@@ -30,22 +30,22 @@ export const SecretKeys = {
 
 /** Command ids. Every id here is contributed in package.json and registered in src/extension/commands.ts. */
 export const Commands = {
-  addConnection: `${PREFIX}.addConnection`,
-  connectSandbox: `${PREFIX}.connectSandbox`,
-  removeConnection: `${PREFIX}.removeConnection`,
-  refresh: `${PREFIX}.refresh`,
-  showLogs: `${PREFIX}.showLogs`,
-  openAuditLog: `${PREFIX}.openAuditLog`,
-  openStateFolder: `${PREFIX}.openStateFolder`,
+  addConnection: 'langfuseAccess.addConnection',
+  connectSandbox: 'langfuseAccess.connectSandbox',
+  removeConnection: 'langfuseAccess.removeConnection',
+  refresh: 'langfuseAccess.refresh',
+  showLogs: 'langfuseAccess.showLogs',
+  openAuditLog: 'langfuseAccess.openAuditLog',
+  openStateFolder: 'langfuseAccess.openStateFolder',
 } as const;
 
 export const Views = {
-  container: `${PREFIX}`,
-  tree: `${PREFIX}.accessTree`,
+  container: 'langfuseAccess',
+  tree: 'langfuseAccess.accessTree',
 } as const;
 
 export const ContextKeys = {
-  hasConnections: `${PREFIX}.hasConnections`,
+  hasConnections: 'langfuseAccess.hasConnections',
 } as const;
 
 /** The per-user state folder shared by the extension and the CLI (audit log, rotation journals, locks). */

@@ -1,0 +1,17 @@
+import type * as vscode from 'vscode';
+import type { AuditWriter } from '../core/audit/auditWriter';
+import type { Logger } from '../core/log/logger';
+import type { ConnectionStore } from './connections/connectionStore';
+import type { AccessTreeProvider } from './tree/accessTreeProvider';
+
+/** Everything commands need, created once in activate() and passed in (no module-level state). */
+export interface Services {
+  context: vscode.ExtensionContext;
+  log: Logger;
+  channel: vscode.LogOutputChannel;
+  connections: ConnectionStore;
+  tree: AccessTreeProvider;
+  /** Created on first use so activation does not touch the state folder. */
+  audit(): AuditWriter;
+  stateDir: string;
+}

@@ -1,0 +1,139 @@
+import * as vscode from 'vscode';
+
+/** Thrown inside a step to go back one step or abandon the flow. */
+export class FlowAction extends Error {
+  static readonly back = new FlowAction('back');
+  static readonly cancel = new FlowAction('cancel');
+  private constructor(readonly action: 'back' | 'cancel') { super(action); }
+}
+
+export type Step<S> = (input: MultiStepInput, state: S) => Promise<Step<S> | void>;
+
+interface CommonOptions {
+  title: string;
+  step: number;
+  totalSteps: number;
+  placeholder?: string;
+  ignoreFocusOut?: boolean;
+}
+
+export interface PickOptions<T extends vscode.QuickPickItem> extends CommonOptions {
+  items: readonly T[];
+  activeItem?: T;
+  matchOnDescription?: boolean;
+}
+
+export interface TextOptions extends CommonOptions {
+  value?: string;
+  prompt: string;
+  password?: boolean;
+  /** Returns an error message, or undefined when valid. May be async (the input shows busy meanwhile). */
+  validate?: (value: string) => string | undefined | Promise<string | undefined>;
+}
+
+/**
+ * A multi-step QuickInput flow with Back: each step shows one pick or input box and returns the next
+ * step; Back replays the previous step with the state collected so far; Escape cancels the whole flow.
+ */
+export class MultiStepInput {
+  private current?: vscode.QuickInput;
+  private readonly history: Step<unknown>[] = [];
+
+  static async run<S>(first: Step<S>, state: S): Promise<'done' | 'cancelled'> {
+    const input = new MultiStepInput();
+    return input.drive(first as Step<unknown>, state);
+  }
+
+  private async drive(first: Step<unknown>, state: unknown): Promise<'done' | 'cancelled'> {
+    let step: Step<unknown> | void = first;
+    try {
+      while (step) {
+        this.history.push(step);
+        this.current?.dispose();
+        this.current = undefined;
+        try {
+          step = await step(this, state);
+        } catch (err) {
+          if (err === FlowAction.back) {
+            this.history.pop();
+            step = this.history.pop();
+          } else if (err === FlowAction.cancel) {
+            return 'cancelled';
+          } else {
+            throw err;
+          }
+        }
+      }
+      return 'done';
+    } finally {
+      this.current?.dispose();
+    }
+  }
+
+  async pick<T extends vscode.QuickPickItem>(options: PickOptions<T>): Promise<T> {
+    const quickPick = vscode.window.createQuickPick<T>();
+    return this.show(quickPick, options, (resolve, disposables) => {
+      quickPick.items = options.items;
+      quickPick.matchOnDescription = options.matchOnDescription ?? true;
+      if (options.activeItem) quickPick.activeItems = [options.activeItem];
+      disposables.push(quickPick.onDidAccept(() => {
+        const [selected] = quickPick.selectedItems;
+        if (selected) resolve(selected);
+      }));
+    });
+  }
+
+  async text(options: TextOptions): Promise<string> {
+    const box = vscode.window.createInputBox();
+    return this.show(box, options, (resolve, disposables) => {
+      box.value = options.value ?? '';
+      box.prompt = options.prompt;
+      box.password = options.password ?? false;
+      let validating: Promise<string | undefined> = Promise.resolve(undefined);
+      const validate = async (value: string) => {
+        if (!options.validate) return undefined;
+        box.busy = true;
+        try { return await options.validate(value); } finally { box.busy = false; }
+      };
+      disposables.push(
+        box.onDidChangeValue(async value => {
+          const pending = validate(value);
+          validating = pending;
+          const message = await pending;
+          if (validating === pending) box.validationMessage = message;
+        }),
+        box.onDidAccept(async () => {
+          const value = box.value;
+          box.enabled = false;
+          const message = await validate(value);
+          box.enabled = true;
+          box.validationMessage = message;
+          if (!message) resolve(value);
+        }),
+      );
+    });
+  }
+
+  private show<R, Q extends vscode.QuickPick<vscode.QuickPickItem> | vscode.InputBox>(
+    input: Q,
+    options: CommonOptions,
+    wire: (resolve: (value: R) => void, disposables: vscode.Disposable[]) => void,
+  ): Promise<R> {
+    const disposables: vscode.Disposable[] = [];
+    return new Promise<R>((resolve, reject) => {
+      input.title = options.title;
+      input.step = options.step;
+      input.totalSteps = options.totalSteps;
+      input.placeholder = options.placeholder;
+      input.ignoreFocusOut = options.ignoreFocusOut ?? true;
+      input.buttons = this.history.length > 1 ? [vscode.QuickInputButtons.Back] : [];
+      disposables.push(
+        input.onDidTriggerButton(button => { if (button === vscode.QuickInputButtons.Back) reject(FlowAction.back); }),
+        input.onDidHide(() => reject(FlowAction.cancel)),
+      );
+      wire(resolve, disposables);
+      this.current = input;
+      input.show();
+    }).finally(() => disposables.forEach(d => d.dispose()));
+  }
+}

@@ -1,0 +1,37 @@
+// Helpers for driving the real VS Code web UI (code-server) with playwright-core.
+export async function waitForStableColours(page) {
+  // A fresh profile paints with a fallback theme first; wait until colours stop changing.
+  let last = '', stableSince = Date.now();
+  while (Date.now() - stableSince < 750) {
+    const sig = await page.evaluate(() => ['.activitybar', '.part.statusbar', '.part.sidebar']
+      .map(sel => { const el = document.querySelector(sel); return el ? getComputedStyle(el).backgroundColor : ''; }).join('|'));
+    if (sig !== last) { last = sig; stableSince = Date.now(); }
+    await page.waitForTimeout(150);
+  }
+}
+
+export async function openViewContainer(page, title) {
+  const icon = page.locator(`.activitybar .action-item a[aria-label^="${title}"]`);
+  await icon.waitFor();
+  const expanded = await icon.getAttribute('aria-expanded').catch(() => null);
+  if (expanded !== 'true') await icon.click();
+  return page.locator('#workbench\\.parts\\.sidebar');
+}
+
+export function treeRow(sidebar, text) {
+  return sidebar.locator('.monaco-list-row', { hasText: text }).first();
+}
+
+export async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+/** Text visible in the page (accessible text), for the secret-canary check. */
+export async function visibleText(page) {
+  return page.evaluate(() => document.body.innerText);
+}

@@ -1,0 +1,58 @@
+// `npm test`: builds, then runs every test layer (unit, integration in the real VS Code host, e2e in
+// the real VS Code web UI) and ends with one line "N passed, N failed". Benchmarks are not part of it.
+// Layers run even if an earlier one failed, so one red layer does not hide another.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const only = process.argv.slice(2);
+
+function run(label, cmd, args, parse) {
+  return new Promise(resolve => {
+    const started = Date.now();
+    console.log(`\n=== ${label} ===`);
+    const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
+    let out = '';
+    child.stdout.on('data', d => { out += d; process.stdout.write(d); });
+    child.on('close', code => {
+      const counts = parse(out);
+      if (code !== 0 && counts.failed === 0) counts.failed = 1; // crashed before reporting a failure
+      console.log(`=== ${label}: ${counts.passed} passed, ${counts.failed} failed (${((Date.now() - started) / 1000).toFixed(1)} s) ===`);
+      resolve({ label, ...counts });
+    });
+  });
+}
+
+const mochaCounts = out => ({
+  passed: Number(/(\d+) passing/.exec(out)?.[1] ?? 0),
+  failed: Number(/(\d+) failing/.exec(out)?.[1] ?? 0),
+});
+const summaryCounts = prefix => out => {
+  const m = new RegExp(`^${prefix}: (\\d+) passed, (\\d+) failed`, 'm').exec(out);
+  return { passed: Number(m?.[1] ?? 0), failed: Number(m?.[2] ?? 0) };
+};
+const exitOnly = out => ({ passed: 0, failed: 0, out });
+
+const layers = [
+  ['build', process.execPath, ['esbuild.js', '--production'], exitOnly],
+  ['unit', process.execPath, [path.join(root, 'node_modules/mocha/bin/mocha.js'), '--config', 'test/unit/.mocharc.json'], mochaCounts],
+  ['vscode host setup', 'bash', ['test/scripts/setup-vscode-host.sh'], exitOnly],
+  ['integration (real VS Code extension host)', process.execPath, ['test/scripts/run-integration-tests.mjs'], summaryCounts('integration')],
+  ['e2e (real VS Code web UI)', process.execPath, ['test/e2e/run-e2e.mjs'], summaryCounts('e2e')],
+];
+
+const t0 = Date.now();
+const results = [];
+for (const [label, cmd, args, parse] of layers) {
+  if (only.length && !only.some(o => label.startsWith(o))) continue;
+  const result = await run(label, cmd, args, parse);
+  results.push(result);
+  if ((label === 'build' || label === 'vscode host setup') && result.failed) break; // nothing later can run
+}
+const passed = results.reduce((n, r) => n + r.passed, 0);
+const failed = results.reduce((n, r) => n + r.failed, 0);
+console.log(`\n${results.map(r => `${r.label}: ${r.passed} passed, ${r.failed} failed`).join('\n')}`);
+console.log(`all layers took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,81 @@
+// Runs the mocha suite (out/test/integration/suite/index.js) inside the REAL Node extension host of
+// VS Code 1.100.3 (code-server), driven headless by Chromium, against a real sandbox over HTTP.
+// Exit code 0/1; closing line "N passed, N failed".
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startCodeServer, launchBrowser, workbenchUrl, extRoot } from './vscode-host.mjs';
+import { startSandboxProcess } from './sandbox-process.mjs';
+
+const TIMEOUT_MS = Number(process.env.VSCODE_TEST_TIMEOUT_MS ?? 300000);
+const t0 = Date.now();
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lfa-it-'));
+const resultFile = path.join(tmp, 'result.json');
+const outputFile = path.join(tmp, 'output.log');
+fs.writeFileSync(outputFile, '');
+const stateHome = path.join(tmp, 'state');
+fs.mkdirSync(stateHome, { recursive: true });
+
+// Copy the sample workspace so tests can't dirty the repo.
+const workspace = path.join(tmp, 'workspace-acme');
+fs.cpSync(path.join(extRoot, 'test', 'fixtures', 'workspace-acme'), workspace, { recursive: true });
+
+let printed = 0;
+const tail = () => {
+  const buf = fs.readFileSync(outputFile);
+  if (buf.length > printed) { process.stdout.write(buf.subarray(printed)); printed = buf.length; }
+};
+const tailTimer = setInterval(tail, 250);
+
+let sandbox, server, browser, exitCode = 1;
+const workbenchLog = [];
+try {
+  sandbox = await startSandboxProcess({ dir: tmp });
+  // Inherited by code-server -> its Node extension host -> the extension and the test suite.
+  const env = {
+    VSCODE_TEST_RESULT_FILE: resultFile,
+    VSCODE_TEST_OUTPUT_FILE: outputFile,
+    XDG_STATE_HOME: stateHome,
+    LANGFUSE_ACCESS_SANDBOX_CREDENTIALS: sandbox.credentialsFile,
+    LANGFUSE_ACCESS_TEST_WORKSPACE: workspace,
+  };
+  server = await startCodeServer({ env, settings: { 'langfuseAccess.actingAs': 'engineering-lead@acme.com' } });
+  browser = await launchBrowser();
+  const page = await browser.context.newPage();
+  const done = new Promise(resolve => {
+    page.exposeFunction('codeAutomationExit', code => resolve(code));
+    page.exposeFunction('codeAutomationLog', (type, args) => {
+      const line = `[${type}] ${(args ?? []).map(a => typeof a === 'string' ? a : JSON.stringify(a)).join(' ')}`;
+      workbenchLog.push(line); if (workbenchLog.length > 200) workbenchLog.shift();
+      if (process.env.VSCODE_TEST_BROWSER_LOG) console.log(line);
+    });
+  });
+  page.on('pageerror', e => console.error('[page error]', e.message));
+  await page.goto(workbenchUrl(server, {
+    folder: workspace,
+    extensionDevelopmentPath: extRoot,
+    extensionTestsPath: path.join(extRoot, 'out', 'test', 'integration', 'suite', 'index'),
+  }));
+  const timeout = new Promise((_, rej) => setTimeout(() => rej(new Error(`extension tests timed out after ${TIMEOUT_MS} ms`)), TIMEOUT_MS));
+  exitCode = await Promise.race([done, timeout]);
+} catch (e) {
+  console.error(e?.stack ?? e);
+  if (server) console.error('--- code-server output ---\n' + server.output().slice(-5000));
+  exitCode = 1;
+} finally {
+  await browser?.close();
+  await server?.stop();
+  await sandbox?.stop();
+  clearInterval(tailTimer);
+  tail();
+}
+console.log(`extension host exit code ${exitCode}; took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+let summary = '0 passed, 1 failed';
+if (fs.existsSync(resultFile)) {
+  summary = JSON.parse(fs.readFileSync(resultFile, 'utf8')).summary;
+} else if (exitCode !== 0) {
+  console.log('--- workbench log (tail) ---\n' + workbenchLog.slice(-40).join('\n'));
+}
+fs.rmSync(tmp, { recursive: true, force: true });
+console.log(`integration: ${summary}`);
+process.exit(exitCode === 0 ? 0 : 1);
