@@ -1,0 +1,183 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { acquireLock, LockBusyError, type HeldLock } from '../../state/lock';
+import { writeFileAtomicSync } from '../../state/atomicWrite';
+import { SinkConflictError } from '../errors';
+import { contentVersion, fingerprintSecret, holdsPair, readBackResult, sameHolding } from '../fingerprint';
+import { LEGACY_BASE_URL_FIELD, PairFields, validatePair } from '../pairFields';
+import type { KeyPair, ReadBackResult, RestoreOptions, SecretSink, SinkSnapshot, SinkState, WriteOptions, WriteReceipt } from '../types';
+import { parseEnv, serializeEnv, setValues, valuesOf, type EnvDocument } from './envLines';
+import { fsSinkError } from './fsErrors';
+import { resolveLinkTarget } from './resolveLink';
+import * as crypto from 'node:crypto';
+
+export interface EnvFileSinkOptions {
+  /** Folder for the cross-process lock files (the state folder's `locks/`). */
+  lockDir: string;
+  /** Tool name written into the lock, so a blocked writer can say who holds it. */
+  tool?: string;
+  lockWaitMs?: number;
+}
+
+const STORED_KEYS = [PairFields.publicKey, PairFields.secretKey, PairFields.baseUrl, LEGACY_BASE_URL_FIELD];
+
+interface Loaded { file: string; existed: boolean; text: string; doc: EnvDocument }
+
+/**
+ * A .env file. Writes replace the file atomically (temp file + rename in the same folder), keep
+ * everything but the edited values byte for byte, keep the mode of an existing file (0600 for a
+ * new one) and keep symlinks. Writers of this tool are serialised by a lock in the state folder;
+ * an edit by another program between read and rename is detected and the write retried.
+ */
+export class EnvFileSink implements SecretSink {
+  readonly kind = 'env';
+  readonly target: string;
+
+  constructor(readonly file: string, private readonly options: EnvFileSinkOptions) {
+    this.file = path.resolve(file);
+    this.target = `env:${this.file}`;
+  }
+
+  describe(): string {
+    return `.env file ${this.file}`;
+  }
+
+  async read(): Promise<SinkState> {
+    return this.stateOf(this.load());
+  }
+
+  async snapshot(): Promise<SinkSnapshot> {
+    const loaded = this.load();
+    const values: Record<string, string[]> = {};
+    for (const key of STORED_KEYS) values[key] = valuesOf(loaded.doc, key);
+    return {
+      target: this.target,
+      state: this.stateOf(loaded),
+      holdsSecret: values[PairFields.secretKey].length > 0,
+      restoreData: { kind: 'values', existed: loaded.existed, values },
+    };
+  }
+
+  async write(pair: KeyPair, options: WriteOptions = {}): Promise<WriteReceipt> {
+    validatePair(this.target, pair);
+    return this.locked(() => this.editWithRetry(loaded => {
+      const before = this.stateOf(loaded);
+      if (holdsPair(before, pair)) return undefined;
+      if (options.expectedPrevious && !sameHolding(before, options.expectedPrevious)) {
+        throw new SinkConflictError(this.target, `the file changed since it was read: it now holds ${before.publicKey ?? 'no public key'}`, 'Re-read the target and start the step again');
+      }
+      let doc = setValues(loaded.doc, PairFields.publicKey, [pair.publicKey]);
+      doc = setValues(doc, PairFields.secretKey, [pair.secretKey]);
+      if (pair.baseUrl !== undefined) {
+        doc = setValues(doc, PairFields.baseUrl, [pair.baseUrl]);
+        if (valuesOf(doc, LEGACY_BASE_URL_FIELD).length > 0) doc = setValues(doc, LEGACY_BASE_URL_FIELD, [pair.baseUrl]);
+      }
+      return serializeEnv(doc);
+    }, pair));
+  }
+
+  async readBack(pair: KeyPair): Promise<ReadBackResult> {
+    return readBackResult(await this.read(), pair);
+  }
+
+  async restore(snapshot: SinkSnapshot, options: RestoreOptions = {}): Promise<SinkState> {
+    const data = snapshot.restoreData;
+    if (data.kind !== 'values') throw new Error(`snapshot of ${snapshot.target} is not a .env snapshot`);
+    await this.locked(() => this.editWithRetry(loaded => {
+      const now = this.stateOf(loaded);
+      if (sameHolding(now, snapshot.state)) return undefined;
+      if (options.onlyIfHolding !== undefined && now.secretFingerprint !== options.onlyIfHolding) {
+        throw new SinkConflictError(this.target, `the file no longer holds the pair this rotation wrote (it holds ${now.publicKey ?? 'no public key'})`, 'Someone changed it since; check the file by hand before restoring');
+      }
+      if (!data.existed) {
+        // The rotation created the file: remove it again, unless other lines were added since.
+        let doc = loaded.doc;
+        for (const key of STORED_KEYS) doc = setValues(doc, key, []);
+        const rest = serializeEnv(doc).trim();
+        return rest === '' ? null : serializeEnv(doc);
+      }
+      let doc = loaded.doc;
+      for (const key of STORED_KEYS) doc = setValues(doc, key, data.values[key] ?? []);
+      return serializeEnv(doc);
+    }));
+    return this.read();
+  }
+
+  private stateOf(loaded: Loaded): SinkState {
+    const last = (key: string) => valuesOf(loaded.doc, key).at(-1);
+    const secret = last(PairFields.secretKey);
+    return {
+      exists: loaded.existed,
+      publicKey: last(PairFields.publicKey) || undefined,
+      secretFingerprint: secret ? fingerprintSecret(secret) : undefined,
+      baseUrl: last(PairFields.baseUrl) || last(LEGACY_BASE_URL_FIELD) || undefined,
+      version: loaded.existed ? contentVersion(loaded.text) : undefined,
+    };
+  }
+
+  private load(): Loaded {
+    let file: string;
+    try { file = resolveLinkTarget(this.file); } catch (err) { throw fsSinkError(this.target, this.file, err, 'read'); }
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { file, existed: false, text: '', doc: parseEnv('') };
+      throw fsSinkError(this.target, file, err, 'read');
+    }
+    return { file, existed: true, text, doc: parseEnv(text) };
+  }
+
+  /**
+   * Runs `edit` on a fresh read and writes its result atomically; `null` deletes the file,
+   * `undefined` means nothing to do. If the file changed between read and rename (another
+   * program), the edit is redone on the new content.
+   */
+  private editWithRetry(edit: (loaded: Loaded) => string | null | undefined, pair?: KeyPair): WriteReceipt {
+    for (let attempt = 0; ; attempt++) {
+      const loaded = this.load();
+      const next = edit(loaded);
+      if (next === undefined) return this.receipt(loaded, true);
+      const again = this.load();
+      if (again.text !== loaded.text || again.existed !== loaded.existed) {
+        if (attempt < 5) continue;
+        throw new SinkConflictError(this.target, 'the file keeps changing while it is being updated', 'Close other programs editing it and try again');
+      }
+      try {
+        if (next === null) fs.rmSync(loaded.file, { force: true });
+        else writeFileAtomicSync(loaded.file, next, loaded.existed ? {} : { mode: 0o600 });
+      } catch (err) {
+        throw fsSinkError(this.target, loaded.file, err, 'write');
+      }
+      const written = this.load();
+      if (pair && !holdsPair(this.stateOf(written), pair)) {
+        throw new SinkConflictError(this.target, 'the file did not hold the new pair when read back', 'Another program rewrote it at the same moment; try again');
+      }
+      return this.receipt(written, false);
+    }
+  }
+
+  private receipt(loaded: Loaded, unchanged: boolean): WriteReceipt {
+    const state = this.stateOf(loaded);
+    return { target: this.target, version: state.version ?? 'absent', unchanged, state };
+  }
+
+  private async locked<T>(fn: () => T): Promise<T> {
+    let file: string;
+    try { file = resolveLinkTarget(this.file); } catch (err) { throw fsSinkError(this.target, this.file, err, 'write'); }
+    const name = `env-${crypto.createHash('sha256').update(file).digest('hex').slice(0, 16)}.lock`;
+    try { fs.mkdirSync(this.options.lockDir, { recursive: true, mode: 0o700 }); } catch (err) { throw fsSinkError(this.target, this.options.lockDir, err, 'write'); }
+    let held: HeldLock;
+    try {
+      held = await acquireLock(path.join(this.options.lockDir, name), { tool: this.options.tool ?? 'langfuse-access', purpose: `writing ${file}`, waitMs: this.options.lockWaitMs ?? 10000 });
+    } catch (err) {
+      if (err instanceof LockBusyError) throw new SinkConflictError(this.target, err.message, 'Wait for the other writer to finish, then try again');
+      throw fsSinkError(this.target, this.options.lockDir, err, 'write');
+    }
+    try {
+      return fn();
+    } finally {
+      held.release();
+    }
+  }
+}
