@@ -6,7 +6,7 @@ import { stateDirPath } from '../core/state/stateDir';
 import { registerCommands } from './commands';
 import { ConnectionStore } from './connections/connectionStore';
 import { createChannelLogger } from './logChannel';
-import { connectSandbox, SANDBOX_CONNECTION_ID } from './sandbox/connectSandbox';
+import { SANDBOX_CONNECTION_ID } from './sandbox/connectSandbox';
 import type { Services } from './services';
 import { AccessTreeProvider } from './tree/accessTreeProvider';
 

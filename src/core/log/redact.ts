@@ -1,8 +1,8 @@
 // Redaction applied by the logger to every argument before anything is written, so call sites
 // cannot leak a secret by accident. Secrets are shown as `sk-lf-…abcd` at most.
 
-const SECRET_KEY = /sk-lf-[A-Za-z0-9_\-]+/g;
-const AUTH_HEADER = /\b(Basic|Bearer)\s+[A-Za-z0-9+/=._\-~]{8,}/gi;
+const SECRET_KEY = /sk-lf-[A-Za-z0-9_-]+/g;
+const AUTH_HEADER = /\b(Basic|Bearer)\s+[A-Za-z0-9+/=._~-]{8,}/gi;
 const TOKEN_FIELD = /("?(?:authorization|x-vault-token|token|secretKey|secret_key|password|LANGFUSE_SECRET_KEY|secretAccessKey|sessionToken)"?\s*[:=]\s*)("[^"]*"|'[^']*'|[^\s,;}&]+)/gi;
 
 /** `sk-lf-1234…` → `sk-lf-…abcd` (last four characters only). Short or odd values fully masked. */

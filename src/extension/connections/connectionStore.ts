@@ -4,7 +4,7 @@ import type { Logger } from '../../core/log/logger';
 import { SecretKeys, Settings } from '../../core/names';
 import { Disposable } from '../lifecycle';
 
-export interface Connection extends ConnectionConfig {}
+export type Connection = ConnectionConfig;
 
 /**
  * Connections: non-secret fields in the application-scoped setting `langfuseAccess.connections`,

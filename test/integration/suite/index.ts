@@ -25,7 +25,8 @@ export function run(): Promise<void> {
       const summary = `${passes} passed, ${failures} failed`;
       const out = process.env.VSCODE_TEST_RESULT_FILE;
       if (out) fs.writeFileSync(out, JSON.stringify({ passes, failures, summary }) + '\n');
-      failures > 0 ? reject(new Error(summary)) : resolve();
+      if (failures > 0) reject(new Error(summary));
+      else resolve();
     });
   });
 }
