@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as dotenv from 'dotenv';
 import { EnvFileSink } from '../../../src/core/secrets/env/envFileSink';
-import { SinkConfigError, SinkConflictError, SinkNotFoundError, SinkPermissionError } from '../../../src/core/secrets/errors';
+import { SinkConfigError, SinkConflictError, SinkNotFoundError } from '../../../src/core/secrets/errors';
 import { fingerprintSecret } from '../../../src/core/secrets/fingerprint';
 import { assertNoSecretIn, canaryPair, NEW_PAIR, OLD_PAIR } from './support/pairs';
 
