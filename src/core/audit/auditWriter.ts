@@ -7,14 +7,22 @@ import { ensurePrivateDir } from '../state/stateDir';
 import { entryHash, joinLine, splitLine } from './chain';
 import { AUDIT_SCHEMA_VERSION, AuditActor, AuditEntry, AuditEvent, GENESIS_HASH } from './entry';
 import { sanitizeDetails } from './sanitize';
+import { CHECKPOINT_ACTION, checkpointEvent } from './checkpoint';
+import type { AuditSigningKey } from './signingKey';
+import { loadOrCreateSigningKey } from './signingKey';
 
 export interface AuditWriterOptions {
   stateDir: string;
   actor: Omit<AuditActor, 'machine' | 'version'> & Partial<Pick<AuditActor, 'machine' | 'version'>>;
   now?: () => Date;
+  /**
+   * Append a signed checkpoint after every N-th entry (seq divisible by N). Off when unset; the
+   * extension and the CLI open their writer with `openAuditWriter`, which turns it on.
+   */
+  checkpointEvery?: number;
 }
 
-interface ChainTip { seq: number; hash: string; size: number; mtimeMs: number }
+interface ChainTip { seq: number; hash: string; size: number; mtimeMs: number; lastAction: string }
 
 /**
  * The write side of the audit trail: appends entries to `audit.jsonl` in the state folder with a
@@ -28,6 +36,9 @@ export class AuditWriter {
   private readonly actor: AuditActor;
   private readonly now: () => Date;
   private tip: ChainTip | undefined;
+  private readonly checkpointEvery: number;
+  private readonly stateDir: string;
+  private signingKey: AuditSigningKey | undefined;
 
   constructor(options: AuditWriterOptions) {
     ensurePrivateDir(options.stateDir);
@@ -40,6 +51,34 @@ export class AuditWriter {
       version: options.actor.version ?? TOOL_VERSION,
     };
     this.now = options.now ?? (() => new Date());
+    this.checkpointEvery = options.checkpointEvery ?? 0;
+    this.stateDir = options.stateDir;
+  }
+
+  /** The checkpoint key's public half (created on first use), to show the user. */
+  signingPublicKey(): { publicKey: string; keyId: string } {
+    const key = this.key();
+    return { publicKey: key.publicKey, keyId: key.keyId };
+  }
+
+  /**
+   * Signs the current tip unless the log is empty or already ends with a checkpoint. Called when a
+   * session ends, so entries never stay unsigned just because fewer than N were written.
+   */
+  checkpointIfDue(): AuditEntry | undefined {
+    const lock = acquireLockSync(this.lockFile, { tool: this.actor.tool, purpose: 'audit checkpoint', waitMs: 10_000 });
+    try {
+      const tip = this.readTip();
+      if (tip.seq === 0 || tip.lastAction === CHECKPOINT_ACTION) return undefined;
+      return this.writeLocked(tip, [checkpointEvent(this.key(), tip)], false)[0];
+    } finally {
+      lock.release();
+    }
+  }
+
+  private key(): AuditSigningKey {
+    this.signingKey ??= loadOrCreateSigningKey(this.stateDir);
+    return this.signingKey;
   }
 
   append(event: AuditEvent): AuditEntry {
@@ -51,59 +90,71 @@ export class AuditWriter {
     if (events.length === 0) return [];
     const lock = acquireLockSync(this.lockFile, { tool: this.actor.tool, purpose: 'audit append', waitMs: 10_000 });
     try {
-      let { seq, hash } = this.readTip();
-      const entries: AuditEntry[] = [];
-      const lines: string[] = [];
-      for (const event of events) {
-        seq += 1;
-        const body = {
-          v: AUDIT_SCHEMA_VERSION,
-          seq,
-          time: this.now().toISOString(),
-          actor: { ...this.actor, ...event.actor },
-          action: event.action,
-          resource: event.resource,
-          outcome: event.outcome,
-          details: (sanitizeDetails(event.details ?? {}) as Record<string, unknown>),
-          prev: hash,
-        };
-        const bodyJson = JSON.stringify(body);
-        hash = entryHash(body.prev, bodyJson);
-        lines.push(joinLine(bodyJson, hash));
-        entries.push({ ...body, hash } as AuditEntry);
-      }
-      const fd = fs.openSync(this.file, fs.constants.O_CREAT | fs.constants.O_APPEND | fs.constants.O_WRONLY, 0o600);
-      try {
-        fs.writeSync(fd, lines.join('\n') + '\n');
-        fs.fsyncSync(fd);
-      } finally {
-        fs.closeSync(fd);
-      }
-      const stat = fs.statSync(this.file);
-      this.tip = { seq, hash, size: stat.size, mtimeMs: stat.mtimeMs };
-      return entries;
+      return this.writeLocked(this.readTip(), events, this.checkpointEvery > 0);
     } finally {
       lock.release();
     }
   }
 
+  /** Builds, chains and writes entries; the caller holds the lock. Returns the caller's entries only. */
+  private writeLocked(start: { seq: number; hash: string }, events: AuditEvent[], withCheckpoints: boolean): AuditEntry[] {
+    let { seq, hash } = start;
+    const entries: AuditEntry[] = [];
+    const lines: string[] = [];
+    let lastAction = '';
+    const add = (event: AuditEvent): AuditEntry => {
+      seq += 1;
+      const body = {
+        v: AUDIT_SCHEMA_VERSION,
+        seq,
+        time: this.now().toISOString(),
+        actor: { ...this.actor, ...event.actor },
+        action: event.action,
+        resource: event.resource,
+        outcome: event.outcome,
+        details: (sanitizeDetails(event.details ?? {}) as Record<string, unknown>),
+        prev: hash,
+      };
+      const bodyJson = JSON.stringify(body);
+      hash = entryHash(body.prev, bodyJson);
+      lines.push(joinLine(bodyJson, hash));
+      lastAction = event.action;
+      return { ...body, hash } as AuditEntry;
+    };
+    for (const event of events) {
+      entries.push(add(event));
+      if (withCheckpoints && seq % this.checkpointEvery === 0) add(checkpointEvent(this.key(), { seq, hash }));
+    }
+    const fd = fs.openSync(this.file, fs.constants.O_CREAT | fs.constants.O_APPEND | fs.constants.O_WRONLY, 0o600);
+    try {
+      fs.writeSync(fd, lines.join('\n') + '\n');
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    const stat = fs.statSync(this.file);
+    this.tip = { seq, hash, size: stat.size, mtimeMs: stat.mtimeMs, lastAction };
+    return entries;
+  }
+
   /** The last entry's seq and hash; reads only the file's tail. */
-  private readTip(): { seq: number; hash: string } {
+  private readTip(): { seq: number; hash: string; lastAction: string } {
     let stat: fs.Stats;
     try {
       stat = fs.statSync(this.file);
     } catch {
-      return { seq: 0, hash: GENESIS_HASH };
+      return { seq: 0, hash: GENESIS_HASH, lastAction: '' };
     }
     if (this.tip && this.tip.size === stat.size && this.tip.mtimeMs === stat.mtimeMs) return this.tip;
     const last = readLastLine(this.file, stat.size);
-    if (!last) return { seq: 0, hash: GENESIS_HASH };
+    if (!last) return { seq: 0, hash: GENESIS_HASH, lastAction: '' };
     const parts = splitLine(last);
     const seqMatch = /"seq":(\d+)/.exec(last);
     if (!parts || !seqMatch) {
       throw new Error(`The audit log ${this.file} ends with a damaged line; run "langfuse-access audit verify" before writing more.`);
     }
-    return { seq: Number(seqMatch[1]), hash: parts.hash };
+    const action = /"action":"((?:[^"\\]|\\.)*)"/.exec(last);
+    return { seq: Number(seqMatch[1]), hash: parts.hash, lastAction: action ? action[1] : '' };
   }
 }
 

@@ -1,0 +1,330 @@
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import { CHECKPOINT_ACTION, CheckpointDetails, checkpointProblem } from './checkpoint';
+import { GENESIS_HASH } from './entry';
+import { publicKeyId } from './signingKey';
+
+export type VerifyProblemKind =
+  | 'malformed' | 'edited' | 'deleted' | 'inserted' | 'reordered' | 'truncated'
+  | 'bad-checkpoint' | 'key-changed' | 'untrusted-key';
+
+export interface VerifyProblem {
+  /** 1-based line in the file where the problem shows. */
+  line: number;
+  seq?: number;
+  kind: VerifyProblemKind;
+  message: string;
+}
+
+export interface CheckpointKeyInfo { keyId: string; publicKey: string; firstLine: number }
+
+export interface AuditVerifyReport {
+  file: string;
+  ok: boolean;
+  lines: number;
+  entries: number;
+  lastSeq: number;
+  lastHash: string;
+  problems: VerifyProblem[];
+  /** More problems were found than `maxProblems`; only the first ones are listed. */
+  problemsTruncated: boolean;
+  checkpoints: { count: number; lastCoveredSeq: number; keys: CheckpointKeyInfo[] };
+  /** Entries after the last valid checkpoint: protected by the hash chain only. */
+  unsignedEntries: number;
+}
+
+export interface VerifyOptions {
+  /** Public keys (base64) or key ids the checkpoints must be signed with. */
+  trustedKeys?: string[];
+  /** A tip known from outside (a SIEM cursor): lines removed from the end are reported. */
+  knownTip?: { seq: number };
+  maxProblems?: number;
+}
+
+// A line is `{"v":1,"seq":N,…,"prev":"<64 hex>","hash":"<64 hex>"}` (fixed field order, see chain.ts).
+const SEQ_PREFIX = Buffer.from('{"v":1,"seq":');
+const TAIL = 148; // `"prev":"` 64 `"` `,"hash":"` 64 `"}`
+// A checkpoint's details end with its base64 Ed25519 signature (88 characters) right before "prev".
+const SIGNATURE_MARKER = Buffer.from('"signature":"');
+const SIGNATURE_AT = TAIL + 3 + 88 + SIGNATURE_MARKER.length;
+const CHUNK = 8 * 1024 * 1024;
+const RING = 256;
+
+interface Gap { from: number; to: number; afterLine: number; beforeLine: number }
+
+/**
+ * Verifies the audit log in one streaming pass: each line's hash over its raw bytes, the link to the
+ * previous entry, seq order, and every checkpoint signature. Says which line and how it was changed.
+ * Only checkpoint lines are parsed as JSON; every other check reads fixed byte positions.
+ */
+export function verifyAuditLog(file: string, options: VerifyOptions = {}): AuditVerifyReport {
+  const v = new ChainVerifier(file, options);
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return v.finish();
+    throw err;
+  }
+  try {
+    const chunk = Buffer.allocUnsafe(CHUNK);
+    let carry: Buffer | undefined;
+    for (;;) {
+      const n = fs.readSync(fd, chunk, 0, CHUNK, null);
+      if (n === 0) break;
+      const buf = carry ? Buffer.concat([carry, chunk.subarray(0, n)]) : chunk.subarray(0, n);
+      let start = 0;
+      let nl: number;
+      while ((nl = buf.indexOf(10, start)) !== -1) {
+        v.line(buf, start, nl);
+        start = nl + 1;
+      }
+      carry = start < buf.length ? Buffer.from(buf.subarray(start)) : undefined;
+    }
+    if (carry) v.line(carry, 0, carry.length, true);
+  } finally {
+    fs.closeSync(fd);
+  }
+  return v.finish();
+}
+
+class ChainVerifier {
+  private lineNo = 0;
+  private entries = 0;
+  private prevHash = GENESIS_HASH;
+  private expectedSeq = 1;
+  private lastLine = 0;
+  private lastSeq = 0;
+  private scratch: Buffer = Buffer.from(`${GENESIS_HASH}\n`.padEnd(64 * 1024, " "), "latin1");
+  private readonly ringSeq = new Array<number>(RING).fill(-1);
+  private readonly ringHash = new Array<string>(RING).fill('');
+  private readonly ringLine = new Array<number>(RING).fill(0);
+  private ringAt = 0;
+  private readonly gaps: Gap[] = [];
+  private readonly problems: VerifyProblem[] = [];
+  private problemCount = 0;
+  private readonly maxProblems: number;
+  private checkpointCount = 0;
+  private lastCoveredSeq = 0;
+  private lastCheckpointSeq = 0;
+  private readonly keys: CheckpointKeyInfo[] = [];
+  private readonly pendingCheckpoints: { details: CheckpointDetails; lineNo: number; seq: number; tip: { seq: number; hash: string } }[] = [];
+  private readonly trusted: Set<string> | undefined;
+
+  constructor(private readonly file: string, private readonly options: VerifyOptions) {
+    this.maxProblems = options.maxProblems ?? 1000;
+    this.trusted = options.trustedKeys?.length
+      ? new Set(options.trustedKeys.flatMap(k => [k, safeKeyId(k)]).filter(Boolean) as string[])
+      : undefined;
+  }
+
+  line(b: Buffer, s: number, e: number, unterminated = false): void {
+    const lineNo = ++this.lineNo;
+    const len = e - s;
+    if (len === 0) {
+      this.problem({ line: lineNo, kind: 'malformed', message: `line ${lineNo} is empty; the writer never writes empty lines` });
+      return;
+    }
+    // Fixed-position bytes only (no search): any other change shows up in the hash check.
+    if (len < TAIL + SEQ_PREFIX.length + 2 || b[e - 1] !== 0x7d || b[e - 2] !== 0x22 || b[e - 76] !== 0x22
+      || b[e - 75] !== 0x2c || b[e - 73] !== 0x68 || b[e - 67] !== 0x22 || b[e - TAIL] !== 0x22 || b[e - TAIL + 1] !== 0x70
+      || b[s] !== 0x7b || b[s + 2] !== 0x76 || b[s + 8] !== 0x73 || b[s + 12] !== 0x3a) {
+      this.problem({
+        line: lineNo, kind: unterminated ? 'truncated' : 'malformed',
+        message: unterminated
+          ? `line ${lineNo} is incomplete (the file ends mid-line: an interrupted write or a cut file)`
+          : `line ${lineNo} is not an audit entry (damaged, or text inserted by hand)`,
+      });
+      return;
+    }
+    let seq = 0;
+    for (let i = s + SEQ_PREFIX.length; i < e; i++) {
+      const c = b[i];
+      if (c < 0x30 || c > 0x39) break;
+      seq = seq * 10 + (c - 0x30);
+    }
+    const bodyLen = len - 75; // up to, not including, `,"hash":"`
+    if (this.scratch.length < bodyLen + 66) this.scratch = growScratch(this.scratch, bodyLen + 66);
+    // scratch[0..64) already holds the previous entry's hash (see accept), so an intact line costs one
+    // copy and one hash; only a mismatch takes the slow path that reads the line's own "prev".
+    b.copy(this.scratch, 65, s, s + bodyLen);
+    this.scratch[65 + bodyLen] = 0x7d;
+    const stored = b.toString('latin1', e - 66, e - 2);
+    this.entries++;
+    if (crypto.hash('sha256', this.scratch.subarray(0, 66 + bodyLen)) === stored && seq === this.expectedSeq) {
+      if (this.looksLikeCheckpoint(b, e)) this.checkpoint(b, s, e, lineNo, seq, this.prevHash);
+      this.accept(lineNo, seq, stored);
+      return;
+    }
+    const prev = b.toString('latin1', e - 140, e - 76);
+    this.scratch.write(prev, 0, 'latin1');
+    if (crypto.hash('sha256', this.scratch.subarray(0, 66 + bodyLen)) !== stored) {
+      this.problem({ line: lineNo, seq, kind: 'edited', message: `line ${lineNo} (seq ${seq}) was changed after it was written: its content no longer matches its hash` });
+      this.accept(lineNo, seq, stored);
+      return;
+    }
+    if (!this.classifyBreak(lineNo, seq, prev, stored)) {
+      this.scratch.write(this.prevHash, 0, 'latin1');
+      return;
+    }
+    if (this.looksLikeCheckpoint(b, e)) this.checkpoint(b, s, e, lineNo, seq, prev);
+    this.accept(lineNo, seq, stored);
+  }
+
+  /** Reports how the chain broke at this line; false when the line is out of place and must not become the tip. */
+  private classifyBreak(lineNo: number, seq: number, prev: string, hash: string): boolean {
+    if (seq < this.expectedSeq) {
+      this.remember(lineNo, seq, hash);
+      const gap = this.gaps.find(g => seq >= g.from && seq <= g.to);
+      if (gap) {
+        this.fillGap(gap, seq);
+        this.problem({ line: lineNo, seq, kind: 'reordered', message: `line ${lineNo} (seq ${seq}) is out of order: it belongs before line ${gap.beforeLine}` });
+        return false;
+      }
+      const twin = this.findSeq(seq);
+      this.problem(twin !== undefined
+        ? { line: lineNo, seq, kind: 'inserted', message: `line ${lineNo} repeats seq ${seq} of line ${twin}: one of the two was inserted` }
+        : { line: lineNo, seq, kind: 'reordered', message: `line ${lineNo} (seq ${seq}) is out of order: it comes after seq ${this.expectedSeq - 1}` });
+      return false;
+    }
+    if (seq > this.expectedSeq) {
+      this.gaps.push({ from: this.expectedSeq, to: seq - 1, afterLine: this.lastLine, beforeLine: lineNo });
+    } else if (this.findHash(prev) !== seq - 1) {
+      this.problem(this.lastLine > 0
+        ? { line: this.lastLine, seq: seq - 1, kind: 'edited', message: `line ${this.lastLine} (seq ${seq - 1}) was rewritten: line ${lineNo} links to a different version of it` }
+        : { line: lineNo, seq, kind: 'edited', message: `line ${lineNo} (seq ${seq}) does not start the chain: earlier lines were removed or it was rewritten` });
+    }
+    return true;
+  }
+
+  private looksLikeCheckpoint(b: Buffer, e: number): boolean {
+    const at = e - SIGNATURE_AT;
+    return b[e - TAIL - 2] === 0x7d && b[e - TAIL - 3] === 0x22 && b[at] === 0x22 && b[at + 1] === 0x73 && b[at + 11] === 0x3a
+      && b.compare(SIGNATURE_MARKER, 0, SIGNATURE_MARKER.length, e - SIGNATURE_AT, e - SIGNATURE_AT + SIGNATURE_MARKER.length) === 0;
+  }
+
+  /**
+   * Checks a checkpoint's shape and what it covers at once; its signature is checked at the end. With an
+   * unbroken chain the last valid signature vouches for every line before it, so only when that one
+   * fails (or the chain is broken) are the earlier signatures checked one by one to say where.
+   */
+  private checkpoint(b: Buffer, s: number, e: number, lineNo: number, seq: number, prev: string): void {
+    let details: CheckpointDetails;
+    try {
+      const body = JSON.parse(b.toString('utf8', s, e)) as { action?: unknown; details?: unknown };
+      if (body.action !== CHECKPOINT_ACTION) return;
+      const parsed = CheckpointDetails.safeParse(body.details);
+      if (!parsed.success) throw new Error('shape');
+      details = parsed.data;
+    } catch {
+      this.problem({ line: lineNo, seq, kind: 'bad-checkpoint', message: `line ${lineNo} is a checkpoint without a readable signature` });
+      return;
+    }
+    this.pendingCheckpoints.push({ details, lineNo, seq, tip: { seq: seq - 1, hash: prev } });
+  }
+
+  private settleCheckpoints(): void {
+    const all = this.pendingCheckpoints;
+    const checkAll = this.problemCount > 0 || all.length === 0
+      || checkpointProblem(all[all.length - 1].details, all[all.length - 1].tip) !== undefined;
+    all.forEach((c, i) => {
+      const { details, lineNo, seq } = c;
+      const why = checkAll || i === all.length - 1 ? checkpointProblem(details, c.tip) : undefined;
+      if (why) {
+        this.problem({ line: lineNo, seq, kind: 'bad-checkpoint', message: `checkpoint at line ${lineNo} does not hold: ${why}` });
+        return;
+      }
+      if (this.trusted && !this.trusted.has(details.publicKey) && !this.trusted.has(details.keyId)) {
+        this.problem({ line: lineNo, seq, kind: 'untrusted-key', message: `checkpoint at line ${lineNo} is signed with key ${details.keyId}, which is not one of the trusted keys` });
+      } else if (!this.trusted && this.keys.length > 0 && !this.keys.some(k => k.keyId === details.keyId)) {
+        this.problem({ line: lineNo, seq, kind: 'key-changed', message: `checkpoint at line ${lineNo} is signed with a new key ${details.keyId} (earlier: ${this.keys.map(k => k.keyId).join(', ')}); expected only if the state folder's key was lost or replaced` });
+      }
+      if (!this.keys.some(k => k.keyId === details.keyId)) this.keys.push({ keyId: details.keyId, publicKey: details.publicKey, firstLine: lineNo });
+      this.checkpointCount++;
+      this.lastCoveredSeq = seq - 1;
+      this.lastCheckpointSeq = seq;
+    });
+  }
+
+  private accept(lineNo: number, seq: number, hash: string): void {
+    this.prevHash = hash;
+    this.scratch.write(hash, 0, 'latin1');
+    this.expectedSeq = seq + 1;
+    this.lastLine = lineNo;
+    this.lastSeq = seq;
+    this.remember(lineNo, seq, hash);
+  }
+
+  private remember(lineNo: number, seq: number, hash: string): void {
+    const i = this.ringAt;
+    this.ringSeq[i] = seq;
+    this.ringHash[i] = hash;
+    this.ringLine[i] = lineNo;
+    this.ringAt = (i + 1) % RING;
+  }
+
+  private findSeq(seq: number): number | undefined {
+    for (let i = 0; i < RING; i++) if (this.ringSeq[i] === seq) return this.ringLine[i];
+    return undefined;
+  }
+
+  private findHash(hash: string): number | undefined {
+    for (let i = 0; i < RING; i++) if (this.ringHash[i] === hash) return this.ringSeq[i];
+    return undefined;
+  }
+
+  private fillGap(gap: Gap, seq: number): void {
+    const at = this.gaps.indexOf(gap);
+    const parts: Gap[] = [];
+    if (gap.from < seq) parts.push({ ...gap, to: seq - 1 });
+    if (seq < gap.to) parts.push({ ...gap, from: seq + 1 });
+    this.gaps.splice(at, 1, ...parts);
+  }
+
+  private problem(p: VerifyProblem): void {
+    this.problemCount++;
+    if (this.problems.length < this.maxProblems) this.problems.push(p);
+  }
+
+  finish(): AuditVerifyReport {
+    this.settleCheckpoints();
+    for (const g of this.gaps) {
+      const what = g.from === g.to ? `seq ${g.from} is` : `seq ${g.from}–${g.to} are`;
+      this.problem({
+        line: g.beforeLine, seq: g.from, kind: 'deleted',
+        message: `${what} missing ${g.afterLine > 0 ? `between line ${g.afterLine} and line ${g.beforeLine}` : `before line ${g.beforeLine}`}: deleted`,
+      });
+    }
+    const tip = this.options.knownTip;
+    if (tip && tip.seq > this.lastSeq) {
+      this.problem({ line: this.lineNo, seq: tip.seq, kind: 'deleted', message: `the log ends at seq ${this.lastSeq}, but seq ${tip.seq} was already recorded outside this machine: lines were removed from the end` });
+    }
+    this.problems.sort((a, b) => a.line - b.line);
+    return {
+      file: this.file,
+      ok: this.problemCount === 0,
+      lines: this.lineNo,
+      entries: this.entries,
+      lastSeq: this.lastSeq,
+      lastHash: this.prevHash,
+      problems: this.problems,
+      problemsTruncated: this.problemCount > this.problems.length,
+      checkpoints: { count: this.checkpointCount, lastCoveredSeq: this.lastCoveredSeq, keys: this.keys },
+      unsignedEntries: Math.max(0, this.lastSeq - this.lastCheckpointSeq),
+    };
+  }
+}
+
+function growScratch(old: Buffer, size: number): Buffer {
+  const next = Buffer.allocUnsafe(size * 2);
+  old.copy(next, 0, 0, 65);
+  return next;
+}
+
+function safeKeyId(key: string): string | undefined {
+  try {
+    return Buffer.from(key, 'base64').length === 32 ? publicKeyId(key) : undefined;
+  } catch {
+    return undefined;
+  }
+}
