@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { SinkConfigError, SinkError, SinkIoError, SinkNotFoundError, SinkPermissionError } from '../errors';
+import { SinkConfigError, SinkError, SinkIoError, SinkNotFoundError, SinkPermissionError } from './errors';
 
 /** Maps a filesystem error while touching `file` to a sink error with a next step. */
 export function fsSinkError(target: string, file: string, err: unknown, doing: 'read' | 'write'): SinkError {

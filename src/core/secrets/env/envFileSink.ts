@@ -1,15 +1,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { acquireLock, LockBusyError, type HeldLock } from '../../state/lock';
 import { writeFileAtomicSync } from '../../state/atomicWrite';
 import { SinkConflictError } from '../errors';
 import { contentVersion, fingerprintSecret, holdsPair, readBackResult, sameHolding } from '../fingerprint';
 import { LEGACY_BASE_URL_FIELD, PairFields, validatePair } from '../pairFields';
 import type { KeyPair, ReadBackResult, RestoreOptions, SecretSink, SinkSnapshot, SinkState, WriteOptions, WriteReceipt } from '../types';
 import { parseEnv, serializeEnv, setValues, valuesOf, type EnvDocument } from './envLines';
-import { fsSinkError } from './fsErrors';
+import { fsSinkError } from '../fsErrors';
+import { withSinkLock } from '../sinkLock';
 import { resolveLinkTarget } from './resolveLink';
-import * as crypto from 'node:crypto';
 
 export interface EnvFileSinkOptions {
   /** Folder for the cross-process lock files (the state folder's `locks/`). */
@@ -165,19 +164,6 @@ export class EnvFileSink implements SecretSink {
   private async locked<T>(fn: () => T): Promise<T> {
     let file: string;
     try { file = resolveLinkTarget(this.file); } catch (err) { throw fsSinkError(this.target, this.file, err, 'write'); }
-    const name = `env-${crypto.createHash('sha256').update(file).digest('hex').slice(0, 16)}.lock`;
-    try { fs.mkdirSync(this.options.lockDir, { recursive: true, mode: 0o700 }); } catch (err) { throw fsSinkError(this.target, this.options.lockDir, err, 'write'); }
-    let held: HeldLock;
-    try {
-      held = await acquireLock(path.join(this.options.lockDir, name), { tool: this.options.tool ?? 'langfuse-access', purpose: `writing ${file}`, waitMs: this.options.lockWaitMs ?? 10000 });
-    } catch (err) {
-      if (err instanceof LockBusyError) throw new SinkConflictError(this.target, err.message, 'Wait for the other writer to finish, then try again');
-      throw fsSinkError(this.target, this.options.lockDir, err, 'write');
-    }
-    try {
-      return fn();
-    } finally {
-      held.release();
-    }
+    return withSinkLock(this.target, file, { lockDir: this.options.lockDir, tool: this.options.tool, waitMs: this.options.lockWaitMs }, fn);
   }
 }

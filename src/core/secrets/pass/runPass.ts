@@ -1,0 +1,52 @@
+import { spawn } from 'node:child_process';
+import { SinkConfigError, SinkIoError } from '../errors';
+
+export interface PassRunConfig {
+  passBinary?: string;
+  /** PASSWORD_STORE_DIR; default: pass's own (~/.password-store). */
+  storeDir?: string;
+  /** GNUPGHOME; default: gpg's own. */
+  gnupgHome?: string;
+  /** Base environment (default process.env). */
+  env?: NodeJS.ProcessEnv;
+  timeoutMs?: number;
+}
+
+export interface PassResult { code: number; stdout: string; stderr: string }
+
+/**
+ * Runs `pass` with arguments that are never secret; secret content goes over stdin only, so it
+ * never shows in `ps` or shell history.
+ */
+export function runPass(target: string, config: PassRunConfig, args: string[], stdin?: string): Promise<PassResult> {
+  const env: NodeJS.ProcessEnv = { ...(config.env ?? process.env) };
+  if (config.storeDir) env.PASSWORD_STORE_DIR = config.storeDir;
+  if (config.gnupgHome) env.GNUPGHOME = config.gnupgHome;
+  const timeoutMs = config.timeoutMs ?? 30000;
+  return new Promise((resolve, reject) => {
+    const child = spawn(config.passBinary ?? 'pass', args, { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (c: Buffer) => out.push(c));
+    child.stderr.on('data', (c: Buffer) => err.push(c));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', e => {
+      clearTimeout(timer);
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
+        reject(new SinkConfigError(target, `the "${config.passBinary ?? 'pass'}" program is not installed`, 'Install pass (e.g. apt-get install pass, brew install pass) or set its path in the secret manager settings', 'ENOENT'));
+      } else {
+        reject(new SinkIoError(target, `could not start pass (${(e as NodeJS.ErrnoException).code ?? e.name})`, 'Check the pass installation', (e as NodeJS.ErrnoException).code));
+      }
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      if (signal === 'SIGKILL') {
+        reject(new SinkIoError(target, `pass did not finish within ${Math.round(timeoutMs / 1000)} s (is gpg waiting for a passphrase?)`, 'Unlock your GPG key first (run "pass show" for the entry in a terminal), then try again', 'timeout'));
+        return;
+      }
+      resolve({ code: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
+    });
+    child.stdin.on('error', () => { /* pass exited early; its exit code tells why */ });
+    child.stdin.end(stdin ?? '');
+  });
+}

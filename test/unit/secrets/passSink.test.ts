@@ -1,0 +1,148 @@
+// Against the real `pass` and gpg, with a throwaway GPG home and store (test/support/peers/passStore.ts).
+// Without pass installed, createPassStore() throws and this suite FAILS instead of skipping.
+import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { SinkConfigError, SinkConflictError, SinkNotFoundError, SinkPermissionError } from '../../../src/core/secrets/errors';
+import { fingerprintSecret } from '../../../src/core/secrets/fingerprint';
+import { PassSink, type PassSinkConfig } from '../../../src/core/secrets/pass/passSink';
+import { createPassStore, type PassStore } from '../../support/peers/passStore';
+import { assertNoSecretIn, canaryPair, NEW_PAIR, OLD_PAIR } from './support/pairs';
+
+const ENTRY = 'acme/langfuse/production';
+
+describe('secrets: pass sink (real pass + gpg, throwaway GPG home)', function () {
+  this.timeout(30000);
+  let store: PassStore;
+  let lockDir: string;
+  let config: PassSinkConfig;
+  const show = (entry = ENTRY) => execFileSync('pass', ['show', entry], { env: store.env, encoding: 'utf8' });
+  const insert = (content: string, entry = ENTRY) => execFileSync('pass', ['insert', '-m', '-f', entry], { env: store.env, input: content, stdio: ['pipe', 'ignore', 'ignore'] });
+
+  before(() => {
+    store = createPassStore();
+    lockDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lfa-locks-'));
+    config = { storeDir: store.storeDir, gnupgHome: store.gnupgHome, lock: { lockDir, tool: 'test' } };
+  });
+  after(() => {
+    store?.teardown();
+    if (lockDir) fs.rmSync(lockDir, { recursive: true, force: true });
+  });
+  beforeEach(() => {
+    for (const f of fs.readdirSync(store.storeDir)) if (f !== '.gpg-id') fs.rmSync(path.join(store.storeDir, f), { recursive: true, force: true });
+  });
+
+  it('writes a new multi-line entry that pass shows back, encrypted (0600 .gpg file)', async () => {
+    const sink = new PassSink(ENTRY, config);
+    assert.equal((await sink.read()).exists, false);
+    const receipt = await sink.write(NEW_PAIR);
+    assert.equal(show(), `LANGFUSE_PUBLIC_KEY=${NEW_PAIR.publicKey}\nLANGFUSE_SECRET_KEY=${NEW_PAIR.secretKey}\nLANGFUSE_BASE_URL=${NEW_PAIR.baseUrl}\n`);
+    const file = path.join(store.storeDir, `${ENTRY}.gpg`);
+    assert.equal(fs.statSync(file).mode & 0o777, 0o600);
+    assert.ok(!fs.readFileSync(file).includes(NEW_PAIR.secretKey), 'the file is encrypted');
+    assert.equal(receipt.state.secretFingerprint, fingerprintSecret(NEW_PAIR.secretKey));
+    assert.deepEqual(fs.readdirSync(path.dirname(file)), ['production.gpg'], 'no temporary entry is left');
+  });
+
+  it('updates an existing entry in place, keeping its other lines (a first-line password, notes)', async () => {
+    insert(`hunter2\nLANGFUSE_PUBLIC_KEY=${OLD_PAIR.publicKey}\nLANGFUSE_SECRET_KEY=${OLD_PAIR.secretKey}\nurl: https://app.acme.example\n`);
+    const sink = new PassSink(ENTRY, config);
+    await sink.write({ publicKey: NEW_PAIR.publicKey, secretKey: NEW_PAIR.secretKey });
+    assert.equal(show(), `hunter2\nLANGFUSE_PUBLIC_KEY=${NEW_PAIR.publicKey}\nLANGFUSE_SECRET_KEY=${NEW_PAIR.secretKey}\nurl: https://app.acme.example\n`);
+    assert.equal((await sink.readBack(NEW_PAIR)).matches, false, 'no base URL was written, so a pair with one does not match');
+    assert.equal((await sink.readBack({ publicKey: NEW_PAIR.publicKey, secretKey: NEW_PAIR.secretKey })).matches, true);
+  });
+
+  it('never passes the secret on the command line (argv recorded by a wrapper)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lfa-argv-'));
+    const log = path.join(dir, 'argv.log');
+    const wrapper = path.join(dir, 'pass');
+    fs.writeFileSync(wrapper, `#!/bin/sh\necho "$@" >> ${log}\nexec pass "$@"\n`, { mode: 0o755 });
+    try {
+      const sink = new PassSink(ENTRY, { ...config, passBinary: wrapper });
+      const snap = await sink.snapshot();
+      await sink.write(NEW_PAIR);
+      await sink.restore(snap);
+      const argv = fs.readFileSync(log, 'utf8');
+      assert.match(argv, /insert --multiline --force/);
+      assert.ok(!argv.includes('sk-lf-'), argv);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('restores the exact old entry, deletes an entry the write created, and refuses over a third party\'s pair', async () => {
+    const original = `LANGFUSE_PUBLIC_KEY=${OLD_PAIR.publicKey}\nLANGFUSE_SECRET_KEY=${OLD_PAIR.secretKey}\n# owner: platform team\n`;
+    insert(original);
+    const sink = new PassSink(ENTRY, config);
+    const snap = await sink.snapshot();
+    assert.equal(snap.holdsSecret, true);
+    await sink.write(NEW_PAIR, { expectedPrevious: snap.state });
+    await sink.restore(snap, { onlyIfHolding: fingerprintSecret(NEW_PAIR.secretKey) });
+    assert.equal(show(), original);
+
+    const other = new PassSink('acme/langfuse/new', config);
+    const empty = await other.snapshot();
+    await other.write(NEW_PAIR);
+    await other.write(canaryPair(4));
+    await assert.rejects(other.restore(empty, { onlyIfHolding: fingerprintSecret(NEW_PAIR.secretKey) }), SinkConflictError);
+    assert.equal((await other.restore(empty)).exists, false);
+  });
+
+  it('check-and-set: refuses when the entry changed since the snapshot and leaves it as it was', async () => {
+    insert(`LANGFUSE_PUBLIC_KEY=${OLD_PAIR.publicKey}\nLANGFUSE_SECRET_KEY=${OLD_PAIR.secretKey}\n`);
+    const sink = new PassSink(ENTRY, config);
+    const snap = await sink.snapshot();
+    const third = canaryPair(5);
+    insert(`LANGFUSE_PUBLIC_KEY=${third.publicKey}\nLANGFUSE_SECRET_KEY=${third.secretKey}\n`);
+    await assert.rejects(sink.write(NEW_PAIR, { expectedPrevious: snap.state }), SinkConflictError);
+    assert.match(show(), new RegExp(third.publicKey));
+  });
+
+  it('concurrent writers are serialised: the entry ends with one complete pair and no temporary entries', async () => {
+    const pairs = [1, 2, 3, 4].map(canaryPair);
+    await Promise.all(pairs.map(p => new PassSink(ENTRY, config).write(p)));
+    const text = show();
+    const winner = pairs.find(p => text.includes(p.publicKey));
+    assert.ok(winner);
+    assert.ok(text.includes(winner.secretKey), 'public and secret key come from the same writer');
+    assert.deepEqual(fs.readdirSync(path.join(store.storeDir, 'acme/langfuse')), ['production.gpg']);
+  });
+
+  it('an entry encrypted for someone else: permission error on read, clear message on write; nothing written', async () => {
+    const foreign = createPassStore();
+    try {
+      execFileSync('pass', ['insert', '-m', '-f', ENTRY], { env: foreign.env, input: `LANGFUSE_SECRET_KEY=${OLD_PAIR.secretKey}\n`, stdio: ['pipe', 'ignore', 'ignore'] });
+      const before = fs.readFileSync(path.join(foreign.storeDir, `${ENTRY}.gpg`));
+      const sink = new PassSink(ENTRY, { ...config, storeDir: foreign.storeDir });
+      await assert.rejects(sink.read(), (err: Error) => err instanceof SinkPermissionError && /cannot decrypt/.test(err.message) && /\.gpg-id/.test(err.message));
+      const fresh = new PassSink('acme/other', { ...config, storeDir: foreign.storeDir });
+      await assert.rejects(fresh.write(NEW_PAIR), (err: Error) => {
+        assert.ok(err instanceof SinkConfigError, `${err.name}: ${err.message}`);
+        assert.match(err.message, /no usable public key/);
+        assertNoSecretIn(err.message);
+        return true;
+      });
+      assert.deepEqual(fs.readFileSync(path.join(foreign.storeDir, `${ENTRY}.gpg`)), before);
+      assert.ok(!fs.existsSync(path.join(foreign.storeDir, 'acme/other.gpg')));
+      assert.deepEqual(fs.readdirSync(path.join(foreign.storeDir, 'acme')).sort(), ['langfuse'], 'no temporary entry is left');
+    } finally {
+      foreign.teardown();
+    }
+  });
+
+  it('a store folder that does not exist, an uninitialised store, a missing pass, a bad entry name', async () => {
+    await assert.rejects(new PassSink(ENTRY, { ...config, storeDir: path.join(store.storeDir, 'nope') }).read(), (err: Error) => err instanceof SinkNotFoundError && /pass init/.test(err.message));
+    const bare = fs.mkdtempSync(path.join(os.tmpdir(), 'lfa-bare-'));
+    try {
+      await assert.rejects(new PassSink(ENTRY, { ...config, storeDir: bare }).write(NEW_PAIR), (err: Error) => err instanceof SinkConfigError && /not initialised/.test(err.message));
+    } finally {
+      fs.rmSync(bare, { recursive: true, force: true });
+    }
+    await assert.rejects(new PassSink(ENTRY, { ...config, passBinary: '/nonexistent/pass' }).read(), (err: Error) => err instanceof SinkConfigError && /Install pass/.test(err.message));
+    assert.throws(() => new PassSink('../escape', config), SinkConfigError);
+    assert.throws(() => new PassSink('--help', config), SinkConfigError);
+  });
+});
