@@ -1,0 +1,142 @@
+import type { Plan, Role, World, WorldApiKey, WorldProject, WorldTrace, WorldUser } from './world/schema';
+import { newCuid } from './ids';
+
+export interface User { id: string; email: string; name: string | null; createdAt: string; updatedAt: string }
+export interface Project {
+  id: string; name: string; metadata: Record<string, unknown> | null; retentionDays: number | null;
+  createdAt: string; updatedAt: string; deletedAt: string | null;
+}
+export interface ApiKey {
+  id: string; scope: 'ORGANIZATION' | 'PROJECT'; projectId: string | null; publicKey: string; secretKey: string;
+  note: string | null; createdAt: string;
+}
+export type Trace = WorldTrace;
+
+/**
+ * The sandbox's in-memory database: one organization, its users, memberships, projects, keys and
+ * traces. Maps keep insertion order, which is the order Langfuse lists things in (creation order).
+ * `onChange` runs after every mutation (the --state file is written there).
+ */
+export class Store {
+  readonly org: { id: string; name: string; plan: Plan };
+  serverVersion: string;
+  adminApiKey: string | undefined;
+  rateLimitPerMinute: number | null;
+  readonly users = new Map<string, User>();
+  readonly orgMemberships = new Map<string, Role>();
+  readonly projects = new Map<string, Project>();
+  /** projectId → (userId → role) */
+  readonly projectMemberships = new Map<string, Map<string, Role>>();
+  readonly apiKeys = new Map<string, ApiKey>();
+  readonly traces: Trace[] = [];
+  onChange: () => void = () => undefined;
+
+  constructor(world: World, planOverride?: Plan) {
+    this.org = { ...world.organization, plan: planOverride ?? world.organization.plan };
+    this.serverVersion = world.serverVersion;
+    this.adminApiKey = world.adminApiKey;
+    this.rateLimitPerMinute = world.rateLimitPerMinute !== undefined ? world.rateLimitPerMinute : this.org.plan === 'team' ? 1000 : null;
+    const epoch = new Date().toISOString();
+    for (const u of world.users) this.users.set(u.id, userFrom(u, epoch));
+    for (const m of world.organizationMemberships) this.orgMemberships.set(m.userId, m.role);
+    for (const p of world.projects) this.projects.set(p.id, projectFrom(p, epoch));
+    for (const m of world.projectMemberships) this.projectRoles(m.projectId).set(m.userId, m.role);
+    for (const k of world.apiKeys) this.apiKeys.set(k.id, keyFrom(k));
+    for (const t of world.traces ?? []) this.traces.push(t);
+  }
+
+  changed(): void { this.onChange(); }
+
+  projectRoles(projectId: string): Map<string, Role> {
+    let roles = this.projectMemberships.get(projectId);
+    if (!roles) { roles = new Map(); this.projectMemberships.set(projectId, roles); }
+    return roles;
+  }
+
+  liveProject(id: string): Project | undefined {
+    const p = this.projects.get(id);
+    return p && !p.deletedAt ? p : undefined;
+  }
+
+  liveProjects(): Project[] { return [...this.projects.values()].filter(p => !p.deletedAt); }
+
+  keyBySecret(secret: string): ApiKey | undefined {
+    for (const k of this.apiKeys.values()) if (k.secretKey === secret) return k;
+    return undefined;
+  }
+
+  keyByPublic(publicKey: string): ApiKey | undefined {
+    for (const k of this.apiKeys.values()) if (k.publicKey === publicKey) return k;
+    return undefined;
+  }
+
+  userByEmail(email: string): User | undefined {
+    const wanted = email.toLowerCase();
+    for (const u of this.users.values()) if (u.email.toLowerCase() === wanted) return u;
+    return undefined;
+  }
+
+  createUser(email: string, name: string | null): User {
+    const now = new Date().toISOString();
+    const user: User = { id: newCuid(), email: email.toLowerCase(), name, createdAt: now, updatedAt: now };
+    this.users.set(user.id, user);
+    return user;
+  }
+
+  removeOrgMembership(userId: string): void {
+    this.orgMemberships.delete(userId);
+    // Project memberships hang off the organization membership (onDelete: Cascade in Langfuse).
+    for (const roles of this.projectMemberships.values()) roles.delete(userId);
+  }
+
+  ownerCount(): number {
+    let n = 0;
+    for (const role of this.orgMemberships.values()) if (role === 'OWNER') n++;
+    return n;
+  }
+
+  /** The whole state in world-file shape (for --state and for inspection in tests). */
+  toWorld(): World {
+    return {
+      organization: { ...this.org },
+      serverVersion: this.serverVersion,
+      ...(this.adminApiKey ? { adminApiKey: this.adminApiKey } : {}),
+      rateLimitPerMinute: this.rateLimitPerMinute,
+      users: [...this.users.values()].map(u => ({ id: u.id, email: u.email, name: u.name, createdAt: u.createdAt })),
+      organizationMemberships: [...this.orgMemberships].map(([userId, role]) => ({ userId, role })),
+      projects: [...this.projects.values()].map(p => ({ ...p })),
+      projectMemberships: [...this.projectMemberships].flatMap(([projectId, roles]) =>
+        [...roles].map(([userId, role]) => ({ projectId, userId, role }))),
+      apiKeys: [...this.apiKeys.values()].map(k => ({
+        id: k.id, scope: k.scope, ...(k.projectId ? { projectId: k.projectId } : {}),
+        publicKey: k.publicKey, secretKey: k.secretKey, note: k.note, createdAt: k.createdAt,
+      })),
+      traces: [...this.traces],
+    };
+  }
+}
+
+function userFrom(u: WorldUser, epoch: string): User {
+  const at = u.createdAt ?? epoch;
+  return { id: u.id, email: u.email, name: u.name, createdAt: at, updatedAt: at };
+}
+
+function projectFrom(p: WorldProject, epoch: string): Project {
+  const created = p.createdAt ?? epoch;
+  return {
+    id: p.id, name: p.name, metadata: p.metadata ?? null, retentionDays: p.retentionDays ?? null,
+    createdAt: created, updatedAt: p.updatedAt ?? created, deletedAt: p.deletedAt ?? null,
+  };
+}
+
+function keyFrom(k: WorldApiKey): ApiKey {
+  return {
+    id: k.id, scope: k.scope, projectId: k.projectId ?? null, publicKey: k.publicKey, secretKey: k.secretKey,
+    note: k.note ?? null, createdAt: k.createdAt,
+  };
+}
+
+/** `sk-lf-...abcd`: what Langfuse stores and lists instead of the secret. */
+export function displaySecretKey(secret: string): string {
+  return `${secret.slice(0, 6)}...${secret.slice(-4)}`;
+}
