@@ -1,0 +1,87 @@
+// A minimal Vault HTTP client on undici (no SDK): token and namespace headers, JSON in and out,
+// no redirects followed (so the token never goes to another host), errors mapped to sink errors.
+import { Agent, request, type Dispatcher } from 'undici';
+import * as z from 'zod/mini';
+import { redactText } from '../../log/redact';
+import { SinkConfigError, SinkConflictError, SinkError, SinkIoError, SinkNetworkError, SinkNotFoundError, SinkPermissionError } from '../errors';
+import { checkedEndpoint } from '../endpointUrl';
+
+export interface VaultConnection {
+  /** https://vault.example:8200, or http:// on loopback only. */
+  address: string;
+  /** From SecretStorage (extension) or VAULT_TOKEN (CLI); never from the workspace. */
+  token: string;
+  /** Vault Enterprise / HCP namespace, sent as X-Vault-Namespace. */
+  namespace?: string;
+  /** PEM of a private CA that signs the Vault server's certificate. */
+  caCertPem?: string;
+  timeoutMs?: number;
+}
+
+export interface VaultResponse { status: number; body: unknown }
+
+const ErrorsBody = z.object({ errors: z.optional(z.array(z.string())) });
+
+export class VaultHttp {
+  private readonly base: URL;
+  private readonly dispatcher?: Dispatcher;
+
+  constructor(private readonly target: string, private readonly conn: VaultConnection) {
+    this.base = checkedEndpoint(target, conn.address, 'the Vault address');
+    if (!conn.token) throw new SinkConfigError(target, 'no Vault token is available', 'Sign in to Vault and store the token (extension: "Set Vault token"; CLI: VAULT_TOKEN)');
+    if (conn.caCertPem) this.dispatcher = new Agent({ connect: { ca: conn.caCertPem } });
+  }
+
+  get address(): string { return this.base.origin; }
+
+  /** Sends one call; 2xx and the given expected statuses come back, everything else throws. */
+  async call(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown, expected: number[] = [], query: Record<string, string> = {}): Promise<VaultResponse> {
+    const url = new URL(`v1/${path.split('/').map(encodeURIComponent).join('/')}`, this.base.href.endsWith('/') ? this.base : `${this.base.href}/`);
+    for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
+    const headers: Record<string, string> = { 'x-vault-token': this.conn.token, 'x-vault-request': 'true' };
+    if (this.conn.namespace) headers['x-vault-namespace'] = this.conn.namespace;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const timeout = this.conn.timeoutMs ?? 15000;
+    let res: Dispatcher.ResponseData;
+    try {
+      res = await request(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), dispatcher: this.dispatcher, headersTimeout: timeout, bodyTimeout: timeout });
+    } catch (err) {
+      const code = (err as { code?: string }).code ?? (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).name;
+      throw new SinkNetworkError(this.target, `Vault at ${this.base.origin} could not be reached (${code})`, 'Check the network, VPN and the Vault address, then try again', code);
+    }
+    const text = await res.body.text();
+    let parsed: unknown;
+    try { parsed = text ? JSON.parse(text) : undefined; } catch { parsed = undefined; }
+    if ((res.statusCode >= 200 && res.statusCode < 300) || expected.includes(res.statusCode)) return { status: res.statusCode, body: parsed };
+    throw this.error(res.statusCode, parsed, res.headers.location, path);
+  }
+
+  private error(status: number, body: unknown, location: string | string[] | undefined, path: string): SinkError {
+    const parsed = ErrorsBody.safeParse(body);
+    const first = redactText((parsed.success ? parsed.data.errors?.[0] : undefined) ?? '').replace(/\s+/g, ' ').trim().slice(0, 200);
+    const said = first ? `: ${first}` : '';
+    const cause = `HTTP ${status}`;
+    if (status >= 300 && status < 400) {
+      const to = Array.isArray(location) ? location[0] : location;
+      let host = 'another address';
+      try { if (to) host = new URL(to).origin; } catch { /* keep generic */ }
+      return new SinkNetworkError(this.target, `Vault answered with a redirect to ${host} (a standby node?); the token is not sent after a redirect`, `Set the Vault address to the active node${host === 'another address' ? '' : ` (${host})`}`, cause);
+    }
+    if (status === 401 || status === 403) {
+      return new SinkPermissionError(this.target, `Vault refused ${path} with this token${this.conn.namespace ? ` in namespace ${this.conn.namespace}` : ''}${said}`, `Check the token (vault token lookup) and that its policy grants create, read and update on ${path}`, cause);
+    }
+    if (status === 404) {
+      return new SinkNotFoundError(this.target, `Vault has no ${path}${said}`, 'Check the mount name (vault secrets list) and that it is a KV version 2 engine', cause);
+    }
+    if (status === 400 && /check-and-set/.test(first)) {
+      return new SinkConflictError(this.target, `the secret changed since it was read (${first})`, 'Someone else wrote it; re-read the target and start the step again', cause);
+    }
+    if (status === 400) {
+      return new SinkConfigError(this.target, `Vault rejected the request${said}`, 'Check the path and the mount settings in Vault', cause);
+    }
+    if (status === 429 || status === 412 || status >= 500) {
+      return new SinkNetworkError(this.target, `Vault is unavailable (${status}${said})`, status === 503 ? 'Vault is sealed or in maintenance; try again once it is unsealed' : 'Try again in a moment', cause);
+    }
+    return new SinkIoError(this.target, `Vault answered ${status}${said}`, 'Check the Vault server logs', cause);
+  }
+}
