@@ -1,0 +1,160 @@
+// Loads `.langfuse/access.yaml` into a validated AccessConfig, or problems at the exact line and
+// column so the editor can underline them and the CLI can print `file:line:col`.
+import type { Node as YamlNode } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import type { TextRange } from '../env/position';
+import { textRange } from '../env/position';
+import { isRuleCode } from '../rules/ruleCodes';
+import type { AccessConfig } from './accessSchema';
+import { AccessConfig as AccessConfigSchema, HOST_LIKE_KEYS } from './accessSchema';
+
+export interface AccessProblem {
+  range: TextRange;
+  message: string;
+}
+
+export interface LoadedAccessFile {
+  /** Path of the access file itself. */
+  path: string;
+  /** The folder that holds `.langfuse/`: file patterns are relative to it. */
+  rootDir: string;
+  /** Present only when the file is valid. */
+  config: AccessConfig | undefined;
+  problems: AccessProblem[];
+}
+
+type Path = ReadonlyArray<PropertyKey>;
+
+interface ZodIssueLike {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+  expected?: string;
+  keys?: string[];
+}
+
+export function parseAccessFile(text: string, filePath: string, rootDir: string): LoadedAccessFile {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const at = (start: number, end: number): TextRange => {
+    const a = lineCounter.linePos(start);
+    const b = lineCounter.linePos(Math.max(start, end));
+    return textRange(a.line - 1, a.col - 1, b.line - 1, b.col - 1);
+  };
+  const result: LoadedAccessFile = { path: filePath, rootDir, config: undefined, problems: [] };
+
+  if (doc.errors.length > 0) {
+    for (const e of doc.errors) {
+      result.problems.push({ range: at(e.pos[0], e.pos[1]), message: `YAML syntax: ${e.message.split('\n')[0]}` });
+    }
+    return result;
+  }
+
+  const data: unknown = doc.toJS();
+  const parsed = AccessConfigSchema.safeParse(data ?? {});
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues as ZodIssueLike[]) {
+      for (const p of describeIssue(issue, data)) {
+        const node = locate(doc.contents, p.path, p.pointAtKey);
+        const range = node?.range ? at(node.range[0], node.range[1]) : textRange(0, 0, 0, 0);
+        result.problems.push({ range, message: p.message });
+      }
+    }
+    result.problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    return result;
+  }
+
+  const config = parsed.data;
+  checkMeaning(config, (path, message, pointAtKey = false) => {
+    const node = locate(doc.contents, path, pointAtKey);
+    result.problems.push({ range: node?.range ? at(node.range[0], node.range[1]) : textRange(0, 0, 0, 0), message });
+  });
+  if (result.problems.length === 0) result.config = config;
+  return result;
+}
+
+interface DescribedIssue {
+  path: Path;
+  message: string;
+  pointAtKey: boolean;
+}
+
+function describeIssue(issue: ZodIssueLike, data: unknown): DescribedIssue[] {
+  const where = issue.path.length > 0 ? issue.path.join('.') : 'the file';
+  if (issue.code === 'unrecognized_keys') {
+    return (issue.keys ?? []).map(key => ({
+      path: [...issue.path, key],
+      pointAtKey: true,
+      message: HOST_LIKE_KEYS.has(key)
+        ? `"${key}" is not allowed: hosts never come from the workspace access file, so a cloned repository cannot decide where keys are sent. Name a connection with "connection:" and set its URL in your settings (or the CLI's connections file).`
+        : `Unknown field "${key}" in ${where}. Check the spelling; the allowed fields are listed in media/schemas/access.schema.json.`,
+    }));
+  }
+  if (issue.code === 'invalid_type') {
+    const missing = valueAt(data, issue.path) === undefined;
+    const parent = issue.path.slice(0, -1);
+    return [missing
+      ? { path: parent, pointAtKey: true, message: `"${String(issue.path[issue.path.length - 1])}" is required in ${parent.length > 0 ? parent.join('.') : 'the file'}.` }
+      : { path: issue.path, pointAtKey: false, message: `${where} must be ${article(issue.expected ?? 'another type')}.` }];
+  }
+  if (issue.code === 'invalid_key') {
+    return [{ path: issue.path, pointAtKey: true, message: `Environment name "${String(issue.path[issue.path.length - 1])}" is not allowed: use letters, digits, ".", "_" and "-".` }];
+  }
+  const detail = issue.message === 'Invalid input' ? 'is not valid' : issue.message;
+  return [{ path: issue.path, pointAtKey: false, message: `${where} ${detail}.` }];
+}
+
+function article(type: string): string {
+  const known: Record<string, string> = { object: 'a mapping (key: value lines)', array: 'a list', string: 'text', number: 'a number', int: 'a whole number' };
+  return known[type] ?? type;
+}
+
+function valueAt(data: unknown, path: Path): unknown {
+  let v: unknown = data;
+  for (const k of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[k];
+  }
+  return v;
+}
+
+/** The YAML node at `path`; with pointAtKey, the key node of the last step (for unknown/missing fields). */
+function locate(root: unknown, path: Path, pointAtKey: boolean): YamlNode | undefined {
+  let node = root as YamlNode | null | undefined;
+  for (let i = 0; i < path.length; i++) {
+    const step = path[i];
+    const last = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find(p => isPair(p) && isScalar(p.key) && String(p.key.value) === String(step));
+      if (!pair) return node;
+      if (last && pointAtKey) return pair.key as YamlNode;
+      node = pair.value as YamlNode;
+    } else if (isSeq(node) && typeof step === 'number') {
+      const item = node.items[step] as YamlNode | undefined;
+      if (!item) return node;
+      node = item;
+    } else {
+      return node ?? undefined;
+    }
+  }
+  return node ?? undefined;
+}
+
+/** Mistakes the schema cannot see: a key claimed by two projects, ignore entries naming no rule. */
+function checkMeaning(config: AccessConfig, report: (path: Path, message: string, pointAtKey?: boolean) => void): void {
+  const owner = new Map<string, string>();
+  for (const [env, e] of Object.entries(config.environments)) {
+    (e.publicKeys ?? []).forEach((key, i) => {
+      const other = owner.get(key);
+      if (other !== undefined && other !== e.project) {
+        report(['environments', env, 'publicKeys', i], `${key} is listed for project "${other}" too; a key belongs to exactly one project. Remove it from the wrong environment.`);
+      }
+      owner.set(key, e.project);
+    });
+  }
+  (config.ignore ?? []).forEach((entry, i) => {
+    if (!isRuleCode(entry.rule)) {
+      report(['ignore', i, 'rule'], `"${entry.rule}" is not a finding code; use a code shown with the finding (e.g. "shared-key").`);
+    }
+  });
+}
