@@ -4,6 +4,7 @@
 // The SDK is loaded on first use (dynamic import) so it is never on the extension's activation path.
 import * as crypto from 'node:crypto';
 import type * as SecretsManager from '@aws-sdk/client-secrets-manager';
+import { loadSecretsManagerSdk, type SecretsManagerSdk } from './loadSdk';
 import { SinkConflictError } from '../errors';
 import { checkedEndpoint } from '../endpointUrl';
 import { fingerprintSecret, holdsPair, readBackResult, sameHolding } from '../fingerprint';
@@ -25,7 +26,7 @@ export interface AwsSinkConfig {
   kmsKeyId?: string;
 }
 
-type Sdk = typeof SecretsManager;
+type Sdk = SecretsManagerSdk;
 const CURRENT = 'AWSCURRENT';
 const PENDING = 'AWSPENDING';
 
@@ -148,7 +149,7 @@ export class AwsSecretsManagerSink implements SecretSink {
   }
 
   private sdk(): Promise<{ sdk: Sdk; client: SecretsManager.SecretsManagerClient }> {
-    this.client ??= import('@aws-sdk/client-secrets-manager').then(sdk => ({
+    this.client ??= loadSecretsManagerSdk().then(sdk => ({
       sdk,
       client: new sdk.SecretsManagerClient({
         region: this.config.region,

@@ -1,0 +1,52 @@
+// Target specs as typed on the CLI (`--to`) and kept in the rotation journal:
+//   secretstorage[:KEY]   env:PATH   aws-sm:SECRET_ID   pass:ENTRY   vault:MOUNT/PATH
+import * as path from 'node:path';
+import { SinkConfigError } from './errors';
+import type { SinkKind } from './types';
+
+export type SinkTarget =
+  | { kind: 'secretstorage'; key?: string }
+  | { kind: 'env'; path: string }
+  | { kind: 'aws-sm'; secretId: string }
+  | { kind: 'pass'; entry: string }
+  | { kind: 'vault'; path: string };
+
+export const SINK_SPEC_HELP = 'secretstorage, env:PATH, aws-sm:SECRET_ID, pass:ENTRY or vault:MOUNT/PATH';
+
+const AWS_ID = /^(arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:)?[A-Za-z0-9/_+=.@-]{1,512}$/;
+
+/** Parses a spec; a relative `env:` path is resolved against `cwd` so the journal holds an absolute one. */
+export function parseSinkTarget(spec: string, cwd: string = process.cwd()): SinkTarget {
+  const colon = spec.indexOf(':');
+  const kind = (colon < 0 ? spec : spec.slice(0, colon)) as SinkKind;
+  const rest = colon < 0 ? '' : spec.slice(colon + 1);
+  const bad = (why: string, example: string) => new SinkConfigError(spec || '(empty target)', why, `Write it as ${example}`);
+  switch (kind) {
+    case 'secretstorage':
+      return rest ? { kind, key: rest } : { kind };
+    case 'env':
+      if (!rest) throw bad('the .env path is missing', 'env:./.env');
+      return { kind, path: path.resolve(cwd, rest) };
+    case 'aws-sm':
+      if (!AWS_ID.test(rest)) throw bad('the secret id is missing or has characters AWS does not allow', 'aws-sm:acme/production/langfuse');
+      return { kind, secretId: rest };
+    case 'pass':
+      if (!rest) throw bad('the pass entry is missing', 'pass:team/langfuse/production');
+      return { kind, entry: rest.replace(/^\/+|\/+$/g, '') };
+    case 'vault':
+      if (!rest.includes('/')) throw bad('the Vault target needs a mount and a path', 'vault:secret/langfuse/production');
+      return { kind, path: rest.replace(/^\/+|\/+$/g, '') };
+    default:
+      throw bad(`unknown target kind "${kind}"`, SINK_SPEC_HELP);
+  }
+}
+
+export function formatSinkTarget(target: SinkTarget): string {
+  switch (target.kind) {
+    case 'secretstorage': return target.key ? `secretstorage:${target.key}` : 'secretstorage';
+    case 'env': return `env:${target.path}`;
+    case 'aws-sm': return `aws-sm:${target.secretId}`;
+    case 'pass': return `pass:${target.entry}`;
+    case 'vault': return `vault:${target.path}`;
+  }
+}
