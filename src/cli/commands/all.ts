@@ -3,4 +3,5 @@ import { registerCliCommand } from '../registry';
 
 export function registerAllCommands(): void {
   void registerCliCommand;
+  registerCliCommand('sandbox', 'run the local Langfuse-compatible sandbox server', () => import('./sandbox'));
 }
