@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -206,5 +206,27 @@ describe('secrets: .env file sink (real filesystem)', () => {
     assert.equal(parsed.APP_MODE, 'prod');
     assert.match(fs.readFileSync(file, 'utf8'), /^# header\n[\s\S]*# footer\n$/);
     assert.deepEqual(fs.readdirSync(dir), ['.env']);
+  });
+
+  it('kill -9 at random moments: the file always holds one complete pair, and the next write cleans up', async function () {
+    this.timeout(60000);
+    const file = path.join(dir, '.env');
+    fs.writeFileSync(file, `# app\nLANGFUSE_PUBLIC_KEY=${OLD_PAIR.publicKey}\nLANGFUSE_SECRET_KEY=${OLD_PAIR.secretKey}\n`);
+    const seed = Number(process.env.SECRETS_KILL_SEED ?? Date.now() % 100000);
+    let rnd = seed;
+    const next = () => { rnd = (rnd * 1103515245 + 12345) % 2147483648; return rnd / 2147483648; };
+    const valid = new Map([OLD_PAIR, ...[0, 1, 2, 3, 4, 5, 6].map(canaryPair)].map(p => [p.publicKey, p.secretKey]));
+    for (let round = 0; round < 5; round++) {
+      const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'support/envWriterLoop.ts'), file, lockDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+      await new Promise<void>(resolve => child.stdout.once('data', () => resolve()));
+      await new Promise(r => setTimeout(r, 20 + next() * 200));
+      child.kill('SIGKILL');
+      await new Promise(r => child.once('exit', r));
+      const parsed = dotenv.parse(fs.readFileSync(file, 'utf8'));
+      assert.equal(valid.get(parsed.LANGFUSE_PUBLIC_KEY), parsed.LANGFUSE_SECRET_KEY, `seed ${seed} round ${round}: a complete pair`);
+      assert.match(fs.readFileSync(file, 'utf8'), /^# app\n/, `seed ${seed}: the comment survived`);
+    }
+    await sinkFor(file).write(NEW_PAIR);
+    assert.deepEqual(fs.readdirSync(dir), ['.env'], `seed ${seed}: no temporary file holding a secret is left`);
   });
 });

@@ -142,6 +142,7 @@ export class EnvFileSink implements SecretSink {
         if (attempt < 5) continue;
         throw new SinkConflictError(this.target, 'the file keeps changing while it is being updated', 'Close other programs editing it and try again');
       }
+      removeStaleTempFiles(loaded.file);
       try {
         if (next === null) fs.rmSync(loaded.file, { force: true });
         else writeFileAtomicSync(loaded.file, next, loaded.existed ? {} : { mode: 0o600 });
@@ -165,5 +166,21 @@ export class EnvFileSink implements SecretSink {
     let file: string;
     try { file = resolveLinkTarget(this.file); } catch (err) { throw fsSinkError(this.target, this.file, err, 'write'); }
     return withSinkLock(this.target, file, { lockDir: this.options.lockDir, tool: this.options.tool, waitMs: this.options.lockWaitMs }, fn);
+  }
+}
+
+/**
+ * A writer killed between creating its temp file and the rename leaves `.<name>.<hex>.tmp` behind,
+ * holding a secret. Called under this file's lock, so no writer of this tool is mid-write.
+ */
+function removeStaleTempFiles(file: string): void {
+  const dir = path.dirname(file);
+  const prefix = `.${path.basename(file)}.`;
+  let names: string[];
+  try { names = fs.readdirSync(dir); } catch { return; }
+  for (const name of names) {
+    if (name.startsWith(prefix) && /^[0-9a-f]{12}\.tmp$/.test(name.slice(prefix.length))) {
+      try { fs.rmSync(path.join(dir, name), { force: true }); } catch { /* best effort */ }
+    }
   }
 }
