@@ -21,7 +21,7 @@ export interface EnvEntry {
   quotedRange: TextRange;
   /** `KEY =value`: whitespace between the name and `=`. */
   spaceBeforeEquals: boolean;
-  /** Spaces or tabs after an unquoted value (dotenv trims them, Docker's --env-file keeps them). */
+  /** Spaces or tabs ending the line after an unquoted value (dotenv trims them, Docker's --env-file keeps them). */
   trailingWhitespace: number;
   /** An opening quote with no closing quote anywhere after it: the value keeps the quote character. */
   unbalancedQuote: boolean;
@@ -166,7 +166,7 @@ export function parseEnv(text: string): EnvDocument {
         valueRange: range,
         quotedRange: range,
         spaceBeforeEquals,
-        trailingWhitespace: end > from ? beforeTrim - end : 0,
+        trailingWhitespace: end > from && beforeTrim === eolAt ? beforeTrim - end : 0,
         unbalancedQuote,
       });
     }

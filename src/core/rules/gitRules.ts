@@ -1,0 +1,36 @@
+// Keys and git: a secret key in a tracked file is already in the repository's history; a production
+// key in a file git does not ignore is one `git add .` away from it.
+import type { CheckScope } from './context';
+import type { Finding, Fix } from './finding';
+import { finding } from './finding';
+import type { KeyGroup } from './projectRules';
+import { isProductionKey } from './projectRules';
+
+export function gitFindings(scope: CheckScope, groups: KeyGroup[]): Finding[] {
+  const git = scope.input.git;
+  if (!git) return [];
+  const file = scope.input.filePath;
+  const gitignorePath = scope.input.gitignorePath;
+  const out: Finding[] = [];
+  const ignoreFix = (untrack: boolean): Fix[] => (gitignorePath
+    ? [{ kind: 'addToGitignore', title: untrack ? `Add ${git.relativePath} to .gitignore (then untrack it with git rm --cached)` : `Add ${git.relativePath} to .gitignore`, gitignorePath, pattern: `/${git.relativePath}`, alsoUntrack: untrack }]
+    : []);
+
+  for (const group of groups) {
+    const pk = group.publicKey?.value.trim();
+    if (git.tracked && group.secretKey) {
+      out.push(finding(file, 'secret-in-tracked-file', group.secretKey.valueRange, `${git.relativePath} is tracked by git, so this secret key is in the repository's history. Rotate the key, then add the file to .gitignore and untrack it (git rm --cached ${git.relativePath}).`, {
+        fixes: [...(pk ? [{ kind: 'openRotationWizard' as const, title: 'Rotate this key…', publicKey: pk }] : []), ...ignoreFix(true)],
+        ...(pk ? { publicKey: pk } : {}),
+      }));
+    }
+    if (!git.ignored && isProductionKey(scope, group)) {
+      const range = (group.publicKey ?? group.secretKey)?.valueRange;
+      if (!range || (git.tracked && group.secretKey)) continue; // the tracked-secret finding says more
+      out.push(finding(file, 'production-key-not-ignored', range, `This production key is in ${git.relativePath}, which git does not ignore, so it can be committed by accident. Add the file to .gitignore.`, {
+        fixes: ignoreFix(git.tracked), ...(pk ? { publicKey: pk } : {}),
+      }));
+    }
+  }
+  return out;
+}
