@@ -65,6 +65,7 @@ function checkReferences(world: World, source: string): void {
     if (!projects.has(m.projectId)) problems.push(`projectMemberships: unknown project "${m.projectId}"`);
     if (!members.has(m.userId)) problems.push(`projectMemberships: "${m.userId}" is not a member of the organization`);
   }
+  if (!world.apiKeys.some(k => k.scope === 'ORGANIZATION')) problems.push('apiKeys: at least one key with scope ORGANIZATION is needed (the sandbox hands it out as the organization key)');
   for (const k of world.apiKeys) {
     if (k.scope === 'PROJECT' && (!k.projectId || !projects.has(k.projectId))) problems.push(`apiKeys: key "${k.id}" needs a known projectId`);
     if (k.scope === 'ORGANIZATION' && k.projectId) problems.push(`apiKeys: organization key "${k.id}" must not have a projectId`);

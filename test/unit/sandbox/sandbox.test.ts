@@ -1,0 +1,148 @@
+// The sandbox as other suites use it: worlds, state file, trace path, admin API, CLI.
+import * as assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { SandboxCredentials } from '../../../src/core/connections/connection';
+import { closeAllHostGates, createLangfuseClient } from '../../../src/core/langfuse';
+import { loadWorld, parseWorld, startSandbox, WorldError, type SandboxHandle } from '../../../src/sandbox';
+
+const ROOT = path.join(__dirname, '../../..');
+
+function basic(k: { publicKey: string; secretKey: string }): string {
+  return `Basic ${Buffer.from(`${k.publicKey}:${k.secretKey}`).toString('base64')}`;
+}
+
+describe('sandbox', () => {
+  let tmp: string;
+  const open: SandboxHandle[] = [];
+  beforeEach(() => { tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lfa-sandbox-')); });
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map(s => s.close()));
+    await closeAllHostGates();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+  const start = async (...args: Parameters<typeof startSandbox>) => { const s = await startSandbox(...args); open.push(s); return s; };
+
+  it('hands out the acme key pairs in the --credentials-out shape, with demo secrets', async () => {
+    const sb = await start();
+    const creds = SandboxCredentials.parse(sb.credentials);
+    assert.equal(creds.organization.publicKey, 'pk-lf-a0000000-0000-4000-8000-000000000001');
+    assert.deepEqual(Object.keys(creds.projects), ['production-chatbot', 'staging-chatbot', 'analytics-readonly']);
+    assert.equal(creds.projects['production-chatbot'].projectId, 'proj-production-chatbot');
+    for (const k of [creds.organization, ...Object.values(creds.projects)]) assert.match(k.secretKey, /^sk-lf-demo-/);
+    assert.match(sb.url, /^http:\/\/127\.0\.0\.1:\d+$/);
+  });
+
+  it('marks keys it creates as demo secrets so canary checks catch leaks', async () => {
+    const sb = await start();
+    const org = createLangfuseClient({ baseUrl: sb.url, ...sb.credentials.organization });
+    const created = await org.projectApiKeys.create('proj-staging-chatbot', { note: 'rotation' });
+    assert.match(created.secretKey, /^sk-lf-demo-[0-9a-f-]{36}$/);
+    assert.match(created.publicKey, /^pk-lf-[0-9a-f-]{36}$/);
+  });
+
+  it('refuses broken world files with a message naming the problem', () => {
+    assert.throws(() => parseWorld('organization: [', 'w.yaml'), (e: Error) => e instanceof WorldError && /w.yaml is not valid YAML/.test(e.message));
+    assert.throws(() => parseWorld('organization: { id: o, name: O, plan: gold }\nusers: []\norganizationMemberships: []\nprojects: []\napiKeys: []', 'w.yaml'), /organization.plan/);
+    const dangling = 'organization: { id: o, name: O }\nusers: []\norganizationMemberships: [{ userId: ghost, role: ADMIN }]\nprojects: []\napiKeys: []';
+    assert.throws(() => parseWorld(dangling, 'w.yaml'), /unknown user "ghost"/);
+    assert.throws(() => loadWorld(path.join(tmp, 'missing.yaml')), /Cannot read world file .*ENOENT/);
+  });
+
+  it('loads a world file from disk', async () => {
+    const file = path.join(tmp, 'tiny.yaml');
+    fs.writeFileSync(file, [
+      'organization: { id: org-tiny, name: Tiny, plan: enterprise }',
+      'users: [{ id: u1, email: owner@tiny.example, name: Owner }]',
+      'organizationMemberships: [{ userId: u1, role: OWNER }]',
+      'projects: [{ id: p1, name: tiny-project }]',
+      'apiKeys:',
+      '  - { id: k1, scope: ORGANIZATION, publicKey: pk-lf-tiny-org, secretKey: sk-lf-demo-tiny-org, createdAt: "2026-01-01T00:00:00.000Z" }',
+      '  - { id: k2, scope: PROJECT, projectId: p1, publicKey: pk-lf-tiny-p1, secretKey: sk-lf-demo-tiny-p1, createdAt: "2026-01-01T00:00:00.000Z" }',
+    ].join('\n'));
+    const sb = await start({ world: file });
+    assert.equal(sb.store.org.plan, 'enterprise');
+    assert.deepEqual(Object.keys(sb.credentials.projects), ['tiny-project']);
+  });
+
+  it('keeps its state in --state across restarts (0600)', async () => {
+    const stateFile = path.join(tmp, 'state.json');
+    const first = await start({ stateFile });
+    const org = createLangfuseClient({ baseUrl: first.url, ...first.credentials.organization });
+    await org.projects.create({ name: 'survives-restart' });
+    await first.close();
+    open.splice(open.indexOf(first), 1);
+    assert.equal(fs.statSync(stateFile).mode & 0o777, 0o600);
+    const second = await start({ stateFile });
+    assert.ok(second.store.liveProjects().some(p => p.name === 'survives-restart'));
+  });
+
+  it('ingests traces with a project key and lists them by fromTimestamp', async () => {
+    const sb = await start();
+    const keys = sb.credentials.projects['staging-chatbot'];
+    const client = createLangfuseClient({ baseUrl: sb.url, ...keys });
+    const since = new Date(Date.now() - 1000).toISOString();
+    const id = await client.traces.create({ name: 'rotation-probe' });
+    const listed = await client.traces.list({ fromTimestamp: since });
+    assert.deepEqual(listed.data.map(t => t.id), [id]);
+    assert.equal(listed.data[0].name, 'rotation-probe');
+    const other = createLangfuseClient({ baseUrl: sb.url, ...sb.credentials.projects['production-chatbot'] });
+    assert.equal((await other.traces.list({ fromTimestamp: since })).data.length, 0, 'traces stay in their project');
+    const later = await client.traces.list({ fromTimestamp: new Date(Date.now() + 60_000).toISOString() });
+    assert.equal(later.meta.totalItems, 0);
+  });
+
+  it('serves the instance Admin API only on the enterprise plan with the admin key', async () => {
+    const team = await start();
+    const gated = await fetch(`${team.url}/api/admin/organizations/org-acme/apiKeys`, { headers: { authorization: 'Bearer sandbox-admin-api-key-demo-0001' } });
+    assert.equal(gated.status, 403);
+    const ee = await start({ plan: 'enterprise' });
+    const headers = { authorization: 'Bearer sandbox-admin-api-key-demo-0001', 'content-type': 'application/json' };
+    const created = await fetch(`${ee.url}/api/admin/organizations/org-acme/apiKeys`, { method: 'POST', headers, body: '{"note":"rotated org key"}' });
+    assert.equal(created.status, 201);
+    const key = (await created.json()) as { id: string; publicKey: string; secretKey: string };
+    const orgClient = createLangfuseClient({ baseUrl: ee.url, publicKey: key.publicKey, secretKey: key.secretKey });
+    assert.equal((await orgClient.organizationApiKeys.list()).length, 2);
+    const wrong = await fetch(`${ee.url}/api/admin/organizations`, { headers: { authorization: basic(ee.credentials.organization) } });
+    assert.equal(wrong.status, 401);
+  });
+
+  it('answers CORS preflights and refuses malformed JSON before authentication', async () => {
+    const sb = await start();
+    const pre = await fetch(`${sb.url}/api/public/projects`, { method: 'OPTIONS', headers: { origin: 'http://example.com', 'access-control-request-method': 'PUT' } });
+    assert.equal(pre.status, 204);
+    assert.equal(pre.headers.get('access-control-allow-origin'), 'http://example.com');
+    const bad = await fetch(`${sb.url}/api/public/projects`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name": ' });
+    assert.equal(bad.status, 400);
+    assert.equal(await bad.text(), 'Invalid JSON');
+  });
+
+  it('runs as `langfuse-access sandbox`, prints public keys only, writes 0600 credentials and stops on SIGTERM', async function () {
+    this.timeout(20_000);
+    const credsFile = path.join(tmp, 'creds.json');
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/main.ts'), 'sandbox', '--port', '0', '--world', 'recorded', '--plan', 'oss', '--credentials-out', credsFile], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', d => { stdout += d; });
+    child.stderr.on('data', d => { stderr += d; });
+    const exited = new Promise<number | null>(resolve => child.on('exit', code => resolve(code)));
+    try {
+      const deadline = Date.now() + 15_000;
+      while (!/project analytics-readonly/.test(stdout) && Date.now() < deadline) await new Promise(r => setTimeout(r, 50));
+      const url = stdout.split('\n')[0];
+      assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/, `stdout: ${stdout}\nstderr: ${stderr}`);
+      assert.match(stdout, /organization pk-lf-545fc0e7-9e86-4c6e-a67d-28c62385d515/);
+      assert.doesNotMatch(stdout + stderr, /sk-lf-/);
+      assert.equal(fs.statSync(credsFile).mode & 0o777, 0o600);
+      const creds = SandboxCredentials.parse(JSON.parse(fs.readFileSync(credsFile, 'utf8')));
+      assert.equal(creds.baseUrl, url);
+      const res = await fetch(`${url}/api/public/organizations/memberships`, { headers: { authorization: basic(creds.organization) } });
+      assert.equal(res.status, 403, 'plan oss gates the admin endpoints');
+    } finally {
+      child.kill('SIGTERM');
+    }
+    assert.equal(await exited, 0, stderr);
+  });
+});
