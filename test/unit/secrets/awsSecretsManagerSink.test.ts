@@ -2,6 +2,8 @@
 // No moto, no pass: startMoto() throws and this suite FAILS loudly instead of skipping.
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as sm from '@aws-sdk/client-secrets-manager';
 import { AwsSecretsManagerSink, clientRequestToken, type AwsSinkConfig } from '../../../src/core/secrets/aws/awsSecretsManagerSink';
@@ -125,6 +127,29 @@ describe('secrets: AWS Secrets Manager sink (real moto_server + real AWS SDK)', 
     const sink = new AwsSecretsManagerSink(ID, { ...config, endpoint: `http://127.0.0.1:${port}` });
     await assert.rejects(sink.write(NEW_PAIR), (err: Error) => err instanceof SinkNetworkError && /could not be reached/.test(err.message) && !err.message.includes(NEW_PAIR.secretKey));
     assert.throws(() => new AwsSecretsManagerSink(ID, { endpoint: 'http://secrets.acme.example' }), SinkConfigError);
+  });
+
+  it('uses a named profile (credentials and region from the AWS config files); an unknown profile is a permission error with the sign-in step', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lfa-aws-'));
+    const saved = { ...process.env };
+    try {
+      fs.writeFileSync(path.join(dir, 'credentials'), '[acme]\naws_access_key_id = AKIDACMEEXAMPLE\naws_secret_access_key = test\n');
+      fs.writeFileSync(path.join(dir, 'config'), '[profile acme]\nregion = eu-west-1\n');
+      process.env.AWS_SHARED_CREDENTIALS_FILE = path.join(dir, 'credentials');
+      process.env.AWS_CONFIG_FILE = path.join(dir, 'config');
+      for (const k of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_REGION', 'AWS_PROFILE']) delete process.env[k];
+      const sink = new AwsSecretsManagerSink(ID, { endpoint: moto.endpoint, profile: 'acme', maxAttempts: 1 });
+      await sink.write(NEW_PAIR);
+      const eu = new sm.SecretsManagerClient({ endpoint: moto.endpoint, region: 'eu-west-1', credentials });
+      const arn = (await eu.send(new sm.DescribeSecretCommand({ SecretId: ID }))).ARN ?? '';
+      assert.match(arn, /^arn:aws:secretsmanager:eu-west-1:/, 'the region came from the profile');
+      const unknown = new AwsSecretsManagerSink(ID, { endpoint: moto.endpoint, profile: 'nosuch', region: 'us-east-1', maxAttempts: 1 });
+      await assert.rejects(unknown.read(), (err: Error) => err instanceof SinkPermissionError && /aws sso login --profile nosuch/.test(err.message));
+    } finally {
+      for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
+      Object.assign(process.env, saved);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('does not load the AWS SDK until a sink is used (not on the activation path)', () => {

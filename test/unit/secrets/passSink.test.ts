@@ -111,6 +111,23 @@ describe('secrets: pass sink (real pass + gpg, throwaway GPG home)', function ()
     assert.deepEqual(fs.readdirSync(path.join(store.storeDir, 'acme/langfuse')), ['production.gpg']);
   });
 
+  it('a git-backed team store: every write is committed and leaves a clean working tree', async () => {
+    const gitEnv = { ...process.env, GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 't@example.invalid', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 't@example.invalid' };
+    execFileSync('pass', ['git', 'init'], { env: { ...store.env, ...gitEnv }, stdio: 'ignore' });
+    try {
+      const sink = new PassSink(ENTRY, { ...config, env: gitEnv });
+      await sink.write(OLD_PAIR);
+      await sink.write(NEW_PAIR);
+      assert.equal(execFileSync('git', ['-C', store.storeDir, 'status', '--porcelain'], { encoding: 'utf8' }), '');
+      const log = execFileSync('git', ['-C', store.storeDir, 'log', '--format=%s'], { encoding: 'utf8' });
+      assert.match(log.split('\n')[0], new RegExp(`Rename .* to ${ENTRY}\\.`));
+      assert.ok(!log.includes('sk-lf-'));
+    } finally {
+      fs.rmSync(path.join(store.storeDir, '.git'), { recursive: true, force: true });
+      fs.rmSync(path.join(store.storeDir, '.gitattributes'), { force: true });
+    }
+  });
+
   it('an entry encrypted for someone else: permission error on read, clear message on write; nothing written', async () => {
     const foreign = createPassStore();
     try {
