@@ -1,0 +1,51 @@
+/** What the tree and the diagnostics say about an API key's age and note. */
+export interface KeyHealth {
+  ageDays: number | undefined;
+  overdue: boolean;
+  noteFollowsConvention: boolean;
+  warnings: string[];
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * `{service}-{environment}` → /^[A-Za-z0-9_.]+-[A-Za-z0-9_.]+$/: each `{placeholder}` stands for one
+ * word (letters, digits, `_`, `.`), everything else is literal. An empty convention accepts any note.
+ */
+export function conventionPattern(convention: string): RegExp | undefined {
+  if (!convention.trim()) return undefined;
+  const parts = convention.split(/(\{[A-Za-z]+\})/).filter(Boolean);
+  const source = parts.map(p => /^\{[A-Za-z]+\}$/.test(p) ? '[A-Za-z0-9_.]+' : p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('');
+  return new RegExp(`^${source}$`);
+}
+
+export function keyAgeDays(createdAt: string | undefined, now: Date): number | undefined {
+  if (!createdAt) return undefined;
+  const t = Date.parse(createdAt);
+  if (Number.isNaN(t)) return undefined;
+  return Math.max(0, Math.floor((now.getTime() - t) / DAY_MS));
+}
+
+export function assessKey(key: { createdAt?: string; note?: string | null }, policy: { maxAgeDays: number; noteConvention: string }, now: Date): KeyHealth {
+  const ageDays = keyAgeDays(key.createdAt, now);
+  const overdue = ageDays !== undefined && ageDays > policy.maxAgeDays;
+  const pattern = conventionPattern(policy.noteConvention);
+  const note = key.note?.trim() ?? '';
+  const noteFollowsConvention = !pattern || pattern.test(note);
+  const warnings: string[] = [];
+  if (overdue) warnings.push(`Created ${ageDays} days ago: older than the ${policy.maxAgeDays}-day rotation policy. Rotate it.`);
+  if (!noteFollowsConvention) {
+    warnings.push(note
+      ? `Note "${note}" does not follow the naming convention ${policy.noteConvention}.`
+      : `No note: name keys after their purpose (${policy.noteConvention}) so a leaked or unused key can be traced.`);
+  }
+  return { ageDays, overdue, noteFollowsConvention, warnings };
+}
+
+export function formatAge(days: number | undefined): string {
+  if (days === undefined) return 'age unknown';
+  if (days === 0) return 'today';
+  if (days < 60) return `${days} d`;
+  if (days < 730) return `${Math.floor(days / 30)} mo`;
+  return `${(days / 365).toFixed(1)} y`;
+}
