@@ -178,7 +178,8 @@ describe('secrets: .env file sink (real filesystem)', () => {
   it('in a read-only folder: a permission error naming the folder, and the file is untouched', async function () {
     const file = path.join(dir, '.env');
     const original = `LANGFUSE_PUBLIC_KEY=${OLD_PAIR.publicKey}\nLANGFUSE_SECRET_KEY=${OLD_PAIR.secretKey}\n`;
-    fs.writeFileSync(file, original, { mode: 0o666 });
+    fs.writeFileSync(file, original);
+    fs.chmodSync(file, 0o666);
     fs.chmodSync(lockDir, 0o777);
     fs.chmodSync(dir, 0o555);
     // root ignores folder modes, so the writer runs as `nobody` when the suite runs as root.
@@ -190,6 +191,21 @@ describe('secrets: .env file sink (real filesystem)', () => {
     assertNoSecretIn(result.message ?? '');
     assert.equal(fs.readFileSync(file, 'utf8'), original);
     assert.deepEqual(fs.readdirSync(dir), ['.env']);
+  });
+
+  it('a read-only .env in a writable folder is not replaced behind its owner\'s back', async () => {
+    const file = path.join(dir, '.env');
+    const original = `LANGFUSE_PUBLIC_KEY=${OLD_PAIR.publicKey}\n`;
+    fs.writeFileSync(file, original);
+    fs.chmodSync(file, 0o444);
+    fs.chmodSync(dir, 0o777);
+    fs.chmodSync(lockDir, 0o777);
+    const uid = process.getuid?.() === 0 ? 65534 : undefined;
+    const result = await run([file, lockDir, NEW_PAIR.publicKey, NEW_PAIR.secretKey], uid);
+    assert.equal(result.code, 'permission');
+    assert.match(result.message ?? '', /is read-only for your user.*chmod u\+w/);
+    assert.equal(fs.readFileSync(file, 'utf8'), original);
+    assert.equal(fs.statSync(file).mode & 0o777, 0o444);
   });
 
   it('concurrent writers in separate processes: the file ends with exactly one complete pair, other lines intact', async function () {

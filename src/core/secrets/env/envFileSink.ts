@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { writeFileAtomicSync } from '../../state/atomicWrite';
-import { SinkConflictError } from '../errors';
+import { SinkConflictError, SinkPermissionError } from '../errors';
 import { contentVersion, fingerprintSecret, holdsPair, readBackResult, sameHolding } from '../fingerprint';
 import { LEGACY_BASE_URL_FIELD, PairFields, validatePair } from '../pairFields';
 import type { KeyPair, ReadBackResult, RestoreOptions, SecretSink, SinkSnapshot, SinkState, WriteOptions, WriteReceipt } from '../types';
@@ -142,6 +142,7 @@ export class EnvFileSink implements SecretSink {
         if (attempt < 5) continue;
         throw new SinkConflictError(this.target, 'the file keeps changing while it is being updated', 'Close other programs editing it and try again');
       }
+      if (loaded.existed) assertWritable(this.target, loaded.file);
       removeStaleTempFiles(loaded.file);
       try {
         if (next === null) fs.rmSync(loaded.file, { force: true });
@@ -182,5 +183,21 @@ function removeStaleTempFiles(file: string): void {
     if (name.startsWith(prefix) && /^[0-9a-f]{12}\.tmp$/.test(name.slice(prefix.length))) {
       try { fs.rmSync(path.join(dir, name), { force: true }); } catch { /* best effort */ }
     }
+  }
+}
+
+/**
+ * A rename would replace even a read-only file, so honour the file's own write bit: a .env made
+ * read-only on purpose is not rewritten behind its owner's back.
+ */
+function assertWritable(target: string, file: string): void {
+  try {
+    fs.accessSync(file, fs.constants.W_OK);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+      throw new SinkPermissionError(target, `${file} is read-only for your user`, `Make it writable (chmod u+w ${file}) if it should be updated, or choose another target`, code);
+    }
+    throw fsSinkError(target, file, err, 'write');
   }
 }
