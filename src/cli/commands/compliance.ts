@@ -1,0 +1,47 @@
+// `langfuse-access compliance <files…>`: checks self-hosted Langfuse configuration (docker-compose
+// files, server .env files, langfuse-k8s Helm values) and prints the compliance report. stdout: the
+// report (text, JSON, SARIF 2.1.0 or Markdown); stderr: notes. Exit 0 nothing at the --fail-on level,
+// 1 findings at or above it, 2 usage errors — the same rules as `lint`.
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ExitCode } from '../../core/names';
+import type { Severity } from '../../core/rules/ruleCodes';
+import { severityAtLeast } from '../../core/rules/ruleCodes';
+import { buildComplianceReport, checkDeploymentFiles, complianceToSarif, renderJson, renderMarkdown, renderText } from '../../core/deployment/index';
+import type { CliCommand, CliIo } from '../command';
+import { UsageError } from '../command';
+
+const USAGE = 'compliance <files…> [--format text|json|sarif|markdown] [--fail-on error|warning|info]';
+const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
+const LEVELS = ['error', 'warning', 'info'] as const;
+
+export const command: CliCommand = {
+  usage: USAGE,
+  async run(io: CliIo, args: string[]): Promise<number> {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args,
+        options: { format: { type: 'string', default: 'text' }, 'fail-on': { type: 'string', default: 'warning' } },
+        allowPositionals: true,
+      });
+    } catch (err) {
+      throw new UsageError((err as Error).message);
+    }
+    const { values, positionals } = parsed;
+    const format = values.format as (typeof FORMATS)[number];
+    if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${values.format}"`);
+    const failOn = values['fail-on'] as Severity;
+    if (!(LEVELS as readonly string[]).includes(failOn)) throw new UsageError(`--fail-on must be one of ${LEVELS.join(', ')}, got "${values['fail-on']}"`);
+    if (positionals.length === 0) throw new UsageError('name the docker-compose, .env or Helm values files to check');
+
+    const files = positionals.map(p => path.resolve(io.cwd, p));
+    const result = checkDeploymentFiles(files);
+    const report = buildComplianceReport(result);
+    if (format === 'sarif') io.out(`${JSON.stringify(complianceToSarif(result.findings, io.cwd), null, 2)}\n`);
+    else if (format === 'json') io.out(renderJson(report, result, io.cwd));
+    else if (format === 'markdown') io.out(renderMarkdown(report, io.cwd));
+    else io.out(renderText(report, result, io.cwd));
+    return result.findings.some(f => severityAtLeast(f.severity, failOn)) ? ExitCode.findings : ExitCode.ok;
+  },
+};

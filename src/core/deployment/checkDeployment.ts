@@ -1,0 +1,76 @@
+import { textRange } from '../env/position';
+import { CheckCollector } from './checks/checkContext';
+import type { Evidence } from './checks/checkContext';
+import { checkCloudRegion } from './checks/cloudRegionCheck';
+import { checkCoreSecrets } from './checks/coreSecretsCheck';
+import { checkDefaultRoles } from './checks/defaultRolesCheck';
+import { checkImage } from './checks/imageCheck';
+import { checkInlineSecrets } from './checks/inlineSecretsCheck';
+import { checkSignup } from './checks/signupCheck';
+import { checkSso } from './checks/ssoCheck';
+import { checkPublicUrl } from './checks/urlCheck';
+import { ComplianceCodes } from './complianceCodes';
+import type { FileReader } from './fileReader';
+import { readFileFromDisk } from './fileReader';
+import { readDeploymentFile } from './readDeploymentFile';
+import type { DeploymentFile, DeploymentFinding, DeploymentTarget } from './types';
+
+export type { Evidence };
+
+export interface DeploymentCheckResult {
+  files: DeploymentFile[];
+  /** Sorted by file and position. */
+  findings: DeploymentFinding[];
+  evidence: Evidence[];
+}
+
+function checkTarget(target: DeploymentTarget, out: CheckCollector): void {
+  if (target.role === 'web' || target.role === 'server') {
+    checkSignup(target, out);
+    checkSso(target, out);
+    checkPublicUrl(target, out);
+    checkDefaultRoles(target, out);
+    checkCloudRegion(target, out);
+  }
+  if (target.role !== 'other') checkCoreSecrets(target, out);
+  checkInlineSecrets(target, out);
+  for (const image of target.images) checkImage(image, out);
+}
+
+/** Web and worker must decrypt with the same key (FACTS §5.1: both read ENCRYPTION_KEY). */
+function checkSharedKey(file: DeploymentFile, out: CheckCollector): void {
+  const keys = file.targets.filter(t => t.role === 'web' || t.role === 'worker')
+    .map(t => ({ t, s: t.settings.get('ENCRYPTION_KEY') })).filter(x => x.s?.value !== undefined);
+  const distinct = new Set(keys.map(k => k.s!.value!.trim()));
+  if (distinct.size > 1) {
+    const [a, b] = keys;
+    out.finding(b.s!.file, b.s!.valueRange, 'encryption-key-mismatch',
+      `${b.t.name} and ${a.t.name} use different ENCRYPTION_KEY values: credentials encrypted by one cannot be decrypted by the other (e.g. the worker fails to use LLM connections saved in the UI). Use one key for web and worker.`);
+  }
+}
+
+/** Checks already-read files (the extension passes open documents through `read`). */
+export function checkDeploymentFiles(files: string[], read: FileReader = readFileFromDisk): DeploymentCheckResult {
+  const out = new CheckCollector();
+  const parsed: DeploymentFile[] = [];
+  for (const file of files) {
+    const text = read(file);
+    if (text === undefined) {
+      out.findings.push({ file, range: textRange(0, 0, 0, 0), code: 'config-unreadable', severity: ComplianceCodes['config-unreadable'].severity, fixes: [], message: `${file} does not exist or cannot be read.` });
+      continue;
+    }
+    const df = readDeploymentFile(file, text, read);
+    parsed.push(df);
+    out.findings.push(...df.problems);
+    for (const target of df.targets) checkTarget(target, out);
+    checkSharedKey(df, out);
+  }
+  out.findings.sort((a, b) => a.file.localeCompare(b.file) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code));
+  return { files: parsed, findings: out.findings, evidence: out.evidence };
+}
+
+/** One file's findings, for diagnostics of an open editor (`text` is the unsaved content). */
+export function checkDeploymentText(file: string, text: string, read: FileReader = readFileFromDisk): DeploymentFinding[] {
+  const result = checkDeploymentFiles([file], f => (f === file ? text : read(f)));
+  return result.findings;
+}

@@ -1,0 +1,63 @@
+import { textRange } from '../../env/position';
+import type { ComplianceCode, RequirementId } from '../complianceCodes';
+import { ComplianceCodes } from '../complianceCodes';
+import type { DeploymentFinding, DeploymentFix, DeploymentTarget, Setting, TextRange } from '../types';
+
+/** A line that shows a requirement is met (or what was looked at), for the report's evidence column. */
+export interface Evidence {
+  requirement: RequirementId;
+  file: string;
+  /** Zero-based, like ranges. */
+  line: number;
+  note: string;
+}
+
+export class CheckCollector {
+  readonly findings: DeploymentFinding[] = [];
+  readonly evidence: Evidence[] = [];
+  private readonly seen = new Set<string>();
+
+  finding(file: string, range: TextRange, code: ComplianceCode, message: string, fixes: DeploymentFix[] = []): void {
+    // web and worker often share one `<<: *env` block: one finding per place is enough.
+    const key = `${file}\0${range.start.line}:${range.start.character}\0${code}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.findings.push({ file, range, code, severity: ComplianceCodes[code].severity, message, fixes });
+  }
+
+  pass(requirement: RequirementId, file: string, line: number, note: string): void {
+    if (this.evidence.some(e => e.requirement === requirement && e.file === file && e.line === line)) return;
+    this.evidence.push({ requirement, file, line, note });
+  }
+}
+
+export function get(target: DeploymentTarget, name: string): Setting | undefined {
+  return target.settings.get(name);
+}
+
+/** The value when it is set to something non-empty (references that cannot be resolved count as set). */
+export function isSet(setting: Setting | undefined): boolean {
+  if (!setting) return false;
+  if (setting.value === undefined) return setting.reference !== undefined;
+  return setting.value.trim() !== '';
+}
+
+export function isTrue(setting: Setting | undefined): boolean {
+  return setting?.value?.trim().toLowerCase() === 'true';
+}
+
+/** Where a setting's value really lives: the .env line for `${VAR}`, else the setting itself. */
+export function valueLocation(setting: Setting): { file: string; range: TextRange } {
+  if (setting.reference?.kind === 'interpolation' && setting.reference.resolvedIn) return setting.reference.resolvedIn;
+  return { file: setting.file, range: setting.valueRange };
+}
+
+export function describeSource(setting: Setting): string {
+  const r = setting.reference;
+  if (!r) return setting.origin;
+  if (r.kind === 'interpolation') return r.resolvedIn ? `\${${r.variable}} from the compose .env` : r.usedDefault ? `the default written in \${${r.variable}:-…}` : `\${${r.variable}}`;
+  if (r.kind === 'host-env') return `the shell running docker compose (${r.variable})`;
+  return r.description;
+}
+
+export const FILE_TOP = textRange(0, 0, 0, 0);

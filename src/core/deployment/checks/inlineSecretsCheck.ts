@@ -1,0 +1,50 @@
+import * as path from 'node:path';
+import type { DeploymentFix, DeploymentTarget, Setting } from '../types';
+import type { CheckCollector } from './checkContext';
+import { valueLocation } from './checkContext';
+import { placeholderOf, urlPasswordPlaceholder } from './placeholders';
+
+/** Variables whose value is a secret (connection URLs only when they carry a password). */
+const SECRET_NAME = /(^|_|\.)(SECRET|SECRET_KEY|SALT|PASSWORD|PASS|TOKEN|ENCRYPTION_KEY|SECRET_ACCESS_KEY|LICENSE_KEY|API_KEY|AUTH|rootPassword|password|secretAccessKey)$/;
+const URL_WITH_CREDENTIALS = /^[a-z][a-z0-9+.-]*:\/\/[^:/@\s]+:[^@\s]+@/i;
+/** Reported by their own, more specific checks. */
+const OWN_CHECKS = new Set(['NEXTAUTH_SECRET', 'SALT', 'ENCRYPTION_KEY']);
+
+export function isSecretSetting(s: Setting): boolean {
+  if (SECRET_NAME.test(s.name) && !/_(CLIENT_ID|CLIENT_AUTH_METHOD)$/.test(s.name) && !/^(AUTH_DISABLE_|NEXT_PUBLIC_)/.test(s.name)) return true;
+  return URL_WITH_CREDENTIALS.test(s.value ?? '');
+}
+
+/** Default passwords (`# CHANGEME`) anywhere, and secrets written into compose/Helm files instead of referenced. */
+export function checkInlineSecrets(target: DeploymentTarget, out: CheckCollector): void {
+  for (const s of target.settings.values()) {
+    if (!isSecretSetting(s) || s.value === undefined || s.value.trim() === '') continue;
+    const where = valueLocation(s);
+    const inUrl = OWN_CHECKS.has(s.name) ? undefined : urlPasswordPlaceholder(s.value);
+    const placeholder = OWN_CHECKS.has(s.name) ? undefined : placeholderOf(s.value) ?? inUrl;
+    if (placeholder) {
+      const ref = s.reference?.kind === 'interpolation' && s.reference.usedDefault ? s.reference.variable : undefined;
+      const what = inUrl ? `contains the published default password "${placeholder}"` : `is the published default "${placeholder}"`;
+      out.finding(where.file, where.range, 'default-password',
+        `${s.name} ${what}${ref ? ` (the fallback written in \${${ref}:-…}, because the compose .env does not set ${ref})` : ''}, marked # CHANGEME in Langfuse's docker-compose.yml and chart values: anyone who can reach that service can use it. Set a generated value${ref ? ` for ${ref} in the compose .env` : ''}.`);
+      continue;
+    }
+    if (!s.literal || target.kind === 'env' || s.file !== target.file) continue; // .env / env_file is where secrets belong
+    out.finding(where.file, where.range, 'inline-secret', inlineMessage(target, s), inlineFixes(target, s));
+  }
+  if (!out.findings.some(f => f.file === target.file && (f.code === 'inline-secret' || f.code === 'default-password'))) {
+    out.pass('secrets-referenced', target.file, target.anchor.start.line, `${target.name}: no inline secrets or default passwords`);
+  }
+}
+
+function inlineMessage(target: DeploymentTarget, s: Setting): string {
+  if (target.kind === 'helm') {
+    return `${s.name} (${s.origin}) is written in the values file, so it lands in version control and in the Helm release history readable by anyone with access to it. Reference a Kubernetes Secret instead (chart 1.x: { secretKeyRef: { name, key } }; additionalEnv: valueFrom.secretKeyRef).`;
+  }
+  return `${s.name} is written in the compose file itself, so it travels with the file into version control, CI logs and docker inspect output of anyone who can read it. Write \${${s.name}} here and keep the value in the project's .env (git-ignored) or your secret manager.`;
+}
+
+function inlineFixes(target: DeploymentTarget, s: Setting): DeploymentFix[] {
+  if (target.kind !== 'compose') return [];
+  return [{ kind: 'moveToEnvFile', title: `Move ${s.name} to .env and reference it as \${${s.name}}`, file: s.file, valueRange: s.valueRange, variable: s.name, envFile: path.join(path.dirname(target.file), '.env') }];
+}

@@ -1,0 +1,38 @@
+import type { DeploymentTarget } from '../types';
+import type { CheckCollector } from './checkContext';
+import { get, isSet, valueLocation } from './checkContext';
+
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+
+/** NEXTAUTH_URL: a valid https URL; with a base path it ends in <base>/api/auth (FACTS §5.1). */
+export function checkPublicUrl(target: DeploymentTarget, out: CheckCollector): void {
+  const s = get(target, 'NEXTAUTH_URL');
+  if (!isSet(s)) {
+    out.finding(s?.file ?? target.file, s?.valueRange ?? target.anchor, 'nextauth-url-missing',
+      `NEXTAUTH_URL is not set for ${target.name}: it must be the public URL of the web UI; sign-in redirects and every SSO callback (/api/auth/callback/<provider>) are built from it.`);
+    return;
+  }
+  if (s!.value === undefined) return;
+  const where = valueLocation(s!);
+  let url: URL;
+  try {
+    url = new URL(s!.value.trim());
+  } catch {
+    out.finding(where.file, where.range, 'nextauth-url-invalid', `NEXTAUTH_URL "${s!.value}" is not a URL; Langfuse refuses to start.`);
+    return;
+  }
+  if (url.protocol !== 'https:') {
+    const local = LOOPBACK.test(url.hostname);
+    out.finding(where.file, where.range, 'nextauth-url-not-https',
+      `NEXTAUTH_URL is ${url.protocol}//${url.host}${local ? ' (fine for a trial on this machine only)' : ''}: session cookies and SSO callbacks then travel unencrypted, and identity providers refuse non-https redirect URIs for remote hosts. Use the public https URL users open.`,
+      local ? [] : [{ kind: 'replaceText', title: 'Use https', file: where.file, range: where.range, newText: s!.value.trim().replace(/^http:/i, 'https:') }]);
+    return;
+  }
+  const basePath = get(target, 'NEXT_PUBLIC_BASE_PATH')?.value?.replace(/\/+$/, '');
+  if (basePath && !url.pathname.replace(/\/+$/, '').endsWith(`${basePath}/api/auth`)) {
+    out.finding(where.file, where.range, 'nextauth-url-invalid',
+      `NEXT_PUBLIC_BASE_PATH is ${basePath}, so NEXTAUTH_URL must include the base path and /api/auth (e.g. ${url.origin}${basePath}/api/auth); otherwise sign-in callbacks miss the app.`);
+    return;
+  }
+  out.pass('public-url', s!.file, s!.keyRange.start.line, `NEXTAUTH_URL ${url.origin}${url.pathname === '/' ? '' : url.pathname}`);
+}

@@ -1,0 +1,35 @@
+import * as path from 'node:path';
+import { isEnvFileName } from '../env/envFileNames';
+import { textRange } from '../env/position';
+import { ComplianceCodes } from './complianceCodes';
+import { readComposeFile } from './composeReader';
+import { readServerEnvFile } from './envFileReader';
+import type { FileReader } from './fileReader';
+import { readHelmValues } from './helmReader';
+import type { DeploymentFile, DeploymentFileKind } from './types';
+
+/** Compose, server .env or langfuse-k8s values: by name first, then by a top-level key. */
+export function detectDeploymentKind(file: string, text: string): DeploymentFileKind | undefined {
+  const name = path.basename(file).toLowerCase();
+  if (isEnvFileName(name)) return 'env';
+  const yaml = /\.ya?ml$/.test(name);
+  if (yaml && /^(docker-)?compose([.-].*)?\.ya?ml$/.test(name)) return 'compose';
+  if (/^services\s*:/m.test(text)) return 'compose';
+  if (/^langfuse\s*:/m.test(text)) return 'helm';
+  if (yaml && /^values([.-].*)?\.ya?ml$/.test(name)) return 'helm';
+  return undefined;
+}
+
+export function readDeploymentFile(file: string, text: string, read: FileReader): DeploymentFile {
+  const kind = detectDeploymentKind(file, text);
+  if (kind === 'compose') return readComposeFile(file, text, read);
+  if (kind === 'helm') return readHelmValues(file, text);
+  if (kind === 'env') return readServerEnvFile(file, text);
+  return {
+    file, kind: 'env', targets: [], otherImages: [],
+    problems: [{
+      file, range: textRange(0, 0, 0, 0), code: 'config-unreadable', severity: ComplianceCodes['config-unreadable'].severity, fixes: [],
+      message: `${path.basename(file)} is not a docker-compose file (no services:), a .env file or a langfuse-k8s values file (no langfuse:), so it was not checked.`,
+    }],
+  };
+}

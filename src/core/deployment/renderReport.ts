@@ -1,0 +1,62 @@
+import * as path from 'node:path';
+import type { DeploymentCheckResult } from './checkDeployment';
+import type { ComplianceReport, ReportEvidence } from './complianceReport';
+import type { DeploymentFinding } from './types';
+
+export type ComplianceFormat = 'text' | 'json' | 'markdown';
+
+export function relativePath(baseDir: string, file: string): string {
+  const rel = path.relative(baseDir, file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : file;
+}
+
+const STATUS_TEXT = { pass: 'PASS', fail: 'FAIL', warn: 'WARN', 'not found': 'NOT FOUND' } as const;
+
+function where(baseDir: string, e: ReportEvidence): string {
+  return `${relativePath(baseDir, e.file)}:${e.line}`;
+}
+
+function findingLine(baseDir: string, f: DeploymentFinding): string {
+  return `${relativePath(baseDir, f.file)}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.severity.padEnd(7)}  ${f.code}  ${f.message}`;
+}
+
+export function renderText(report: ComplianceReport, result: DeploymentCheckResult, baseDir: string): string {
+  const out: string[] = ['Deployment compliance', ''];
+  for (const row of report.rows) {
+    out.push(`${STATUS_TEXT[row.status].padEnd(9)}  ${row.category}: ${row.requirement}`);
+    for (const e of row.evidence) out.push(`           ${where(baseDir, e)}  ${e.code ? `${e.code}: ` : ''}${e.note}`);
+  }
+  out.push('', 'Findings', ...(result.findings.length ? result.findings.map(f => findingLine(baseDir, f)) : ['none']), '');
+  const s = report.summary;
+  out.push(`${report.files.length} file(s): ${s.pass} pass, ${s.warn} warn, ${s.fail} fail, ${s['not found']} not found; ${result.findings.length} finding(s).`);
+  return `${out.join('\n')}\n`;
+}
+
+function mdCell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+export function renderMarkdown(report: ComplianceReport, baseDir: string): string {
+  const out = [
+    '# Langfuse deployment compliance', '',
+    `Files: ${report.files.map(f => `\`${relativePath(baseDir, f)}\``).join(', ') || 'none'}`, '',
+    '| Category | Requirement | Status | Evidence |', '|---|---|---|---|',
+  ];
+  for (const row of report.rows) {
+    const evidence = row.evidence.map(e => `\`${where(baseDir, e)}\` ${e.code ? `**${e.code}**: ` : ''}${e.note}`).join('<br>') || '—';
+    out.push(`| ${mdCell(row.category)} | ${mdCell(row.requirement)} | ${STATUS_TEXT[row.status]} | ${mdCell(evidence)} |`);
+  }
+  const s = report.summary;
+  out.push('', `${s.pass} pass, ${s.warn} warn, ${s.fail} fail, ${s['not found']} not found.`, '');
+  return out.join('\n');
+}
+
+export function renderJson(report: ComplianceReport, result: DeploymentCheckResult, baseDir: string): string {
+  return `${JSON.stringify({
+    version: 1,
+    files: report.files.map(f => relativePath(baseDir, f)),
+    summary: report.summary,
+    requirements: report.rows.map(r => ({ ...r, evidence: r.evidence.map(e => ({ ...e, file: relativePath(baseDir, e.file) })) })),
+    findings: result.findings.map(f => ({ ...f, file: relativePath(baseDir, f.file), line: f.range.start.line + 1, column: f.range.start.character + 1 })),
+  }, null, 2)}\n`;
+}
