@@ -33,7 +33,7 @@ export function sdksFromManifests(m: Manifests): SdkKind[] {
     }
   }
   const pythonDep = /^\s*["']?langfuse(?:\[[^\]]*\])?\s*(?:[<>=~!;"',\s]|$)/m;
-  if ((m.requirements && pythonDep.test(m.requirements)) || (m.pyproject && /(^|["'\s])langfuse\s*(?:[<>=~!\["',]|$)/m.test(m.pyproject))) found.add('python');
+  if ((m.requirements && pythonDep.test(m.requirements)) || (m.pyproject && /(^|["'\s])langfuse\s*(?:[<>=~!["',]|$)/m.test(m.pyproject))) found.add('python');
   return [...found].sort();
 }
 

@@ -128,8 +128,8 @@ describe('env parser: reads values exactly like dotenv.parse', () => {
 
   it('agrees with dotenv on generated files (property)', () => {
     const name = fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,12}$/);
-    const bare = fc.stringMatching(/^[A-Za-z0-9_:\/.+=\-]{1,20}$/);
-    const inner = fc.stringMatching(/^[A-Za-z0-9 _:\/.#=\-]{0,20}$/);
+    const bare = fc.stringMatching(/^[A-Za-z0-9_:/.+=-]{1,20}$/);
+    const inner = fc.stringMatching(/^[A-Za-z0-9 _:/.#=-]{0,20}$/);
     const value = fc.oneof(
       bare,
       inner.map(v => `"${v}"`),
