@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as sm from '@aws-sdk/client-secrets-manager';
 import { AwsSecretsManagerSink, clientRequestToken, type AwsSinkConfig } from '../../../src/core/secrets/aws/awsSecretsManagerSink';
-import { SinkConfigError, SinkConflictError, SinkNetworkError, SinkPermissionError } from '../../../src/core/secrets/errors';
+import { SinkConfigError, SinkConflictError, SinkNetworkError, SinkNotFoundError, SinkPermissionError } from '../../../src/core/secrets/errors';
 import { fingerprintSecret } from '../../../src/core/secrets/fingerprint';
 import { FAKE_AWS_ENV, startMoto, type MotoServer } from '../../support/peers/moto';
 import { freePort } from '../../support/peers/freePort';
@@ -105,6 +105,12 @@ describe('secrets: AWS Secrets Manager sink (real moto_server + real AWS SDK)', 
     const sink = new AwsSecretsManagerSink(ID, config);
     await assert.rejects(sink.write(NEW_PAIR), (err: Error) => err instanceof SinkConflictError && /not a JSON object/.test(err.message));
     assert.equal((await client.send(new sm.GetSecretValueCommand({ SecretId: ID }))).SecretString, 'plain-password');
+  });
+
+  it('not found: an ARN that names no secret cannot be created and says how to proceed', async () => {
+    const arn = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:acme/missing-AbCdEf';
+    await assert.rejects(new AwsSecretsManagerSink(arn, config).write(NEW_PAIR), (err: Error) => err instanceof SinkNotFoundError && /give a secret name/.test(err.message));
+    assert.equal((await client.send(new sm.ListSecretsCommand({}))).SecretList?.length, 0);
   });
 
   it('no permission: a server that enforces IAM answers with a permission error naming the IAM actions', async () => {

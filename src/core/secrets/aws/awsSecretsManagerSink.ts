@@ -5,7 +5,7 @@
 import * as crypto from 'node:crypto';
 import type * as SecretsManager from '@aws-sdk/client-secrets-manager';
 import { loadSecretsManagerSdk, type SecretsManagerSdk } from './loadSdk';
-import { SinkConflictError } from '../errors';
+import { SinkConflictError, SinkNotFoundError } from '../errors';
 import { checkedEndpoint } from '../endpointUrl';
 import { fingerprintSecret, holdsPair, readBackResult, sameHolding } from '../fingerprint';
 import { mergePairIntoRecord, stateFromRecord, validatePair } from '../pairFields';
@@ -64,6 +64,9 @@ export class AwsSecretsManagerSink implements SecretSink {
       const current = await this.readCurrent();
       if (!current.state.exists) {
         if (options.expectedPrevious?.exists) throw this.conflict('the secret was deleted since it was read');
+        if (this.secretId.startsWith('arn:')) {
+          throw new SinkNotFoundError(this.target, `no secret has the ARN ${this.secretId}`, 'Check the ARN and region, or give a secret name (aws-sm:NAME) so the first write can create it');
+        }
         await client.send(new sdk.CreateSecretCommand({
           Name: this.secretId,
           SecretString: JSON.stringify(mergePairIntoRecord({}, pair)),
