@@ -9,6 +9,7 @@
 //   auth/token/lookup-self, sys/health, a sealed mode (503) and a standby redirect (307).
 // Everything is in memory; each instance is independent.
 import * as http from 'node:http';
+import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
 
 export type FakeCapability = 'write' | 'read' | 'none';
@@ -25,6 +26,8 @@ export interface FakeMount { path: string; version: '1' | '2'; namespace?: strin
 export interface VaultFakeOptions {
   tokens: Record<string, FakeToken>;
   mounts?: FakeMount[];
+  /** Serve HTTPS with this key and certificate (PEM) instead of loopback HTTP. */
+  tls?: { key: string; cert: string };
 }
 
 export interface RecordedRequest { method: string; url: string; headers: http.IncomingHttpHeaders; body: string }
@@ -71,7 +74,7 @@ export async function startVaultKv2Fake(options: VaultFakeOptions): Promise<Vaul
     close: () => new Promise(resolve => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
 
-  const server = http.createServer((req, res) => {
+  const handler: http.RequestListener = (req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', c => chunks.push(c));
     req.on('end', () => {
@@ -202,8 +205,9 @@ export async function startVaultKv2Fake(options: VaultFakeOptions): Promise<Vaul
       }
       return send(405, { errors: ['unsupported operation'] });
     });
-  });
+  };
+  const server = options.tls ? https.createServer(options.tls, handler) : http.createServer(handler);
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  (fake as { address: string }).address = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  (fake as { address: string }).address = `${options.tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return fake;
 }

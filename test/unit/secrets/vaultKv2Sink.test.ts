@@ -2,6 +2,10 @@
 // because Vault cannot be installed on this machine. An opt-in run against a real server is at the
 // end: set VAULT_ADDR and VAULT_TOKEN (KV v2 at secret/); without them it is reported as pending.
 import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { SinkConfigError, SinkConflictError, SinkNetworkError, SinkNotFoundError, SinkPermissionError } from '../../../src/core/secrets/errors';
 import { fingerprintSecret } from '../../../src/core/secrets/fingerprint';
 import { VaultKv2Sink } from '../../../src/core/secrets/vault/vaultKv2Sink';
@@ -153,6 +157,27 @@ describe('secrets: Vault KV v2 sink against a recorded-behaviour fake of Vault K
       await other.close();
     }
     assert.throws(() => sink(PATH, { address: 'http://vault.acme.example:8200' }), (err: Error) => err instanceof SinkConfigError && /https:\/\/vault\.acme\.example:8200/.test(err.message));
+  });
+});
+
+describe('secrets: Vault KV v2 sink over HTTPS against the fake of Vault KV v2 (self-signed certificate)', () => {
+  it('trusts a private CA when given, and without it says the certificate is not trusted', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lfa-tls-'));
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
+      '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem')], { stdio: 'ignore' });
+    const tls = { key: fs.readFileSync(path.join(dir, 'key.pem'), 'utf8'), cert: fs.readFileSync(path.join(dir, 'cert.pem'), 'utf8') };
+    const vault = await startVaultKv2Fake({ tokens: { [TOKEN]: { capability: 'write' } }, tls });
+    try {
+      assert.match(vault.address, /^https:/);
+      await assert.rejects(new VaultKv2Sink(PATH, { address: vault.address, token: TOKEN }).read(), (err: Error) => err instanceof SinkNetworkError && /certificate .* is not trusted/.test(err.message) && /NODE_EXTRA_CA_CERTS/.test(err.message));
+      assert.equal(vault.requests.length, 0, 'no request (and no token) went over the untrusted connection');
+      const trusted = new VaultKv2Sink(PATH, { address: vault.address, token: TOKEN, caCertPem: tls.cert });
+      await trusted.write(NEW_PAIR);
+      assert.equal((await trusted.readBack(NEW_PAIR)).matches, true);
+    } finally {
+      await vault.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -20,6 +20,8 @@ export interface VaultConnection {
 
 export interface VaultResponse { status: number; body: unknown }
 
+const TLS_TRUST = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|ALTNAME/;
+
 const ErrorsBody = z.object({ errors: z.optional(z.array(z.string())) });
 
 export class VaultHttp {
@@ -47,6 +49,9 @@ export class VaultHttp {
       res = await request(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), dispatcher: this.dispatcher, headersTimeout: timeout, bodyTimeout: timeout });
     } catch (err) {
       const code = (err as { code?: string }).code ?? (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).name;
+      if (TLS_TRUST.test(code)) {
+        throw new SinkNetworkError(this.target, `the TLS certificate of Vault at ${this.base.origin} is not trusted (${code})`, 'If Vault uses a private CA, trust it (NODE_EXTRA_CA_CERTS=/path/to/ca.pem, or the CA option), otherwise check the address', code);
+      }
       throw new SinkNetworkError(this.target, `Vault at ${this.base.origin} could not be reached (${code})`, 'Check the network, VPN and the Vault address, then try again', code);
     }
     const text = await res.body.text();
