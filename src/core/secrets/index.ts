@@ -1,5 +1,14 @@
 // Secret sinks: where a rotated Langfuse key pair is pushed. One interface (SecretSink), one
 // factory (createSink), one error hierarchy (SinkError).
+//
+// How the rotation uses a sink (each step is idempotent, so `--resume` can repeat any of them):
+//   const sink = createSink('env:./.env', { lockDir, tool: 'cli', settings, vaultToken });
+//   const before = await sink.snapshot();          // persist BEFORE writing: journal gets
+//                                                  // {target, state}; restoreData goes to secure
+//                                                  // storage when before.holdsSecret, else journal
+//   await sink.write(newPair, { expectedPrevious: before.state });  // SinkConflictError if changed
+//   (await sink.readBack(newPair)).matches         // compare by fingerprint, never by value
+//   await sink.restore(before, { onlyIfHolding: fingerprintSecret(newPair.secretKey) });  // rollback
 export type { KeyPair, SinkKind, SinkState, SinkSnapshot, RestoreData, WriteOptions, WriteReceipt, ReadBackResult, RestoreOptions, SecretSink } from './types';
 export { SinkError, SinkPermissionError, SinkNotFoundError, SinkConflictError, SinkNetworkError, SinkConfigError, SinkIoError, isSinkError, type SinkErrorCode } from './errors';
 export { fingerprintSecret, holdsPair, describeDifference } from './fingerprint';
