@@ -24,7 +24,7 @@ export function createSandboxServer(store: Store, faults: FaultPlan, stats: Serv
       const rawBody = Buffer.concat(chunks).toString('utf8');
       const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
       if (url.pathname.startsWith(CONTROL_PREFIX)) {
-        write(res, req, control(req, url.pathname, rawBody, faults));
+        write(res, req, control(req, url.pathname, rawBody, faults, stats));
         return;
       }
       stats.requests++;
@@ -141,12 +141,20 @@ function writePreflight(req: http.IncomingMessage, res: http.ServerResponse): vo
   res.end();
 }
 
-/** /__sandbox/faults: GET lists, PUT replaces, POST adds, DELETE clears. Loopback callers only. */
-function control(req: http.IncomingMessage, path: string, rawBody: string, faults: FaultPlan): SandboxResponse {
+/**
+ * /__sandbox/faults: GET lists, PUT replaces, POST adds, DELETE clears.
+ * /__sandbox/stats: GET requests served and peak in flight, DELETE resets them.
+ * Loopback callers only.
+ */
+function control(req: http.IncomingMessage, path: string, rawBody: string, faults: FaultPlan, stats: ServerStats): SandboxResponse {
   const remote = req.socket.remoteAddress ?? '';
   if (!/^(127\.|::1$|::ffff:127\.)/.test(remote)) return { status: 403, json: { error: 'The sandbox control routes answer loopback callers only.' } };
-  if (path !== `${CONTROL_PREFIX}faults`) return { status: 404, json: { error: `Unknown control route ${path}; use ${CONTROL_PREFIX}faults.` } };
   const method = (req.method ?? 'GET').toUpperCase();
+  if (path === `${CONTROL_PREFIX}stats`) {
+    if (method === 'DELETE') { stats.requests = 0; stats.peakInFlight = stats.inFlight; }
+    return { status: 200, json: { ...stats } };
+  }
+  if (path !== `${CONTROL_PREFIX}faults`) return { status: 404, json: { error: `Unknown control route ${path}; use ${CONTROL_PREFIX}faults or ${CONTROL_PREFIX}stats.` } };
   if (method === 'GET') return { status: 200, json: { faults: faults.list() } };
   if (method === 'DELETE') { faults.set([]); return { status: 200, json: { faults: [] } }; }
   if (method !== 'PUT' && method !== 'POST') return { status: 405, json: { error: 'Use GET, PUT, POST or DELETE.' } };
