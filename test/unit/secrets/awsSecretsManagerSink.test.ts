@@ -84,6 +84,22 @@ describe('secrets: AWS Secrets Manager sink (real moto_server + real AWS SDK)', 
     await assert.rejects(sink.restore(snap, { onlyIfHolding: fingerprintSecret(NEW_PAIR.secretKey) }), SinkConflictError);
   });
 
+  it('concurrent writers: each write succeeds, AWSCURRENT ends on one complete pair, one AWSPREVIOUS, no AWSPENDING', async () => {
+    const created = await seedOld();
+    const pairs = [1, 2, 3, 4, 5].map(canaryPair);
+    const receipts = await Promise.all(pairs.map(p => new AwsSecretsManagerSink(ID, config).write(p)));
+    assert.equal(receipts.length, 5);
+    const current = await valueAt('AWSCURRENT');
+    const winner = pairs.find(p => p.publicKey === current.LANGFUSE_PUBLIC_KEY);
+    assert.ok(winner);
+    assert.equal(current.LANGFUSE_SECRET_KEY, winner.secretKey);
+    const labels = Object.values(await stages()).flat();
+    assert.equal(labels.filter(l => l === 'AWSCURRENT').length, 1);
+    assert.equal(labels.filter(l => l === 'AWSPREVIOUS').length, 1);
+    assert.ok(!labels.includes('AWSPENDING'), 'no AWSPENDING label is left for a rotation Lambda to trip over');
+    assert.ok(!(await stages())[created.VersionId!]?.includes('AWSCURRENT'));
+  });
+
   it('restore moves AWSCURRENT back to the old version; a secret the write created is deleted again', async () => {
     const created = await seedOld();
     const sink = new AwsSecretsManagerSink(ID, config);

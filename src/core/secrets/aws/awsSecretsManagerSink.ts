@@ -29,6 +29,7 @@ export interface AwsSinkConfig {
 type Sdk = SecretsManagerSdk;
 const CURRENT = 'AWSCURRENT';
 const PENDING = 'AWSPENDING';
+const RACE_RETRIES = 5;
 
 export class AwsSecretsManagerSink implements SecretSink {
   readonly kind = 'aws-sm';
@@ -58,48 +59,72 @@ export class AwsSecretsManagerSink implements SecretSink {
 
   async write(pair: KeyPair, options: WriteOptions = {}): Promise<WriteReceipt> {
     validatePair(this.target, pair);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.writeOnce(pair, options);
+      } catch (err) {
+        const mapped = awsSinkError(this.ctx, err);
+        // Without an expected previous state, losing a race to another writer is retried on fresh data.
+        if (mapped instanceof SinkConflictError && !options.expectedPrevious && attempt < RACE_RETRIES) continue;
+        await this.clearPendingLabel(clientRequestToken(this.secretId, pair));
+        throw mapped;
+      }
+    }
+  }
+
+  private async writeOnce(pair: KeyPair, options: WriteOptions): Promise<WriteReceipt> {
     const { sdk, client } = await this.sdk();
     const token = clientRequestToken(this.secretId, pair);
-    try {
-      const current = await this.readCurrent();
-      if (!current.state.exists) {
-        if (options.expectedPrevious?.exists) throw this.conflict('the secret was deleted since it was read');
-        if (this.secretId.startsWith('arn:')) {
-          throw new SinkNotFoundError(this.target, `no secret has the ARN ${this.secretId}`, 'Check the ARN and region, or give a secret name (aws-sm:NAME) so the first write can create it');
-        }
-        await client.send(new sdk.CreateSecretCommand({
-          Name: this.secretId,
-          SecretString: JSON.stringify(mergePairIntoRecord({}, pair)),
-          ClientRequestToken: token,
-          Description: 'Langfuse API key pair',
-          KmsKeyId: this.config.kmsKeyId,
-        }));
-        return this.receipt(pair, false);
+    const current = await this.readCurrent();
+    if (!current.state.exists) {
+      if (options.expectedPrevious?.exists) throw this.conflict('the secret was deleted since it was read');
+      if (this.secretId.startsWith('arn:')) {
+        throw new SinkNotFoundError(this.target, `no secret has the ARN ${this.secretId}`, 'Check the ARN and region, or give a secret name (aws-sm:NAME) so the first write can create it');
       }
-      if (holdsPair(current.state, pair)) return this.receipt(pair, true);
-      const expected = options.expectedPrevious;
-      if (expected && (expected.version !== undefined ? expected.version !== current.state.version : !sameHolding(expected, current.state))) {
-        throw this.conflict(`AWSCURRENT is now version ${current.state.version} holding ${current.state.publicKey ?? 'no public key'}`);
-      }
-      const described = await client.send(new sdk.DescribeSecretCommand({ SecretId: this.secretId }));
-      if (!described.VersionIdsToStages?.[token]) {
-        await client.send(new sdk.PutSecretValueCommand({
-          SecretId: this.secretId,
-          ClientRequestToken: token,
-          SecretString: JSON.stringify(mergePairIntoRecord(current.record, pair)),
-          VersionStages: [PENDING],
-        }));
-      }
-      const pending = await client.send(new sdk.GetSecretValueCommand({ SecretId: this.secretId, VersionId: token }));
-      if (!holdsPair(stateFromRecord(parseRecord(this.target, pending.SecretString), token), pair)) {
-        throw this.conflict('the AWSPENDING version does not hold the new pair when read back');
-      }
-      await client.send(new sdk.UpdateSecretVersionStageCommand({ SecretId: this.secretId, VersionStage: CURRENT, MoveToVersionId: token, RemoveFromVersionId: current.state.version }));
-      await client.send(new sdk.UpdateSecretVersionStageCommand({ SecretId: this.secretId, VersionStage: PENDING, RemoveFromVersionId: token }));
-      return this.receipt(pair, false);
-    } catch (err) {
-      throw awsSinkError(this.ctx, err);
+      await client.send(new sdk.CreateSecretCommand({
+        Name: this.secretId,
+        SecretString: JSON.stringify(mergePairIntoRecord({}, pair)),
+        ClientRequestToken: token,
+        Description: 'Langfuse API key pair',
+        KmsKeyId: this.config.kmsKeyId,
+      }));
+      return this.receipt(pair, token);
     }
+    if (holdsPair(current.state, pair)) return { target: this.target, version: current.state.version ?? '', unchanged: true, state: current.state };
+    const expected = options.expectedPrevious;
+    if (expected && (expected.version !== undefined ? expected.version !== current.state.version : !sameHolding(expected, current.state))) {
+      throw this.conflict(`AWSCURRENT is now version ${current.state.version} holding ${current.state.publicKey ?? 'no public key'}`);
+    }
+    const described = await client.send(new sdk.DescribeSecretCommand({ SecretId: this.secretId }));
+    if (!described.VersionIdsToStages?.[token]) {
+      await client.send(new sdk.PutSecretValueCommand({
+        SecretId: this.secretId,
+        ClientRequestToken: token,
+        SecretString: JSON.stringify(mergePairIntoRecord(current.record, pair)),
+        VersionStages: [PENDING],
+      }));
+    }
+    const pending = await client.send(new sdk.GetSecretValueCommand({ SecretId: this.secretId, VersionId: token }));
+    if (!holdsPair(stateFromRecord(parseRecord(this.target, pending.SecretString), token), pair)) {
+      throw this.conflict('the new version does not hold the new pair when read back');
+    }
+    try {
+      // RemoveFromVersionId is AWS's own check-and-set: it fails if AWSCURRENT moved meanwhile.
+      await client.send(new sdk.UpdateSecretVersionStageCommand({ SecretId: this.secretId, VersionStage: CURRENT, MoveToVersionId: token, RemoveFromVersionId: current.state.version }));
+    } catch (err) {
+      if ((err as { name?: string }).name === 'InvalidParameterException') throw this.conflict('AWSCURRENT moved to another version during the write');
+      throw err;
+    }
+    await this.clearPendingLabel(token);
+    return this.receipt(pair, token);
+  }
+
+  /** Best effort: another writer's PutSecretValue may already have taken the AWSPENDING label. */
+  private async clearPendingLabel(token: string): Promise<void> {
+    const { sdk, client } = await this.sdk();
+    try {
+      await client.send(new sdk.UpdateSecretVersionStageCommand({ SecretId: this.secretId, VersionStage: PENDING, RemoveFromVersionId: token }));
+    } catch { /* not on our version (or no version of ours): nothing to clear */ }
   }
 
   async readBack(pair: KeyPair): Promise<ReadBackResult> {
@@ -129,10 +154,16 @@ export class AwsSecretsManagerSink implements SecretSink {
     }
   }
 
-  private async receipt(pair: KeyPair, unchanged: boolean): Promise<WriteReceipt> {
-    const state = await this.read();
-    if (!holdsPair(state, pair)) throw this.conflict('AWSCURRENT does not hold the new pair when read back');
-    return { target: this.target, version: state.version ?? '', unchanged, state };
+  /**
+   * The version this write made current, read back by its VersionId: a writer that moved AWSCURRENT
+   * is done even if another writer moves it on a moment later (the rotation's readBack sees that).
+   */
+  private async receipt(pair: KeyPair, versionId: string): Promise<WriteReceipt> {
+    const { sdk, client } = await this.sdk();
+    const out = await client.send(new sdk.GetSecretValueCommand({ SecretId: this.secretId, VersionId: versionId }));
+    const state = stateFromRecord(parseRecord(this.target, out.SecretString), versionId);
+    if (!holdsPair(state, pair)) throw this.conflict('the written version does not hold the new pair when read back');
+    return { target: this.target, version: versionId, unchanged: false, state };
   }
 
   private async readCurrent(): Promise<{ state: SinkState; record: Record<string, unknown> }> {
