@@ -21,4 +21,5 @@ export { AwsSecretsManagerSink, type AwsSinkConfig } from './aws/awsSecretsManag
 export { PassSink, type PassSinkConfig } from './pass/passSink';
 export { VaultKv2Sink } from './vault/vaultKv2Sink';
 export type { VaultConnection } from './vault/vaultHttp';
+export { vaultFromEnvironment, type VaultEnvironment } from './vault/vaultEnvironment';
 export { SecretStorageSink, type SecretStorageLike } from './secretStorage/secretStorageSink';

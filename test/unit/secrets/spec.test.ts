@@ -6,6 +6,7 @@ import { createSink } from '../../../src/core/secrets/createSink';
 import { SinkConfigError } from '../../../src/core/secrets/errors';
 import { SecretManagersSettings } from '../../../src/core/secrets/settings';
 import { formatSinkTarget, parseSinkTarget } from '../../../src/core/secrets/spec';
+import { vaultFromEnvironment } from '../../../src/core/secrets/vault/vaultEnvironment';
 import { MemorySecretStorage } from './support/memorySecretStorage';
 
 describe('secrets: target specs and the sink factory', () => {
@@ -43,6 +44,19 @@ describe('secrets: target specs and the sink factory', () => {
       assert.throws(() => createSink('aws-sm:x', { lockDir, settings: { aws: { endpoint: 'http://10.0.0.5:4566' } } }), (err: Error) => err instanceof SinkConfigError && /only https/.test(err.message));
     } finally {
       fs.rmSync(lockDir, { recursive: true, force: true });
+    }
+  });
+
+  it('reads the Vault CLI\'s variables for the langfuse-access CLI, including a CA file', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lfa-venv-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'ca.pem'), '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
+      assert.deepEqual(vaultFromEnvironment({ VAULT_ADDR: 'https://vault.acme.example', VAULT_TOKEN: 'hvs.t', VAULT_NAMESPACE: 'acme', VAULT_CACERT: path.join(dir, 'ca.pem') }),
+        { address: 'https://vault.acme.example', token: 'hvs.t', namespace: 'acme', caCertPem: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n' });
+      assert.deepEqual(vaultFromEnvironment({}), {});
+      assert.throws(() => vaultFromEnvironment({ VAULT_CACERT: path.join(dir, 'missing.pem') }), (err: Error) => err instanceof SinkConfigError && /ENOENT/.test(err.message));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });
