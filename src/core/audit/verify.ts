@@ -37,7 +37,7 @@ export interface VerifyOptions {
   /** Public keys (base64) or key ids the checkpoints must be signed with. */
   trustedKeys?: string[];
   /** A tip known from outside (a SIEM cursor): lines removed from the end are reported. */
-  knownTip?: { seq: number };
+  knownTip?: { seq: number; hash?: string };
   maxProblems?: number;
 }
 
@@ -247,6 +247,10 @@ class ChainVerifier {
   }
 
   private accept(lineNo: number, seq: number, hash: string): void {
+    const tip = this.options.knownTip;
+    if (tip?.hash && seq === tip.seq && hash !== tip.hash) {
+      this.problem({ line: lineNo, seq, kind: 'edited', message: `line ${lineNo} (seq ${seq}) differs from the entry already recorded outside this machine: the log was rewritten at or before this line` });
+    }
     this.prevHash = hash;
     this.scratch.write(hash, 0, 'latin1');
     this.expectedSeq = seq + 1;
