@@ -14,6 +14,7 @@ const watch = process.argv.includes('--watch');
 /** Lazily-required chunks: name -> entry. Loaded by src/extension/lazy.ts as dist/chunks/<name>.js. */
 const chunks = {
   langfuse: 'src/core/langfuse/index.ts',
+  workspace: 'src/core/chunks/workspace.ts',
 };
 
 const common = {

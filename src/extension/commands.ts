@@ -1,40 +1,99 @@
 import * as vscode from 'vscode';
 import { redactText } from '../core/log/redact';
 import { Commands } from '../core/names';
+import { createApiKey, revokeApiKey } from './actions/keyActions';
+import { addMember, changeOrgRole, removeMember, resetProjectRole, setProjectRole } from './actions/memberActions';
+import { pickConnectionNode, pickOrgMemberNode, pickProjectKeyNode, pickProjectMemberNode, pickProjectNode } from './actions/pickers';
+import { checkOrganizationIsolation, explainMemberAccess } from './actions/reportActions';
+import { addConnectionFlow } from './connections/addConnection';
+import { checkConnection } from './langfuse/checkConnection';
+import { loadChunk } from './lazy';
 import { connectSandbox } from './sandbox/connectSandbox';
 import type { Services } from './services';
-import type { AccessNode } from './tree/accessTreeProvider';
+import type { AccessNode, NodeOf } from './tree/nodes';
 
 type Handler = (...args: any[]) => unknown;
 
 /**
  * Every command the extension contributes is registered here (test/scripts/check-commands.mjs
  * fails the lint if one in package.json is missing). Each handler runs through `guarded`: user
- * cancellations stay silent, failures are logged and shown with a "Show Logs" action.
+ * cancellations stay silent, failures are logged and shown with a "Show Logs" action. Tree commands
+ * get their row as argument; from the palette they ask for it.
  */
 export function registerCommands(services: Services): vscode.Disposable[] {
   const { log } = services;
   const handlers: Record<string, Handler> = {
+    [Commands.addConnection]: async () => saveConnection(services),
+    [Commands.editConnection]: async (node?: AccessNode) => {
+      const target = node ?? await pickConnectionNode(services);
+      const existing = target && services.connections.get(target.connectionId);
+      return existing ? saveConnection(services, existing.id) : undefined;
+    },
     [Commands.connectSandbox]: async (credentialsPath?: string) => {
       const id = await connectSandbox(services.connections, process.env, credentialsPath);
       if (!id) return undefined;
       services.audit().append({ action: 'connection.add', resource: { kind: 'connection', id, name: 'Local sandbox' }, outcome: 'success', details: { via: 'connectSandbox' } });
       log.info(`Connected to the local sandbox as connection "${id}".`);
-      void vscode.window.showInformationMessage('Connected to the local Langfuse sandbox (Acme Corp).');
+      services.ui.notify('Connected to the local Langfuse sandbox (Acme Corp).');
       return id;
     },
     [Commands.removeConnection]: async (node?: AccessNode) => {
-      const connection = node?.connection ?? await pickConnection(services);
+      const target = node ?? await pickConnectionNode(services);
+      const connection = target && services.connections.get(target.connectionId);
       if (!connection) return false;
-      const answer = await vscode.window.showWarningMessage(
-        `Remove the connection "${connection.name}" (${connection.baseUrl})? Its key pair is deleted from SecretStorage; the key itself stays valid in Langfuse.`,
-        { modal: true }, 'Remove');
-      if (answer !== 'Remove') return false;
+      if (!await services.ui.confirm(`Remove the connection "${connection.name}" (${connection.baseUrl})? Its key pair is deleted from SecretStorage; the key itself stays valid in Langfuse.`, 'Remove')) return false;
       await services.connections.remove(connection.id);
       services.audit().append({ action: 'connection.remove', resource: { kind: 'connection', id: connection.id, name: connection.name, host: connection.baseUrl }, outcome: 'success' });
       return true;
     },
-    [Commands.refresh]: () => services.tree.refresh(),
+    [Commands.addMember]: async (node?: AccessNode) => {
+      const target = node ?? await pickConnectionNode(services);
+      return target ? addMember(services, target) : false;
+    },
+    [Commands.changeOrgRole]: async (node?: NodeOf<'orgMember'>) => {
+      const target = node ?? await pickOrgMemberNode(services);
+      return target ? changeOrgRole(services, target) : false;
+    },
+    [Commands.removeMember]: async (node?: NodeOf<'orgMember'>) => {
+      const target = node ?? await pickOrgMemberNode(services);
+      return target ? removeMember(services, target) : false;
+    },
+    [Commands.setProjectRole]: async (node?: NodeOf<'projectMember'>) => {
+      const target = node ?? await pickProjectMemberNode(services);
+      return target ? setProjectRole(services, target) : false;
+    },
+    [Commands.resetProjectRole]: async (node?: NodeOf<'projectMember'>) => {
+      const target = node ?? await pickProjectMemberNode(services);
+      return target ? resetProjectRole(services, target) : false;
+    },
+    [Commands.removeFromProject]: async (node?: NodeOf<'projectMember'>) => {
+      const target = node ?? await pickProjectMemberNode(services);
+      return target ? setProjectRole(services, target, 'NONE') : false;
+    },
+    [Commands.createApiKey]: async (node?: NodeOf<'project'> | NodeOf<'projectKeys'>) => {
+      const target = node ?? await pickProjectNode(services);
+      return target ? createApiKey(services, target) : undefined;
+    },
+    [Commands.revokeApiKey]: async (node?: NodeOf<'projectKey'>) => {
+      const target = node ?? await pickProjectKeyNode(services);
+      return target ? revokeApiKey(services, target) : false;
+    },
+    [Commands.copyPublicKey]: async (node?: NodeOf<'projectKey'> | NodeOf<'orgKey'>) => {
+      const target = node ?? await pickProjectKeyNode(services);
+      if (!target) return undefined;
+      await services.ui.copy(target.key.publicKey);
+      services.ui.notify(`Copied ${target.key.publicKey} (public keys are not secret).`);
+      return target.key.publicKey;
+    },
+    [Commands.explainAccess]: async (node?: NodeOf<'orgMember'> | NodeOf<'projectMember'>) => {
+      const target = node ?? await pickOrgMemberNode(services);
+      return target ? explainMemberAccess(services, target) : undefined;
+    },
+    [Commands.checkIsolation]: async (node?: AccessNode) => {
+      const target = node ?? await pickConnectionNode(services);
+      return target ? checkOrganizationIsolation(services, target) : undefined;
+    },
+    [Commands.refresh]: (node?: AccessNode) => services.tree.refresh(node),
     [Commands.showLogs]: () => services.channel.show(),
     [Commands.openAuditLog]: async () => {
       const file = services.audit().file;
@@ -46,10 +105,20 @@ export function registerCommands(services: Services): vscode.Disposable[] {
   return Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, guarded(id, handler, services)));
 }
 
-async function pickConnection(services: Services) {
-  const items = services.connections.list().map(c => ({ label: c.name, description: c.baseUrl, connection: c }));
-  if (items.length === 0) return undefined;
-  return (await vscode.window.showQuickPick(items, { title: 'Choose a connection' }))?.connection;
+async function saveConnection(services: Services, existingId?: string) {
+  const existing = existingId ? services.connections.get(existingId) : undefined;
+  const result = await addConnectionFlow(services.connections, loadChunk('langfuse').CLOUD_REGIONS,
+    (baseUrl, pair) => checkConnection(services.clients, baseUrl, pair), existing);
+  if (!result) return undefined;
+  const { connection, check } = result;
+  services.audit().append({
+    action: existing ? 'connection.edit' : 'connection.add',
+    resource: { kind: 'connection', id: connection.id, name: connection.name, host: connection.baseUrl },
+    outcome: 'success',
+    details: { check: check.summary, verified: check.ok },
+  });
+  services.ui.notify(`Saved connection "${connection.name}": ${check.summary}`);
+  return connection.id;
 }
 
 function guarded(id: string, handler: Handler, services: Services): Handler {

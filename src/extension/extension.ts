@@ -5,10 +5,12 @@ import { CliEnv, Commands, ContextKeys, Settings, Views } from '../core/names';
 import { stateDirPath } from '../core/state/stateDir';
 import { registerCommands } from './commands';
 import { ConnectionStore } from './connections/connectionStore';
+import { ClientProvider } from './langfuse/clientProvider';
 import { createChannelLogger } from './logChannel';
 import { SANDBOX_CONNECTION_ID } from './sandbox/connectSandbox';
 import type { Services } from './services';
 import { AccessTreeProvider } from './tree/accessTreeProvider';
+import { vscodePrompter } from './ui/prompter';
 
 /** What activate() returns: used by the integration tests to observe the extension from outside. */
 export interface ExtensionApi {
@@ -19,11 +21,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const started = performance.now();
   const { logger: log, channel } = createChannelLogger();
   const connections = new ConnectionStore(context.secrets, log.child('Connections'));
-  const tree = new AccessTreeProvider(connections);
+  const clients = new ClientProvider(connections, log.child('Langfuse'));
+  const tree = new AccessTreeProvider(connections, clients, log.child('AccessTree'));
   const stateDir = stateDirPath();
   let audit: AuditWriter | undefined;
   const services: Services = {
-    context, log, channel, connections, tree, stateDir,
+    context, log, channel, connections, tree, clients, stateDir, ui: vscodePrompter,
     audit: () => audit ??= new AuditWriter({
       stateDir,
       actor: { identity: resolveActingIdentity(vscode.workspace.getConfiguration().get<string>(Settings.actingAs)).identity, tool: 'extension' },
@@ -31,7 +34,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   };
   const treeView = vscode.window.createTreeView(Views.tree, { treeDataProvider: tree, showCollapseAll: true });
   const updateContext = () => vscode.commands.executeCommand('setContext', ContextKeys.hasConnections, connections.list().length > 0);
-  context.subscriptions.push(channel, connections, tree, treeView, ...registerCommands(services), connections.onDidChange(updateContext));
+  context.subscriptions.push(channel, connections, clients, tree, treeView, ...registerCommands(services), connections.onDidChange(updateContext));
   void updateContext();
   void autoConnectSandbox(services);
   log.child('Activation').info(`activated in ${(performance.now() - started).toFixed(1)} ms`);

@@ -8,6 +8,7 @@ import * as path from 'node:path';
  */
 export interface Chunks {
   langfuse: typeof import('../core/langfuse/index');
+  workspace: typeof import('../core/chunks/workspace');
 }
 
 const load = createRequire(__filename);

@@ -2,7 +2,9 @@ import type * as vscode from 'vscode';
 import type { AuditWriter } from '../core/audit/auditWriter';
 import type { Logger } from '../core/log/logger';
 import type { ConnectionStore } from './connections/connectionStore';
+import type { ClientProvider } from './langfuse/clientProvider';
 import type { AccessTreeProvider } from './tree/accessTreeProvider';
+import type { Prompter } from './ui/prompter';
 
 /** Everything commands need, created once in activate() and passed in (no module-level state). */
 export interface Services {
@@ -11,6 +13,9 @@ export interface Services {
   channel: vscode.LogOutputChannel;
   connections: ConnectionStore;
   tree: AccessTreeProvider;
+  clients: ClientProvider;
+  /** Dialogs and pickers; replaced by a scripted prompter in the integration tests. */
+  ui: Prompter;
   /** Created on first use so activation does not touch the state folder. */
   audit(): AuditWriter;
   stateDir: string;

@@ -42,3 +42,75 @@ export function packageJson(): any {
   const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
   return ext.packageJSON;
 }
+
+/** What a scripted answer is matched against: the prompt's kind and text. */
+export interface Asked { kind: 'confirm' | 'choose' | 'pick' | 'input' | 'refuse' | 'notify' | 'copy'; text: string; options?: string[] }
+
+type Answer =
+  | { confirm: boolean }
+  | { choose: string | undefined }
+  | { pick: string | RegExp | undefined }
+  | { input: string | undefined };
+
+/**
+ * A Prompter that answers from a script, in order, and records every question, so a test drives a
+ * command exactly as a user would click through it. An unexpected question fails the test.
+ */
+export class ScriptedPrompter {
+  readonly asked: Asked[] = [];
+  readonly copied: string[] = [];
+  private script: Answer[] = [];
+
+  answer(...answers: Answer[]): this { this.script.push(...answers); return this; }
+  pending(): number { return this.script.length; }
+
+  private next<K extends 'confirm' | 'choose' | 'pick' | 'input'>(kind: K, text: string): Extract<Answer, Record<K, unknown>> {
+    const a = this.script.shift();
+    if (!a || !(kind in a)) throw new Error(`unexpected ${kind}: "${text}" (next scripted answer: ${JSON.stringify(a)})`);
+    return a as Extract<Answer, Record<K, unknown>>;
+  }
+
+  async confirm(message: string, button: string) { this.asked.push({ kind: 'confirm', text: message, options: [button] }); return this.next('confirm', message).confirm; }
+  async choose<T extends string>(message: string, buttons: T[]) {
+    this.asked.push({ kind: 'choose', text: message, options: buttons });
+    const c = this.next('choose', message).choose;
+    if (c !== undefined && !buttons.includes(c as T)) throw new Error(`"${c}" is not one of ${buttons.join(', ')}`);
+    return c as T | undefined;
+  }
+  async pick<T extends vscode.QuickPickItem>(items: T[], options: { title: string }) {
+    this.asked.push({ kind: 'pick', text: options.title, options: items.map(i => i.label) });
+    const want = this.next('pick', options.title).pick;
+    if (want === undefined) return undefined;
+    const found = items.find(i => typeof want === 'string' ? i.label === want : want.test(i.label));
+    if (!found) throw new Error(`no item ${want} in ${items.map(i => i.label).join(', ')}`);
+    return found;
+  }
+  async input(options: vscode.InputBoxOptions & { title: string }) {
+    this.asked.push({ kind: 'input', text: options.title });
+    const value = this.next('input', options.title).input;
+    if (value !== undefined && options.validateInput) {
+      const problem = await options.validateInput(value);
+      if (problem) throw new Error(`input "${value}" is invalid: ${typeof problem === 'string' ? problem : problem.message}`);
+    }
+    return value;
+  }
+  async refuse(message: string) { this.asked.push({ kind: 'refuse', text: message }); }
+  notify(message: string) { this.asked.push({ kind: 'notify', text: message }); }
+  async copy(text: string) { this.copied.push(text); this.asked.push({ kind: 'copy', text: '(clipboard)' }); }
+}
+
+/** Reads the sandbox's live state with the organization key, as a second client would. */
+export async function sandboxGet(pathname: string): Promise<any> {
+  const c = sandboxCredentials();
+  const auth = Buffer.from(`${c.organization.publicKey}:${c.organization.secretKey}`).toString('base64');
+  const res = await fetch(new URL(pathname, c.baseUrl), { headers: { Authorization: `Basic ${auth}` } });
+  if (!res.ok) throw new Error(`${pathname}: ${res.status}`);
+  return res.json();
+}
+
+export async function sandboxPut(pathname: string, body: unknown): Promise<void> {
+  const c = sandboxCredentials();
+  const auth = Buffer.from(`${c.organization.publicKey}:${c.organization.secretKey}`).toString('base64');
+  const res = await fetch(new URL(pathname, c.baseUrl), { method: 'PUT', headers: { Authorization: `Basic ${auth}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  if (!res.ok) throw new Error(`${pathname}: ${res.status}`);
+}

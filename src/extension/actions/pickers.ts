@@ -1,0 +1,65 @@
+import { effectiveProjectRole } from '../../core/langfuse/roles';
+import { shortPublicKey } from '../../core/log/redact';
+import type { Services } from '../services';
+import type { NodeOf } from '../tree/nodes';
+
+/**
+ * When a command runs from the palette instead of a tree row, these ask for the row it needs:
+ * connection → project → member or key, from the same cached organization model the tree uses.
+ */
+export async function pickConnectionNode(services: Services): Promise<NodeOf<'connection'> | undefined> {
+  const connections = services.connections.list();
+  if (connections.length === 0) {
+    services.ui.notify('Add a Langfuse connection first ("Langfuse Access: Add Connection…").');
+    return undefined;
+  }
+  if (connections.length === 1) return { kind: 'connection', connectionId: connections[0].id };
+  const pick = await services.ui.pick(connections.map(c => ({ label: c.name, description: c.baseUrl, id: c.id })), { title: 'Choose a connection' });
+  return pick && { kind: 'connection', connectionId: pick.id };
+}
+
+export async function pickProjectNode(services: Services): Promise<NodeOf<'project'> | undefined> {
+  const c = await pickConnectionNode(services);
+  if (!c) return undefined;
+  const overview = await (await services.clients.get(c.connectionId)).model.overview();
+  const projects = overview.projects ?? [];
+  if (projects.length === 0) {
+    services.ui.notify('This connection shows no projects (a project key or a plan without the admin API).');
+    return undefined;
+  }
+  const pick = await services.ui.pick(projects.map(p => ({ label: p.name, description: p.id, project: p })), { title: 'Choose a project' });
+  return pick && { kind: 'project', connectionId: c.connectionId, project: { id: pick.project.id, name: pick.project.name } };
+}
+
+export async function pickOrgMemberNode(services: Services): Promise<NodeOf<'orgMember'> | undefined> {
+  const c = await pickConnectionNode(services);
+  if (!c) return undefined;
+  const overview = await (await services.clients.get(c.connectionId)).model.overview();
+  const pick = await services.ui.pick((overview.members ?? []).map(m => ({ label: m.name ?? m.email ?? m.userId, description: `${m.email ?? ''} · ${m.role}`, member: m })), { title: 'Choose a member' });
+  return pick && { kind: 'orgMember', connectionId: c.connectionId, member: pick.member };
+}
+
+export async function pickProjectMemberNode(services: Services): Promise<NodeOf<'projectMember'> | undefined> {
+  const p = await pickProjectNode(services);
+  if (!p) return undefined;
+  const { model } = await services.clients.get(p.connectionId);
+  const [overview, details] = await Promise.all([model.overview(), model.project(p.project.id)]);
+  const items = (overview.members ?? []).map(m => {
+    const override = details.overrides?.find(o => o.userId === m.userId)?.role;
+    const effective = effectiveProjectRole(m.role, override);
+    return { label: m.name ?? m.email ?? m.userId, description: `${m.email ?? ''} · ${effective === 'NONE' ? 'no access' : effective}`, node: { kind: 'projectMember' as const, connectionId: p.connectionId, project: p.project, member: m, orgRole: m.role, override, effective } };
+  });
+  return (await services.ui.pick(items, { title: `Choose a member of ${p.project.name}` }))?.node;
+}
+
+export async function pickProjectKeyNode(services: Services): Promise<NodeOf<'projectKey'> | undefined> {
+  const p = await pickProjectNode(services);
+  if (!p) return undefined;
+  const details = await (await services.clients.get(p.connectionId)).model.project(p.project.id);
+  const items = details.apiKeys.map(k => ({ label: shortPublicKey(k.publicKey), description: `${k.note ?? 'no note'} · created ${k.createdAt.slice(0, 10)}`, node: { kind: 'projectKey' as const, connectionId: p.connectionId, project: p.project, key: k } }));
+  if (items.length === 0) {
+    services.ui.notify(`${p.project.name} has no API keys.`);
+    return undefined;
+  }
+  return (await services.ui.pick(items, { title: `Choose an API key of ${p.project.name}` }))?.node;
+}

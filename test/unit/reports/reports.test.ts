@@ -1,0 +1,72 @@
+import * as assert from 'node:assert/strict';
+import { checkIsolation } from '../../../src/core/reports/checkIsolation';
+import { environmentKind } from '../../../src/core/reports/environmentKind';
+import { explainAccess } from '../../../src/core/reports/explainAccess';
+
+const projects = [
+  { id: 'p-prod', name: 'production-chatbot' },
+  { id: 'p-stag', name: 'staging-chatbot' },
+  { id: 'p-an', name: 'analytics-readonly' },
+];
+const members = [
+  { userId: 'lead', email: 'engineering-lead@acme.com', name: 'Erin Lead', role: 'OWNER' as const },
+  { userId: 'senior', email: 'senior-dev@acme.com', name: 'Sam Senior', role: 'ADMIN' as const },
+  { userId: 'dev', email: 'developer@acme.com', name: 'Dana Developer', role: 'MEMBER' as const },
+  { userId: 'analyst', email: 'analyst@acme.com', name: 'Alex Analyst', role: 'NONE' as const },
+];
+
+describe('environment kinds', () => {
+  it('reads environments from names without matching inside words', () => {
+    assert.equal(environmentKind('production-chatbot'), 'production');
+    assert.equal(environmentKind('chatbot-staging'), 'staging');
+    assert.equal(environmentKind('analytics-readonly'), 'analytics');
+    assert.equal(environmentKind('product-catalog'), undefined);
+    assert.equal(environmentKind('prod-staging'), undefined);
+  });
+});
+
+describe('check isolation', () => {
+  it('passes the Acme layout with matching notes and writers', () => {
+    const findings = checkIsolation({
+      projects, members,
+      overrides: new Map([['p-prod', []]]),
+      keys: new Map([['p-prod', [{ publicKey: 'pk-lf-1', note: 'chatbot-production' }]]]),
+      environments: { production: { project: 'production-chatbot', writers: ['engineering-lead@acme.com', 'senior-dev@acme.com', 'developer@acme.com'] } },
+    });
+    assert.deepEqual(findings, []);
+  });
+
+  it('flags environments sharing a project, unlisted production writers and a key note from another environment', () => {
+    const findings = checkIsolation({
+      projects, members,
+      overrides: new Map([['p-prod', [{ userId: 'analyst', role: 'VIEWER' as const }]]]),
+      keys: new Map([['p-prod', [{ publicKey: 'pk-lf-9', note: 'chatbot-staging' }]]]),
+      environments: {
+        production: { project: 'production-chatbot', writers: ['engineering-lead@acme.com'] },
+        staging: { project: 'production-chatbot' },
+      },
+    });
+    const codes = findings.map(f => f.code).sort();
+    assert.deepEqual(codes, ['isolation.keyNoteEnvironment', 'isolation.sharedProject', 'isolation.unlistedWriter', 'isolation.unlistedWriter']);
+    assert.ok(findings.some(f => f.message.includes('senior-dev@acme.com can write to production-chatbot (ADMIN)')));
+    assert.ok(!findings.some(f => f.message.includes('analyst@acme.com')), 'a VIEWER is no writer');
+  });
+
+  it('flags an organization without separate production and staging projects', () => {
+    const findings = checkIsolation({ projects: [{ id: 'x', name: 'chatbot' }], members, overrides: new Map(), keys: new Map() });
+    assert.equal(findings[0].code, 'isolation.noSeparation');
+  });
+});
+
+describe('explain access', () => {
+  it('says the effective role per project and why', () => {
+    const md = explainAccess({
+      member: members[3],
+      projects: [{ id: 'p-an', name: 'analytics-readonly', override: 'VIEWER' }, { id: 'p-prod', name: 'production-chatbot', override: undefined }],
+      projectRoles: true,
+    });
+    assert.match(md, /\| analytics-readonly \| VIEWER \| project role VIEWER set on analytics-readonly, overriding organization NONE \| ✓ \| — \| — \| — \| — \|/);
+    assert.match(md, /\| production-chatbot \| no access \| inherited from organization role NONE \|/);
+    assert.match(md, /✗ manage organization members/);
+  });
+});
