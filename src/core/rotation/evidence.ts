@@ -1,0 +1,52 @@
+// Evidence that the old key is out of use. Langfuse records no key usage (lastUsedAt is never
+// written), so this is indirect and labelled as such: no file or target still names the old public
+// key, a person confirmed the deploy checklist, and (optionally) traces are arriving with the NEW key.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { LangfuseClient } from '../langfuse';
+
+const SKIP_DIRS = new Set(['.git', 'node_modules', '.venv', 'venv', '__pycache__', 'dist', 'out', '.next', 'target']);
+const MAX_FILE_BYTES = 2 * 1024 * 1024;
+const MAX_FILES = 20_000;
+
+export interface Reference { file: string; line: number }
+
+/**
+ * Finds every line naming `publicKey` under the given files or folders (folders recursively,
+ * skipping VCS/dependency folders, binaries and files over 2 MB). Returns the references and
+ * whether the scan stopped early at the file limit.
+ */
+export function scanForPublicKey(paths: string[], publicKey: string): { references: Reference[]; filesScanned: number; truncated: boolean } {
+  const references: Reference[] = [];
+  let filesScanned = 0;
+  let truncated = false;
+  const needle = Buffer.from(publicKey, 'utf8');
+  const visit = (p: string): void => {
+    if (truncated) return;
+    let stat: fs.Stats;
+    try { stat = fs.statSync(p); } catch { return; }
+    if (stat.isDirectory()) {
+      let names: string[];
+      try { names = fs.readdirSync(p); } catch { return; }
+      for (const name of names.sort()) if (!SKIP_DIRS.has(name)) visit(path.join(p, name));
+      return;
+    }
+    if (!stat.isFile() || stat.size > MAX_FILE_BYTES) return;
+    if (++filesScanned > MAX_FILES) { truncated = true; return; }
+    let data: Buffer;
+    try { data = fs.readFileSync(p); } catch { return; }
+    if (data.indexOf(needle) < 0 || data.includes(0)) return;
+    data.toString('utf8').split('\n').forEach((line, i) => { if (line.includes(publicKey)) references.push({ file: p, line: i + 1 }); });
+  };
+  for (const p of paths) visit(path.resolve(p));
+  return { references, filesScanned, truncated };
+}
+
+/**
+ * Counts traces the project received since the cut-over, read with the NEW key. It shows that the
+ * project is receiving data; it cannot show which key sent it, so it is never called "old key unused".
+ */
+export async function probeTraces(newKeyClient: LangfuseClient, since: string): Promise<number> {
+  const res = await newKeyClient.traces.list({ fromTimestamp: since, limit: 1 });
+  return res.meta.totalItems;
+}

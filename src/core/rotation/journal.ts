@@ -1,0 +1,152 @@
+// The rotation journal: everything a resumed run needs EXCEPT secrets (those live in the
+// PendingSecretStore). One JSON file per rotation in `<stateDir>/rotations/<id>.json`, replaced
+// atomically on every change, shared by the extension and the CLI.
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as z from 'zod/mini';
+import { StateFiles } from '../names';
+import { writeFileAtomicSync } from '../state/atomicWrite';
+import { ensurePrivateDir } from '../state/stateDir';
+import { STEPS } from './steps';
+
+export const ROTATION_TOOLS = ['cli', 'extension', 'test'] as const;
+export type RotationTool = (typeof ROTATION_TOOLS)[number];
+
+const SinkStateSchema = z.object({
+  exists: z.boolean(),
+  publicKey: z.optional(z.string()),
+  secretFingerprint: z.optional(z.string()),
+  baseUrl: z.optional(z.string()),
+  version: z.optional(z.string()),
+});
+
+/** restoreData of snapshots that hold no secret (AWS/Vault versions) is kept right here. */
+const VersionRestoreData = z.union([
+  z.object({ kind: z.literal('aws-version'), versionId: z.nullable(z.string()) }),
+  z.object({ kind: z.literal('vault-version'), version: z.nullable(z.number()) }),
+]);
+
+export const JournalTarget = z.object({
+  target: z.string(),
+  /** What the target held before this rotation wrote to it (no secret: a fingerprint). */
+  before: z.optional(SinkStateSchema),
+  /** Where the full snapshot for rollback lives: here (versions only) or in the pending secret store. */
+  snapshotIn: z.optional(z.enum(['journal', 'secret-store'])),
+  restoreData: z.optional(VersionRestoreData),
+  pushed: z.optional(z.object({ version: z.string(), at: z.string(), unchanged: z.boolean() })),
+  restored: z.optional(z.object({ at: z.string() })),
+  /** Why a rollback could not put this target back (someone else changed it since). */
+  restoreProblem: z.optional(z.string()),
+});
+export type JournalTarget = z.infer<typeof JournalTarget>;
+
+export const Evidence = z.object({
+  at: z.string(),
+  /** Workspace paths scanned for the old public key, and where it still appears. */
+  scanned: z.array(z.string()),
+  references: z.array(z.object({ file: z.string(), line: z.number() })),
+  /** Targets that still hold the old public key (must be none). */
+  targetsHoldingOld: z.array(z.string()),
+  checklistConfirmed: z.boolean(),
+  /** Traces seen with the NEW key since the cut-over; says nothing about the old key. */
+  probe: z.optional(z.object({ since: z.string(), traces: z.number(), at: z.string() })),
+});
+export type Evidence = z.infer<typeof Evidence>;
+
+export const RotationJournal = z.object({
+  v: z.literal(1),
+  id: z.string(),
+  /** The front end that owns this rotation: only it can resume it (it holds the pending secret). */
+  tool: z.enum(ROTATION_TOOLS),
+  pid: z.number(),
+  actor: z.string(),
+  mode: z.enum(['normal', 'compromised', 'manual']),
+  connection: z.object({ id: z.optional(z.string()), name: z.optional(z.string()), baseUrl: z.string() }),
+  project: z.object({ id: z.optional(z.string()), name: z.string() }),
+  oldKey: z.object({
+    publicKey: z.string(),
+    id: z.optional(z.string()),
+    /** The old secret (from a target) answered who-am-I before the revoke, so a 401 afterwards proves the revoke. */
+    secretAnswered: z.optional(z.boolean()),
+  }),
+  newKey: z.optional(z.object({ publicKey: z.string(), id: z.optional(z.string()), createdAt: z.optional(z.string()), note: z.optional(z.string()) })),
+  targets: z.array(JournalTarget),
+  scanPaths: z.array(z.string()),
+  probeTraces: z.boolean(),
+  status: z.enum(['active', 'rollingBack', 'completed', 'rolledBack']),
+  step: z.enum(STEPS),
+  /** Set while the rotation waits for a person (checklist, confirmation, references to fix). */
+  waiting: z.optional(z.object({ reason: z.string(), message: z.string() })),
+  cutoverAt: z.optional(z.string()),
+  evidence: z.optional(Evidence),
+  recheck: z.optional(z.object({ oldPair: z.enum(['unauthorized', 'still-valid', 'not-checked']), newPair: z.boolean(), note: z.optional(z.string()), at: z.string() })),
+  notes: z.array(z.string()),
+  history: z.array(z.object({ step: z.string(), at: z.string(), note: z.optional(z.string()) })),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type RotationJournal = z.infer<typeof RotationJournal>;
+
+export function isFinished(journal: RotationJournal): boolean {
+  return journal.status === 'completed' || journal.status === 'rolledBack';
+}
+
+/** `rot-20261128-114500-1a2b3c`: sortable, readable, unique enough for one user's state folder. */
+export function newRotationId(now: Date): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  return `rot-${stamp}-${crypto.randomBytes(3).toString('hex')}`;
+}
+
+const ID = /^rot-[0-9]{8}-[0-9]{6}-[0-9a-f]{6}$/;
+
+export class JournalStore {
+  readonly dir: string;
+
+  constructor(stateDir: string) {
+    this.dir = path.join(stateDir, StateFiles.rotationsDir);
+  }
+
+  file(id: string): string {
+    if (!ID.test(id)) throw new Error(`"${id}" is not a rotation id (they look like rot-20261128-114500-1a2b3c)`);
+    return path.join(this.dir, `${id}.json`);
+  }
+
+  save(journal: RotationJournal): void {
+    ensurePrivateDir(this.dir);
+    writeFileAtomicSync(this.file(journal.id), `${JSON.stringify(journal, null, 2)}\n`, { mode: 0o600 });
+  }
+
+  load(id: string): RotationJournal | undefined {
+    let text: string;
+    try { text = fs.readFileSync(this.file(id), 'utf8'); } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw err;
+    }
+    return parseJournal(text, this.file(id));
+  }
+
+  /** Every journal, newest first; a damaged file is reported, not skipped silently. */
+  list(): { journals: RotationJournal[]; damaged: { file: string; problem: string }[] } {
+    let names: string[];
+    try { names = fs.readdirSync(this.dir); } catch { return { journals: [], damaged: [] }; }
+    const journals: RotationJournal[] = [];
+    const damaged: { file: string; problem: string }[] = [];
+    for (const name of names.filter(n => /^rot-.*\.json$/.test(n)).sort().reverse()) {
+      const file = path.join(this.dir, name);
+      try { journals.push(parseJournal(fs.readFileSync(file, 'utf8'), file)); } catch (err) { damaged.push({ file, problem: (err as Error).message }); }
+    }
+    return { journals, damaged };
+  }
+}
+
+function parseJournal(text: string, file: string): RotationJournal {
+  let raw: unknown;
+  try { raw = JSON.parse(text); } catch { throw new Error(`The rotation journal ${file} is not valid JSON.`); }
+  const parsed = RotationJournal.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`The rotation journal ${file} does not have the expected shape (${issue?.path.join('.') || 'root'}: ${issue?.code}).`);
+  }
+  return parsed.data;
+}

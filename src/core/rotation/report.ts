@@ -1,0 +1,65 @@
+// The rotation report as plain data (for the wizard's summary document) and as text (CLI). Built
+// from the journal only, so it never contains a secret.
+import { toolLabel } from './errors';
+import type { RotationJournal } from './journal';
+import { reached, STEP_TITLES, stepsFor, type RotationStep } from './steps';
+
+export interface RotationReport {
+  id: string;
+  tool: string;
+  actor: string;
+  status: RotationJournal['status'];
+  mode: RotationJournal['mode'];
+  project: string;
+  oldPublicKey: string;
+  newPublicKey?: string;
+  steps: { step: RotationStep; title: string; done: boolean; at?: string }[];
+  targets: { target: string; heldBefore?: string; pushedVersion?: string; restored: boolean; problem?: string }[];
+  evidence: string[];
+  recheck?: string;
+  waiting?: string;
+  notes: string[];
+}
+
+export function rotationReport(j: RotationJournal): RotationReport {
+  const at = (step: string) => [...j.history].reverse().find(h => h.step === step)?.at;
+  const evidence: string[] = [];
+  if (j.evidence) {
+    const e = j.evidence;
+    evidence.push(e.scanned.length
+      ? (e.references.length ? `The old public key still appears in ${e.references.map(r => `${r.file}:${r.line}`).join(', ')}` : `No reference to the old public key in ${e.scanned.join(', ')}`)
+      : 'No workspace files were scanned for the old public key');
+    evidence.push(e.targetsHoldingOld.length ? `Targets still holding the old key: ${e.targetsHoldingOld.join(', ')}` : 'No target holds the old key');
+    evidence.push(e.checklistConfirmed ? 'Deploy checklist confirmed' : 'Deploy checklist not confirmed');
+    if (e.probe) evidence.push(e.probe.traces > 0 ? `Traces are arriving: ${e.probe.traces} since ${e.probe.since} (read with the new key)` : `No traces since ${e.probe.since} yet (read with the new key)`);
+    evidence.push('Langfuse records no key usage, so none of this proves the old key is unused.');
+  }
+  let recheck: string | undefined;
+  if (j.recheck) {
+    recheck = j.recheck.oldPair === 'unauthorized' ? 'The old pair answers 401; the new pair works.'
+      : j.recheck.oldPair === 'still-valid' ? 'The old pair STILL answers.' : `The new pair works; the old pair was not re-checked${j.recheck.note ? ` (${j.recheck.note})` : ''}.`;
+  }
+  return {
+    id: j.id, tool: toolLabel(j.tool), actor: j.actor, status: j.status, mode: j.mode, project: j.project.name,
+    oldPublicKey: j.oldKey.publicKey, newPublicKey: j.newKey?.publicKey,
+    steps: stepsFor(j.mode).map(step => ({ step, title: STEP_TITLES[step], done: reached(j.mode, j.step, step), at: reached(j.mode, j.step, step) ? at(step) : undefined })),
+    targets: j.targets.map(t => ({ target: t.target, heldBefore: t.before?.publicKey, pushedVersion: t.pushed?.version, restored: Boolean(t.restored), problem: t.restoreProblem })),
+    evidence, recheck, waiting: j.waiting?.message, notes: j.notes,
+  };
+}
+
+export function formatRotationReport(r: RotationReport): string {
+  const lines = [
+    `Rotation ${r.id} (${r.mode} mode, ${r.tool}, by ${r.actor}): ${r.status === 'active' ? 'in progress' : r.status === 'rollingBack' ? 'rolling back' : r.status === 'rolledBack' ? 'rolled back' : 'completed'}`,
+    `Project ${r.project}: ${r.oldPublicKey} → ${r.newPublicKey ?? '(no new key yet)'}`,
+    'Steps:',
+    ...r.steps.map((s, i) => `  ${s.done ? '[x]' : '[ ]'} ${i + 1}/${r.steps.length} ${s.title}${s.at ? `  ${s.at}` : ''}`),
+    'Targets:',
+    ...r.targets.map(t => `  ${t.target}: before ${t.heldBefore ?? '(nothing)'}${t.pushedVersion ? `, pushed version ${t.pushedVersion}` : ''}${t.restored ? ', restored' : ''}${t.problem ? `, PROBLEM: ${t.problem}` : ''}`),
+  ];
+  if (r.evidence.length) lines.push('Evidence:', ...r.evidence.map(e => `  - ${e}`));
+  if (r.recheck) lines.push(`Re-check: ${r.recheck}`);
+  if (r.waiting) lines.push(`Waiting: ${r.waiting}`);
+  if (r.notes.length) lines.push('Notes:', ...r.notes.map(n => `  - ${n}`));
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,55 @@
+// The rotation's steps, in the order each mode runs them. A step name in the journal means "this
+// step is done"; the `*ing` steps are intents written BEFORE an outside effect (creating a key,
+// writing targets, revoking), so a resumed run knows it must look before it acts again.
+export type RotationMode = 'normal' | 'compromised' | 'manual';
+
+export const STEPS = [
+  'planned', 'creating', 'created', 'pushing', 'pushed', 'verified', 'evidenced', 'revoking', 'revoked', 'rechecked', 'completed',
+] as const;
+export type RotationStep = (typeof STEPS)[number];
+
+/**
+ * Normal and manual: create → persist → push → verify → evidence → revoke → re-check.
+ * Compromised: the evidence (checklist, reference scan) is gathered after the revoke, so the old key
+ * dies as soon as the new one is stored and answers who-am-I; the old key is never revoked earlier.
+ */
+const ORDER: Record<RotationMode, readonly RotationStep[]> = {
+  normal: STEPS,
+  manual: STEPS,
+  compromised: ['planned', 'creating', 'created', 'pushing', 'pushed', 'verified', 'revoking', 'revoked', 'evidenced', 'rechecked', 'completed'],
+};
+
+export function stepsFor(mode: RotationMode): readonly RotationStep[] {
+  return ORDER[mode];
+}
+
+export function nextStep(mode: RotationMode, step: RotationStep): RotationStep | undefined {
+  const order = ORDER[mode];
+  return order[order.indexOf(step) + 1];
+}
+
+/** Has the rotation reached `step` (in its own mode's order)? */
+export function reached(mode: RotationMode, current: RotationStep, step: RotationStep): boolean {
+  const order = ORDER[mode];
+  return order.indexOf(current) >= order.indexOf(step);
+}
+
+/** Before this point a rotation can be rolled back; from `revoking` on, the old key may be gone. */
+export function canRollBack(mode: RotationMode, step: RotationStep): boolean {
+  return !reached(mode, step, 'revoking');
+}
+
+/** Human titles for progress UIs ("Step 4/10: Push to targets"). */
+export const STEP_TITLES: Record<RotationStep, string> = {
+  planned: 'Plan',
+  creating: 'Create the new key pair',
+  created: 'New key pair created and stored',
+  pushing: 'Push to targets',
+  pushed: 'Targets updated and read back',
+  verified: 'Verify the new key pair',
+  evidenced: 'Evidence that the old key is out of use',
+  revoking: 'Revoke the old key',
+  revoked: 'Old key revoked',
+  rechecked: 'Re-check old and new key pairs',
+  completed: 'Report',
+};

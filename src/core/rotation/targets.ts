@@ -1,0 +1,108 @@
+// Pushing the new pair to the rotation's targets, verifying them, and putting them back on rollback.
+// Each target's snapshot is persisted BEFORE it is written (secret-bearing snapshots in the pending
+// secret store, version-only ones in the journal), so a crash between the write and the journal
+// can still be rolled back. Writes are check-and-set against that snapshot and idempotent.
+import { fingerprintSecret } from '../secrets/fingerprint';
+import { isSinkError } from '../secrets/errors';
+import type { KeyPair, SecretSink, SinkSnapshot } from '../secrets/types';
+import { RotationError, RotationInputError } from './errors';
+import type { JournalTarget, RotationJournal } from './journal';
+import { oldSecretFromSnapshot } from './oldSecret';
+import type { PendingSecrets, PendingSecretStore } from './pendingSecrets';
+import type { KeyPairInput, RotationEvent } from './types';
+
+export interface TargetContext {
+  sinkFor(target: string): SecretSink;
+  save(): void;
+  checkpoint(name: string): void;
+  emit(event: RotationEvent): void;
+}
+
+/** What goes into a target: the pair, plus the base URL where the target had none. */
+export function pairFor(t: JournalTarget, pair: KeyPairInput, baseUrl: string): KeyPair {
+  return t.before?.baseUrl ? { ...pair } : { ...pair, baseUrl };
+}
+
+export async function pushTargets(j: RotationJournal, pending: PendingSecrets, pair: KeyPairInput, ctx: TargetContext & { secrets: PendingSecretStore }): Promise<void> {
+  for (const [i, t] of j.targets.entries()) {
+    if (t.pushed) continue;
+    const sink = ctx.sinkFor(t.target);
+    if (!t.before) {
+      const snapshot = await sink.snapshot();
+      const held = snapshot.state.publicKey;
+      if (held && held !== j.oldKey.publicKey && held !== pair.publicKey) {
+        throw new RotationInputError(`${t.target} holds ${held}, not the key being rotated (${j.oldKey.publicKey}). Leave it out of this rotation, or fix it first.`);
+      }
+      if (snapshot.holdsSecret) {
+        pending.snapshots[t.target] = snapshot;
+        pending.oldSecretKey ??= oldSecretFromSnapshot(snapshot, j.oldKey.publicKey);
+        await ctx.secrets.save(pending);
+        t.snapshotIn = 'secret-store';
+      } else {
+        if (snapshot.restoreData.kind !== 'aws-version' && snapshot.restoreData.kind !== 'vault-version') {
+          throw new RotationError('failed', `${t.target}: its snapshot holds data but is not marked as secret; refusing to put it into the journal.`);
+        }
+        t.restoreData = snapshot.restoreData;
+        t.snapshotIn = 'journal';
+      }
+      t.before = snapshot.state;
+      ctx.save();
+      ctx.checkpoint(`snapshot:${i}`);
+      ctx.emit({ kind: 'target', target: t.target, status: 'snapshot', message: `${sink.describe()}: held ${held ?? 'no key'} before.` });
+    }
+    const value = pairFor(t, pair, j.connection.baseUrl);
+    const receipt = await sink.write(value, { expectedPrevious: t.before });
+    ctx.checkpoint(`written:${i}`);
+    const back = await sink.readBack(value);
+    if (!back.matches) throw new RotationError('failed', `${t.target} did not hold the new pair when read back (${back.difference}). Resume to try again, or abort.`);
+    t.pushed = { version: receipt.version, at: new Date().toISOString(), unchanged: receipt.unchanged };
+    ctx.save();
+    ctx.emit({ kind: 'target', target: t.target, status: receipt.unchanged ? 'unchanged' : 'written', message: `${sink.describe()}: now holds ${pair.publicKey} (version ${receipt.version}).` });
+  }
+}
+
+export async function verifyTargets(j: RotationJournal, pair: KeyPairInput, sinkFor: (t: string) => SecretSink, emit: (e: RotationEvent) => void): Promise<void> {
+  for (const t of j.targets) {
+    const back = await sinkFor(t.target).readBack(pairFor(t, pair, j.connection.baseUrl));
+    if (!back.matches) throw new RotationError('failed', `${t.target} no longer holds the new pair (${back.difference}). Someone changed it; resume to push again, or abort.`);
+    emit({ kind: 'target', target: t.target, status: 'verified', message: `${t.target}: holds ${pair.publicKey}.` });
+  }
+}
+
+/** Restores targets in reverse order; returns the problems (targets someone else changed since). */
+export async function restoreTargets(j: RotationJournal, pending: PendingSecrets, ctx: TargetContext): Promise<string[]> {
+  const problems: string[] = [];
+  const written = pending.newPair ? fingerprintSecret(pending.newPair.secretKey) : undefined;
+  for (const [i, t] of [...j.targets.entries()].reverse()) {
+    if (!t.before || t.restored) continue;
+    const snapshot = snapshotOf(t, pending);
+    if (!snapshot) {
+      t.restoreProblem = 'its snapshot is missing from the pending secret store';
+      problems.push(`${t.target}: ${t.restoreProblem}`);
+      continue;
+    }
+    try {
+      await ctx.sinkFor(t.target).restore(snapshot, written ? { onlyIfHolding: written } : {});
+    } catch (err) {
+      if (!isSinkError(err)) throw err;
+      t.restoreProblem = err.message;
+      ctx.save();
+      ctx.emit({ kind: 'target', target: t.target, status: 'restore-conflict', message: err.message });
+      problems.push(err.message);
+      continue;
+    }
+    ctx.checkpoint(`restored:${i}`);
+    t.restored = { at: new Date().toISOString() };
+    t.restoreProblem = undefined;
+    ctx.save();
+    ctx.emit({ kind: 'target', target: t.target, status: 'restored', message: `${t.target}: holds ${t.before.publicKey ?? 'no key'} again.` });
+  }
+  return problems;
+}
+
+function snapshotOf(t: JournalTarget, pending: PendingSecrets): SinkSnapshot | undefined {
+  if (!t.before) return undefined;
+  if (t.snapshotIn === 'secret-store') return pending.snapshots[t.target];
+  if (!t.restoreData) return undefined;
+  return { target: t.target, state: t.before, holdsSecret: false, restoreData: t.restoreData };
+}
