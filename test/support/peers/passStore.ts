@@ -25,14 +25,21 @@ export function assertPassInstalled(): void {
   }
 }
 
-export function createPassStore(): PassStore {
+export interface PassStoreOptions {
+  /** Protect the store's key with this passphrase (default: none), as most real keys are. */
+  passphrase?: string;
+}
+
+export function createPassStore(options: PassStoreOptions = {}): PassStore {
   assertPassInstalled();
   // Short paths: gpg-agent's socket path must stay under ~100 bytes.
   const gnupgHome = fs.mkdtempSync(path.join(os.tmpdir(), 'gh-'));
   const storeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ps-'));
   fs.chmodSync(gnupgHome, 0o700);
+  // The agent otherwise calibrates passphrase hashing to take seconds; a test key needs no such cost.
+  fs.writeFileSync(path.join(gnupgHome, 'gpg-agent.conf'), 's2k-count 65536\n');
   const env: NodeJS.ProcessEnv = { ...process.env, GNUPGHOME: gnupgHome, PASSWORD_STORE_DIR: storeDir };
-  const gpg = (args: string[]) => execFileSync('gpg', ['--batch', '--passphrase', '', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const gpg = (args: string[]) => execFileSync('gpg', ['--batch', '--pinentry-mode', 'loopback', '--passphrase', options.passphrase ?? '', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const addKey = (name: string): string => {
     const uid = `${name} <${name.toLowerCase().replace(/\W+/g, '-')}@example.invalid>`;
     gpg(['--quick-gen-key', uid, 'ed25519', 'sign', 'never']);
@@ -45,6 +52,8 @@ export function createPassStore(): PassStore {
   try {
     const fingerprint = addKey('Langfuse Access Test');
     execFileSync('pass', ['init', fingerprint], { env, stdio: 'ignore' });
+    // Forget any passphrase the agent cached while the key was made.
+    spawnSync('gpgconf', ['--kill', 'gpg-agent'], { env, stdio: 'ignore' });
     return {
       gnupgHome, storeDir, fingerprint, env, addKey,
       teardown() {

@@ -134,7 +134,7 @@ describe('secrets: pass sink (real pass + gpg, throwaway GPG home)', function ()
       execFileSync('pass', ['insert', '-m', '-f', ENTRY], { env: foreign.env, input: `LANGFUSE_SECRET_KEY=${OLD_PAIR.secretKey}\n`, stdio: ['pipe', 'ignore', 'ignore'] });
       const before = fs.readFileSync(path.join(foreign.storeDir, `${ENTRY}.gpg`));
       const sink = new PassSink(ENTRY, { ...config, storeDir: foreign.storeDir });
-      await assert.rejects(sink.read(), (err: Error) => err instanceof SinkPermissionError && /cannot decrypt/.test(err.message) && /\.gpg-id/.test(err.message));
+      await assert.rejects(sink.read(), (err: Error) => err instanceof SinkPermissionError && /could not decrypt/.test(err.message) && /\.gpg-id/.test(err.message));
       const fresh = new PassSink('acme/other', { ...config, storeDir: foreign.storeDir });
       await assert.rejects(fresh.write(NEW_PAIR), (err: Error) => {
         assert.ok(err instanceof SinkConfigError, `${err.name}: ${err.message}`);
@@ -147,6 +147,18 @@ describe('secrets: pass sink (real pass + gpg, throwaway GPG home)', function ()
       assert.deepEqual(fs.readdirSync(path.join(foreign.storeDir, 'acme')).sort(), ['langfuse'], 'no temporary entry is left');
     } finally {
       foreign.teardown();
+    }
+  });
+
+  it('a passphrase-protected key that cannot be asked for here: a permission error saying how to unlock, no hang', async () => {
+    const locked = createPassStore({ passphrase: 'correct horse battery staple' });
+    try {
+      execFileSync('pass', ['insert', '-m', '-f', ENTRY], { env: locked.env, input: `LANGFUSE_SECRET_KEY=${OLD_PAIR.secretKey}\n`, stdio: ['pipe', 'ignore', 'ignore'] });
+      const sink = new PassSink(ENTRY, { ...config, storeDir: locked.storeDir, gnupgHome: locked.gnupgHome, timeoutMs: 15000 });
+      await assert.rejects(sink.write(NEW_PAIR), (err: Error) => err instanceof SinkPermissionError && new RegExp(`Run "pass show ${ENTRY}" in a terminal to unlock`).test(err.message));
+      assert.ok(!execFileSync('ls', ['-a', path.join(locked.storeDir, 'acme/langfuse')], { encoding: 'utf8' }).includes('.lfa-'), 'no temporary entry');
+    } finally {
+      locked.teardown();
     }
   });
 

@@ -13,7 +13,8 @@ export function passSinkError(target: string, entry: string, storeDir: string, r
     return new SinkConfigError(target, `the password store at ${storeDir} is not initialised`, 'Run "pass init <your GPG key id>" (or point the settings at your team\'s store)', cause);
   }
   if (/decryption failed|No secret key/i.test(err)) {
-    return new SinkPermissionError(target, `your GPG keys cannot decrypt ${entry}: it is encrypted for other recipients`, 'Ask a member of the store to add your key id to its .gpg-id and re-encrypt (pass init), then try again', cause);
+    // gpg says "No secret key" both for a foreign recipient and for a locked key it could not ask about.
+    return new SinkPermissionError(target, `gpg could not decrypt ${entry}: your key is locked (its passphrase could not be asked for here) or the entry is encrypted for other recipients (.gpg-id)`, `Run "pass show ${entry}" in a terminal to unlock your key; if that fails too, ask a member of the store to add your key id to its .gpg-id and re-encrypt (pass init)`, cause);
   }
   if (/Inappropriate ioctl|pinentry|Operation cancelled|No passphrase|Bad passphrase/i.test(err)) {
     return new SinkPermissionError(target, 'gpg needs the passphrase of your key and could not ask for it', `Unlock the key first (run "pass show ${entry}" in a terminal), then try again`, cause);
