@@ -35,7 +35,7 @@ export function errorFromResponse(ctx: ErrorContext): LangfuseError {
   if (/Are you using an organization key\?|insufficient permissions for this endpoint/.test(text)) {
     return new WrongKeyKindError('project', `${ctx.request} needs a project API key, but ${key} is an organization key${said}. Use a key created in the project's Settings → API Keys.`, { ...init, hint: 'Organization keys manage projects, members and keys; project keys read and write project data.' });
   }
-  if (/Organization-scoped API key required/.test(text) || /Cannot use organization key with bearer/.test(text)) {
+  if (/Organization-scoped API key required/.test(text)) {
     return new WrongKeyKindError('organization', `${ctx.request} needs an organization API key, but ${key} is a project key${said}. Create an organization key in Organization Settings → API Keys (organization owners only) and connect with it.`, { ...init, hint: 'Project keys cannot manage members, projects or other keys — not even their own rotation.' });
   }
   switch (ctx.status) {
