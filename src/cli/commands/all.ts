@@ -4,6 +4,7 @@ import { registerCliCommand } from '../registry';
 export function registerAllCommands(): void {
   void registerCliCommand;
   registerCliCommand('lint', 'check .env files: keys of the right project, not shared, not in git', () => import('./lint'));
+  registerCliCommand('audit', 'verify, export, tail or forward the tamper-evident audit log', () => import('./audit'));
   registerCliCommand('compliance', 'check docker-compose, .env and Helm values of a self-hosted Langfuse; print the compliance report', () => import('./compliance'));
   registerCliCommand('sandbox', 'run the local Langfuse-compatible sandbox server', () => import('./sandbox'));
 }

@@ -1,0 +1,201 @@
+// `langfuse-access audit verify|export|tail|forward|checkpoint`: the audit log in the state folder.
+// stdout: machine output (reports, exports, entries); stderr: messages. Exit 0 ok, 1 problems found
+// or entries left unsent, 2 usage or configuration errors. Forwarding endpoints come only from the
+// CLI's own config file (never a workspace); the SIEM token only from the environment.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { ParseArgsConfig } from 'node:util';
+import { parseArgs } from 'node:util';
+import { parse as parseYaml } from 'yaml';
+import type { AuditEntry } from '../../core/audit/entry';
+import { formatAuditExport } from '../../core/audit/export';
+import { AuditForwardingConfig, FORWARDING_CONFIG_FILE, SIEM_TOKEN_ENV } from '../../core/audit/forward/forwardConfig';
+import { forwardedTip } from '../../core/audit/forward/cursor';
+import { forwardToSiem } from '../../core/audit/forward/siemForwarder';
+import { forwardToSyslog } from '../../core/audit/forward/syslogForwarder';
+import { openAuditWriter } from '../../core/audit/openAuditWriter';
+import type { AuditFilter } from '../../core/audit/reader';
+import { readAuditLog } from '../../core/audit/reader';
+import { readSigningKey } from '../../core/audit/signingKey';
+import { verifyAuditLog } from '../../core/audit/verify';
+import { CliEnv, ExitCode, StateFiles, TOOL_NAME } from '../../core/names';
+import { configDirPath, stateDirPath } from '../../core/state/stateDir';
+import type { CliCommand, CliIo } from '../command';
+import { UsageError } from '../command';
+
+const USAGE = [
+  'audit verify [--log <file>] [--trust <public key or key id>…] [--format text|json]',
+  '       audit export --format jsonl|csv [--since <date>] [--until <date>] [--project p] [--actor a] [--action a] [--output <file>]',
+  '       audit tail [-n 20] [--project p] [--actor a] [--action a] [--json]',
+  `       audit forward [--siem] [--syslog]   (endpoints from ${FORWARDING_CONFIG_FILE} in the config folder; token from ${SIEM_TOKEN_ENV})`,
+  '       audit checkpoint',
+].join('\n');
+
+function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
+  try {
+    return parseArgs({ args, options, allowPositionals: false as const, strict: true as const });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
+
+/** `2026-11-01` or a full ISO time; a date-only --until includes that whole day. */
+function parseDate(value: string | undefined, flag: string, endOfDay = false): Date | undefined {
+  if (value === undefined) return undefined;
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
+  const d = new Date(dateOnly ? `${value}T00:00:00.000Z` : value);
+  if (Number.isNaN(d.getTime())) throw new UsageError(`${flag} must be a date like 2026-11-01 or an ISO time, got "${value}"`);
+  if (dateOnly && endOfDay) d.setUTCDate(d.getUTCDate() + 1);
+  return d;
+}
+
+function filterFrom(values: Record<string, unknown>): AuditFilter {
+  return {
+    project: values.project as string | undefined,
+    actor: values.actor as string | undefined,
+    action: values.action as string | undefined,
+    since: parseDate(values.since as string | undefined, '--since'),
+    until: parseDate(values.until as string | undefined, '--until', true),
+  };
+}
+
+function logFile(io: CliIo, override?: string): string {
+  return override ? path.resolve(io.cwd, override) : path.join(stateDirPath(io.env), StateFiles.auditLog);
+}
+
+function verify(io: CliIo, args: string[]): number {
+  const { values } = parse(args, { log: { type: 'string' }, trust: { type: 'string', multiple: true }, format: { type: 'string', default: 'text' } });
+  if (values.format !== 'text' && values.format !== 'json') throw new UsageError('--format must be text or json');
+  const file = logFile(io, values.log);
+  const stateDir = stateDirPath(io.env);
+  const report = verifyAuditLog(file, { trustedKeys: values.trust, knownTip: values.log ? undefined : forwardedTip(stateDir) });
+  const own = values.log ? undefined : readSigningKey(stateDir);
+  if (values.format === 'json') {
+    io.out(`${JSON.stringify({ ...report, signingKey: own ? { keyId: own.keyId, publicKey: own.publicKey } : undefined }, null, 2)}\n`);
+  } else {
+    const lines = [`${file}: ${report.entries} entries, ${report.checkpoints.count} signed checkpoint(s)`];
+    for (const k of report.checkpoints.keys) lines.push(`checkpoint key ${k.keyId} (Ed25519 public key ${k.publicKey}), first used at line ${k.firstLine}`);
+    if (own) lines.push(`this machine's signing key: ${own.keyId} — keep a copy of the public key elsewhere and pass it with --trust to detect a replaced key`);
+    if (report.unsignedEntries > 0) lines.push(`${report.unsignedEntries} entr${report.unsignedEntries === 1 ? 'y' : 'ies'} after the last checkpoint (protected by the hash chain only; "audit checkpoint" signs them)`);
+    for (const p of report.problems) lines.push(`line ${p.line}: ${p.kind}: ${p.message}`);
+    if (report.problemsTruncated) lines.push('(more problems not listed)');
+    lines.push(report.ok ? 'OK: the audit log is intact.' : `TAMPERED: ${report.problems.length}${report.problemsTruncated ? '+' : ''} problem(s).`);
+    io.out(`${lines.join('\n')}\n`);
+  }
+  return report.ok ? ExitCode.ok : ExitCode.findings;
+}
+
+function exportLog(io: CliIo, args: string[]): number {
+  const { values } = parse(args, {
+    format: { type: 'string' }, since: { type: 'string' }, until: { type: 'string' }, project: { type: 'string' },
+    actor: { type: 'string' }, action: { type: 'string' }, output: { type: 'string' }, log: { type: 'string' },
+  });
+  if (values.format !== 'jsonl' && values.format !== 'csv') throw new UsageError('--format must be jsonl or csv');
+  const result = readAuditLog(logFile(io, values.log), filterFrom(values));
+  const text = formatAuditExport(result.entries.slice().reverse(), values.format);
+  if (result.unreadableLines.length) io.err(`${TOOL_NAME} audit: skipped ${result.unreadableLines.length} damaged line(s) (${result.unreadableLines.slice(0, 5).join(', ')}); run "audit verify"\n`);
+  if (values.output) {
+    fs.writeFileSync(path.resolve(io.cwd, values.output), text, { mode: 0o600 });
+    io.err(`${TOOL_NAME} audit: exported ${result.entries.length} entries to ${values.output}\n`);
+  } else {
+    io.out(text);
+  }
+  return ExitCode.ok;
+}
+
+function describe(e: AuditEntry): string {
+  const r = e.resource;
+  const what = [r.kind, r.name ?? r.id, r.project ? `project ${r.project}` : undefined].filter(Boolean).join(' ');
+  return `${e.time}  #${e.seq}  ${e.actor.identity} (${e.actor.tool})  ${e.action}  ${what}  ${e.outcome}`;
+}
+
+function tail(io: CliIo, args: string[]): number {
+  const { values } = parse(args, {
+    n: { type: 'string', short: 'n', default: '20' }, project: { type: 'string' }, actor: { type: 'string' }, action: { type: 'string' },
+    since: { type: 'string' }, until: { type: 'string' }, json: { type: 'boolean', default: false }, log: { type: 'string' },
+  });
+  const n = Number(values.n);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError('-n must be a positive whole number');
+  const result = readAuditLog(logFile(io, values.log), filterFrom(values), n);
+  const oldestFirst = result.entries.slice().reverse();
+  io.out(values.json ? formatAuditExport(oldestFirst, 'jsonl') : oldestFirst.map(describe).map(l => `${l}\n`).join(''));
+  return ExitCode.ok;
+}
+
+function readForwardingConfig(io: CliIo): AuditForwardingConfig {
+  const file = path.join(configDirPath(io.env), FORWARDING_CONFIG_FILE);
+  if (!fs.existsSync(file)) throw new UsageError(`no forwarding configured: create ${file} with "siem: { url: https://… }" and/or "syslog: { host, port, tls: true }"`);
+  const parsed = AuditForwardingConfig.safeParse(parseYaml(fs.readFileSync(file, 'utf8')));
+  if (!parsed.success) throw new UsageError(`${file} is not valid: ${parsed.error.issues.map(i => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return parsed.data;
+}
+
+async function forward(io: CliIo, args: string[]): Promise<number> {
+  const { values } = parse(args, { siem: { type: 'boolean', default: false }, syslog: { type: 'boolean', default: false } });
+  const config = readForwardingConfig(io);
+  const all = !values.siem && !values.syslog;
+  const stateDir = stateDirPath(io.env);
+  const file = path.join(stateDir, StateFiles.auditLog);
+  const readCa = (caFile?: string): string | undefined => {
+    if (!caFile) return undefined;
+    const full = path.resolve(configDirPath(io.env), caFile);
+    try {
+      return fs.readFileSync(full, 'utf8');
+    } catch {
+      throw new UsageError(`caFile ${full} (from ${FORWARDING_CONFIG_FILE}) cannot be read`);
+    }
+  };
+  let failed = false;
+  const ran: string[] = [];
+  if ((values.siem || all) && config.siem) {
+    const token = io.env[SIEM_TOKEN_ENV];
+    if (!token) io.err(`${TOOL_NAME} audit: ${SIEM_TOKEN_ENV} is not set; sending without a bearer token\n`);
+    let r;
+    try {
+      r = await forwardToSiem({ file, stateDir, url: config.siem.url, token, ca: readCa(config.siem.caFile), batchSize: config.siem.batchSize });
+    } catch (err) {
+      throw new UsageError((err as Error).message);
+    }
+    ran.push('siem');
+    io.out(`siem ${r.destination}: sent ${r.sent}, pending ${r.pending}${r.busy ? ' (another process is forwarding)' : ''}${r.error ? ` — ${r.error}` : ''}\n`);
+    failed ||= r.pending > 0 || Boolean(r.error);
+  }
+  if ((values.syslog || all) && config.syslog) {
+    let r;
+    try {
+      r = await forwardToSyslog({ file, stateDir, ...config.syslog, ca: readCa(config.syslog.caFile) });
+    } catch (err) {
+      throw new UsageError((err as Error).message);
+    }
+    ran.push('syslog');
+    io.out(`syslog ${r.destination}: sent ${r.sent}, pending ${r.pending}${r.busy ? ' (another process is forwarding)' : ''}${r.error ? ` — ${r.error}` : ''}\n`);
+    failed ||= r.pending > 0 || Boolean(r.error);
+  }
+  if (ran.length === 0) throw new UsageError(`${FORWARDING_CONFIG_FILE} configures no ${values.siem ? 'siem' : values.syslog ? 'syslog' : 'destination'}`);
+  return failed ? ExitCode.findings : ExitCode.ok;
+}
+
+function checkpoint(io: CliIo, args: string[]): number {
+  parse(args, {});
+  const stateDir = stateDirPath(io.env);
+  const writer = openAuditWriter({ stateDir, actor: { identity: io.env[CliEnv.actingAs] ?? io.env.USER ?? 'unknown', tool: 'cli' } });
+  const entry = writer.checkpointIfDue();
+  const key = writer.signingPublicKey();
+  io.out(entry ? `signed checkpoint at seq ${entry.seq} with key ${key.keyId} (public key ${key.publicKey})\n` : `nothing to sign: the log is empty or already ends with a checkpoint (key ${key.keyId})\n`);
+  return ExitCode.ok;
+}
+
+export const command: CliCommand = {
+  usage: USAGE,
+  async run(io: CliIo, args: string[]): Promise<number> {
+    const [sub, ...rest] = args;
+    switch (sub) {
+      case 'verify': return verify(io, rest);
+      case 'export': return exportLog(io, rest);
+      case 'tail': return tail(io, rest);
+      case 'forward': return forward(io, rest);
+      case 'checkpoint': return checkpoint(io, rest);
+      default: throw new UsageError(sub ? `unknown audit command "${sub}"` : 'name an audit command');
+    }
+  },
+};
