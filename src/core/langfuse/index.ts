@@ -9,6 +9,7 @@ export {
 } from './errors';
 export { errorFromResponse, PLANS_WITH_ADMIN_API, serverText } from './errorMapping';
 export { closeAllHostGates } from './http/hostGate';
+export { generateKeyPair } from './keys';
 export { loadOrganizationSnapshot, type OrganizationSnapshot, type ProjectSnapshot } from './organizationSnapshot';
 export { CLOUD_REGIONS, cloudRegionOf, type CloudRegion, type CloudRegionId } from './regions';
 export * from './roles';

@@ -2,7 +2,7 @@
 // malformed JSON, schema drift, slow bodies — and what the client does about each.
 import * as assert from 'node:assert/strict';
 import {
-  AmbiguousCreateError, NetworkError, RateLimitedError, SchemaError, ServerError, TimeoutError,
+  AmbiguousCreateError, generateKeyPair, NetworkError, RateLimitedError, SchemaError, ServerError, TimeoutError,
 } from '../../../src/core/langfuse';
 import { closeEnv, openEnv, thrown, type Env } from './helpers';
 
@@ -96,7 +96,9 @@ describe('langfuse client: sandbox faults', () => {
     assert.deepEqual(err.candidates, [orphan.id]);
     assert.equal(keys.filter(k => k.note === 'lost answer').length, 1, 'the client must not create a second key');
 
-    const pair = { publicKey: 'pk-lf-predefined-0001', secretKey: 'sk-lf-demo-predefined-0001' };
+    const generated = generateKeyPair();
+    assert.match(generated.secretKey, /^sk-lf-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    const pair = { publicKey: generated.publicKey, secretKey: generated.secretKey.replace('sk-lf-', 'sk-lf-demo-') };
     const recovered = await env.org.projectApiKeys.create('proj-staging-chatbot', { note: 'predefined', ...pair });
     assert.equal(recovered.secretKey, pair.secretKey);
     assert.equal((await env.client(pair).whoAmI()).id, 'proj-staging-chatbot');
