@@ -109,6 +109,15 @@ describe('sandbox', () => {
     assert.equal(wrong.status, 401);
   });
 
+  it('identifies a key by its secret alone, as Langfuse does (a mismatching public key is accepted)', async () => {
+    const sb = await start();
+    const c = sb.credentials.projects;
+    const mixed = { publicKey: c['staging-chatbot'].publicKey, secretKey: c['production-chatbot'].secretKey };
+    const res = await fetch(`${sb.url}/api/public/projects`, { headers: { authorization: basic(mixed) } });
+    assert.equal(res.status, 200);
+    assert.equal(((await res.json()) as { data: { id: string }[] }).data[0].id, 'proj-production-chatbot');
+  });
+
   it('answers CORS preflights and refuses malformed JSON before authentication', async () => {
     const sb = await start();
     const pre = await fetch(`${sb.url}/api/public/projects`, { method: 'OPTIONS', headers: { origin: 'http://example.com', 'access-control-request-method': 'PUT' } });
