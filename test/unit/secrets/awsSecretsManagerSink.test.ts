@@ -72,6 +72,17 @@ describe('secrets: AWS Secrets Manager sink (real moto_server + real AWS SDK)', 
     assert.equal(Object.keys(await stages()).length, 2);
   });
 
+  it('a rollback after a write killed before its stage move also clears the AWSPENDING label of the new pair', async () => {
+    const created = await seedOld();
+    const sink = new AwsSecretsManagerSink(ID, config);
+    const snap = await sink.snapshot();
+    await client.send(new sm.PutSecretValueCommand({ SecretId: ID, ClientRequestToken: clientRequestToken(ID, NEW_PAIR), VersionStages: ['AWSPENDING'], SecretString: JSON.stringify({ LANGFUSE_PUBLIC_KEY: NEW_PAIR.publicKey, LANGFUSE_SECRET_KEY: NEW_PAIR.secretKey }) }));
+    await sink.restore(snap, { onlyIfHolding: fingerprintSecret(NEW_PAIR.secretKey) });
+    const labels = await stages();
+    assert.deepEqual(labels[created.VersionId!], ['AWSCURRENT']);
+    assert.ok(!Object.values(labels).flat().includes('AWSPENDING'));
+  });
+
   it('refuses with a conflict when AWSCURRENT moved since the snapshot, and changes nothing', async () => {
     await seedOld();
     const sink = new AwsSecretsManagerSink(ID, config);

@@ -136,6 +136,7 @@ export class AwsSecretsManagerSink implements SecretSink {
     if (data.kind !== 'aws-version') throw new Error(`snapshot of ${snapshot.target} is not an AWS snapshot`);
     const { sdk, client } = await this.sdk();
     try {
+      if (options.onlyIfHolding !== undefined) await this.clearPendingHolding(options.onlyIfHolding);
       const now = await this.read();
       const alreadyRestored = data.versionId === null ? !now.exists : now.version === data.versionId;
       if (alreadyRestored) return now;
@@ -151,6 +152,23 @@ export class AwsSecretsManagerSink implements SecretSink {
       return await this.read();
     } catch (err) {
       throw awsSinkError(this.ctx, err);
+    }
+  }
+
+  /** A write killed before its stage move leaves AWSPENDING on the new pair; a rollback removes it. */
+  private async clearPendingHolding(fingerprint: string): Promise<void> {
+    const { sdk, client } = await this.sdk();
+    let stages: Record<string, string[]>;
+    try {
+      stages = (await client.send(new sdk.DescribeSecretCommand({ SecretId: this.secretId }))).VersionIdsToStages ?? {};
+    } catch (err) {
+      if ((err as { name?: string }).name === 'ResourceNotFoundException') return;
+      throw err;
+    }
+    for (const [versionId, labels] of Object.entries(stages)) {
+      if (!labels.includes(PENDING) || labels.includes(CURRENT)) continue;
+      const out = await client.send(new sdk.GetSecretValueCommand({ SecretId: this.secretId, VersionId: versionId }));
+      if (stateFromRecord(parseRecord(this.target, out.SecretString), versionId).secretFingerprint === fingerprint) await this.clearPendingLabel(versionId);
     }
   }
 
