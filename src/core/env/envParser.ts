@@ -9,22 +9,22 @@ import { textRange } from './position';
 export type EnvQuote = '"' | "'" | '`';
 
 export interface EnvEntry {
-  key: string;
+  readonly key: string;
   /** The value as dotenv reads it: quotes removed, `\n`/`\r` expanded inside double quotes, CRLF → LF. */
-  value: string;
-  quote: EnvQuote | undefined;
-  exported: boolean;
-  keyRange: TextRange;
+  readonly value: string;
+  readonly quote: EnvQuote | undefined;
+  readonly exported: boolean;
+  readonly keyRange: TextRange;
   /** The value without its quotes; an empty range right after `=` when the value is empty. */
-  valueRange: TextRange;
+  readonly valueRange: TextRange;
   /** The value including its quotes (equals valueRange when unquoted). */
-  quotedRange: TextRange;
+  readonly quotedRange: TextRange;
   /** `KEY =value`: whitespace between the name and `=`. */
-  spaceBeforeEquals: boolean;
+  readonly spaceBeforeEquals: boolean;
   /** Spaces or tabs ending the line after an unquoted value (dotenv trims them, Docker's --env-file keeps them). */
-  trailingWhitespace: number;
+  readonly trailingWhitespace: number;
   /** An opening quote with no closing quote anywhere after it: the value keeps the quote character. */
-  unbalancedQuote: boolean;
+  readonly unbalancedQuote: boolean;
 }
 
 export type EnvSyntaxCode = 'unbalanced-quote' | 'not-an-assignment';
@@ -46,135 +46,136 @@ export interface EnvDocument {
 const SPACE = 32, TAB = 9, LF = 10, CR = 13, HASH = 35, EQUALS = 61, COLON = 58, BACKSLASH = 92;
 const DQUOTE = 34, SQUOTE = 39, BACKTICK = 96;
 
-function isKeyChar(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45;
+/** dotenv's `[\w.-]`, as a lookup table: the key loop is the parser's hottest. */
+const KEY_CHAR = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  KEY_CHAR[c] = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45 ? 1 : 0;
 }
 
 function isBlank(c: number): boolean {
   return c === SPACE || c === TAB;
 }
 
+/** Positions as numbers (zero-based line, UTF-16 column); ranges are built on first use. */
+class ParsedEntry implements EnvEntry {
+  constructor(
+    readonly key: string,
+    readonly value: string,
+    readonly quote: EnvQuote | undefined,
+    readonly exported: boolean,
+    private readonly keyLine: number,
+    private readonly keyStart: number,
+    private readonly keyEnd: number,
+    /** Start of the value inside any quote. */
+    private readonly valueLine: number,
+    private readonly valueStart: number,
+    /** End of the value before any closing quote. */
+    private readonly valueEndLine: number,
+    private readonly valueEnd: number,
+    readonly spaceBeforeEquals: boolean,
+    readonly trailingWhitespace: number,
+    readonly unbalancedQuote: boolean,
+  ) {}
+
+  get keyRange(): TextRange {
+    return textRange(this.keyLine, this.keyStart, this.keyLine, this.keyEnd);
+  }
+
+  get valueRange(): TextRange {
+    return textRange(this.valueLine, this.valueStart, this.valueEndLine, this.valueEnd);
+  }
+
+  get quotedRange(): TextRange {
+    return this.quote ? textRange(this.valueLine, this.valueStart - 1, this.valueEndLine, this.valueEnd + 1) : this.valueRange;
+  }
+}
+
 export function parseEnv(text: string): EnvDocument {
+  // One loop without closures, so the cursor state stays in registers (closures over it cost ~2×).
   const n = text.length;
   const entries: EnvEntry[] = [];
   const problems: EnvSyntaxProblem[] = [];
   let line = 0;
   let lineStart = 0;
   let i = 0;
-
-  const endOfLine = (from: number): number => {
-    let j = from;
-    while (j < n) {
-      const c = text.charCodeAt(j);
-      if (c === LF || (c === CR && text.charCodeAt(j + 1) === LF)) break;
-      j++;
-    }
-    return j;
-  };
-  // Moves past the line ending at `j` (which must point at \n, \r\n or the end).
-  const nextLine = (j: number): void => {
-    if (j >= n) { i = n; return; }
-    i = text.charCodeAt(j) === CR ? j + 2 : j + 1;
-    line++;
-    lineStart = i;
-  };
-  const problem = (code: EnvSyntaxCode, startCol: number, eol: number): void => {
-    problems.push({ code, range: textRange(line, startCol, line, eol - lineStart), lineText: text.slice(lineStart, eol) });
-  };
+  // The next "\n" and "#" at or after the cursor, found with native indexOf and reused: O(n) overall.
+  let nl = -1;
+  let hash = -1;
 
   while (i < n) {
-    while (i < n && isBlank(text.charCodeAt(i))) i++;
     let c = text.charCodeAt(i);
+    while (c === SPACE || c === TAB) c = text.charCodeAt(++i);
     if (i >= n) break;
-    if (c === LF || c === CR || c === HASH) { nextLine(endOfLine(i)); continue; }
+    if (c === LF) { i++; line++; lineStart = i; continue; }
+    if (nl < i) { nl = text.indexOf('\n', i); if (nl < 0) nl = n; }
+    // The end of this line's content, before "\r\n" or "\n".
+    const eol = nl > i && text.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
+    if (c === CR || c === HASH) { i = nl + 1; line++; lineStart = i; continue; }
 
     const firstCol = i - lineStart;
     let exported = false;
-    if (text.startsWith('export', i) && isBlank(text.charCodeAt(i + 6))) {
+    if (c === 101 /* e */ && text.startsWith('export', i) && isBlank(text.charCodeAt(i + 6))) {
       exported = true;
       i += 6;
       while (isBlank(text.charCodeAt(i))) i++;
     }
     const keyStart = i;
-    while (i < n && isKeyChar(text.charCodeAt(i))) i++;
+    while (KEY_CHAR[text.charCodeAt(i)] === 1) i++;
     const keyEnd = i;
     while (isBlank(text.charCodeAt(i))) i++;
     const spaceBeforeEquals = i > keyEnd;
     c = text.charCodeAt(i);
-    const colonForm = c === COLON && !spaceBeforeEquals && isBlank(text.charCodeAt(i + 1));
-    if (keyEnd === keyStart || (c !== EQUALS && !colonForm)) {
-      const eol = endOfLine(i);
-      problem('not-an-assignment', firstCol, eol);
-      nextLine(eol);
+    if (keyEnd === keyStart || (c !== EQUALS && !(c === COLON && !spaceBeforeEquals && isBlank(text.charCodeAt(i + 1))))) {
+      problems.push({ code: 'not-an-assignment', range: textRange(line, firstCol, line, eol - lineStart), lineText: text.slice(lineStart, eol) });
+      i = nl + 1; line++; lineStart = i;
       continue;
     }
     i++;
     while (isBlank(text.charCodeAt(i))) i++;
 
     const key = text.slice(keyStart, keyEnd);
-    const keyRange = textRange(line, keyStart - lineStart, line, keyEnd - lineStart);
+    const keyLine = line;
+    const keyStartCol = keyStart - lineStart;
+    const keyEndCol = keyEnd - lineStart;
     c = text.charCodeAt(i);
 
+    let unbalancedQuote = false;
     if (c === DQUOTE || c === SQUOTE || c === BACKTICK) {
       const close = findClosingQuote(text, i + 1, c);
       if (close >= 0) {
+        const quote: EnvQuote = c === DQUOTE ? '"' : c === SQUOTE ? "'" : '`';
         const openLine = line, openCol = i - lineStart;
-        const raw = text.slice(i + 1, close);
         // Count the lines the value spans so later positions stay exact.
-        for (let k = i + 1; k < close; k++) {
-          if (text.charCodeAt(k) === LF) { line++; lineStart = k + 1; }
+        while (nl < close) {
+          line++;
+          lineStart = nl + 1;
+          nl = text.indexOf('\n', lineStart);
+          if (nl < 0) nl = n;
         }
-        const closeCol = close - lineStart;
-        const quote = String.fromCharCode(c) as EnvQuote;
-        entries.push({
-          key,
-          value: readQuoted(raw, quote),
-          quote,
-          exported,
-          keyRange,
-          valueRange: textRange(openLine, openCol + 1, line, closeCol),
-          quotedRange: textRange(openLine, openCol, line, closeCol + 1),
-          spaceBeforeEquals,
-          trailingWhitespace: 0,
-          unbalancedQuote: false,
-        });
-        nextLine(endOfLine(close + 1));
+        entries.push(new ParsedEntry(key, readQuoted(text.slice(i + 1, close), quote), quote, exported, keyLine, keyStartCol, keyEndCol,
+          openLine, openCol + 1, line, close - lineStart, spaceBeforeEquals, 0, false));
+        i = nl + 1; line++; lineStart = i;
         continue;
       }
-      const eol = endOfLine(i);
-      problem('unbalanced-quote', i - lineStart, eol);
-      pushUnquoted(i, eol, true);
-      nextLine(eol);
-      continue;
+      problems.push({ code: 'unbalanced-quote', range: textRange(line, i - lineStart, line, eol - lineStart), lineText: text.slice(lineStart, eol) });
+      unbalancedQuote = true;
     }
-    const eol = endOfLine(i);
-    pushUnquoted(i, eol, false);
-    nextLine(eol);
 
-    function pushUnquoted(from: number, eolAt: number, unbalancedQuote: boolean): void {
-      let end = from;
-      while (end < eolAt && text.charCodeAt(end) !== HASH) end++;
-      const beforeTrim = end;
-      while (end > from && isBlank(text.charCodeAt(end - 1))) end--;
-      const range = textRange(line, from - lineStart, line, end - lineStart);
-      entries.push({
-        key,
-        value: unbalancedQuote ? readLikeDotenv(text.slice(from, end)) : text.slice(from, end),
-        quote: undefined,
-        exported,
-        keyRange,
-        valueRange: range,
-        quotedRange: range,
-        spaceBeforeEquals,
-        trailingWhitespace: end > from && beforeTrim === eolAt ? beforeTrim - end : 0,
-        unbalancedQuote,
-      });
-    }
+    // Unquoted (or dotenv's reading of an unclosed quote): up to "#" or the line end, trimmed.
+    if (hash < i) { hash = text.indexOf('#', i); if (hash < 0) hash = n; }
+    let end = hash < eol ? hash : eol;
+    const beforeTrim = end;
+    while (end > i && isBlank(text.charCodeAt(end - 1))) end--;
+    const raw = text.slice(i, end);
+    entries.push(new ParsedEntry(key, unbalancedQuote ? readLikeDotenv(raw) : raw, undefined, exported, keyLine, keyStartCol, keyEndCol,
+      line, i - lineStart, line, end - lineStart, spaceBeforeEquals,
+      end > i && beforeTrim === eol ? beforeTrim - end : 0, unbalancedQuote));
+    i = nl + 1; line++; lineStart = i;
   }
 
-  const crlf = text.indexOf('\r\n');
   const lf = text.indexOf('\n');
-  return { entries, problems, eol: crlf >= 0 && crlf < lf ? '\r\n' : '\n', lineCount: line + 1 };
+  // The last step past a final line without "\n" counted one line too many.
+  return { entries, problems, eol: lf > 0 && text.charCodeAt(lf - 1) === CR ? '\r\n' : '\n', lineCount: i > n ? line : line + 1 };
 }
 
 /**
@@ -183,15 +184,16 @@ export function parseEnv(text: string): EnvDocument {
  * line. The value may span lines. -1 when none fits: dotenv then reads the line as an unquoted value.
  */
 function findClosingQuote(text: string, from: number, quote: number): number {
-  const escaped: number[] = [];
-  let first = -1;
-  for (let k = from; k < text.length; k++) {
-    const c = text.charCodeAt(k);
-    if (c === BACKSLASH && text.charCodeAt(k + 1) === quote) { escaped.push(k + 1); k++; continue; }
-    if (c === quote) { first = k; break; }
+  // A quote right after a backslash is escaped (backslashes never pair with each other in that regex).
+  const q = String.fromCharCode(quote);
+  let escaped: number[] | undefined;
+  let first = text.indexOf(q, from);
+  while (first > from && text.charCodeAt(first - 1) === BACKSLASH) {
+    (escaped ??= []).push(first);
+    first = text.indexOf(q, first + 1);
   }
   if (first >= 0 && onlyCommentFollows(text, first + 1)) return first;
-  for (let e = escaped.length - 1; e >= 0; e--) if (onlyCommentFollows(text, escaped[e] + 1)) return escaped[e];
+  if (escaped) for (let e = escaped.length - 1; e >= 0; e--) if (onlyCommentFollows(text, escaped[e] + 1)) return escaped[e];
   return -1;
 }
 

@@ -19,7 +19,9 @@ export interface LangfuseVariable {
 
 /** Recognises `LANGFUSE_PUBLIC_KEY` and `<PREFIX>_LANGFUSE_PUBLIC_KEY` (prefix of upper-case words). */
 export function langfuseVariable(name: string): LangfuseVariable | undefined {
-  if (name.indexOf('LANGFUSE_') < 0) return undefined;
+  // Called for every variable of a file while typing: reject by the last letter (Y, L, T) first.
+  const last = name.charCodeAt(name.length - 1);
+  if ((last !== 89 && last !== 76 && last !== 84) || name.indexOf('LANGFUSE_') < 0) return undefined;
   for (const [suffix, kind] of SUFFIXES) {
     if (!name.endsWith(suffix)) continue;
     const prefix = name.slice(0, name.length - suffix.length);

@@ -150,3 +150,13 @@ describe('env parser: reads values exactly like dotenv.parse', () => {
     }), { numRuns: 400 });
   });
 });
+
+describe('env parser: document facts', () => {
+  it('counts lines like an editor does', () => {
+    assert.equal(parseEnv('').lineCount, 1);
+    assert.equal(parseEnv('A=1').lineCount, 1);
+    assert.equal(parseEnv('A=1\n').lineCount, 2);
+    assert.equal(parseEnv('A="x\ny"\r\nB=2').lineCount, 3);
+    assert.equal(parseEnv('# c\n\n  ').lineCount, 3);
+  });
+});
