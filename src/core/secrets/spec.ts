@@ -1,5 +1,6 @@
 // Target specs as typed on the CLI (`--to`) and kept in the rotation journal:
 //   secretstorage[:KEY]   env:PATH   aws-sm:SECRET_ID   pass:ENTRY   vault:MOUNT/PATH
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { SinkConfigError } from './errors';
 import type { SinkKind } from './types';
@@ -26,7 +27,8 @@ export function parseSinkTarget(spec: string, cwd: string = process.cwd()): Sink
       return rest ? { kind, key: rest } : { kind };
     case 'env':
       if (!rest) throw bad('the .env path is missing', 'env:./.env');
-      return { kind, path: path.resolve(cwd, rest) };
+      // `env:~/x` reaches us unexpanded (the shell expands ~ only at the start of a word).
+      return { kind, path: path.resolve(cwd, rest.startsWith('~/') ? path.join(os.homedir(), rest.slice(2)) : rest) };
     case 'aws-sm':
       if (!AWS_ID.test(rest)) throw bad('the secret id is missing or has characters AWS does not allow', 'aws-sm:acme/production/langfuse');
       return { kind, secretId: rest };

@@ -20,6 +20,7 @@ describe('secrets: target specs and the sink factory', () => {
       ['vault:secret/langfuse/prod', 'vault:secret/langfuse/prod'],
     ];
     for (const [spec, canonical] of cases) assert.equal(formatSinkTarget(parseSinkTarget(spec, '/work')), canonical, spec);
+    assert.deepEqual(parseSinkTarget('env:~/app/.env', '/work'), { kind: 'env', path: path.join(os.homedir(), 'app/.env') });
   });
 
   it('rejects malformed specs with the expected form in the message', () => {
