@@ -1,5 +1,44 @@
-// The e2e cases, run in order in one workbench session. Each saves `shot`.
+// The e2e cases, run in order in one workbench session against the Acme sandbox. Each saves `shot`.
 import { openViewContainer, treeRow, waitForStableColours } from './workbench.mjs';
+
+async function expand(sidebar, label) {
+  const row = treeRow(sidebar, label);
+  await row.waitFor();
+  if (await row.getAttribute('aria-expanded') === 'false') await row.click();
+  return row;
+}
+
+/** Expands a path of rows, each searched below the previous one (labels can repeat: "Members"). */
+async function expandPath(page, sidebar, labels) {
+  let after = -1;
+  for (const label of labels) {
+    const rows = sidebar.locator('.monaco-list-row');
+    await rows.filter({ hasText: label }).first().waitFor();
+    const count = await rows.count();
+    let index = -1;
+    for (let i = 0; i < count; i++) {
+      const text = await rows.nth(i).getAttribute('aria-label');
+      const top = Number((await rows.nth(i).getAttribute('data-index')) ?? i);
+      if (top > after && text?.startsWith(label)) { index = i; after = top; break; }
+    }
+    if (index < 0) throw new Error(`row "${label}" not found below the previous one`);
+    const row = rows.nth(index);
+    if (await row.getAttribute('aria-expanded') === 'false') await row.click();
+    await page.waitForTimeout(150);
+  }
+}
+
+/** Drags the sash right of the side bar, so descriptions (emails, roles, key notes) are readable. */
+async function widenSidebar(page, sidebar, width) {
+  const box = await sidebar.boundingBox();
+  if (!box || box.width >= width) return;
+  const x = box.x + box.width, y = box.y + box.height / 2;
+  await page.mouse.move(x - 1, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + width, y, { steps: 8 });
+  await page.mouse.up();
+  await page.mouse.move(box.x + width + 200, y + 250);
+}
 
 export const cases = [
   {
@@ -9,6 +48,49 @@ export const cases = [
       await treeRow(sidebar, 'Local sandbox').waitFor();
       await waitForStableColours(page);
       await page.screenshot({ path: shot });
+    },
+  },
+  {
+    name: 'access-tree-expanded',
+    async run({ page, shot }) {
+      const sidebar = await openViewContainer(page, 'Langfuse Access');
+      await expand(sidebar, 'Local sandbox');
+      await treeRow(sidebar, 'production-chatbot').waitFor();
+      await expandPath(page, sidebar, ['production-chatbot', 'Members']);
+      await treeRow(sidebar, 'Erin Lead').waitFor();
+      await expandPath(page, sidebar, ['production-chatbot', 'API keys']);
+      await treeRow(sidebar, 'chatbot-production').waitFor();
+      const text = await sidebar.innerText();
+      for (const expected of ['Organization', 'analytics-readonly', 'staging-chatbot', 'Sam Senior', 'ADMIN (from organization)', 'Dana Developer', 'MEMBER (from organization)', 'sk-lf-...0001']) {
+        if (!text.includes(expected)) throw new Error(`the expanded tree lacks "${expected}"`);
+      }
+      await widenSidebar(page, sidebar, 820);
+      await waitForStableColours(page);
+      await page.screenshot({ path: shot });
+    },
+  },
+  {
+    name: 'member-action-confirmation',
+    async run({ page, shot }) {
+      const sidebar = await openViewContainer(page, 'Langfuse Access');
+      const row = treeRow(sidebar, 'Dana Developer');
+      await row.waitFor();
+      await row.click({ button: 'right' });
+      await page.locator('.context-view .action-label', { hasText: 'Set Project Role…' }).first().click();
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor();
+      await input.fill('VIEWER');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'VIEWER' }).first().waitFor();
+      await page.keyboard.press('Enter');
+      const dialog = page.locator('.monaco-dialog-box');
+      await dialog.waitFor();
+      const message = await dialog.innerText();
+      if (!message.includes('Dana Developer') && !message.includes('developer@acme.com')) throw new Error(`unexpected dialog: ${message}`);
+      if (!message.includes('VIEWER of production-chatbot')) throw new Error(`the dialog does not name role and project: ${message}`);
+      await waitForStableColours(page);
+      await page.screenshot({ path: shot });
+      await dialog.locator('.monaco-button', { hasText: 'Cancel' }).click();
+      await dialog.waitFor({ state: 'detached' });
     },
   },
 ];

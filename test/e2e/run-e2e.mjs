@@ -27,6 +27,7 @@ try {
     settings: { 'langfuseAccess.actingAs': 'engineering-lead@acme.com' },
   });
   browser = await launchBrowser();
+  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']).catch(() => {});
   const page = await browser.context.newPage();
   page.setDefaultTimeout(45000);
   await page.goto(workbenchUrl(server, { folder: workspace, extensionDevelopmentPath: extRoot }));

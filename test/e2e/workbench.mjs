@@ -11,11 +11,15 @@ export async function waitForStableColours(page) {
 }
 
 export async function openViewContainer(page, title) {
-  const icon = page.locator(`.activitybar .action-item a[aria-label^="${title}"]`);
-  await icon.waitFor();
-  const expanded = await icon.getAttribute('aria-expanded').catch(() => null);
-  if (expanded !== 'true') await icon.click();
-  return page.locator('#workbench\\.parts\\.sidebar');
+  const sidebar = page.locator('#workbench\\.parts\\.sidebar');
+  const showing = await sidebar.isVisible() && (await sidebar.locator('.composite.title').innerText().catch(() => '')).toLowerCase().includes(title.toLowerCase());
+  if (!showing) {
+    const icon = page.locator(`.activitybar .action-item a[aria-label^="${title}"]`);
+    await icon.waitFor();
+    await icon.click();
+  }
+  await sidebar.waitFor();
+  return sidebar;
 }
 
 export function treeRow(sidebar, text) {
