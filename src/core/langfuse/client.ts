@@ -31,6 +31,8 @@ export interface LangfuseClientOptions {
   requestsPerMinute?: number;
   userAgent?: string;
   retry?: Partial<RetryPolicy>;
+  /** Largest answer read, in bytes; default 32 MiB. */
+  maxResponseBytes?: number;
   /** How long detectCapabilities() answers from cache; default 300 000 (Langfuse's own plan cache TTL). */
   capabilitiesTtlMs?: number;
 }
@@ -56,6 +58,7 @@ export function createLangfuseClient(options: LangfuseClientOptions) {
     requestsPerMinute: options.requestsPerMinute ?? (cloudRegionOf(origin) ? 900 : undefined),
     userAgent: options.userAgent ?? `${TOOL_NAME}/${TOOL_VERSION}`,
     retry: { ...DEFAULT_RETRY, ...options.retry },
+    maxResponseBytes: options.maxResponseBytes ?? 32 * 1024 * 1024,
   });
   const api = new Api(transport);
   const ttl = options.capabilitiesTtlMs ?? 300_000;

@@ -18,12 +18,16 @@ export interface ErrorContext {
   retryAfterMs?: number;
 }
 
+/** The server's error text, shortened; an HTML page (a proxy's) is named, not quoted. */
 export function serverText(body: unknown): string | undefined {
-  if (typeof body === 'string') return body.trim() || undefined;
-  if (!body || typeof body !== 'object') return undefined;
-  const b = body as Record<string, unknown>;
-  for (const key of ['message', 'error', 'detail']) if (typeof b[key] === 'string') return b[key] as string;
-  return undefined;
+  let text: string | undefined;
+  if (typeof body === 'string') text = /^\s*</.test(body) ? 'an HTML page instead of JSON (a proxy or login page?)' : body.trim();
+  else if (body && typeof body === 'object') {
+    const b = body as Record<string, unknown>;
+    for (const key of ['message', 'error', 'detail']) if (typeof b[key] === 'string') { text = b[key] as string; break; }
+  }
+  if (!text) return undefined;
+  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
 }
 
 export function errorFromResponse(ctx: ErrorContext): LangfuseError {

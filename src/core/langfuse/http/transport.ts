@@ -24,6 +24,8 @@ export interface TransportOptions {
   requestsPerMinute?: number;
   userAgent: string;
   retry: RetryPolicy;
+  /** Answers larger than this are abandoned (memory stays bounded against a hostile server). */
+  maxResponseBytes: number;
 }
 
 export interface RetryPolicy {
@@ -156,7 +158,7 @@ export class Transport {
         path, method: method as 'GET', headers, body, signal,
         headersTimeout: this.options.timeoutMs, bodyTimeout: this.options.timeoutMs,
       });
-      const text = await res.body.text();
+      const text = await this.readBody(res.body, request, res.statusCode);
       this.logger.debug(`${request} → ${res.statusCode} in ${Date.now() - started} ms`);
       const contentType = String(res.headers['content-type'] ?? '');
       let parsed: unknown = text === '' ? undefined : text;
@@ -174,6 +176,22 @@ export class Transport {
     } finally {
       this.gate.release();
     }
+  }
+
+  /** Reads the body up to `maxResponseBytes`; a bigger answer is abandoned, keeping memory bounded. */
+  private async readBody(body: AsyncIterable<Buffer> & { destroy(err?: Error): unknown }, request: string, status: number): Promise<string> {
+    const max = this.options.maxResponseBytes;
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of body) {
+      size += chunk.length;
+      if (size > max) {
+        body.destroy();
+        throw new SchemaError([`body larger than ${max} bytes`], `Langfuse at ${this.host} answered ${request} with more than ${Math.round(max / 1048576)} MB, far more than any answer it should give; stopped reading. Check the base URL and any proxy in front of Langfuse.`, { status, request });
+      }
+      chunks.push(chunk);
+    }
+    return Buffer.concat(chunks).toString('utf8');
   }
 
   private transportError(err: unknown, request: string, timedOut: boolean): LangfuseError {
