@@ -6,5 +6,6 @@ export function registerAllCommands(): void {
   registerCliCommand('lint', 'check .env files: keys of the right project, not shared, not in git', () => import('./lint'));
   registerCliCommand('audit', 'verify, export, tail or forward the tamper-evident audit log', () => import('./audit'));
   registerCliCommand('compliance', 'check docker-compose, .env and Helm values of a self-hosted Langfuse; print the compliance report', () => import('./compliance'));
+  registerCliCommand('rotate', 'rotate an API key: create, store, push to targets, verify, revoke (resumable)', () => import('./rotate'));
   registerCliCommand('sandbox', 'run the local Langfuse-compatible sandbox server', () => import('./sandbox'));
 }

@@ -277,7 +277,7 @@ export class RotationEngine {
     const pending = await this.pending(j);
     const pair = this.newPair(j, pending);
     const old = j.oldKey.publicKey;
-    const scan = scanForPublicKey(j.scanPaths, old);
+    const scan = scanForPublicKey(j.scanPaths, old, [this.deps.stateDir]);
     const targetsHoldingOld: string[] = [];
     for (const t of j.targets) if ((await this.deps.sinkFor(t.target).read()).publicKey === old) targetsHoldingOld.push(t.target);
     const evidence: Evidence = {

@@ -14,15 +14,17 @@ export interface Reference { file: string; line: number }
 /**
  * Finds every line naming `publicKey` under the given files or folders (folders recursively,
  * skipping VCS/dependency folders, binaries and files over 2 MB). Returns the references and
- * whether the scan stopped early at the file limit.
+ * whether the scan stopped early at the file limit. `exclude` (e.g. the state folder, whose journals
+ * and audit log name the key by design) is skipped.
  */
-export function scanForPublicKey(paths: string[], publicKey: string): { references: Reference[]; filesScanned: number; truncated: boolean } {
+export function scanForPublicKey(paths: string[], publicKey: string, exclude: string[] = []): { references: Reference[]; filesScanned: number; truncated: boolean } {
+  const excluded = new Set(exclude.map(p => path.resolve(p)));
   const references: Reference[] = [];
   let filesScanned = 0;
   let truncated = false;
   const needle = Buffer.from(publicKey, 'utf8');
   const visit = (p: string): void => {
-    if (truncated) return;
+    if (truncated || excluded.has(p)) return;
     let stat: fs.Stats;
     try { stat = fs.statSync(p); } catch { return; }
     if (stat.isDirectory()) {

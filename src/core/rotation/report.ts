@@ -27,7 +27,7 @@ export function rotationReport(j: RotationJournal): RotationReport {
   if (j.evidence) {
     const e = j.evidence;
     evidence.push(e.scanned.length
-      ? (e.references.length ? `The old public key still appears in ${e.references.map(r => `${r.file}:${r.line}`).join(', ')}` : `No reference to the old public key in ${e.scanned.join(', ')}`)
+      ? (e.references.length ? `The old public key still appears in ${e.references.length} place(s): ${e.references.slice(0, 20).map(r => `${r.file}:${r.line}`).join(', ')}${e.references.length > 20 ? ', …' : ''}` : `No reference to the old public key in ${e.scanned.join(', ')}`)
       : 'No workspace files were scanned for the old public key');
     evidence.push(e.targetsHoldingOld.length ? `Targets still holding the old key: ${e.targetsHoldingOld.join(', ')}` : 'No target holds the old key');
     evidence.push(e.checklistConfirmed ? 'Deploy checklist confirmed' : 'Deploy checklist not confirmed');

@@ -1,0 +1,134 @@
+// Where CLI commands get a Langfuse connection from. Never argv, never the workspace:
+//   1. `--connection NAME`: an entry of $XDG_CONFIG_HOME/langfuse-access/connections.yaml
+//      ({id, name, baseUrl, credentialsFile?}); its key pair from the entry's credentialsFile, else
+//      LANGFUSE_ACCESS_CREDENTIALS_FILE, else LANGFUSE_ACCESS_PUBLIC_KEY/SECRET_KEY.
+//   2. no name: LANGFUSE_ACCESS_BASE_URL (or the credentials file's baseUrl) with the pair from
+//      LANGFUSE_ACCESS_CREDENTIALS_FILE or LANGFUSE_ACCESS_PUBLIC_KEY/SECRET_KEY.
+// A credentials file readable by group or others is refused.
+//
+// connections.yaml is either a list of connections or
+//   { connections: [...], secretManagers: { aws: {...}, vault: {...}, pass: {...} } }
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import * as z from 'zod/mini';
+import { checkBaseUrl, ConnectionConfig, KeyPair } from '../core/connections/connection';
+import { CliEnv, CONNECTIONS_FILE } from '../core/names';
+import { SecretManagersSettings } from '../core/secrets/settings';
+import { configDirPath, type EnvLike } from '../core/state/stateDir';
+
+/** A configuration problem the user must fix (exit code 2). Messages never contain a secret. */
+export class ConnectionConfigError extends Error {
+  override readonly name = 'ConnectionConfigError';
+}
+
+export const CliConnectionEntry = z.extend(ConnectionConfig, { credentialsFile: z.optional(z.string()) });
+export type CliConnectionEntry = z.infer<typeof CliConnectionEntry>;
+
+const ConfigFile = z.union([
+  z.array(CliConnectionEntry),
+  z.object({ connections: z.optional(z.array(CliConnectionEntry)), secretManagers: z.optional(SecretManagersSettings) }),
+]);
+
+export interface CliConfig {
+  file: string;
+  exists: boolean;
+  connections: CliConnectionEntry[];
+  secretManagers: SecretManagersSettings;
+}
+
+export interface CliConnection {
+  id?: string;
+  name?: string;
+  baseUrl: string;
+  publicKey: string;
+  secretKey: string;
+  /** Where the pair came from, for messages: "LANGFUSE_ACCESS_PUBLIC_KEY/SECRET_KEY", a file path. */
+  credentialsSource: string;
+}
+
+export function cliConfigFile(env: EnvLike): string {
+  return path.join(configDirPath(env), CONNECTIONS_FILE);
+}
+
+export function loadCliConfig(env: EnvLike): CliConfig {
+  const file = cliConfigFile(env);
+  let text: string;
+  try { text = fs.readFileSync(file, 'utf8'); } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { file, exists: false, connections: [], secretManagers: {} };
+    throw new ConnectionConfigError(`Cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'}).`);
+  }
+  let raw: unknown;
+  try { raw = parseYaml(text); } catch (err) {
+    throw new ConnectionConfigError(`${file} is not valid YAML: ${(err as Error).message.split('\n')[0]}`);
+  }
+  const parsed = ConfigFile.safeParse(raw ?? []);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConnectionConfigError(`${file} is not a list of connections ({id, name, baseUrl, credentialsFile}) (${issue?.path.join('.') || 'top level'}: ${issue?.message}).`);
+  }
+  const data = parsed.data;
+  return Array.isArray(data)
+    ? { file, exists: true, connections: data, secretManagers: {} }
+    : { file, exists: true, connections: data.connections ?? [], secretManagers: data.secretManagers ?? {} };
+}
+
+const CredentialsFile = z.union([
+  z.extend(KeyPair, { baseUrl: z.optional(z.string()) }),
+  // The `langfuse-access sandbox --credentials-out` shape: its organization pair.
+  z.object({ baseUrl: z.string(), organization: KeyPair }),
+]);
+
+/** Reads a 0600 credentials file (YAML or JSON): {publicKey, secretKey, baseUrl?}. */
+export function readCredentialsFile(file: string): { publicKey: string; secretKey: string; baseUrl?: string } {
+  let stat: fs.Stats;
+  try { stat = fs.statSync(file); } catch (err) {
+    throw new ConnectionConfigError(`Cannot read the credentials file ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'}).`);
+  }
+  if ((stat.mode & 0o077) !== 0) {
+    throw new ConnectionConfigError(`Refusing the credentials file ${file}: it is readable by others (mode ${(stat.mode & 0o777).toString(8).padStart(3, '0')}). Run: chmod 600 ${file}`);
+  }
+  let raw: unknown;
+  try { raw = parseYaml(fs.readFileSync(file, 'utf8')); } catch {
+    throw new ConnectionConfigError(`The credentials file ${file} is neither YAML nor JSON.`);
+  }
+  const parsed = CredentialsFile.safeParse(raw);
+  if (!parsed.success) throw new ConnectionConfigError(`The credentials file ${file} must hold publicKey (pk-lf-…) and secretKey (sk-lf-…), optionally baseUrl.`);
+  const data = parsed.data;
+  return 'organization' in data ? { ...data.organization, baseUrl: data.baseUrl } : data;
+}
+
+function pairFromEnv(env: EnvLike, cwd: string, entryFile: string | undefined, configDir: string): { publicKey: string; secretKey: string; baseUrl?: string; source: string } | undefined {
+  const file = entryFile ? path.resolve(configDir, entryFile) : env[CliEnv.credentialsFile] ? path.resolve(cwd, env[CliEnv.credentialsFile] as string) : undefined;
+  if (file) return { ...readCredentialsFile(file), source: file };
+  const publicKey = env[CliEnv.publicKey];
+  const secretKey = env[CliEnv.secretKey];
+  if (!publicKey && !secretKey) return undefined;
+  if (!publicKey || !secretKey) throw new ConnectionConfigError(`Set both ${CliEnv.publicKey} and ${CliEnv.secretKey} (one of them is missing).`);
+  const parsed = KeyPair.safeParse({ publicKey, secretKey });
+  if (!parsed.success) throw new ConnectionConfigError(`${CliEnv.publicKey} must start with pk-lf- and ${CliEnv.secretKey} with sk-lf-.`);
+  return { publicKey, secretKey, source: `${CliEnv.publicKey}/${CliEnv.secretKey}` };
+}
+
+/** The connection a CLI command works with; see the top of this file for the order. */
+export function resolveCliConnection(io: { env: EnvLike; cwd: string }, name?: string): CliConnection {
+  const config = loadCliConfig(io.env);
+  const configDir = path.dirname(config.file);
+  let entry: CliConnectionEntry | undefined;
+  if (name !== undefined) {
+    entry = config.connections.find(c => c.id === name) ?? config.connections.find(c => c.name === name);
+    if (!entry) {
+      const known = config.connections.map(c => c.id).join(', ');
+      throw new ConnectionConfigError(`There is no connection "${name}" in ${config.file}${known ? ` (known: ${known})` : config.exists ? '' : ' (the file does not exist)'}. Add {id, name, baseUrl, credentialsFile} there.`);
+    }
+  }
+  const pair = pairFromEnv(io.env, io.cwd, entry?.credentialsFile, configDir);
+  if (!pair) {
+    throw new ConnectionConfigError(`No key pair for ${entry ? `connection "${entry.id}"` : 'the CLI'}: set credentialsFile in ${config.file}, ${CliEnv.credentialsFile} (a 0600 file), or ${CliEnv.publicKey} and ${CliEnv.secretKey}. Keys are never read from the command line.`);
+  }
+  const baseUrl = entry?.baseUrl ?? io.env[CliEnv.baseUrl] ?? pair.baseUrl;
+  if (!baseUrl) throw new ConnectionConfigError(`No Langfuse address: use --connection NAME or set ${CliEnv.baseUrl}.`);
+  const checked = checkBaseUrl(baseUrl);
+  if (!checked.ok) throw new ConnectionConfigError(`${entry ? `Connection "${entry.id}"` : CliEnv.baseUrl}: ${checked.reason}`);
+  return { id: entry?.id, name: entry?.name, baseUrl: baseUrl.replace(/\/+$/, ''), publicKey: pair.publicKey, secretKey: pair.secretKey, credentialsSource: pair.source };
+}
