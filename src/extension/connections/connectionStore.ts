@@ -3,6 +3,7 @@ import { ConnectionConfig, ConnectionList, KeyPair } from '../../core/connection
 import type { Logger } from '../../core/log/logger';
 import { SecretKeys, Settings } from '../../core/names';
 import { Disposable } from '../lifecycle';
+import { secretStorageError } from './secretStorageNotice';
 
 export type Connection = ConnectionConfig;
 
@@ -50,7 +51,11 @@ export class ConnectionStore extends Disposable {
 
   /** Adds or replaces a connection. The secret goes to SecretStorage first, so a failure never leaves a connection without its key. */
   async save(connection: Connection, pair: KeyPair): Promise<void> {
-    await this.secrets.store(SecretKeys.connection(connection.id), JSON.stringify(pair));
+    try {
+      await this.secrets.store(SecretKeys.connection(connection.id), JSON.stringify(pair));
+    } catch (err) {
+      throw secretStorageError(err);
+    }
     const others = this.list().filter(c => c.id !== connection.id);
     await vscode.workspace.getConfiguration().update(Settings.connections, [...others, connection], vscode.ConfigurationTarget.Global);
   }
