@@ -1,6 +1,7 @@
 // `langfuse-access sandbox`: runs the Langfuse-compatible sandbox until SIGINT/SIGTERM.
 // stdout: the URL, then the public keys (never a secret); --credentials-out writes the key pairs
 // (0600) in the shape "Connect to local sandbox" and `npm start` read.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeFileAtomicSync } from '../../core/state/atomicWrite';
@@ -34,6 +35,8 @@ export const command: CliCommand = {
     const plan = values.plan;
     if (plan !== undefined && !(PLANS as readonly string[]).includes(plan)) throw new UsageError(`--plan must be one of ${PLANS.join(', ')}, got "${plan}"`);
 
+    const stateFile = values.state ? resolvePath(io, values.state) : undefined;
+    if (stateFile && fs.existsSync(stateFile)) io.err(`Resuming from the state in ${stateFile}${values.world ? ` (--world ${values.world} is not used; delete the file to start from the world again)` : ''}.\n`);
     const { startSandbox, WorldError } = await import('../../sandbox');
     let sandbox;
     try {
@@ -41,7 +44,7 @@ export const command: CliCommand = {
         port,
         world: values.world ?? 'acme',
         plan: plan as (typeof PLANS)[number] | undefined,
-        stateFile: values.state ? resolvePath(io, values.state) : undefined,
+        stateFile,
       });
     } catch (err) {
       if (err instanceof WorldError) {
