@@ -130,14 +130,22 @@ function countFiles(dir: string): number {
   return n;
 }
 
+/** Child mode: one lint of `root` in a fresh process (no JIT warm-up, no caches), timed from the call. */
+function scanOnce(root: string): void {
+  const t0 = performance.now();
+  const report = lintPaths([root], { now: new Date('2026-11-28T12:00:00Z') });
+  const ms = performance.now() - t0;
+  process.stdout.write(JSON.stringify({ envFilesChecked: report.files.length, findings: report.findings.length, trackedSecretFound: report.findings.some(f => f.code === 'secret-in-tracked-file'), coldScanMs: ms }));
+}
+
 function benchColdScan() {
   const root = generateMonorepo();
   try {
     const total = countFiles(root);
-    const t0 = performance.now();
-    const report = lintPaths([root], { now: new Date('2026-11-28T12:00:00Z') });
-    const ms = performance.now() - t0;
-    return { files: total, envFilesChecked: report.files.length, findings: report.findings.length, trackedSecretFound: report.findings.some(f => f.code === 'secret-in-tracked-file'), coldScanMs: ms };
+    // Median of 3 fresh processes. The OS file cache is warm (the files were just written): "cold" is our process state.
+    const runs = [0, 1, 2].map(() => JSON.parse(execFileSync(process.execPath, [...process.execArgv, __filename, '--scan', root], { encoding: 'utf8' })));
+    const ms = median(runs.map(r => r.coldScanMs as number));
+    return { files: total, ...runs[0], coldScanMs: ms, coldScanRunsMs: runs.map(r => r.coldScanMs as number) };
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }
@@ -198,4 +206,6 @@ function main(): void {
   if (Object.values(results.targets).some(ok => !ok)) process.exitCode = 1;
 }
 
-main();
+const scanAt = process.argv.indexOf('--scan');
+if (scanAt >= 0) scanOnce(process.argv[scanAt + 1]);
+else main();

@@ -99,13 +99,18 @@ export function keyPairsInFiles(files: readonly string[]): Array<{ publicKey: st
 
 export function lintFiles(files: readonly string[], options: LintOptions = {}, access: AccessFileCache = new AccessFileCache()): LintReport {
   const repos = new Map<string, GitRepository | undefined>();
+  const byWorkTree = new Map<string, GitRepository>(); // one index read per repository, not per folder
   const sdkCache = new Map<string, SdkKind[]>();
   const results: EnvCheckResult[] = [];
   const report: LintReport = { files: [], findings: [], suppressed: [], accessFiles: [], invalidAccessFiles: [] };
 
   for (const file of files) {
     const dir = path.dirname(file);
-    if (!repos.has(dir)) repos.set(dir, GitRepository.find(dir));
+    if (!repos.has(dir)) {
+      const found = GitRepository.find(dir);
+      if (found && !byWorkTree.has(found.workTree)) byWorkTree.set(found.workTree, found);
+      repos.set(dir, found && byWorkTree.get(found.workTree));
+    }
     const repo = repos.get(dir);
     if (!sdkCache.has(dir)) sdkCache.set(dir, detectSdks(dir, repo?.workTree));
     const loaded = access.forFile(file);
