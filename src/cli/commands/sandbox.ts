@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeFileAtomicSync } from '../../core/state/atomicWrite';
 import { ExitCode } from '../../core/names';
+import { startSandbox, WorldError } from '../../sandbox';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 
 const USAGE = 'sandbox [--port N] [--world FILE|acme|recorded] [--plan team|enterprise|oss] [--state FILE] [--credentials-out FILE]';
@@ -37,7 +38,6 @@ export const command: CliCommand = {
 
     const stateFile = values.state ? resolvePath(io, values.state) : undefined;
     if (stateFile && fs.existsSync(stateFile)) io.err(`Resuming from the state in ${stateFile}${values.world ? ` (--world ${values.world} is not used; delete the file to start from the world again)` : ''}.\n`);
-    const { startSandbox, WorldError } = await import('../../sandbox');
     let sandbox;
     try {
       sandbox = await startSandbox({
