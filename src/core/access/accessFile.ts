@@ -1,5 +1,6 @@
 // Loads `.langfuse/access.yaml` into a validated AccessConfig, or problems at the exact line and
 // column so the editor can underline them and the CLI can print `file:line:col`.
+import * as path from 'node:path';
 import type { Node as YamlNode } from 'yaml';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { TextRange } from '../env/position';
@@ -33,7 +34,8 @@ interface ZodIssueLike {
   keys?: string[];
 }
 
-export function parseAccessFile(text: string, filePath: string, rootDir: string): LoadedAccessFile {
+/** `rootDir` defaults to the folder holding `.langfuse/` (the access file's grandparent). */
+export function parseAccessFile(text: string, filePath: string, rootDir: string = path.dirname(path.dirname(filePath))): LoadedAccessFile {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const at = (start: number, end: number): TextRange => {

@@ -78,6 +78,11 @@ export function baseUrlValueFindings(file: string, keys: KeyEntry[], connection:
       out.push(finding(file, 'base-url-invalid', range, `${k.entry.key} is not a URL. Use the address of your Langfuse instance, e.g. https://cloud.langfuse.com.`));
       continue;
     }
+    if (url.username || url.password) {
+      // No fix here: its text would repeat the credentials.
+      out.push(finding(file, 'base-url-invalid', range, `${k.entry.key} carries credentials in the URL. The SDK authenticates with the key pair; remove the user and password part, and rotate the secret if it was one.`));
+      continue;
+    }
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
       out.push(finding(file, 'base-url-invalid', range, `${k.entry.key} uses ${url.protocol}// to ${url.host}: keys would travel unencrypted. Use https:// (plain http only on this machine).`, {
         fixes: url.protocol === 'http:' ? [{ kind: 'replaceText', title: 'Use https://', range, newText: value.replace(/^http:/i, 'https:') }] : [],

@@ -18,6 +18,7 @@ const TABLE: Array<{ code: string; bad: string; line: number; good: string; seve
   { code: 'base-url-invalid', bad: 'LANGFUSE_BASE_URL=http://langfuse.internal.acme.com\n', line: 0, good: 'LANGFUSE_BASE_URL=http://127.0.0.1:3000\n' },
   { code: 'base-url-invalid', bad: 'LANGFUSE_BASE_URL=https://cloud.langfuse.com/api/public\n', line: 0, good: 'LANGFUSE_BASE_URL=https://cloud.langfuse.com/\n' },
   { code: 'base-url-invalid', bad: 'LANGFUSE_BASE_URL=cloud.langfuse.com\n', line: 0, good: 'LANGFUSE_BASE_URL=<your Langfuse URL>\n' },
+  { code: 'base-url-invalid', bad: 'LANGFUSE_BASE_URL=https://user:sk-lf-canary-1@cloud.langfuse.com\n', line: 0, good: 'LANGFUSE_BASE_URL=https://cloud.langfuse.com\n' },
   { code: 'legacy-variable', bad: 'LANGFUSE_HOST=https://cloud.langfuse.com\n', line: 0, good: 'LANGFUSE_BASE_URL=https://cloud.langfuse.com\nLANGFUSE_HOST=https://cloud.langfuse.com\n', severity: 'info' },
 ];
 
@@ -29,6 +30,7 @@ describe('file rules: table of positive and negative cases', () => {
       assert.equal(bad[0].range.start.line, row.line);
       if (row.severity) assert.equal(bad[0].severity, row.severity);
       assert.deepEqual(only(check('.env.staging', row.good).findings, row.code), []);
+      assert.doesNotMatch(JSON.stringify(bad), /sk-lf-(demo|canary)-/, 'no secret in the finding or its fixes');
     });
   }
 
