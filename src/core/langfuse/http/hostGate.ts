@@ -19,18 +19,16 @@ export class HostGate {
   private pausedUntil = 0;
   private tokens: number;
   private lastRefill = Date.now();
-  private pool: Dispatcher | undefined;
+  private pool: Promise<Dispatcher> | undefined;
 
   constructor(readonly origin: string, readonly options: HostGateOptions) {
     this.tokens = options.requestsPerMinute ?? 0;
   }
 
   /** The host's connection pool; undici is loaded on first use (it is the heaviest dependency). */
-  async dispatcher(): Promise<Dispatcher> {
-    if (!this.pool) {
-      const { Pool } = await import('undici');
-      this.pool = new Pool(this.origin, { connections: this.options.maxConcurrency, pipelining: 1 });
-    }
+  dispatcher(): Promise<Dispatcher> {
+    // One promise, so concurrent first requests share a single pool.
+    this.pool ??= import('undici').then(({ Pool }) => new Pool(this.origin, { connections: this.options.maxConcurrency, pipelining: 1 }));
     return this.pool;
   }
 
@@ -83,7 +81,7 @@ export class HostGate {
   async close(): Promise<void> {
     const pool = this.pool;
     this.pool = undefined;
-    if (pool) await pool.close();
+    if (pool) await (await pool).close();
   }
 }
 
