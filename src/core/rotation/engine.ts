@@ -288,9 +288,9 @@ export class RotationEngine {
     if (j.probeTraces && j.cutoverAt) {
       const traces = await probeTraces(this.client(pair, j), j.cutoverAt);
       evidence.probe = { since: j.cutoverAt, traces, at: evidence.at };
-      this.note(j, cb, traces > 0
+      this.emit(cb, { kind: 'note', message: traces > 0
         ? `Traces are arriving: ${traces} trace(s) in project ${j.project.name} since the cut-over (read with the new key). This does not show which key sent them.`
-        : `No traces in project ${j.project.name} since the cut-over yet (read with the new key).`);
+        : `No traces in project ${j.project.name} since the cut-over yet (read with the new key).` });
     }
     j.evidence = evidence;
     const blocking = j.mode !== 'compromised';
