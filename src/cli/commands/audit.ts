@@ -17,7 +17,7 @@ import { openAuditWriter } from '../../core/audit/openAuditWriter';
 import type { AuditFilter } from '../../core/audit/reader';
 import { readAuditLog } from '../../core/audit/reader';
 import { readSigningKey } from '../../core/audit/signingKey';
-import { verifyAuditLog } from '../../core/audit/verify';
+import { verifyAuditLogParallel } from '../../core/audit/parallelVerify';
 import { CliEnv, ExitCode, StateFiles, TOOL_NAME } from '../../core/names';
 import { configDirPath, stateDirPath } from '../../core/state/stateDir';
 import type { CliCommand, CliIo } from '../command';
@@ -63,12 +63,12 @@ function logFile(io: CliIo, override?: string): string {
   return override ? path.resolve(io.cwd, override) : path.join(stateDirPath(io.env), StateFiles.auditLog);
 }
 
-function verify(io: CliIo, args: string[]): number {
+async function verify(io: CliIo, args: string[]): Promise<number> {
   const { values } = parse(args, { log: { type: 'string' }, trust: { type: 'string', multiple: true }, format: { type: 'string', default: 'text' } });
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError('--format must be text or json');
   const file = logFile(io, values.log);
   const stateDir = stateDirPath(io.env);
-  const report = verifyAuditLog(file, { trustedKeys: values.trust, knownTip: values.log ? undefined : forwardedTip(stateDir) });
+  const report = await verifyAuditLogParallel(file, { trustedKeys: values.trust, knownTip: values.log ? undefined : forwardedTip(stateDir) });
   const own = values.log ? undefined : readSigningKey(stateDir);
   if (values.format === 'json') {
     io.out(`${JSON.stringify({ ...report, signingKey: own ? { keyId: own.keyId, publicKey: own.publicKey } : undefined }, null, 2)}\n`);

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { entryHash, joinLine, splitLine } from '../../../src/core/audit/chain';
 import { AUDIT_SIGNING_KEY_FILE, readSigningKey } from '../../../src/core/audit/signingKey';
+import { verifyAuditLogParallel } from '../../../src/core/audit/parallelVerify';
 import { verifyAuditLog } from '../../../src/core/audit/verify';
 import { readLines, tmpDir, writeDemoLog, writeLines } from './helpers';
 
@@ -167,5 +168,27 @@ describe('audit verify', () => {
     const r = verifyAuditLog(path.join(tmpDir(), 'none.jsonl'));
     assert.equal(r.ok, true);
     assert.equal(r.entries, 0);
+  });
+});
+
+describe('audit verify in parallel', () => {
+  it('gives the same report as the single-threaded verify, intact or tampered', async () => {
+    const w = writeDemoLog(300, 25);
+    const tuning = { workers: 3, minBytes: 0 };
+    assert.deepEqual(await verifyAuditLogParallel(w.file, {}, tuning), verifyAuditLog(w.file));
+    assert.equal((await verifyAuditLogParallel(w.file, {}, tuning)).ok, true);
+    const lines = readLines(w.file);
+    lines[150] = lines[150].replace('"outcome":"success"', '"outcome":"failure"');
+    [lines[200], lines[201]] = [lines[201], lines[200]];
+    lines.splice(250, 1);
+    writeLines(w.file, lines);
+    const parallel = await verifyAuditLogParallel(w.file, {}, tuning);
+    assert.deepEqual(parallel, verifyAuditLog(w.file));
+    assert.deepEqual(parallel.problems.map(p => p.kind), ['edited', 'reordered', 'deleted']);
+    const rechained = rechain(lines, 100);
+    writeLines(w.file, rechained);
+    const forged = await verifyAuditLogParallel(w.file, {}, tuning);
+    assert.deepEqual(forged, verifyAuditLog(w.file));
+    assert.ok(forged.problems.some(p => p.kind === 'bad-checkpoint'));
   });
 });
