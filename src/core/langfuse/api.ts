@@ -4,17 +4,26 @@ import type { RawResponse, RequestSpec, Transport } from './http/transport';
 
 /** What the resource modules use: send a request, demand a 2xx, validate the answer. */
 export class Api {
-  constructor(readonly transport: Transport) {}
+  constructor(readonly transport: Transport, private readonly signal?: AbortSignal) {}
+
+  /** The same API whose every request is cancelled when `signal` aborts. */
+  withSignal(signal: AbortSignal): Api {
+    return new Api(this.transport, signal);
+  }
+
+  private send(spec: RequestSpec): Promise<RawResponse> {
+    return this.transport.send(this.signal && !spec.signal ? { ...spec, signal: this.signal } : spec);
+  }
 
   async call<S extends z.ZodMiniType>(spec: RequestSpec, schema: S): Promise<z.infer<S>> {
-    const res = await this.transport.send(spec);
+    const res = await this.send(spec);
     if (res.status < 200 || res.status >= 300) throw this.transport.errorFor(spec, res);
     return this.parse(spec, res, schema);
   }
 
   /** For answers without a body (204). */
   async callEmpty(spec: RequestSpec): Promise<void> {
-    const res = await this.transport.send(spec);
+    const res = await this.send(spec);
     if (res.status < 200 || res.status >= 300) throw this.transport.errorFor(spec, res);
   }
 

@@ -60,13 +60,17 @@ export function createLangfuseClient(options: LangfuseClientOptions) {
     retry: { ...DEFAULT_RETRY, ...options.retry },
     maxResponseBytes: options.maxResponseBytes ?? 32 * 1024 * 1024,
   });
-  const api = new Api(transport);
   const ttl = options.capabilitiesTtlMs ?? 300_000;
-  let cached: { at: number; value: Promise<Capabilities> } | undefined;
+  const cache: CapabilityCache = { ttl };
+  return buildClient(new Api(transport), transport, `${origin}${basePath}`, options.publicKey, cache);
+}
 
+interface CapabilityCache { ttl: number; entry?: { at: number; value: Promise<Capabilities> } }
+
+function buildClient(api: Api, transport: Transport, baseUrl: string, publicKey: string, cache: CapabilityCache) {
   return {
-    baseUrl: `${origin}${basePath}`,
-    publicKey: options.publicKey,
+    baseUrl,
+    publicKey,
     projects: projectsResource(api),
     organizationMemberships: organizationMembershipsResource(api),
     projectMemberships: projectMembershipsResource(api),
@@ -79,15 +83,23 @@ export function createLangfuseClient(options: LangfuseClientOptions) {
     health: () => health(api),
     /** Key kind, plan entitlements and server version; cached for `capabilitiesTtlMs`. */
     detectCapabilities(opts: { refresh?: boolean } = {}): Promise<Capabilities> {
-      if (!cached || opts.refresh || Date.now() - cached.at > ttl) {
+      const cached = cache.entry;
+      if (!cached || opts.refresh || Date.now() - cached.at > cache.ttl) {
         const value = detectCapabilities(api);
-        cached = { at: Date.now(), value };
-        value.catch(() => { if (cached?.value === value) cached = undefined; });
+        const entry = { at: Date.now(), value };
+        cache.entry = entry;
+        value.catch(() => { if (cache.entry === entry) cache.entry = undefined; });
+        return value;
       }
       return cached.value;
     },
+    /**
+     * The same client (same host gate, same capability cache) whose requests are all cancelled when
+     * `signal` aborts — queued ones leave the queue at once.
+     */
+    withSignal: (signal: AbortSignal) => buildClient(api.withSignal(signal), transport, baseUrl, publicKey, cache),
     /** Requests in flight now and at most so far, for this client's host gate. */
     stats: () => ({ inFlight: transport.gate.inFlight, peakInFlight: transport.gate.peakInFlight }),
   };
 }
-export type LangfuseClient = ReturnType<typeof createLangfuseClient>;
+export type LangfuseClient = ReturnType<typeof buildClient>;

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createLangfuseClient, loadOrganizationSnapshot, RedirectError } from '../../../src/core/langfuse';
+import { createLangfuseClient, loadOrganizationSnapshot, NetworkError, RedirectError } from '../../../src/core/langfuse';
 import { buildLargeWorld } from '../../../src/sandbox';
 import { closeEnv, FAST_RETRY, openEnv, thrown, type Env } from './helpers';
 
@@ -32,6 +32,22 @@ describe('langfuse client: transport', () => {
     assert.equal(snapshot.projects.reduce((n, p) => n + (p.memberships?.length ?? 0), 0), 60);
     assert.equal(env.sandbox.stats.peakInFlight, 4, 'the server saw exactly the cap at once');
     assert.equal(env.org.stats().peakInFlight, 4);
+  });
+
+  it('withSignal cancels running and queued requests at once, and frees the slots', async () => {
+    env = await openEnv({ faults: [{ kind: 'latency', ms: 2000 }] }, { maxConcurrency: 2 });
+    const controller = new AbortController();
+    const cancellable = env.org.withSignal(controller.signal);
+    const calls = Array.from({ length: 5 }, () => cancellable.projects.list().then(() => 'done', (e: Error) => e));
+    await new Promise(r => setTimeout(r, 50));
+    const t0 = Date.now();
+    controller.abort();
+    const results = await Promise.all(calls);
+    assert.ok(Date.now() - t0 < 500, `cancelling took ${Date.now() - t0} ms`);
+    assert.ok(results.every(r => r instanceof NetworkError && /cancelled/.test(r.message)), results.map(String).join('; '));
+    assert.equal(env.org.stats().inFlight, 0, 'every slot was given back');
+    env.sandbox.clearFaults();
+    assert.equal((await env.org.projects.list()).length, 3, 'the client itself still works');
   });
 
   it('follows a same-origin redirect with credentials', async () => {

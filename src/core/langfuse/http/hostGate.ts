@@ -32,16 +32,26 @@ export class HostGate {
     return this.pool;
   }
 
-  /** Waits for a free slot, the end of any 429 pause and a budget token. */
-  async acquire(): Promise<void> {
+  /** Waits for a free slot, the end of any 429 pause and a budget token; an abort leaves the queue. */
+  async acquire(signal?: AbortSignal): Promise<void> {
+    if (signal?.aborted) throw signal.reason;
     if (this.inFlight >= this.options.maxConcurrency) {
-      await new Promise<void>(resolve => this.waiters.push(resolve));
+      await new Promise<void>((resolve, reject) => {
+        const onAbort = () => {
+          const i = this.waiters.indexOf(waiter);
+          if (i >= 0) this.waiters.splice(i, 1);
+          reject(signal?.reason);
+        };
+        const waiter = () => { signal?.removeEventListener('abort', onAbort); resolve(); };
+        signal?.addEventListener('abort', onAbort, { once: true });
+        this.waiters.push(waiter);
+      });
     } else {
       this.inFlight++;
     }
     this.peakInFlight = Math.max(this.peakInFlight, this.inFlight);
     try {
-      await this.waitForBudget();
+      await this.waitForBudget(signal);
     } catch (err) {
       this.release();
       throw err;
@@ -59,11 +69,11 @@ export class HostGate {
     this.pausedUntil = Math.max(this.pausedUntil, Date.now() + ms);
   }
 
-  private async waitForBudget(): Promise<void> {
+  private async waitForBudget(signal?: AbortSignal): Promise<void> {
     for (;;) {
       const now = Date.now();
       if (now < this.pausedUntil) {
-        await sleep(this.pausedUntil - now);
+        await sleep(this.pausedUntil - now, signal);
         continue;
       }
       const perMinute = this.options.requestsPerMinute;
@@ -74,7 +84,7 @@ export class HostGate {
         this.tokens -= 1;
         return;
       }
-      await sleep(Math.ceil(((1 - this.tokens) * 60_000) / perMinute));
+      await sleep(Math.ceil(((1 - this.tokens) * 60_000) / perMinute), signal);
     }
   }
 

@@ -100,21 +100,31 @@ export class Transport {
           if (retryAfterMs !== undefined) this.gate.pause(retryAfterMs);
           // The rate limiter answers before the handler runs, so a 429 is safe to repeat for any method.
           if (last || (retryAfterMs ?? 0) > policy.maxRetryAfterMs) return outcome;
-          await sleep(Math.max(retryAfterMs ?? 0, this.backoff(attempt)), spec.signal);
+          await this.wait(Math.max(retryAfterMs ?? 0, this.backoff(attempt)), spec);
           continue;
         }
         if (mode === 'idempotent' && RETRYABLE_STATUS.has(outcome.status) && !last) {
           this.logger.debug(`${this.describe(spec)} answered ${outcome.status}; retry ${attempt}/${policy.attempts - 1}`);
-          await sleep(this.backoff(attempt), spec.signal);
+          await this.wait(this.backoff(attempt), spec);
           continue;
         }
         return outcome;
       }
+      if (spec.signal?.aborted) throw outcome;
       const provablyUnsent = outcome instanceof NetworkError && NOT_SENT_CODES.has(String((outcome.cause as { code?: string })?.code));
       const retryable = (outcome instanceof NetworkError || outcome instanceof TimeoutError) && (mode === 'idempotent' || provablyUnsent);
       if (!retryable || last) throw outcome;
       this.logger.debug(`${this.describe(spec)} failed (${outcome.kind}); retry ${attempt}/${policy.attempts - 1}`);
-      await sleep(this.backoff(attempt), spec.signal);
+      await this.wait(this.backoff(attempt), spec);
+    }
+  }
+
+  /** A pause between attempts that the caller's signal cuts short. */
+  private async wait(ms: number, spec: RequestSpec): Promise<void> {
+    try {
+      await sleep(ms, spec.signal);
+    } catch (err) {
+      throw this.transportError(err, this.describe(spec), false);
     }
   }
 
@@ -149,7 +159,11 @@ export class Transport {
     if (body !== undefined) headers['content-type'] = spec.contentType ?? 'application/json';
     const request = `${method} ${path.split('?')[0]}`;
     const started = Date.now();
-    await this.gate.acquire();
+    try {
+      await this.gate.acquire(spec.signal);
+    } catch (err) {
+      throw this.transportError(err, request, false);
+    }
     const timeout = AbortSignal.timeout(this.options.timeoutMs);
     const signal = spec.signal ? AbortSignal.any([spec.signal, timeout]) : timeout;
     try {
