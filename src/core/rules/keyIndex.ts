@@ -14,6 +14,8 @@ export interface KeyIndexEntry {
   /** `sk-lf-...abcd` from the key list: lets a pair be checked offline by its last four characters. */
   displaySecretKey?: string;
   note?: string;
+  /** Organization keys can manage members and keys: they never belong in an SDK's .env. */
+  scope?: 'project' | 'organization';
 }
 
 export interface KeyIndex {

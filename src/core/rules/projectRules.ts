@@ -59,6 +59,14 @@ export function projectFindings(scope: CheckScope, groups: KeyGroup[]): Finding[
 
     if (pk && group.publicKey) {
       const range = group.publicKey.valueRange;
+      const indexed = resolved?.indexed ?? input.keyIndex?.lookup(pk);
+      if (indexed?.scope === 'organization' && !indexed.revoked) {
+        out.push(finding(file, 'organization-key', range, `${pk} is an organization key: SDKs cannot trace with it, and it can manage the organization's members and keys. Put a project key here${expected ? ` (of ${expected})` : ''}, and rotate this organization key if the file was shared.`, {
+          fixes: [...(expected ? [{ kind: 'replaceWithProjectKey' as const, title: `Use a key of project ${expected}`, project: expected, publicKeyRange: range, ...(group.secretKey ? { secretKeyRange: group.secretKey.valueRange } : {}) }] : []), { kind: 'openKeyInTree', title: 'Show this key in the Langfuse Access tree', publicKey: pk }],
+          publicKey: pk,
+        }));
+        continue;
+      }
       if (resolved && expected && !sameProject(expected, resolved)) {
         wrongReported = true;
         out.push(finding(file, 'wrong-project', range, `${pk} is a key of project "${resolved.project}" (${describeSource(resolved.source)}), but this file belongs to ${envLabel}, which uses project "${expected}". Put a key of ${expected} here.`, {
@@ -68,7 +76,6 @@ export function projectFindings(scope: CheckScope, groups: KeyGroup[]): Finding[
         out.push(finding(file, 'key-project-unknown', range, `Which project ${pk} belongs to is unknown offline, so it cannot be checked against project "${expected}". List it under environments.${environment?.name}.publicKeys in the access file, connect the organization, or run \`langfuse-access lint --online\`.`, { publicKey: pk }));
       }
 
-      const indexed = resolved?.indexed ?? input.keyIndex?.lookup(pk);
       if (indexed?.revoked) {
         out.push(finding(file, 'revoked-key', range, `${pk} was deleted in Langfuse: every request with it fails with 401. Replace it with a current key of ${indexed.projectName}.`, {
           fixes: [{ kind: 'replaceWithProjectKey', title: `Use a current key of ${indexed.projectName}`, project: indexed.projectName, publicKeyRange: range, ...(group.secretKey ? { secretKeyRange: group.secretKey.valueRange } : {}) }],

@@ -14,6 +14,7 @@ export const Rules = {
   'mismatched-pair': { severity: 'error', summary: 'Public and secret key come from different key pairs; Langfuse answers as the secret key\'s project.' },
   'pair-unverified': { severity: 'info', summary: 'Whether public and secret key form one pair cannot be checked without the organization\'s key index or an online check.' },
   'revoked-key': { severity: 'error', summary: 'The key was deleted or is rejected by the server (401).' },
+  'organization-key': { severity: 'error', summary: 'An organization key is in a .env file; SDKs need a project key, and an organization key can manage members and keys.' },
   'unknown-key': { severity: 'warning', summary: 'The key is not a key of the connected organization (another organization, region or a deleted key).' },
   'key-project-unknown': { severity: 'info', summary: 'Which project the key belongs to is unknown offline.' },
   'shared-key': { severity: 'warning', summary: 'The same key is used in files of different environments.' },
