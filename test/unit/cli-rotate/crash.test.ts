@@ -1,0 +1,190 @@
+// The crash test: the CLI rotation runs as a child process and is killed with SIGKILL at every step
+// boundary (a named checkpoint, via LANGFUSE_ACCESS_TEST_HOOK=crash:<name>) and at seeded random
+// moments; after each kill, `rotate --resume --yes` (or `--abort`) must complete or roll back.
+// 50 runs by default (boundaries first, then random), 200 with LANGFUSE_ACCESS_LONG=1; the seed is
+// printed and can be replayed with LANGFUSE_ACCESS_CRASH_SEED.
+//
+// Figures (all must be 0):
+//   secrets lost      — a key exists in Langfuse whose secret is in no target and not in the pending store
+//   early revokes     — the old key disappeared while the targets did not hold a working new pair,
+//                       or before the journal recorded "verified" (checked at the very moment of the delete)
+//   orphan new keys   — keys left in the project besides the one the targets hold, after resume/abort
+import { strict as assert } from 'node:assert';
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { closeAllHostGates } from '../../../src/core/langfuse';
+import { startSandbox, type SandboxHandle } from '../../../src/sandbox';
+import { bundleCli, envValues, OLD, ORG, PROJECT_ID, ROOT } from './support/cliHarness';
+
+const LONG = process.env.LANGFUSE_ACCESS_LONG === '1';
+const RUNS = Number(process.env.LANGFUSE_ACCESS_CRASH_RUNS ?? (LONG ? 200 : 50));
+
+/** mulberry32: a small seeded PRNG so a failing run can be replayed from the printed seed. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Child { code: number | null; signal: NodeJS.Signals | null; err: string; firstOutputMs?: number; lastOutputMs?: number; ms: number }
+
+function runCli(cli: string, args: string[], env: Record<string, string>, cwd: string, killAfterMs?: number): Promise<Child> {
+  return new Promise(resolve => {
+    const started = Date.now();
+    const child = spawn(process.execPath, [cli, 'rotate', ...args], { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    let firstOutputMs: number | undefined;
+    let lastOutputMs: number | undefined;
+    child.stderr.on('data', c => { firstOutputMs ??= Date.now() - started; lastOutputMs = Date.now() - started; err += c; });
+    const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    child.on('exit', (code, signal) => { if (timer) clearTimeout(timer); resolve({ code, signal, err, firstOutputMs, lastOutputMs, ms: Date.now() - started }); });
+  });
+}
+
+describe('cli: rotate survives kill -9 anywhere (child processes, sandbox over HTTP, real files)', function () {
+  this.timeout(LONG ? 900_000 : 180_000);
+  let cli: string;
+  before(async () => { cli = await bundleCli(); });
+  after(async () => { await closeAllHostGates(); });
+
+  it(`${RUNS} runs: secrets lost 0, old keys revoked before the new one was stored and verified 0, orphan new keys 0`, async () => {
+    const seed = Number(process.env.LANGFUSE_ACCESS_CRASH_SEED ?? Math.floor(Math.random() * 2 ** 31));
+    const random = prng(seed);
+    const figures = { runs: 0, killed: 0, completed: 0, rolledBack: 0, nothingStarted: 0, secretsLost: 0, earlyRevokes: 0, orphans: 0 };
+    const problems: string[] = [];
+
+    const oneRun = async (label: string, hook: string | undefined, killAfterMs: number | undefined, thenAbort: boolean) => {
+      const sandbox: SandboxHandle = await startSandbox();
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lfa-crash-'));
+      try {
+        const stateDir = path.join(dir, 'state', 'langfuse-access');
+        const rotations = path.join(stateDir, 'rotations');
+        const targets = ['app.env', 'worker.env'].map(n => path.join(dir, n));
+        for (const t of targets) fs.writeFileSync(t, `LANGFUSE_PUBLIC_KEY=${OLD.publicKey}\nLANGFUSE_SECRET_KEY=${OLD.secretKey}\nLANGFUSE_BASE_URL=${sandbox.url}\n`, { mode: 0o600 });
+        const keyByPublic = (pk: string) => [...sandbox.store.apiKeys.values()].find(k => k.publicKey === pk);
+        const projectKeys = () => [...sandbox.store.apiKeys.values()].filter(k => k.projectId === PROJECT_ID);
+        const journalVerified = () => {
+          if (!fs.existsSync(rotations)) return false;
+          return fs.readdirSync(rotations).filter(n => /^rot-.*\d\.json$/.test(n) || /^rot-[^.]*\.json$/.test(n)).some(n => {
+            try { return (JSON.parse(fs.readFileSync(path.join(rotations, n), 'utf8')) as { history: { step: string }[] }).history.some(h => h.step === 'verified'); } catch { return false; }
+          });
+        };
+        // At the very moment the old key disappears: do the targets hold a live new pair, and was it verified?
+        let oldSeen = true;
+        sandbox.store.onChange = () => {
+          if (!oldSeen || keyByPublic(OLD.publicKey)) return;
+          oldSeen = false;
+          const stored = targets.every(t => { const v = envValues(t); const k = keyByPublic(v.LANGFUSE_PUBLIC_KEY); return Boolean(k && k.secretKey === v.LANGFUSE_SECRET_KEY && k.publicKey !== OLD.publicKey); });
+          if (!stored || !journalVerified()) { figures.earlyRevokes++; problems.push(`${label}: old key revoked while stored=${stored} verified=${journalVerified()}`); }
+        };
+        const secretKnown = (secret: string) =>
+          targets.some(t => envValues(t).LANGFUSE_SECRET_KEY === secret)
+          || (fs.existsSync(rotations) && fs.readdirSync(rotations).filter(n => n.endsWith('.secret.json')).some(n => fs.readFileSync(path.join(rotations, n), 'utf8').includes(secret)));
+        const countLost = (when: string) => {
+          for (const k of projectKeys()) {
+            if (k.publicKey === OLD.publicKey || secretKnown(k.secretKey)) continue;
+            figures.secretsLost++;
+            problems.push(`${label}: ${when}: the secret of ${k.publicKey} is nowhere`);
+          }
+        };
+        const env: Record<string, string> = {
+          PATH: process.env.PATH ?? '', HOME: dir, NODE_PATH: path.join(ROOT, 'node_modules'),
+          XDG_STATE_HOME: path.join(dir, 'state'), XDG_CONFIG_HOME: path.join(dir, 'cfg'),
+          LANGFUSE_ACCESS_BASE_URL: sandbox.url, LANGFUSE_ACCESS_PUBLIC_KEY: ORG.publicKey, LANGFUSE_ACCESS_SECRET_KEY: ORG.secretKey,
+          LANGFUSE_ACCESS_ACTING_AS: 'crash-test@acme.com',
+        };
+        const first = await runCli(cli, ['--project', 'production-chatbot', '--key', OLD.publicKey, '--to', `env:${targets[0]}`, '--to', `env:${targets[1]}`, '--yes'],
+          hook ? { ...env, LANGFUSE_ACCESS_TEST_HOOK: hook } : env, dir, killAfterMs);
+        figures.runs++;
+        if (first.signal === 'SIGKILL') figures.killed++;
+        else if (hook && first.code !== 0) problems.push(`${label}: first run exited ${first.code}: ${first.err.slice(-300)}`);
+        countLost('after the kill');
+
+        const ids = fs.existsSync(rotations) ? fs.readdirSync(rotations).filter(n => /^rot-[^.]*\.json$/.test(n)).map(n => n.replace('.json', '')) : [];
+        let outcome = 'completed';
+        if (first.signal === 'SIGKILL') {
+          if (ids.length === 0) {
+            outcome = 'nothing';
+          } else {
+            const journal = JSON.parse(fs.readFileSync(path.join(rotations, `${ids[0]}.json`), 'utf8')) as { step: string; status: string };
+            const canAbort = journal.status !== 'completed' && !['revoking', 'revoked', 'rechecked', 'completed'].includes(journal.step);
+            const abort = thenAbort && canAbort;
+            if (journal.status === 'completed') outcome = 'completed';
+            else {
+              const second = await runCli(cli, abort ? ['--abort', ids[0]] : ['--resume', '--yes'], env, dir);
+              if (second.code !== 0) problems.push(`${label}: ${abort ? '--abort' : '--resume'} exited ${second.code}: ${second.err.slice(-400)}`);
+              outcome = abort ? 'rolledBack' : 'completed';
+            }
+          }
+        }
+        countLost('after resume/abort');
+        const keys = projectKeys().map(k => k.publicKey);
+        const held = envValues(targets[0]).LANGFUSE_PUBLIC_KEY;
+        if (outcome === 'completed') {
+          figures.completed++;
+          if (keys.length !== 1 || keys[0] !== held || held === OLD.publicKey) { figures.orphans += Math.max(0, keys.length - 1); problems.push(`${label}: after completion keys=${keys.join(',')} targets hold ${held}`); }
+        } else {
+          if (outcome === 'rolledBack') figures.rolledBack++; else figures.nothingStarted++;
+          const extra = keys.filter(k => k !== OLD.publicKey);
+          figures.orphans += extra.length;
+          if (extra.length || held !== OLD.publicKey) problems.push(`${label}: after ${outcome} keys=${keys.join(',')} targets hold ${held}`);
+        }
+        for (const t of targets) if (envValues(t).LANGFUSE_PUBLIC_KEY !== held) problems.push(`${label}: the two targets disagree`);
+        if (fs.existsSync(rotations) && fs.readdirSync(rotations).some(n => n.endsWith('.secret.json'))) problems.push(`${label}: the pending secret file was not wiped`);
+      } finally {
+        await sandbox.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    };
+
+    // A clean run records the checkpoint names (the step boundaries) and the timing of a rotation.
+    const recordDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lfa-crash-record-'));
+    const recordFile = path.join(recordDir, 'checkpoints.txt');
+    const timing: { start?: number; end?: number } = {};
+    {
+      const sandbox = await startSandbox();
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lfa-crash-'));
+      const targets = ['app.env', 'worker.env'].map(n => path.join(dir, n));
+      for (const t of targets) fs.writeFileSync(t, `LANGFUSE_PUBLIC_KEY=${OLD.publicKey}\nLANGFUSE_SECRET_KEY=${OLD.secretKey}\n`, { mode: 0o600 });
+      const r = await runCli(cli, ['--project', 'production-chatbot', '--key', OLD.publicKey, '--to', `env:${targets[0]}`, '--to', `env:${targets[1]}`, '--yes'], {
+        PATH: process.env.PATH ?? '', HOME: dir, NODE_PATH: path.join(ROOT, 'node_modules'), XDG_STATE_HOME: path.join(dir, 'state'), XDG_CONFIG_HOME: path.join(dir, 'cfg'),
+        LANGFUSE_ACCESS_BASE_URL: sandbox.url, LANGFUSE_ACCESS_PUBLIC_KEY: ORG.publicKey, LANGFUSE_ACCESS_SECRET_KEY: ORG.secretKey, LANGFUSE_ACCESS_TEST_HOOK: `record:${recordFile}`,
+      }, dir);
+      assert.equal(r.code, 0, r.err);
+      timing.start = Math.max(0, (r.firstOutputMs ?? 0) - 60);
+      timing.end = r.lastOutputMs ?? r.ms;
+      await sandbox.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    const boundaries = fs.readFileSync(recordFile, 'utf8').trim().split('\n');
+    fs.rmSync(recordDir, { recursive: true, force: true });
+    assert.ok(boundaries.includes('persisted-new-secret') && boundaries.includes('key-deleted') && boundaries.includes('written:1'), boundaries.join(','));
+
+    const started = Date.now();
+    for (let i = 0; i < RUNS; i++) {
+      const thenAbort = random() < 0.35;
+      if (i < boundaries.length) {
+        await oneRun(`run ${i} (boundary ${boundaries[i]}, then ${thenAbort ? 'abort' : 'resume'})`, `crash:${boundaries[i]}`, undefined, thenAbort);
+      } else {
+        const at = Math.round(timing.start! + random() * (timing.end! - timing.start!));
+        await oneRun(`run ${i} (kill after ${at} ms, then ${thenAbort ? 'abort' : 'resume'})`, undefined, at, thenAbort);
+      }
+    }
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    console.log(`      crash test: seed ${seed} (replay: LANGFUSE_ACCESS_CRASH_SEED=${seed}), ${figures.runs} runs in ${seconds} s, ${boundaries.length} step boundaries + ${figures.runs - boundaries.length} random kills`);
+    console.log(`      killed ${figures.killed}, then completed ${figures.completed}, rolled back ${figures.rolledBack}, killed before any rotation existed ${figures.nothingStarted}`);
+    console.log(`      secrets lost: ${figures.secretsLost}; old keys revoked before the new one was stored and verified: ${figures.earlyRevokes}; orphan new keys: ${figures.orphans}`);
+    assert.deepEqual(problems, []);
+    assert.equal(figures.secretsLost, 0);
+    assert.equal(figures.earlyRevokes, 0);
+    assert.equal(figures.orphans, 0);
+    assert.ok(figures.killed >= boundaries.length, 'every boundary run was really killed');
+  });
+});
