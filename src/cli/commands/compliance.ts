@@ -4,14 +4,18 @@
 // 1 findings at or above it, 2 usage errors — the same rules as `lint`.
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ExitCode } from '../../core/names';
+import { forwardedTip } from '../../core/audit/forward/cursor';
+import { verifyAuditLogParallel } from '../../core/audit/parallelVerify';
+import type { AuditTrailSummary } from '../../core/deployment/index';
+import { ExitCode, StateFiles } from '../../core/names';
+import { stateDirPath } from '../../core/state/stateDir';
 import type { Severity } from '../../core/rules/ruleCodes';
 import { severityAtLeast } from '../../core/rules/ruleCodes';
 import { buildComplianceReport, checkDeploymentFiles, complianceToSarif, renderJson, renderMarkdown, renderText } from '../../core/deployment/index';
 import type { CliCommand, CliIo } from '../command';
 import { UsageError } from '../command';
 
-const USAGE = 'compliance <files…> [--format text|json|sarif|markdown] [--fail-on error|warning|info]';
+const USAGE = 'compliance <files…> [--format text|json|sarif|markdown] [--fail-on error|warning|info] [--audit-log]';
 const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
 const LEVELS = ['error', 'warning', 'info'] as const;
 
@@ -22,7 +26,7 @@ export const command: CliCommand = {
     try {
       parsed = parseArgs({
         args,
-        options: { format: { type: 'string', default: 'text' }, 'fail-on': { type: 'string', default: 'warning' } },
+        options: { format: { type: 'string', default: 'text' }, 'fail-on': { type: 'string', default: 'warning' }, 'audit-log': { type: 'boolean', default: false } },
         allowPositionals: true,
       });
     } catch (err) {
@@ -37,11 +41,20 @@ export const command: CliCommand = {
 
     const files = positionals.map(p => path.resolve(io.cwd, p));
     const result = checkDeploymentFiles(files);
-    const report = buildComplianceReport(result);
+    // --audit-log adds the brief's "Audit trail" row: this machine's audit log, verified.
+    let audit: AuditTrailSummary | undefined;
+    if (values['audit-log']) {
+      const stateDir = stateDirPath(io.env);
+      const file = path.join(stateDir, StateFiles.auditLog);
+      const v = await verifyAuditLogParallel(file, { knownTip: forwardedTip(stateDir) });
+      audit = { file, ok: v.ok, entries: v.entries, problems: v.problems.length, keyIds: v.checkpoints.keys.map(k => k.keyId) };
+    }
+    const report = buildComplianceReport(result, audit);
     if (format === 'sarif') io.out(`${JSON.stringify(complianceToSarif(result.findings, io.cwd), null, 2)}\n`);
     else if (format === 'json') io.out(renderJson(report, result, io.cwd));
     else if (format === 'markdown') io.out(renderMarkdown(report, io.cwd));
     else io.out(renderText(report, result, io.cwd));
-    return result.findings.some(f => severityAtLeast(f.severity, failOn)) ? ExitCode.findings : ExitCode.ok;
+    const auditFailed = audit !== undefined && !audit.ok;
+    return auditFailed || result.findings.some(f => severityAtLeast(f.severity, failOn)) ? ExitCode.findings : ExitCode.ok;
   },
 };

@@ -6,6 +6,7 @@ import { checkCoreSecrets } from './checks/coreSecretsCheck';
 import { checkDefaultRoles } from './checks/defaultRolesCheck';
 import { checkImage } from './checks/imageCheck';
 import { checkInlineSecrets } from './checks/inlineSecretsCheck';
+import { checkHeadlessInit } from './checks/initCheck';
 import { checkSignup } from './checks/signupCheck';
 import { checkSso } from './checks/ssoCheck';
 import { checkPublicUrl } from './checks/urlCheck';
@@ -31,6 +32,7 @@ function checkTarget(target: DeploymentTarget, out: CheckCollector): void {
     checkPublicUrl(target, out);
     checkDefaultRoles(target, out);
     checkCloudRegion(target, out);
+    checkHeadlessInit(target, out);
   }
   if (target.role !== 'other') checkCoreSecrets(target, out);
   checkInlineSecrets(target, out);

@@ -15,6 +15,7 @@ export const Requirements = {
   'secrets-referenced': { category: 'Secrets handling', requirement: 'Secrets referenced (${VAR}, secretKeyRef), not written in deployment files; no default passwords' },
   'images-pinned': { category: 'Supply chain', requirement: 'Container images pinned to a version, not latest' },
   'self-hosted': { category: 'Deployment', requirement: 'Self-hosted mode (NEXT_PUBLIC_LANGFUSE_CLOUD_REGION unset)' },
+  'headless-init': { category: 'Deployment', requirement: 'Headless initialisation complete and without default credentials (LANGFUSE_INIT_*)' },
   'readable-config': { category: 'Deployment', requirement: 'Configuration files readable' },
 } as const;
 
@@ -55,6 +56,8 @@ export const ComplianceCodes = {
   'image-unpinned': { severity: 'warning', requirement: 'images-pinned', summary: 'The image tag is latest or missing.' },
   'image-floating': { severity: 'info', requirement: 'images-pinned', summary: 'The image tag follows a major version.' },
   'cloud-region-set': { severity: 'warning', requirement: 'self-hosted', summary: 'NEXT_PUBLIC_LANGFUSE_CLOUD_REGION switches on Langfuse Cloud behaviour.' },
+  'init-incomplete': { severity: 'warning', requirement: 'headless-init', summary: 'LANGFUSE_INIT_* variables are set partially, so Langfuse skips that part and only logs a warning.' },
+  'init-weak-password': { severity: 'error', requirement: 'headless-init', summary: 'LANGFUSE_INIT_USER_PASSWORD is shorter than 8 characters or a published default.' },
   'config-unreadable': { severity: 'error', requirement: 'readable-config', summary: 'The file cannot be read as a compose file, .env file or Helm values file.' },
   'env-file-missing': { severity: 'warning', requirement: 'readable-config', summary: 'A referenced env_file does not exist.' },
 } as const satisfies Record<string, CodeInfo>;

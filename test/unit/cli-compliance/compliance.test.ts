@@ -1,8 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { UsageError } from '../../../src/cli/command';
 import { command } from '../../../src/cli/commands/compliance';
+import { writeDemoLog } from '../audit/helpers';
 
 const FIXTURES = path.resolve(__dirname, '../../fixtures/deployment');
 const ROOT = path.resolve(__dirname, '../../..');
@@ -60,5 +63,20 @@ describe('cli: langfuse-access compliance', () => {
     assert.equal(code, 1);
     assert.ok(JSON.parse(stdout).findings.length > 0);
     assert.doesNotMatch(stdout, /demo-okta-secret-not-real|demo-client-secret-not-real|q0mYb1m3Wm0V9yQ6/);
+  });
+});
+
+describe('cli: langfuse-access compliance --audit-log', () => {
+  it('adds the audit trail row from this machine\'s verified audit log', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'lfa-cc-'));
+    const w = writeDemoLog(3, 2, path.join(root, 'langfuse-access'));
+    let out = '';
+    const io = { out: (t: string) => { out += t; }, err: () => undefined, env: { XDG_STATE_HOME: root }, cwd: FIXTURES };
+    assert.equal(await command.run(io, ['hardened/docker-compose.yml', '--audit-log']), 0);
+    assert.match(out, /PASS {7}Audit trail: Access changes logged, hash-chained and signed/);
+    fs.writeFileSync(w.file, fs.readFileSync(w.file, 'utf8').replace('"outcome":"success"', '"outcome":"failure"'));
+    out = '';
+    assert.equal(await command.run(io, ['hardened/docker-compose.yml', '--audit-log']), 1);
+    assert.match(out, /FAIL {7}Audit trail/);
   });
 });

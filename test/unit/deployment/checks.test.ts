@@ -162,3 +162,16 @@ describe('deployment checks', () => {
     assert.equal(only(compose([...GOOD_ENV, 'NEXT_PUBLIC_LANGFUSE_CLOUD_REGION=EU']), 'cloud-region-set').length, 1);
   });
 });
+
+describe('deployment checks: headless initialisation', () => {
+  it('flags partial LANGFUSE_INIT_* groups and a weak initial password, and passes a complete one', () => {
+    const partial = compose([...GOOD_ENV, 'LANGFUSE_INIT_PROJECT_ID=proj-production-chatbot', 'LANGFUSE_INIT_PROJECT_PUBLIC_KEY=pk-lf-b1000000-0000-4000-8000-000000000001', 'LANGFUSE_INIT_USER_EMAIL=engineering-lead@acme.com', 'LANGFUSE_INIT_USER_PASSWORD=short']);
+    const messages = only(partial, 'init-incomplete').map(f => f.message);
+    assert.ok(messages.some(m => /without the organization id/.test(m)));
+    assert.ok(messages.some(m => /LANGFUSE_INIT_PROJECT_PUBLIC_KEY is set without LANGFUSE_INIT_PROJECT_SECRET_KEY/.test(m)));
+    assert.match(only(partial, 'init-weak-password')[0].message, /has 5 characters \(Langfuse needs at least 8\)/);
+    const complete = compose([...GOOD_ENV, 'LANGFUSE_INIT_ORG_ID=org-acme', 'LANGFUSE_INIT_USER_EMAIL=engineering-lead@acme.com', 'LANGFUSE_INIT_USER_PASSWORD=${INIT_PASSWORD}'], `${GOOD_DOTENV}INIT_PASSWORD=correct-horse-battery\n`);
+    assert.equal(complete.findings.filter(f => f.code.startsWith('init-')).length, 0);
+    assert.ok(complete.evidence.some(e => e.requirement === 'headless-init'));
+  });
+});
