@@ -15,12 +15,12 @@ export { FaultRule, FaultRules } from './faults';
 export { BUILT_IN_WORLDS, loadWorld, parseWorld, validateWorld, WorldError } from './world/loadWorld';
 export { World, Role, Plan } from './world/schema';
 export { Store } from './store';
-export { buildLargeWorld } from './worlds/large';
+export { buildLargeWorld, LARGE_WORLD_SIZE, type LargeWorldSize } from './worlds/large';
 
 export interface SandboxOptions {
   /** 0 (default) picks a free port. */
   port?: number;
-  /** `acme` (default), `recorded`, a path to a world file, or a world built in code. */
+  /** `acme` (default), `recorded`, `large` (200 projects), a path to a world file, or a world built in code. */
   world?: string | World;
   /** Overrides the world's plan: team (Cloud Team), enterprise (self-hosted EE), oss. */
   plan?: Plan;
@@ -32,7 +32,7 @@ export interface SandboxOptions {
 export interface SandboxHandle {
   url: string;
   port: number;
-  /** The world's name (`acme`, `recorded`, the file path, or `custom`). */
+  /** The world's name (`acme`, `recorded`, `large`, the file path, or `custom`). */
   world: string;
   store: Store;
   /** Key pairs in the --credentials-out shape: the first organization key and one key per project. */

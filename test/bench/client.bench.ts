@@ -12,7 +12,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { SandboxCredentials } from '../../src/core/connections/connection';
 import { closeAllHostGates, createLangfuseClient, DEFAULT_MAX_CONCURRENCY, loadOrganizationSnapshot } from '../../src/core/langfuse';
-import { buildLargeWorld, startSandbox } from '../../src/sandbox';
+import { LARGE_WORLD_SIZE, startSandbox } from '../../src/sandbox';
 
 interface RemoteSandbox {
   url: string;
@@ -23,15 +23,13 @@ interface RemoteSandbox {
   close(): Promise<void>;
 }
 
-/** Starts `langfuse-access sandbox` on a world file in a child process and waits for its URL. */
-async function startRemoteSandbox(world: unknown): Promise<RemoteSandbox & { startupMs: number }> {
+/** Starts `langfuse-access sandbox --world <world>` in a child process and waits for its URL. */
+async function startRemoteSandbox(world: string): Promise<RemoteSandbox & { startupMs: number }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lfa-bench-'));
-  const worldFile = path.join(dir, 'world.json');
   const credsFile = path.join(dir, 'credentials.json');
-  fs.writeFileSync(worldFile, JSON.stringify(world));
   const root = path.join(__dirname, '../..');
   const t0 = performance.now();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/main.ts'), 'sandbox', '--world', worldFile, '--credentials-out', credsFile], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/main.ts'), 'sandbox', '--world', world, '--credentials-out', credsFile], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   let stdout = '';
   child.stdout?.on('data', d => { stdout += d; });
   while (!/\n/.test(stdout)) {
@@ -61,7 +59,7 @@ async function startRemoteSandbox(world: unknown): Promise<RemoteSandbox & { sta
 }
 
 const LATENCY_MS = 50;
-const SIZE = { projects: 200, memberships: 2000, keys: 600 };
+const SIZE = LARGE_WORLD_SIZE;
 
 async function load(sandbox: RemoteSandbox, maxConcurrency: number) {
   const client = createLangfuseClient({ baseUrl: sandbox.url, ...sandbox.credentials.organization, maxConcurrency });
@@ -139,7 +137,7 @@ function coldStartMs(): { require: number; start: number; total: number } {
 async function main() {
   const start = await inProcessStartMs();
   const cold = coldStartMs();
-  const sandbox = await startRemoteSandbox(buildLargeWorld(SIZE));
+  const sandbox = await startRemoteSandbox('large');
   const startupMs = sandbox.startupMs;
   const rttMs = await loopbackRoundTripMs(sandbox);
   const tp = await throughput(sandbox, 5000);

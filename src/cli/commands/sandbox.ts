@@ -9,7 +9,7 @@ import { ExitCode } from '../../core/names';
 import { startSandbox, WorldError } from '../../sandbox';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 
-const USAGE = 'sandbox [--port N] [--world FILE|acme|recorded] [--plan team|enterprise|oss] [--state FILE] [--credentials-out FILE]';
+const USAGE = 'sandbox [--port N] [--world FILE|acme|recorded|large] [--plan team|enterprise|oss] [--state FILE] [--credentials-out FILE]';
 const PLANS = ['team', 'enterprise', 'oss'] as const;
 
 export const command: CliCommand = {

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import * as z from 'zod/mini';
 import { ACME_WORLD_YAML } from '../worlds/acme';
+import { buildLargeWorld, LARGE_WORLD_SIZE } from '../worlds/large';
 import { RECORDED_WORLD_YAML } from '../worlds/recorded';
 import { World } from './schema';
 
@@ -15,14 +16,15 @@ export function isBuiltInWorld(name: string): name is BuiltInWorldName {
   return Object.hasOwn(BUILT_IN_WORLDS, name);
 }
 
-/** `acme`, `recorded`, or a path to a YAML/JSON world file. */
+/** `acme`, `recorded`, `large` (200 projects, built in code), or a path to a YAML/JSON world file. */
 export function loadWorld(nameOrPath: string): World {
+  if (nameOrPath === 'large') return validateWorld(buildLargeWorld(LARGE_WORLD_SIZE), 'built-in world "large"');
   if (isBuiltInWorld(nameOrPath)) return parseWorld(BUILT_IN_WORLDS[nameOrPath], `built-in world "${nameOrPath}"`);
   let text: string;
   try {
     text = fs.readFileSync(nameOrPath, 'utf8');
   } catch (err) {
-    throw new WorldError(`Cannot read world file ${nameOrPath}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}. Use "acme", "recorded" or the path of a YAML world file.`);
+    throw new WorldError(`Cannot read world file ${nameOrPath}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}. Use "acme", "recorded", "large" or the path of a YAML world file.`);
   }
   return parseWorld(text, nameOrPath);
 }

@@ -10,6 +10,9 @@ export interface LargeWorldSize {
   users?: number;
 }
 
+/** The `large` built-in world: the size the benchmarks load. */
+export const LARGE_WORLD_SIZE: LargeWorldSize = { projects: 200, memberships: 2000, keys: 600 };
+
 const ROLES: Role[] = ['ADMIN', 'MEMBER', 'VIEWER', 'NONE'];
 
 /** A big organization built in code (benchmarks, load tests). Deterministic for a given size. */

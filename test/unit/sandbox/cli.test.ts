@@ -40,7 +40,7 @@ describe('langfuse-access sandbox: usage errors', () => {
   it('refuses a missing world file', async () => {
     const r = await run(['sandbox', '--world', '/nonexistent/world.yaml']);
     assert.equal(r.code, 2);
-    assert.match(r.err, /Cannot read world file \/nonexistent\/world.yaml: ENOENT\. Use "acme", "recorded" or the path/);
+    assert.match(r.err, /Cannot read world file \/nonexistent\/world.yaml: ENOENT\. Use "acme", "recorded", "large" or the path/);
   });
 
   it('refuses unknown flags', async () => {
