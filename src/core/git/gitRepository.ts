@@ -19,6 +19,8 @@ export interface GitFileState {
 
 export class GitRepository {
   private index: GitIndex | undefined;
+  /** mtime and size of the index file the cached paths came from: `git add` elsewhere is noticed. */
+  private indexStamp = '';
   private readonly ignoreFiles = new Map<string, Ignore | null>();
 
   private constructor(readonly workTree: string, readonly gitDir: string, readonly commonDir: string) {}
@@ -98,10 +100,13 @@ export class GitRepository {
   }
 
   private loadIndex(): GitIndex {
-    if (!this.index) {
-      const file = path.join(this.gitDir, 'index');
+    const file = path.join(this.gitDir, 'index');
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    const stamp = stat ? `${stat.mtimeMs}:${stat.size}` : 'none';
+    if (!this.index || stamp !== this.indexStamp) {
       // A fresh repository has no index yet: nothing is tracked.
-      this.index = fs.existsSync(file) ? parseGitIndex(fs.readFileSync(file)) : { version: 2, paths: new Set(), sparseDirectories: [] };
+      this.index = stat ? parseGitIndex(fs.readFileSync(file)) : { version: 2, paths: new Set(), sparseDirectories: [] };
+      this.indexStamp = stamp;
     }
     return this.index;
   }

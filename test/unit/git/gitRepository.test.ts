@@ -67,6 +67,15 @@ describe('git index: read without running git', () => {
     assert.deepEqual(tracked, { relativePath: '.env.production', tracked: true, ignored: false });
   });
 
+  it('notices a file added to the index after the first answer (no stale cache in a long-lived editor)', () => {
+    const repo = GitRepository.find(root);
+    assert.ok(repo);
+    write(root, '.env.new');
+    assert.equal(repo.state(path.join(root, '.env.new'))?.tracked, false);
+    git(root, 'add', '-f', '.env.new');
+    assert.equal(repo.state(path.join(root, '.env.new'))?.tracked, true);
+  });
+
   it('finds the repository of a linked worktree through its .git file', () => {
     git(root, 'commit', '-qm', 'init');
     const wt = fs.mkdtempSync(path.join(os.tmpdir(), 'lfa-wt-'));
