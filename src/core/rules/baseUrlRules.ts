@@ -2,6 +2,7 @@
 // points where the workspace's connection points. Only unprefixed names are read by SDKs themselves;
 // prefixed forms (NEXT_PUBLIC_…) are passed by application code, so only their values are checked.
 import { isLoopbackHost } from '../connections/connection';
+import { CLOUD_REGIONS } from '../langfuse/regions';
 import type { LangfuseVariableKind } from '../env/langfuseVariables';
 import { variableName } from '../env/langfuseVariables';
 import { isPlaceholderValue } from '../env/placeholders';
@@ -93,6 +94,18 @@ export function baseUrlValueFindings(file: string, keys: KeyEntry[], connection:
       const fixed = value.replace(/\/api\/public\/?$/, '');
       out.push(finding(file, 'base-url-invalid', range, `${k.entry.key} ends in /api/public, which the SDK adds itself, so every request would go to /api/public/api/public. Remove that suffix.`, {
         fixes: [{ kind: 'replaceText', title: `Use ${fixed}`, range, newText: fixed }],
+      }));
+      continue;
+    }
+    const cloudHost = /(^|\.)langfuse\.com$/i.test(url.hostname);
+    if (cloudHost && !CLOUD_REGIONS.some(r => new URL(r.baseUrl).host === url.host) && url.hostname !== 'staging.langfuse.com') {
+      out.push(finding(file, 'base-url-invalid', range, `${url.host} is not a Langfuse Cloud region. Use ${CLOUD_REGIONS.map(r => r.baseUrl).join(', ')} (EU, US, JP, HIPAA), or your self-hosted URL.`));
+      continue;
+    }
+    if (cloudHost && url.pathname.replace(/\/+$/, '') !== '') {
+      const origin = url.origin;
+      out.push(finding(file, 'base-url-invalid', range, `Langfuse Cloud URLs have no path; the SDK would call ${normalise(url)}/api/public/… and fail. Use ${origin}.`, {
+        fixes: [{ kind: 'replaceText', title: `Use ${origin}`, range, newText: origin }],
       }));
       continue;
     }

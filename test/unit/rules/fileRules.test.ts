@@ -19,6 +19,8 @@ const TABLE: Array<{ code: string; bad: string; line: number; good: string; seve
   { code: 'base-url-invalid', bad: 'LANGFUSE_BASE_URL=https://cloud.langfuse.com/api/public\n', line: 0, good: 'LANGFUSE_BASE_URL=https://cloud.langfuse.com/\n' },
   { code: 'base-url-invalid', bad: 'LANGFUSE_BASE_URL=cloud.langfuse.com\n', line: 0, good: 'LANGFUSE_BASE_URL=<your Langfuse URL>\n' },
   { code: 'base-url-invalid', bad: 'LANGFUSE_BASE_URL=https://user:sk-lf-canary-1@cloud.langfuse.com\n', line: 0, good: 'LANGFUSE_BASE_URL=https://cloud.langfuse.com\n' },
+  { code: 'base-url-invalid', bad: 'LANGFUSE_BASE_URL=https://eu.cloud.langfuse.com\n', line: 0, good: 'LANGFUSE_BASE_URL=https://jp.cloud.langfuse.com\n' },
+  { code: 'base-url-invalid', bad: 'LANGFUSE_BASE_URL=https://cloud.langfuse.com/project/abc\n', line: 0, good: 'LANGFUSE_BASE_URL=https://langfuse.acme.internal/langfuse\n' },
   { code: 'legacy-variable', bad: 'LANGFUSE_HOST=https://cloud.langfuse.com\n', line: 0, good: 'LANGFUSE_BASE_URL=https://cloud.langfuse.com\nLANGFUSE_HOST=https://cloud.langfuse.com\n', severity: 'info' },
 ];
 
