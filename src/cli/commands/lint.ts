@@ -137,6 +137,7 @@ export const command: CliCommand = {
     } catch (err) {
       throw new UsageError((err as Error).message);
     }
+    if (files.length === 0) io.err(`${TOOL_NAME} lint: no .env files under ${paths.map(p => relative(io, p) || '.').join(', ')} (example files are skipped).\n`);
     const urlOf = connectionResolver(io);
     let online: Map<string, WhoAmIResult> | undefined;
     if (values.online) {

@@ -97,7 +97,8 @@ export function parseEnv(text: string): EnvDocument {
   const problems: EnvSyntaxProblem[] = [];
   let line = 0;
   let lineStart = 0;
-  let i = 0;
+  // A byte-order mark (Windows editors write one) is whitespace to dotenv's `\s`; columns still count it.
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   // The next "\n" and "#" at or after the cursor, found with native indexOf and reused: O(n) overall.
   let nl = -1;
   let hash = -1;

@@ -118,6 +118,7 @@ describe('env parser: reads values exactly like dotenv.parse', () => {
     'CRLF with multi-line': 'A="1\r\n2"\r\nB=3\r\n',
     'unclosed quote at end of file': 'A=1\nB="open\n',
     'dots and dashes in names': 'a.b-c=1\n',
+    'a byte-order mark before the first key': '\uFEFFLANGFUSE_PUBLIC_KEY=pk-lf-1\nB=2\n',
   };
   for (const [name, text] of Object.entries(cases)) {
     it(name, () => {
