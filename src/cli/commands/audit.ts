@@ -11,8 +11,7 @@ import type { AuditEntry } from '../../core/audit/entry';
 import { formatAuditExport } from '../../core/audit/export';
 import { AuditForwardingConfig, FORWARDING_CONFIG_FILE, SIEM_TOKEN_ENV } from '../../core/audit/forward/forwardConfig';
 import { forwardedTip } from '../../core/audit/forward/cursor';
-import { forwardToSiem } from '../../core/audit/forward/siemForwarder';
-import { forwardToSyslog } from '../../core/audit/forward/syslogForwarder';
+import { forwardConfigured } from '../../core/audit/forward/forwardConfigured';
 import { openAuditWriter } from '../../core/audit/openAuditWriter';
 import type { AuditFilter } from '../../core/audit/reader';
 import { readAuditLog } from '../../core/audit/reader';
@@ -133,11 +132,13 @@ function readForwardingConfig(io: CliIo): AuditForwardingConfig {
 async function forward(io: CliIo, args: string[]): Promise<number> {
   const { values } = parse(args, { siem: { type: 'boolean', default: false }, syslog: { type: 'boolean', default: false } });
   const config = readForwardingConfig(io);
-  const all = !values.siem && !values.syslog;
-  const stateDir = stateDirPath(io.env);
-  const file = path.join(stateDir, StateFiles.auditLog);
-  const readCa = (caFile?: string): string | undefined => {
-    if (!caFile) return undefined;
+  const only = values.siem && !values.syslog ? 'siem' : values.syslog && !values.siem ? 'syslog' : undefined;
+  if ((only === 'siem' && !config.siem) || (only === 'syslog' && !config.syslog) || (!config.siem && !config.syslog)) {
+    throw new UsageError(`${FORWARDING_CONFIG_FILE} configures no ${only ?? 'destination'}`);
+  }
+  const token = io.env[SIEM_TOKEN_ENV];
+  if (config.siem && only !== 'syslog' && !token) io.err(`${TOOL_NAME} audit: ${SIEM_TOKEN_ENV} is not set; sending without a bearer token\n`);
+  const readCa = (caFile: string): string => {
     const full = path.resolve(configDirPath(io.env), caFile);
     try {
       return fs.readFileSync(full, 'utf8');
@@ -145,34 +146,18 @@ async function forward(io: CliIo, args: string[]): Promise<number> {
       throw new UsageError(`caFile ${full} (from ${FORWARDING_CONFIG_FILE}) cannot be read`);
     }
   };
-  let failed = false;
-  const ran: string[] = [];
-  if ((values.siem || all) && config.siem) {
-    const token = io.env[SIEM_TOKEN_ENV];
-    if (!token) io.err(`${TOOL_NAME} audit: ${SIEM_TOKEN_ENV} is not set; sending without a bearer token\n`);
-    let r;
-    try {
-      r = await forwardToSiem({ file, stateDir, url: config.siem.url, token, ca: readCa(config.siem.caFile), batchSize: config.siem.batchSize });
-    } catch (err) {
-      throw new UsageError((err as Error).message);
-    }
-    ran.push('siem');
-    io.out(`siem ${r.destination}: sent ${r.sent}, pending ${r.pending}${r.busy ? ' (another process is forwarding)' : ''}${r.error ? ` — ${r.error}` : ''}\n`);
-    failed ||= r.pending > 0 || Boolean(r.error);
+  const stateDir = stateDirPath(io.env);
+  let results;
+  try {
+    results = await forwardConfigured(config, { file: path.join(stateDir, StateFiles.auditLog), stateDir, siemToken: token, readCa, only });
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+    throw new UsageError((err as Error).message);
   }
-  if ((values.syslog || all) && config.syslog) {
-    let r;
-    try {
-      r = await forwardToSyslog({ file, stateDir, ...config.syslog, ca: readCa(config.syslog.caFile) });
-    } catch (err) {
-      throw new UsageError((err as Error).message);
-    }
-    ran.push('syslog');
-    io.out(`syslog ${r.destination}: sent ${r.sent}, pending ${r.pending}${r.busy ? ' (another process is forwarding)' : ''}${r.error ? ` — ${r.error}` : ''}\n`);
-    failed ||= r.pending > 0 || Boolean(r.error);
+  for (const r of results) {
+    io.out(`${r.destination}: sent ${r.sent}, pending ${r.pending}${r.busy ? ' (another process is forwarding)' : ''}${r.error ? ` — ${r.error}` : ''}\n`);
   }
-  if (ran.length === 0) throw new UsageError(`${FORWARDING_CONFIG_FILE} configures no ${values.siem ? 'siem' : values.syslog ? 'syslog' : 'destination'}`);
-  return failed ? ExitCode.findings : ExitCode.ok;
+  return results.some(r => r.pending > 0 || r.error) ? ExitCode.findings : ExitCode.ok;
 }
 
 function checkpoint(io: CliIo, args: string[]): number {

@@ -91,3 +91,13 @@ export function readAuditLog(file: string, filter: AuditFilter = {}, limit = Inf
 export function findAuditEntry(file: string, seq: number): AuditEntry | undefined {
   return readAuditLog(file).entries.find(e => e.seq === seq);
 }
+
+/** Values present in the log, for the filter pickers of the Audit log view. */
+export function auditFacets(entries: readonly AuditEntry[]): { projects: string[]; actors: string[]; actions: string[] } {
+  const sorted = (values: Iterable<string | undefined>): string[] => [...new Set([...values].filter((v): v is string => Boolean(v)))].sort();
+  return {
+    projects: sorted(entries.map(e => e.resource.project)),
+    actors: sorted(entries.map(e => e.actor.identity)),
+    actions: sorted(entries.map(e => e.action)),
+  };
+}

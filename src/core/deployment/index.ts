@@ -1,7 +1,7 @@
 // Public surface of deployment compliance for the extension and the CLI.
 export { checkDeploymentFiles, checkDeploymentText } from './checkDeployment';
 export type { DeploymentCheckResult, Evidence } from './checkDeployment';
-export { detectDeploymentKind, readDeploymentFile } from './readDeploymentFile';
+export { deploymentFilesFor, detectDeploymentKind, readDeploymentFile } from './readDeploymentFile';
 export { buildComplianceReport } from './complianceReport';
 export type { AuditTrailSummary, ComplianceReport, ComplianceRow, ReportEvidence, RequirementStatus } from './complianceReport';
 export { renderJson, renderMarkdown, renderText } from './renderReport';

@@ -33,3 +33,25 @@ export function readDeploymentFile(file: string, text: string, read: FileReader)
     }],
   };
 }
+
+const SERVER_VARIABLES = /^(?:export\s+)?(NEXTAUTH_SECRET|NEXTAUTH_URL|SALT|ENCRYPTION_KEY|AUTH_DISABLE_SIGNUP|AUTH_DOMAINS_WITH_SSO_ENFORCEMENT|LANGFUSE_INIT_ORG_ID|LANGFUSE_DEFAULT_ORG_ID|CLICKHOUSE_URL)\s*=/m;
+const COMPOSE_NAMES = ['docker-compose.yml', 'docker-compose.yaml', 'compose.yml', 'compose.yaml'];
+
+/**
+ * Which files to check so an open document gets its compliance diagnostics: a Langfuse compose or
+ * Helm values file itself; for a .env file next to a compose file, that compose file (the .env is its
+ * interpolation source, and findings point back into it); a standalone Langfuse server .env itself.
+ * Anything else (an SDK .env, an unrelated YAML file) gets no compliance checks.
+ */
+export function deploymentFilesFor(file: string, text: string, read: FileReader): string[] {
+  const kind = detectDeploymentKind(file, text);
+  if (kind === 'compose') return /langfuse\/langfuse|langfuse-(web|worker)\s*:/.test(text) ? [file] : [];
+  if (kind === 'helm') return /^langfuse\s*:/m.test(text) ? [file] : [];
+  if (kind !== 'env') return [];
+  for (const name of COMPOSE_NAMES) {
+    const compose = path.join(path.dirname(file), name);
+    const composeText = compose === file ? undefined : read(compose);
+    if (composeText !== undefined && /langfuse\/langfuse/.test(composeText)) return [compose];
+  }
+  return SERVER_VARIABLES.test(text) ? [file] : [];
+}

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CSV_COLUMNS, csvCell, formatAuditExport } from '../../../src/core/audit/export';
-import { readAuditLog } from '../../../src/core/audit/reader';
+import { auditFacets, readAuditLog } from '../../../src/core/audit/reader';
 import { tmpDir, writeDemoLog } from './helpers';
 
 describe('audit reader and export', () => {
@@ -49,5 +49,16 @@ describe('audit reader and export', () => {
     assert.equal(csvCell('-1+2'), "'-1+2");
     assert.equal(csvCell('a,b'), '"a,b"');
     assert.equal(csvCell('plain'), 'plain');
+  });
+});
+
+describe('audit facets', () => {
+  it('lists the projects, actors and actions present, for filter pickers', () => {
+    const w = writeDemoLog(4, 100);
+    assert.deepEqual(auditFacets(readAuditLog(w.file).entries), {
+      projects: ['analytics-readonly', 'production-chatbot', 'staging-chatbot'],
+      actors: ['data-lead@acme.com', 'engineering-lead@acme.com', 'senior-dev@acme.com'],
+      actions: ['apiKey.create', 'member.add', 'projectMembership.set'],
+    });
   });
 });

@@ -4,7 +4,7 @@ import { readComposeFile } from '../../../src/core/deployment/composeReader';
 import { readFileFromDisk } from '../../../src/core/deployment/fileReader';
 import { readHelmValues } from '../../../src/core/deployment/helmReader';
 import { interpolate } from '../../../src/core/deployment/interpolate';
-import { detectDeploymentKind } from '../../../src/core/deployment/readDeploymentFile';
+import { deploymentFilesFor, detectDeploymentKind } from '../../../src/core/deployment/readDeploymentFile';
 import * as fs from 'node:fs';
 import { check, codes, fixture, project } from './helpers';
 
@@ -112,5 +112,26 @@ describe('deployment readers', () => {
     assert.equal(detectDeploymentKind('/x/my-values.yaml', 'langfuse:\n'), 'helm');
     assert.equal(detectDeploymentKind('/x/.env.production', ''), 'env');
     assert.equal(detectDeploymentKind('/x/readme.yml', 'a: 1\n'), undefined);
+  });
+});
+
+describe('which files an open document is checked with', () => {
+  it('checks Langfuse compose/Helm/server .env files and leaves SDK .env and other YAML alone', () => {
+    const dir = project({
+      'docker-compose.yml': 'services:\n  langfuse-web:\n    image: langfuse/langfuse:3.1.0\n',
+      '.env': 'SALT=x\n',
+      'values.yaml': 'langfuse:\n  salt: x\n',
+      'ci.yml': 'jobs: {}\n',
+    });
+    const app = project({ '.env': 'LANGFUSE_PUBLIC_KEY=pk-lf-c2000000-0000-4000-8000-000000000001\n' });
+    const server = project({ 'langfuse.env': 'NEXTAUTH_SECRET=x\n' });
+    const read = (f: string) => (fs.existsSync(f) ? fs.readFileSync(f, 'utf8') : undefined);
+    const of = (f: string) => deploymentFilesFor(f, read(f)!, read);
+    assert.deepEqual(of(path.join(dir, 'docker-compose.yml')), [path.join(dir, 'docker-compose.yml')]);
+    assert.deepEqual(of(path.join(dir, '.env')), [path.join(dir, 'docker-compose.yml')], 'a compose project .env is checked through its compose file');
+    assert.deepEqual(of(path.join(dir, 'values.yaml')), [path.join(dir, 'values.yaml')]);
+    assert.deepEqual(of(path.join(dir, 'ci.yml')), []);
+    assert.deepEqual(of(path.join(app, '.env')), [], 'an SDK .env gets no server checks');
+    assert.deepEqual(of(path.join(server, 'langfuse.env')), [path.join(server, 'langfuse.env')]);
   });
 });
