@@ -2,12 +2,16 @@
 // decides whether LANGFUSE_HOST / LANGFUSE_BASEURL / LANGFUSE_BASE_URL is read at all.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as z from 'zod/mini';
 
 /** js-v4: @langfuse/* packages; js-v3: the `langfuse`/`langfuse-node`/`langfuse-langchain` packages; python: `langfuse` on PyPI. */
 export type SdkKind = 'js-v4' | 'js-v3' | 'python';
 
 const JS_V4 = /^@langfuse\/(?:client|otel|tracing|core|openai|langchain|vercel)$/;
 const JS_V3 = new Set(['langfuse', 'langfuse-node', 'langfuse-langchain', 'langfuse-vercel']);
+
+const Deps = z.optional(z.record(z.string(), z.unknown()));
+const PackageJson = z.looseObject({ dependencies: Deps, devDependencies: Deps, peerDependencies: Deps, optionalDependencies: Deps });
 
 export interface Manifests {
   packageJson?: string;
@@ -18,18 +22,17 @@ export interface Manifests {
 export function sdksFromManifests(m: Manifests): SdkKind[] {
   const found = new Set<SdkKind>();
   if (m.packageJson) {
-    try {
-      const pkg = JSON.parse(m.packageJson) as Record<string, unknown>;
-      for (const field of ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies']) {
-        const deps = pkg[field];
-        if (!deps || typeof deps !== 'object') continue;
-        for (const name of Object.keys(deps)) {
+    let json: unknown;
+    try { json = JSON.parse(m.packageJson); } catch { json = undefined; } // a broken package.json says nothing
+    const pkg = PackageJson.safeParse(json);
+    if (pkg.success) {
+      const d = pkg.data;
+      for (const deps of [d.dependencies, d.devDependencies, d.peerDependencies, d.optionalDependencies]) {
+        for (const name of Object.keys(deps ?? {})) {
           if (JS_V4.test(name)) found.add('js-v4');
           else if (JS_V3.has(name)) found.add('js-v3');
         }
       }
-    } catch {
-      // A broken package.json says nothing about the SDK.
     }
   }
   const pythonDep = /^\s*["']?langfuse(?:\[[^\]]*\])?\s*(?:[<>=~!;"',\s]|$)/m;
