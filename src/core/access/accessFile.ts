@@ -52,7 +52,15 @@ export function parseAccessFile(text: string, filePath: string, rootDir: string 
     return result;
   }
 
-  const data: unknown = doc.toJS();
+  // toJS() throws on what the parser lets through: an alias used before its anchor, or an alias
+  // bomb (yaml's maxAliasCount). A cloned repository can contain either; it is a problem, not a crash.
+  let data: unknown;
+  try {
+    data = doc.toJS();
+  } catch (err) {
+    result.problems.push({ range: textRange(0, 0, 0, 0), message: `YAML: ${(err as Error).message.split('\n')[0]}` });
+    return result;
+  }
   const parsed = AccessConfigSchema.safeParse(data ?? {});
   if (!parsed.success) {
     for (const issue of parsed.error.issues as ZodIssueLike[]) {
