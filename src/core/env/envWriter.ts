@@ -27,7 +27,8 @@ export function replaceRange(text: string, range: TextRange, newText: string): s
  * escape for a quote, and expands `\\n` inside double quotes, hence the choice rather than escaping.
  */
 export function formatEnvValue(value: string, quote?: EnvQuote): string {
-  const fits = (q: string): boolean => !value.includes(q) && !(q === '"' && /\\[nr]/.test(value));
+  // A final backslash would escape the closing quote (dotenv then reads on to a later quote).
+  const fits = (q: string): boolean => !value.includes(q) && !value.endsWith('\\') && !(q === '"' && /\\[nr]/.test(value));
   if (quote && fits(quote)) return `${quote}${value}${quote}`;
   if (value !== '' && /^[^\s#"'`]+$/.test(value)) return value;
   for (const q of ['"', "'", '`']) if (fits(q)) return `${q}${value}${q}`;
@@ -42,7 +43,27 @@ export function setEnvValue(text: string, key: string, value: string): string {
   const doc = parseEnv(text);
   let target: EnvEntry | undefined;
   for (const e of doc.entries) if (e.key === key) target = e;
-  if (target) return replaceRange(text, target.quotedRange, formatEnvValue(value, target.quote));
-  const needsBreak = text.length > 0 && !text.endsWith('\n');
-  return `${text}${needsBreak ? doc.eol : ''}${key}=${formatEnvValue(value)}${doc.eol}`;
+  const out = target
+    ? replaceRange(text, target.quotedRange, formatEnvValue(value, target.quote))
+    : `${text}${text.length > 0 && !text.endsWith('\n') ? doc.eol : ''}${key}=${formatEnvValue(value)}${doc.eol}`;
+  assertOnlyValueChanged(doc.entries, parseEnv(out).entries, key, value);
+  return out;
+}
+
+/**
+ * A quote in the new value can close a quote left open on another line (dotenv reads quoted values
+ * across lines), changing other values. Such a write is refused rather than made.
+ */
+function assertOnlyValueChanged(before: readonly EnvEntry[], after: readonly EnvEntry[], key: string, value: string): void {
+  let last = -1;
+  before.forEach((e, i) => { if (e.key === key) last = i; });
+  const expected = last >= 0 ? before.length : before.length + 1;
+  const same = after.length === expected && after.every((e, i) => {
+    if (i === (last >= 0 ? last : before.length)) return e.key === key && e.value === value;
+    return e.key === before[i].key && e.value === before[i].value;
+  });
+  if (!same) {
+    const open = before.find(e => e.unbalancedQuote || (e.quote !== undefined && e.value.endsWith('\\')));
+    throw new Error(`Writing ${key} here would change other values${open ? `: ${open.key} on line ${open.keyRange.start.line + 1} has an unbalanced quote (or one escaped by a final backslash)` : ''}. Fix the quoting in the file first.`);
+  }
 }
