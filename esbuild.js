@@ -15,6 +15,7 @@ const watch = process.argv.includes('--watch');
 const chunks = {
   langfuse: 'src/core/langfuse/index.ts',
   workspace: 'src/core/chunks/workspace.ts',
+  rotation: 'src/core/chunks/rotation.ts',
 };
 
 const common = {

@@ -1,13 +1,18 @@
 import * as vscode from 'vscode';
 import { redactText } from '../core/log/redact';
-import { Commands } from '../core/names';
+import { Commands, Views } from '../core/names';
+import type { Finding, Fix } from '../core/rules/finding';
 import { createApiKey, revokeApiKey } from './actions/keyActions';
 import { addMember, changeOrgRole, removeMember, resetProjectRole, setProjectRole } from './actions/memberActions';
 import { pickConnectionNode, pickOrgMemberNode, pickProjectKeyNode, pickProjectMemberNode, pickProjectNode } from './actions/pickers';
 import { checkOrganizationIsolation, explainMemberAccess } from './actions/reportActions';
 import { addConnectionFlow } from './connections/addConnection';
+import { noticeSecretStorageOnce } from './connections/secretStorageNotice';
 import { checkConnection } from './langfuse/checkConnection';
+import { applyEnvFix } from './diagnostics/envFixes';
+import { createApiKeyForProject, scaffoldAccessFileCommand } from './diagnostics/envCommands';
 import { loadChunk } from './lazy';
+import { abortRotation, resumeRotation, rotateKeyWizard } from './rotation/rotationWizard';
 import { connectSandbox } from './sandbox/connectSandbox';
 import type { Services } from './services';
 import type { AccessNode, NodeOf } from './tree/nodes';
@@ -93,6 +98,29 @@ export function registerCommands(services: Services): vscode.Disposable[] {
       const target = node ?? await pickConnectionNode(services);
       return target ? checkOrganizationIsolation(services, target) : undefined;
     },
+    [Commands.applyEnvFix]: (uri: vscode.Uri, finding: Finding, fix: Fix) => applyEnvFix(services, uri, finding, fix),
+    [Commands.revealKey]: async (publicKey: string) => {
+      const node = await services.tree.findKey(publicKey);
+      if (!node) {
+        await services.ui.refuse(`No connected organization lists the key ${publicKey}: it may be revoked, belong to another organization, or your connection is a project key.`);
+        return false;
+      }
+      await vscode.commands.executeCommand(`workbench.view.extension.${Views.container}`);
+      await services.treeView.reveal(node, { select: true, focus: true, expand: true });
+      return true;
+    },
+    [Commands.createApiKeyForProject]: (projectName: string) => createApiKeyForProject(services, projectName),
+    [Commands.scaffoldAccessFile]: () => scaffoldAccessFileCommand(services),
+    [Commands.lintWorkspace]: async () => {
+      await services.keyIndex.rebuild();
+      await services.diagnostics.scanWorkspace();
+      await vscode.commands.executeCommand('workbench.actions.view.problems');
+    },
+    [Commands.rotateKey]: (arg?: string | NodeOf<'projectKey'>) => typeof arg === 'string'
+      ? rotateKeyWizard(services, { publicKey: arg })
+      : rotateKeyWizard(services, arg ? { publicKey: arg.key.publicKey, connectionId: arg.connectionId } : {}),
+    [Commands.resumeRotation]: (id?: string) => resumeRotation(services, id),
+    [Commands.abortRotation]: (id?: string) => abortRotation(services, id),
     [Commands.refresh]: (node?: AccessNode) => services.tree.refresh(node),
     [Commands.showLogs]: () => services.channel.show(),
     [Commands.openAuditLog]: async () => {
@@ -106,9 +134,10 @@ export function registerCommands(services: Services): vscode.Disposable[] {
 }
 
 async function saveConnection(services: Services, existingId?: string) {
+  void noticeSecretStorageOnce(services.context);
   const existing = existingId ? services.connections.get(existingId) : undefined;
   const result = await addConnectionFlow(services.connections, loadChunk('langfuse').CLOUD_REGIONS,
-    (baseUrl, pair) => checkConnection(services.clients, baseUrl, pair), existing);
+    (baseUrl, pair) => checkConnection(services.clients, baseUrl, pair), existing, services.ui.steps);
   if (!result) return undefined;
   const { connection, check } = result;
   services.audit().append({

@@ -1,20 +1,28 @@
 import * as vscode from 'vscode';
 import { AuditWriter } from '../core/audit/auditWriter';
 import { resolveActingIdentity } from '../core/identity/actingAs';
-import { CliEnv, Commands, ContextKeys, Settings, Views } from '../core/names';
+import { CliEnv, Commands, ContextKeys, Settings, StateFiles, Views } from '../core/names';
 import { stateDirPath } from '../core/state/stateDir';
 import { registerCommands } from './commands';
 import { ConnectionStore } from './connections/connectionStore';
+import { EnvCodeActions } from './diagnostics/envCodeActions';
+import { EnvDiagnostics } from './diagnostics/envDiagnostics';
+import { EnvStatusBar } from './diagnostics/envStatusBar';
+import { KeyIndexService } from './diagnostics/keyIndexService';
 import { ClientProvider } from './langfuse/clientProvider';
 import { createChannelLogger } from './logChannel';
 import { SANDBOX_CONNECTION_ID } from './sandbox/connectSandbox';
 import type { Services } from './services';
 import { AccessTreeProvider } from './tree/accessTreeProvider';
 import { vscodePrompter } from './ui/prompter';
+import { offerResume } from './rotation/rotationWizard';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 
 /** What activate() returns: used by the integration tests to observe the extension from outside. */
 export interface ExtensionApi {
   services: Services;
+  statusBar: EnvStatusBar;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -23,22 +31,36 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const connections = new ConnectionStore(context.secrets, log.child('Connections'));
   const clients = new ClientProvider(connections, log.child('Langfuse'));
   const tree = new AccessTreeProvider(connections, clients, log.child('AccessTree'));
+  const treeView = vscode.window.createTreeView(Views.tree, { treeDataProvider: tree, showCollapseAll: true });
+  const keyIndex = new KeyIndexService(connections, clients, log.child('KeyIndex'));
+  const diagnostics = new EnvDiagnostics(connections, keyIndex, log.child('Diagnostics'));
+  const statusBar = new EnvStatusBar(diagnostics);
   const stateDir = stateDirPath();
   let audit: AuditWriter | undefined;
   const services: Services = {
-    context, log, channel, connections, tree, clients, stateDir, ui: vscodePrompter,
+    context, log, channel, connections, tree, treeView, clients, diagnostics, keyIndex, stateDir, ui: vscodePrompter,
     audit: () => audit ??= new AuditWriter({
       stateDir,
       actor: { identity: resolveActingIdentity(vscode.workspace.getConfiguration().get<string>(Settings.actingAs)).identity, tool: 'extension' },
     }),
   };
-  const treeView = vscode.window.createTreeView(Views.tree, { treeDataProvider: tree, showCollapseAll: true });
   const updateContext = () => vscode.commands.executeCommand('setContext', ContextKeys.hasConnections, connections.list().length > 0);
-  context.subscriptions.push(channel, connections, clients, tree, treeView, ...registerCommands(services), connections.onDidChange(updateContext));
+  context.subscriptions.push(
+    channel, connections, clients, tree, treeView, keyIndex, diagnostics, statusBar,
+    ...registerCommands(services),
+    connections.onDidChange(updateContext),
+    vscode.languages.registerCodeActionsProvider([{ scheme: 'file', pattern: '**/{.env,.env.*,*.env}' }, { scheme: 'file', pattern: '**/.langfuse/access.yaml' }],
+      new EnvCodeActions(diagnostics), { providedCodeActionKinds: EnvCodeActions.kinds }),
+    // The key index follows the tree: a refresh or a key change there rebuilds it (debounced).
+    tree.onDidChangeTreeData(debounce(() => void keyIndex.rebuild(), 500)),
+  );
   void updateContext();
+  void diagnostics.scanWorkspace();
+  if (connections.list().length > 0) void keyIndex.rebuild();
   void autoConnectSandbox(services);
+  setTimeout(() => { if (hasRotationJournals(stateDir)) void offerResume(services).catch(err => log.warn('Could not check for unfinished rotations:', err)); }, 1500);
   log.child('Activation').info(`activated in ${(performance.now() - started).toFixed(1)} ms`);
-  return { services };
+  return { services, statusBar };
 }
 
 /** `npm start` passes the sandbox's credentials file; connect once so a newcomer sees Acme Corp at once. */
@@ -50,6 +72,16 @@ async function autoConnectSandbox(services: Services): Promise<void> {
   } catch (err) {
     services.log.warn('Could not connect to the local sandbox:', err);
   }
+}
+
+/** Cheap check before loading the rotation chunk: any journal in the state folder at all? */
+function hasRotationJournals(stateDir: string): boolean {
+  try { return fs.readdirSync(path.join(stateDir, StateFiles.rotationsDir)).some(f => f.endsWith('.json')); } catch { return false; }
+}
+
+function debounce(fn: () => void, ms: number): () => void {
+  let timer: NodeJS.Timeout | undefined;
+  return () => { clearTimeout(timer); timer = setTimeout(fn, ms); };
 }
 
 export function deactivate(): void {

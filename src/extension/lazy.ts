@@ -9,6 +9,7 @@ import * as path from 'node:path';
 export interface Chunks {
   langfuse: typeof import('../core/langfuse/index');
   workspace: typeof import('../core/chunks/workspace');
+  rotation: typeof import('../core/chunks/rotation');
 }
 
 const load = createRequire(__filename);

@@ -3,7 +3,10 @@ import type { AuditWriter } from '../core/audit/auditWriter';
 import type { Logger } from '../core/log/logger';
 import type { ConnectionStore } from './connections/connectionStore';
 import type { ClientProvider } from './langfuse/clientProvider';
+import type { EnvDiagnostics } from './diagnostics/envDiagnostics';
+import type { KeyIndexService } from './diagnostics/keyIndexService';
 import type { AccessTreeProvider } from './tree/accessTreeProvider';
+import type { AccessNode } from './tree/nodes';
 import type { Prompter } from './ui/prompter';
 
 /** Everything commands need, created once in activate() and passed in (no module-level state). */
@@ -13,6 +16,9 @@ export interface Services {
   channel: vscode.LogOutputChannel;
   connections: ConnectionStore;
   tree: AccessTreeProvider;
+  treeView: vscode.TreeView<AccessNode>;
+  diagnostics: EnvDiagnostics;
+  keyIndex: KeyIndexService;
   clients: ClientProvider;
   /** Dialogs and pickers; replaced by a scripted prompter in the integration tests. */
   ui: Prompter;

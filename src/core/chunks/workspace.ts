@@ -2,3 +2,9 @@
 // with `yaml` (access files; later rules and deployment checks). Kept off the activation path.
 export { findAccessFile, loadAccessFile, AccessFileCache } from '../access/accessLocator';
 export { parseAccessFile, type LoadedAccessFile } from '../access/accessFile';
+export { EditorLinter, type EditorLinterOptions, type FileFindings } from '../editor/editorLinter';
+export { keyIndexFromEntries, type KeyIndex, type KeyIndexEntry, type WhoAmIResult } from '../rules/keyIndex';
+export { addIgnoreEntry } from '../access/ignoreWriter';
+export { addGitignorePattern } from '../git/gitignoreWriter';
+export { Rules, type RuleCode } from '../rules/ruleCodes';
+export { scaffoldAccessFile, type ScaffoldProject } from '../access/scaffold';

@@ -3,6 +3,7 @@ import type { StoredProjectKey } from '../../core/keys/storedKey';
 import { maskSecretKey, shortPublicKey } from '../../core/log/redact';
 import { SecretKeys, Settings } from '../../core/names';
 import * as vscode from 'vscode';
+import { forgetStoredKey, rememberStoredKey } from '../keys/storedKeyList';
 import type { Services } from '../services';
 import type { NodeOf } from '../tree/nodes';
 import { guardedChange } from './accessContext';
@@ -44,7 +45,10 @@ export async function createApiKey(services: Services, node: ProjectRef): Promis
       `The secret key (${maskSecretKey(created.secretKey)}) is shown by Langfuse only now. Keep it before closing this dialog: copy it to your secret manager, or store it in VS Code's SecretStorage (the rotation wizard and .env quick fixes can use it from there).`);
     if (choice) {
       if (choice.includes('Copy')) await services.ui.copy(created.secretKey);
-      if (choice.includes('Store')) await services.context.secrets.store(SecretKeys.projectKey(created.publicKey), JSON.stringify(stored));
+      if (choice.includes('Store')) {
+        await services.context.secrets.store(SecretKeys.projectKey(created.publicKey), JSON.stringify(stored));
+        await rememberStoredKey(services.context, { publicKey: created.publicKey, projectId: node.project.id, projectName: node.project.name, note: created.note, baseUrl: t.connection.baseUrl });
+      }
       services.ui.notify(`${choice.includes('Copy') ? 'Secret key copied to the clipboard' : 'Secret key kept'}${choice.includes('Store') ? ' and stored in SecretStorage' : ''}.`);
       return created.publicKey;
     }
@@ -69,7 +73,10 @@ export async function revokeApiKey(services: Services, node: NodeOf<'projectKey'
     perform: () => t.client.projectApiKeys.delete(node.project.id, key.id),
     audit: { action: 'apiKey.revoke', resource: { kind: 'apiKey', id: key.id, name: key.publicKey, project: node.project.name }, details: { note: key.note, createdAt: key.createdAt } },
   });
-  if (ok) await services.context.secrets.delete(SecretKeys.projectKey(key.publicKey));
+  if (ok) {
+    await services.context.secrets.delete(SecretKeys.projectKey(key.publicKey));
+    await forgetStoredKey(services.context, key.publicKey);
+  }
   return ok;
 }
 

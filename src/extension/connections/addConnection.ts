@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { checkBaseUrl, connectionIdFor, type KeyPair } from '../../core/connections/connection';
 import { shortPublicKey } from '../../core/log/redact';
-import { MultiStepInput, type Step } from '../ui/multiStepInput';
+import { MultiStepInput, type Step, type StepDriver } from '../ui/multiStepInput';
 import type { Connection, ConnectionStore } from './connectionStore';
 
 /** The result of checking a key pair against its server, shown before the connection is saved. */
@@ -38,6 +38,7 @@ export async function addConnectionFlow(
   regions: readonly { label: string; baseUrl: string }[],
   check: CheckConnection,
   existing?: Connection,
+  driver?: StepDriver,
 ): Promise<{ connection: Connection; check: ConnectionCheck } | undefined> {
   const state: State = { baseUrl: existing?.baseUrl, name: existing?.name };
   const regionItems: Region[] = [
@@ -73,7 +74,7 @@ export async function addConnectionFlow(
       password: true, placeholder: 'sk-lf-…', validate: validateSecretKey })).trim();
   };
 
-  if (await MultiStepInput.run(pickRegion, state) === 'cancelled') return undefined;
+  if (await MultiStepInput.run(pickRegion, state, driver) === 'cancelled') return undefined;
   const pair: KeyPair = { publicKey: state.publicKey!, secretKey: state.secretKey! };
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Checking the key pair against ${new URL(state.baseUrl!).host}…` },

@@ -45,6 +45,41 @@ export class AccessTreeProvider extends Disposable implements vscode.TreeDataPro
     this.changed.fire(undefined);
   }
 
+  /** Structural parents, so rows can be revealed (e.g. "open key in tree" from a .env quick fix). */
+  getParent(node: AccessNode): AccessNode | undefined {
+    const connectionId = node.connectionId;
+    const organization = (): AccessNode => ({ kind: 'organization', connectionId, projectCount: this.clients.peek(connectionId)?.peekOverview()?.projects?.length ?? 0 });
+    switch (node.kind) {
+      case 'connection': return undefined;
+      case 'message':
+      case 'organization': return { kind: 'connection', connectionId };
+      case 'project': return node.readOnly ? { kind: 'connection', connectionId } : organization();
+      case 'orgMembers':
+      case 'orgKeys': return organization();
+      case 'orgMember': return { kind: 'orgMembers', connectionId };
+      case 'orgKey': return { kind: 'orgKeys', connectionId };
+      case 'projectMembers':
+      case 'projectKeys': return { kind: 'project', connectionId, project: node.project };
+      case 'projectMember': return { kind: 'projectMembers', connectionId, project: node.project };
+      case 'projectKey': return { kind: 'projectKeys', connectionId, project: node.project };
+    }
+  }
+
+  /** The tree row of a project key, loading what is needed; undefined if no connection has it. */
+  async findKey(publicKey: string): Promise<AccessNode | undefined> {
+    for (const c of this.connections.list()) {
+      try {
+        const { model } = await this.clients.get(c.id);
+        const overview = await model.overview();
+        for (const project of overview.projects ?? []) {
+          const key = (await model.project(project.id)).apiKeys.find(k => k.publicKey === publicKey);
+          if (key) return { kind: 'projectKey', connectionId: c.id, project: { id: project.id, name: project.name }, key };
+        }
+      } catch { /* this connection cannot tell */ }
+    }
+    return undefined;
+  }
+
   getTreeItem(node: AccessNode): vscode.TreeItem {
     return renderNode(node, { connection: this.connections.get(node.connectionId), policy: this.policy() });
   }

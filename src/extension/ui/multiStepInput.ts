@@ -1,13 +1,28 @@
 import * as vscode from 'vscode';
 
-/** Thrown inside a step to go back one step or abandon the flow. */
+/**
+ * Thrown inside a step to go back one step or abandon the flow. Recognised by its `flowAction` field,
+ * not by identity, so a scripted driver bundled elsewhere (the tests) can throw its own.
+ */
 export class FlowAction extends Error {
   static readonly back = new FlowAction('back');
   static readonly cancel = new FlowAction('cancel');
-  private constructor(readonly action: 'back' | 'cancel') { super(action); }
+  private constructor(readonly flowAction: 'back' | 'cancel') { super(flowAction); }
 }
 
-export type Step<S> = (input: MultiStepInput, state: S) => Promise<Step<S> | void>;
+function flowActionOf(err: unknown): 'back' | 'cancel' | undefined {
+  const action = (err as { flowAction?: unknown } | undefined)?.flowAction;
+  return action === 'back' || action === 'cancel' ? action : undefined;
+}
+
+/** What a step can ask. MultiStepInput shows real QuickInputs; tests pass a scripted driver. */
+export interface StepDriver {
+  pick<T extends vscode.QuickPickItem>(options: PickOptions<T>): Promise<T>;
+  pickMany<T extends vscode.QuickPickItem>(options: PickOptions<T> & { selected?: readonly T[]; minimum?: number }): Promise<T[]>;
+  text(options: TextOptions): Promise<string>;
+}
+
+export type Step<S> = (input: StepDriver, state: S) => Promise<Step<S> | void>;
 
 interface CommonOptions {
   title: string;
@@ -35,14 +50,17 @@ export interface TextOptions extends CommonOptions {
  * A multi-step QuickInput flow with Back: each step shows one pick or input box and returns the next
  * step; Back replays the previous step with the state collected so far; Escape cancels the whole flow.
  */
-export class MultiStepInput {
+export class MultiStepInput implements StepDriver {
   private current?: vscode.QuickInput;
   private readonly history: Step<unknown>[] = [];
 
-  static async run<S>(first: Step<S>, state: S): Promise<'done' | 'cancelled'> {
-    const input = new MultiStepInput();
+  /** Runs a flow; `driver` replaces the real QuickInputs (the integration tests script the answers). */
+  static async run<S>(first: Step<S>, state: S, driver?: StepDriver): Promise<'done' | 'cancelled'> {
+    const input = new MultiStepInput(driver);
     return input.drive(first as Step<unknown>, state);
   }
+
+  private constructor(private readonly driver?: StepDriver) {}
 
   private async drive(first: Step<unknown>, state: unknown): Promise<'done' | 'cancelled'> {
     let step: Step<unknown> | void = first;
@@ -52,12 +70,12 @@ export class MultiStepInput {
         this.current?.dispose();
         this.current = undefined;
         try {
-          step = await step(this, state);
+          step = await step(this.driver ?? this, state);
         } catch (err) {
-          if (err === FlowAction.back) {
+          if (flowActionOf(err) === 'back') {
             this.history.pop();
             step = this.history.pop();
-          } else if (err === FlowAction.cancel) {
+          } else if (flowActionOf(err) === 'cancel') {
             return 'cancelled';
           } else {
             throw err;
@@ -79,6 +97,24 @@ export class MultiStepInput {
       disposables.push(quickPick.onDidAccept(() => {
         const [selected] = quickPick.selectedItems;
         if (selected) resolve(selected);
+      }));
+    });
+  }
+
+  /** A pick with checkboxes; `extra` items (e.g. "Add a target…") return on their own when accepted. */
+  async pickMany<T extends vscode.QuickPickItem>(options: PickOptions<T> & { selected?: readonly T[]; minimum?: number }): Promise<T[]> {
+    const quickPick = vscode.window.createQuickPick<T>();
+    return this.show(quickPick, options, (resolve, disposables) => {
+      quickPick.canSelectMany = true;
+      quickPick.items = options.items;
+      quickPick.selectedItems = options.selected ?? [];
+      disposables.push(quickPick.onDidAccept(() => {
+        const chosen = [...quickPick.selectedItems];
+        if (chosen.length < (options.minimum ?? 1)) {
+          quickPick.placeholder = `Select at least ${options.minimum ?? 1}. ${options.placeholder ?? ''}`;
+          return;
+        }
+        resolve(chosen);
       }));
     });
   }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { StepDriver } from './multiStepInput';
 
 /**
  * The questions commands ask. The real one is VS Code's dialogs and pickers; the integration tests
@@ -15,6 +16,8 @@ export interface Prompter {
   refuse(message: string): Promise<void>;
   notify(message: string): void;
   copy(text: string): Promise<void>;
+  /** Multi-step flows (wizards): undefined = real QuickInputs. */
+  readonly steps?: StepDriver;
 }
 
 export const vscodePrompter: Prompter = {

@@ -58,6 +58,7 @@ type Answer =
  */
 export class ScriptedPrompter {
   readonly asked: Asked[] = [];
+  steps: ScriptedSteps | undefined;
   readonly copied: string[] = [];
   private script: Answer[] = [];
 
@@ -113,4 +114,49 @@ export async function sandboxPut(pathname: string, body: unknown): Promise<void>
   const auth = Buffer.from(`${c.organization.publicKey}:${c.organization.secretKey}`).toString('base64');
   const res = await fetch(new URL(pathname, c.baseUrl), { method: 'PUT', headers: { Authorization: `Basic ${auth}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
   if (!res.ok) throw new Error(`${pathname}: ${res.status}`);
+}
+
+type FlowAnswer = { pick: string | RegExp } | { pickMany: (string | RegExp)[] } | { text: string } | { back: true } | { cancel: true };
+
+/**
+ * Scripts a multi-step QuickInput flow (the wizards): each answer picks by label, ticks labels, types
+ * text (validated like the real input box), or presses Back / Escape. Records step titles with n/N.
+ */
+export class ScriptedSteps {
+  readonly shown: string[] = [];
+  private script: FlowAnswer[] = [];
+  answer(...answers: FlowAnswer[]): this { this.script.push(...answers); return this; }
+  pending(): number { return this.script.length; }
+  private next(what: string): FlowAnswer {
+    const a = this.script.shift();
+    if (!a) throw new Error(`unexpected step: ${what}`);
+    if ('back' in a) throw Object.assign(new Error('back'), { flowAction: 'back' });
+    if ('cancel' in a) throw Object.assign(new Error('cancel'), { flowAction: 'cancel' });
+    return a;
+  }
+  private static match<T extends vscode.QuickPickItem>(items: readonly T[], want: string | RegExp): T {
+    const found = items.find(i => typeof want === 'string' ? i.label === want || i.label.endsWith(` ${want}`) : want.test(i.label));
+    if (!found) throw new Error(`no item ${want} in ${items.map(i => i.label).join(' | ')}`);
+    return found;
+  }
+  async pick<T extends vscode.QuickPickItem>(o: { title: string; step: number; totalSteps: number; items: readonly T[] }): Promise<T> {
+    this.shown.push(`${o.step}/${o.totalSteps} pick`);
+    const a = this.next(`${o.step}/${o.totalSteps}`);
+    if (!('pick' in a)) throw new Error(`step ${o.step}: expected a pick answer, got ${JSON.stringify(a)}`);
+    return ScriptedSteps.match(o.items, a.pick);
+  }
+  async pickMany<T extends vscode.QuickPickItem>(o: { title: string; step: number; totalSteps: number; items: readonly T[] }): Promise<T[]> {
+    this.shown.push(`${o.step}/${o.totalSteps} pickMany: ${o.items.map(i => i.label).join(' | ')}`);
+    const a = this.next(`${o.step}/${o.totalSteps}`);
+    if (!('pickMany' in a)) throw new Error(`step ${o.step}: expected a pickMany answer, got ${JSON.stringify(a)}`);
+    return a.pickMany.map(w => ScriptedSteps.match(o.items, w));
+  }
+  async text(o: { title: string; step: number; totalSteps: number; validate?: (v: string) => string | undefined | Promise<string | undefined> }): Promise<string> {
+    this.shown.push(`${o.step}/${o.totalSteps} text`);
+    const a = this.next(`${o.step}/${o.totalSteps}`);
+    if (!('text' in a)) throw new Error(`step ${o.step}: expected a text answer, got ${JSON.stringify(a)}`);
+    const problem = await o.validate?.(a.text);
+    if (problem) throw new Error(`"${a.text}" is invalid: ${problem}`);
+    return a.text;
+  }
 }

@@ -2,6 +2,8 @@ import * as assert from 'node:assert/strict';
 import { checkIsolation } from '../../../src/core/reports/checkIsolation';
 import { environmentKind } from '../../../src/core/reports/environmentKind';
 import { explainAccess } from '../../../src/core/reports/explainAccess';
+import { parseAccessFile } from '../../../src/core/access/accessFile';
+import { scaffoldAccessFile } from '../../../src/core/access/scaffold';
 
 const projects = [
   { id: 'p-prod', name: 'production-chatbot' },
@@ -68,5 +70,22 @@ describe('explain access', () => {
     assert.match(md, /\| analytics-readonly \| VIEWER \| project role VIEWER set on analytics-readonly, overriding organization NONE \| ✓ \| — \| — \| — \| — \|/);
     assert.match(md, /\| production-chatbot \| no access \| inherited from organization role NONE \|/);
     assert.match(md, /✗ manage organization members/);
+  });
+});
+
+describe('access file scaffold', () => {
+  it('writes one environment per project that the access-file loader accepts', () => {
+    const text = scaffoldAccessFile('local-sandbox', [
+      { name: 'production-chatbot', publicKeys: ['pk-lf-b1000000-0000-4000-8000-000000000001'] },
+      { name: 'staging-chatbot', publicKeys: [] },
+      { name: 'analytics-readonly', publicKeys: ['pk-lf-d3000000-0000-4000-8000-000000000001'] },
+      { name: 'Marketing Site', publicKeys: [] },
+    ], 90);
+    const loaded = parseAccessFile(text, '/ws/.langfuse/access.yaml', '/ws');
+    assert.deepEqual(loaded.problems, []);
+    assert.deepEqual(Object.keys(loaded.config!.environments), ['production', 'staging', 'analytics', 'marketing-site']);
+    assert.equal(loaded.config!.environments.production.project, 'production-chatbot');
+    assert.deepEqual(loaded.config!.environments.analytics.publicKeys, ['pk-lf-d3000000-0000-4000-8000-000000000001']);
+    assert.equal(loaded.config!.connection, 'local-sandbox');
   });
 });

@@ -1,0 +1,4 @@
+// Entry of the lazily-required chunk dist/chunks/rotation.js: the rotation engine and the secret
+// sinks it pushes to (the AWS SDK, undici for Vault). Loaded when a rotation starts or resumes.
+export * from '../rotation/index';
+export { createSink, parseSinkTarget, formatSinkTarget, SINK_SPEC_HELP, SecretManagersSettings, isSinkError } from '../secrets/index';

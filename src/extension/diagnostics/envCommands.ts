@@ -1,0 +1,41 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { DEFAULT_ROTATION_MAX_AGE_DAYS, Settings } from '../../core/names';
+import { createApiKey } from '../actions/keyActions';
+import { pickConnectionNode } from '../actions/pickers';
+import { loadChunk } from '../lazy';
+import type { Services } from '../services';
+
+/** "Scaffold Workspace Access File": `.langfuse/access.yaml` from the connected organization. */
+export async function scaffoldAccessFileCommand(services: Services): Promise<string | undefined> {
+  const folder = vscode.workspace.workspaceFolders?.find(f => f.uri.scheme === 'file');
+  if (!folder) { services.ui.notify('Open a folder first: the access file lives in the repository.'); return undefined; }
+  const c = await pickConnectionNode(services);
+  if (!c) return undefined;
+  const { model } = await services.clients.get(c.connectionId);
+  const overview = await model.overview();
+  if (!overview.projects) {
+    await services.ui.refuse('Scaffolding needs an organization key whose plan includes the admin API, to list the projects and their keys.');
+    return undefined;
+  }
+  const projects = await Promise.all(overview.projects.map(async p => ({ name: p.name, publicKeys: (await model.project(p.id)).apiKeys.map(k => k.publicKey) })));
+  const file = path.join(folder.uri.fsPath, '.langfuse', 'access.yaml');
+  if (fs.existsSync(file) && !await services.ui.confirm(`${path.relative(folder.uri.fsPath, file)} exists. Replace it with one generated from "${services.connections.get(c.connectionId)?.name}"?`, 'Replace')) return undefined;
+  const maxAge = vscode.workspace.getConfiguration().get<number>(Settings.rotationMaxAgeDays) ?? DEFAULT_ROTATION_MAX_AGE_DAYS;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, loadChunk('workspace').scaffoldAccessFile(c.connectionId, projects, maxAge));
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
+  return file;
+}
+
+/** Creates a key in the named project of the first connection that has it (the "replace with project key" fix). */
+export async function createApiKeyForProject(services: Services, projectName: string): Promise<string | undefined> {
+  for (const c of services.connections.list()) {
+    const overview = await (await services.clients.get(c.id)).model.overview().catch(() => undefined);
+    const project = overview?.projects?.find(p => p.name === projectName);
+    if (project) return createApiKey(services, { connectionId: c.id, project: { id: project.id, name: project.name } });
+  }
+  await services.ui.refuse(`No connection shows a project named ${projectName}.`);
+  return undefined;
+}

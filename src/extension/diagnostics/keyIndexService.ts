@@ -1,0 +1,66 @@
+import type { KeyIndex, KeyIndexEntry } from '../../core/rules/keyIndex';
+import type { Logger } from '../../core/log/logger';
+import type { ConnectionStore } from '../connections/connectionStore';
+import type { ClientProvider } from '../langfuse/clientProvider';
+import { Disposable } from '../lifecycle';
+import { loadChunk } from '../lazy';
+import * as vscode from 'vscode';
+
+/**
+ * public key → project, built from every connection whose organization key may list keys (the
+ * user's own key to the user's own host; nothing from the workspace is sent). Rebuilt on demand after
+ * the tree changed keys. Keys seen before and gone now are marked revoked.
+ */
+export class KeyIndexService extends Disposable {
+  private entries = new Map<string, KeyIndexEntry>();
+  private readonly seen = new Map<string, KeyIndexEntry>();
+  private complete = false;
+  private building: Promise<void> | undefined;
+  private readonly changed = this.register(new vscode.EventEmitter<void>());
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly connections: ConnectionStore, private readonly clients: ClientProvider, private readonly log: Logger) {
+    super();
+  }
+
+  index(): KeyIndex | undefined {
+    if (this.entries.size === 0 && this.seen.size === 0) return undefined;
+    const merged = new Map(this.entries);
+    for (const [pk, e] of this.seen) if (!merged.has(pk)) merged.set(pk, { ...e, revoked: true });
+    return loadChunk('workspace').keyIndexFromEntries(merged, this.complete);
+  }
+
+  lookup(publicKey: string): KeyIndexEntry | undefined {
+    return this.entries.get(publicKey);
+  }
+
+  rebuild(): Promise<void> {
+    this.building ??= this.build().finally(() => { this.building = undefined; });
+    return this.building;
+  }
+
+  private async build(): Promise<void> {
+    const next = new Map<string, KeyIndexEntry>();
+    let complete = this.connections.list().length > 0;
+    for (const c of this.connections.list()) {
+      try {
+        const { model } = await this.clients.get(c.id);
+        const overview = await model.overview();
+        if (!overview.projects) { complete = false; continue; } // project key or no admin API: its keys are unknown here
+        await Promise.all(overview.projects.map(async p => {
+          for (const k of (await model.project(p.id)).apiKeys) {
+            next.set(k.publicKey, { projectId: p.id, projectName: p.name, createdAt: k.createdAt, displaySecretKey: k.displaySecretKey, note: k.note ?? undefined });
+          }
+        }));
+      } catch (err) {
+        complete = false;
+        this.log.warn(`Key index: could not list the keys of "${c.name}":`, (err as Error).message);
+      }
+    }
+    for (const [pk, e] of this.entries) this.seen.set(pk, e);
+    for (const pk of next.keys()) this.seen.delete(pk);
+    this.entries = next;
+    this.complete = complete;
+    this.changed.fire();
+  }
+}
