@@ -31,7 +31,8 @@ export function createSandboxServer(store: Store, faults: FaultPlan, stats: Serv
       stats.inFlight++;
       stats.peakInFlight = Math.max(stats.peakInFlight, stats.inFlight);
       res.once('close', () => { stats.inFlight--; });
-      void serve(req, res, url, rawBody, ctx, faults);
+      // A client that went away mid-answer must not take the sandbox (or the test process) down.
+      serve(req, res, url, rawBody, ctx, faults).catch(() => res.destroy());
     });
   });
 }
