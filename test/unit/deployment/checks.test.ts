@@ -175,3 +175,10 @@ describe('deployment checks: headless initialisation', () => {
     assert.ok(complete.evidence.some(e => e.requirement === 'headless-init'));
   });
 });
+
+describe('deployment checks: licence nuance', () => {
+  it('a Pro licence does not give project-level roles', () => {
+    const pro = compose([...GOOD_ENV, 'LANGFUSE_DEFAULT_PROJECT_ID=proj-production-chatbot', 'LANGFUSE_EE_LICENSE_KEY=langfuse_pro_demo']);
+    assert.match(only(pro, 'default-project-role-org-wide')[0].message, /a langfuse_pro_ licence is not enough/);
+  });
+});

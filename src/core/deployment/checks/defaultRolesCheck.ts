@@ -12,7 +12,10 @@ export function checkDefaultRoles(target: DeploymentTarget, out: CheckCollector)
   const orgRole = get(target, 'LANGFUSE_DEFAULT_ORG_ROLE');
   const projectIds = get(target, 'LANGFUSE_DEFAULT_PROJECT_ID');
   const projectRole = get(target, 'LANGFUSE_DEFAULT_PROJECT_ROLE');
-  const licensed = isSet(get(target, 'LANGFUSE_EE_LICENSE_KEY'));
+  // rbac-project-roles comes only with self-hosted:enterprise, i.e. a `langfuse_ee_` licence (FACTS §2.0);
+  // a licence read from a secret reference cannot be checked, so it is given the benefit of the doubt.
+  const licence = get(target, 'LANGFUSE_EE_LICENSE_KEY');
+  const licensed = isSet(licence) && (licence!.value === undefined || licence!.value.trim().startsWith('langfuse_ee_'));
   let problem = false;
 
   if (orgRole?.value !== undefined) {
@@ -50,7 +53,7 @@ export function checkDefaultRoles(target: DeploymentTarget, out: CheckCollector)
   if (isSet(projectIds) && !licensed) {
     problem = true;
     out.finding(projectIds!.file, projectIds!.keyRange, 'default-project-role-org-wide',
-      `LANGFUSE_DEFAULT_PROJECT_ID is set without an Enterprise licence (LANGFUSE_EE_LICENSE_KEY): project-level roles need the rbac-project-roles entitlement, so for a project whose organization is not in LANGFUSE_DEFAULT_ORG_ID Langfuse gives new users an organization membership with LANGFUSE_DEFAULT_PROJECT_ROLE (${projectRole?.value ?? 'VIEWER'}) — access to every project of that organization, not just the listed ones.`);
+      `LANGFUSE_DEFAULT_PROJECT_ID is set without an Enterprise licence (LANGFUSE_EE_LICENSE_KEY=langfuse_ee_…; a langfuse_pro_ licence is not enough): project-level roles need the rbac-project-roles entitlement, so for a project whose organization is not in LANGFUSE_DEFAULT_ORG_ID Langfuse gives new users an organization membership with LANGFUSE_DEFAULT_PROJECT_ROLE (${projectRole?.value ?? 'VIEWER'}) — access to every project of that organization, not just the listed ones.`);
   }
   if (!problem) {
     const s = projectRole ?? orgRole ?? orgIds ?? projectIds;

@@ -1,0 +1,23 @@
+// Langfuse's own audit log has no API (FACTS §8): it is a settings page in the UI, entitled
+// `audit-logs` (Cloud Team/Enterprise, self-hosted Enterprise). Its pages are the settings slug
+// "audit-logs" of a project (LF web/src/pages/project/[projectId]/settings) and, in recent
+// versions, of an organization (LF web/src/pages/organization/[organizationId]/settings).
+
+export interface LangfuseAuditLogLinks {
+  project?: string;
+  organization?: string;
+}
+
+/** Links to Langfuse's own audit-log pages, for instances whose plan includes them. */
+export function langfuseAuditLogLinks(baseUrl: string, ids: { projectId?: string; organizationId?: string }): LangfuseAuditLogLinks {
+  const base = baseUrl.replace(/\/+$/, '');
+  const links: LangfuseAuditLogLinks = {};
+  if (ids.projectId) links.project = `${base}/project/${encodeURIComponent(ids.projectId)}/settings/audit-logs`;
+  if (ids.organizationId) links.organization = `${base}/organization/${encodeURIComponent(ids.organizationId)}/settings/audit-logs`;
+  return links;
+}
+
+/** Plans whose instances have the `audit-logs` entitlement (FACTS §8). */
+export function planHasAuditLogs(plan: string | undefined): boolean {
+  return plan !== undefined && /^(cloud:team|cloud:enterprise|self-hosted:enterprise|team|enterprise)$/i.test(plan);
+}
