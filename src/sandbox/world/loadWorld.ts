@@ -84,5 +84,5 @@ function duplicates(values: string[], what: string, problems: string[]): void {
   }
 }
 
-/** The JSON-schema-free summary used by `validateWorld` callers that build worlds in code. */
+/** A world before defaults are applied (plan, serverVersion, projectMemberships may be left out). */
 export type WorldInput = z.input<typeof World>;
