@@ -77,6 +77,9 @@ export class RotationEngine {
     const id = newRotationId(now);
     const lock = acquireRotationLock(this.deps.stateDir, plan.oldPublicKey, this.deps.tool, id);
     try {
+      // Again under the lock: another process may have started (and paused) a rotation meanwhile.
+      const raced = this.unfinishedFor(plan.oldPublicKey);
+      if (raced) throw this.busyError(raced);
       const project = { ...plan.project };
       let oldKeyId: string | undefined;
       if (this.deps.admin) {
@@ -443,6 +446,7 @@ export class RotationEngine {
     if (journal.tool !== this.deps.tool) throw this.busyError(journal);
     if (!this.held.has(journal.oldKey.publicKey)) {
       this.held.set(journal.oldKey.publicKey, acquireRotationLock(this.deps.stateDir, journal.oldKey.publicKey, this.deps.tool, id));
+      this.journals.removeStrayTemps(id);
     }
     return journal;
   }
@@ -457,6 +461,7 @@ export class RotationEngine {
   }
 
   private release(j: RotationJournal): void {
+    this.journals.removeStrayTemps(j.id);
     this.held.get(j.oldKey.publicKey)?.release();
     this.held.delete(j.oldKey.publicKey);
   }

@@ -3,6 +3,7 @@
 // key, a person confirmed the deploy checklist, and (optionally) traces are arriving with the NEW key.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isEnvFileName, isExampleEnvFile } from '../env/envFileNames';
 import type { LangfuseClient } from '../langfuse';
 
 const SKIP_DIRS = new Set(['.git', 'node_modules', '.venv', 'venv', '__pycache__', 'dist', 'out', '.next', 'target']);
@@ -51,4 +52,19 @@ export function scanForPublicKey(paths: string[], publicKey: string, exclude: st
 export async function probeTraces(newKeyClient: LangfuseClient, since: string): Promise<number> {
   const res = await newKeyClient.traces.list({ fromTimestamp: since, limit: 1 });
   return res.meta.totalItems;
+}
+
+/**
+ * Candidate targets for the wizard's plan step: `.env` files (not examples) under `paths` whose
+ * LANGFUSE_PUBLIC_KEY is the key being rotated, as `env:` target specs.
+ */
+export function discoverEnvTargets(paths: string[], publicKey: string, exclude: string[] = []): string[] {
+  const files = new Set<string>();
+  for (const ref of scanForPublicKey(paths, publicKey, exclude).references) {
+    const name = path.basename(ref.file);
+    if (!isEnvFileName(name) || isExampleEnvFile(name)) continue;
+    const line = fs.readFileSync(ref.file, 'utf8').split('\n')[ref.line - 1] ?? '';
+    if (new RegExp(`^\\s*(export\\s+)?LANGFUSE_PUBLIC_KEY\\s*=\\s*["']?${publicKey}["']?\\s*(#.*)?\\r?$`).test(line)) files.add(ref.file);
+  }
+  return [...files].map(f => `env:${f}`);
 }

@@ -7,8 +7,8 @@ export { JournalStore, RotationJournal, isFinished, type JournalTarget, type Evi
 export { FilePendingSecretStore, SecretStoragePendingSecretStore, type PendingSecretStore, type PendingSecrets } from './pendingSecrets';
 export { rotationLockFile } from './rotationLock';
 export { STEPS, STEP_TITLES, stepsFor, nextStep, reached, canRollBack, type RotationMode, type RotationStep } from './steps';
-export { rotationReport, formatRotationReport, type RotationReport } from './report';
-export { scanForPublicKey, probeTraces, type Reference } from './evidence';
+export { rotationReport, formatRotationReport, resumeQuestion, type RotationReport } from './report';
+export { scanForPublicKey, probeTraces, discoverEnvTargets, type Reference } from './evidence';
 export { generateKeyPair, provenanceNote } from './newKeyPair';
 export type {
   RotationPlan, RotationDeps, RotationCallbacks, RotationEvent, RunResult, WaitReason, ChecklistRequest, RevokeRequest, NewPairRequest, KeyPairInput,

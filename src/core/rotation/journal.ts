@@ -99,6 +99,7 @@ export function newRotationId(now: Date): string {
 }
 
 const ID = /^rot-[0-9]{8}-[0-9]{6}-[0-9a-f]{6}$/;
+const JOURNAL_FILE = /^rot-[0-9]{8}-[0-9]{6}-[0-9a-f]{6}\.json$/;
 
 export class JournalStore {
   readonly dir: string;
@@ -117,6 +118,14 @@ export class JournalStore {
     writeFileAtomicSync(this.file(journal.id), `${JSON.stringify(journal, null, 2)}\n`, { mode: 0o600 });
   }
 
+  /** Removes temp copies of this journal left by a writer killed mid-write (no secrets, just clutter). */
+  removeStrayTemps(id: string): void {
+    const prefix = `.${id}.json.`;
+    let names: string[] = [];
+    try { names = fs.readdirSync(this.dir); } catch { return; }
+    for (const name of names) if (name.startsWith(prefix) && name.endsWith('.tmp')) fs.rmSync(path.join(this.dir, name), { force: true });
+  }
+
   load(id: string): RotationJournal | undefined {
     let text: string;
     try { text = fs.readFileSync(this.file(id), 'utf8'); } catch (err) {
@@ -132,7 +141,7 @@ export class JournalStore {
     try { names = fs.readdirSync(this.dir); } catch { return { journals: [], damaged: [] }; }
     const journals: RotationJournal[] = [];
     const damaged: { file: string; problem: string }[] = [];
-    for (const name of names.filter(n => /^rot-.*\.json$/.test(n)).sort().reverse()) {
+    for (const name of names.filter(n => JOURNAL_FILE.test(n)).sort().reverse()) {
       const file = path.join(this.dir, name);
       try { journals.push(parseJournal(fs.readFileSync(file, 'utf8'), file)); } catch (err) { damaged.push({ file, problem: (err as Error).message }); }
     }

@@ -86,8 +86,13 @@ export class FilePendingSecretStore implements PendingSecretStore {
     writeFileAtomicSync(this.file(secrets.rotationId), JSON.stringify(secrets), { mode: 0o600 });
   }
 
+  /** Removes the file and any temp copy a writer killed mid-write left next to it (it may hold a secret). */
   async wipe(rotationId: string): Promise<void> {
     fs.rmSync(this.file(rotationId), { force: true });
+    const prefix = `.${rotationId}.`;
+    let names: string[] = [];
+    try { names = fs.readdirSync(this.dir); } catch { /* no folder, nothing left */ }
+    for (const name of names) if (name.startsWith(prefix) && name.endsWith('.tmp')) fs.rmSync(path.join(this.dir, name), { force: true });
   }
 }
 

@@ -1,5 +1,6 @@
 // The rotation report as plain data (for the wizard's summary document) and as text (CLI). Built
 // from the journal only, so it never contains a secret.
+import { shortPublicKey } from '../log/redact';
 import { toolLabel } from './errors';
 import type { RotationJournal } from './journal';
 import { reached, STEP_TITLES, stepsFor, type RotationStep } from './steps';
@@ -62,4 +63,13 @@ export function formatRotationReport(r: RotationReport): string {
   if (r.waiting) lines.push(`Waiting: ${r.waiting}`);
   if (r.notes.length) lines.push('Notes:', ...r.notes.map(n => `  - ${n}`));
   return `${lines.join('\n')}\n`;
+}
+
+/** The question a front end asks on start-up: "Resume rotation of pk-lf-…abcd at step 5/11 (Push to targets)?" */
+export function resumeQuestion(j: RotationJournal): string {
+  const order = stepsFor(j.mode);
+  const next = order[order.indexOf(j.step) + 1] ?? j.step;
+  const key = `${shortPublicKey(j.oldKey.publicKey)} (project ${j.project.name})`;
+  if (j.status === 'rollingBack') return `Finish rolling back the rotation of ${key}?`;
+  return `Resume rotation of ${key} at step ${order.indexOf(next) + 1}/${order.length} (${STEP_TITLES[next]})?`;
 }

@@ -35,15 +35,23 @@ function prng(seed: number): () => number {
 
 interface Child { code: number | null; signal: NodeJS.Signals | null; err: string; firstOutputMs?: number; lastOutputMs?: number; ms: number }
 
-function runCli(cli: string, args: string[], env: Record<string, string>, cwd: string, killAfterMs?: number): Promise<Child> {
+/** When to kill: `afterSpawnMs` from the start, or `afterFirstOutputMs` after the rotation's first line (its journal exists then). */
+interface Kill { afterSpawnMs?: number; afterFirstOutputMs?: number }
+
+function runCli(cli: string, args: string[], env: Record<string, string>, cwd: string, kill: Kill = {}): Promise<Child> {
   return new Promise(resolve => {
     const started = Date.now();
     const child = spawn(process.execPath, [cli, 'rotate', ...args], { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
     let firstOutputMs: number | undefined;
     let lastOutputMs: number | undefined;
-    child.stderr.on('data', c => { firstOutputMs ??= Date.now() - started; lastOutputMs = Date.now() - started; err += c; });
-    const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    let timer = kill.afterSpawnMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), kill.afterSpawnMs);
+    child.stderr.on('data', c => {
+      if (firstOutputMs === undefined && kill.afterFirstOutputMs !== undefined) timer = setTimeout(() => child.kill('SIGKILL'), kill.afterFirstOutputMs);
+      firstOutputMs ??= Date.now() - started;
+      lastOutputMs = Date.now() - started;
+      err += c;
+    });
     child.on('exit', (code, signal) => { if (timer) clearTimeout(timer); resolve({ code, signal, err, firstOutputMs, lastOutputMs, ms: Date.now() - started }); });
   });
 }
@@ -57,10 +65,10 @@ describe('cli: rotate survives kill -9 anywhere (child processes, sandbox over H
   it(`${RUNS} runs: secrets lost 0, old keys revoked before the new one was stored and verified 0, orphan new keys 0`, async () => {
     const seed = Number(process.env.LANGFUSE_ACCESS_CRASH_SEED ?? Math.floor(Math.random() * 2 ** 31));
     const random = prng(seed);
-    const figures = { runs: 0, killed: 0, completed: 0, rolledBack: 0, nothingStarted: 0, secretsLost: 0, earlyRevokes: 0, orphans: 0 };
+    const figures = { runs: 0, killed: 0, completed: 0, rolledBack: 0, nothingStarted: 0, secretsLost: 0, earlyRevokes: 0, orphans: 0, strayTempsAfterRollback: 0 };
     const problems: string[] = [];
 
-    const oneRun = async (label: string, hook: string | undefined, killAfterMs: number | undefined, thenAbort: boolean) => {
+    const oneRun = async (label: string, hook: string | undefined, kill: Kill, thenAbort: boolean) => {
       const sandbox: SandboxHandle = await startSandbox();
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lfa-crash-'));
       try {
@@ -101,7 +109,7 @@ describe('cli: rotate survives kill -9 anywhere (child processes, sandbox over H
           LANGFUSE_ACCESS_ACTING_AS: 'crash-test@acme.com',
         };
         const first = await runCli(cli, ['--project', 'production-chatbot', '--key', OLD.publicKey, '--to', `env:${targets[0]}`, '--to', `env:${targets[1]}`, '--yes'],
-          hook ? { ...env, LANGFUSE_ACCESS_TEST_HOOK: hook } : env, dir, killAfterMs);
+          hook ? { ...env, LANGFUSE_ACCESS_TEST_HOOK: hook } : env, dir, kill);
         figures.runs++;
         if (first.signal === 'SIGKILL') figures.killed++;
         else if (hook && first.code !== 0) problems.push(`${label}: first run exited ${first.code}: ${first.err.slice(-300)}`);
@@ -137,7 +145,14 @@ describe('cli: rotate survives kill -9 anywhere (child processes, sandbox over H
           if (extra.length || held !== OLD.publicKey) problems.push(`${label}: after ${outcome} keys=${keys.join(',')} targets hold ${held}`);
         }
         for (const t of targets) if (envValues(t).LANGFUSE_PUBLIC_KEY !== held) problems.push(`${label}: the two targets disagree`);
-        if (fs.existsSync(rotations) && fs.readdirSync(rotations).some(n => n.endsWith('.secret.json'))) problems.push(`${label}: the pending secret file was not wiped`);
+        const left = fs.existsSync(rotations) ? fs.readdirSync(rotations).filter(n => !/^rot-[^.]*\.json$/.test(n)) : [];
+        if (left.length) problems.push(`${label}: left in the rotations folder: ${left.join(', ')}`);
+        const temps = fs.readdirSync(dir).filter(n => n.endsWith('.tmp'));
+        // Known sink defect (reported to the lead): EnvFileSink.restore() cleans a killed writer's temp
+        // file only when it writes, so after a rollback that had nothing to restore the temp copy (with
+        // the now-deleted new key's secret) stays until the next write. Counted, not hidden.
+        if (temps.length && outcome === 'rolledBack') figures.strayTempsAfterRollback += temps.length;
+        else if (temps.length) problems.push(`${label}: temp files left next to the targets: ${temps.join(', ')}`);
       } finally {
         await sandbox.close();
         fs.rmSync(dir, { recursive: true, force: true });
@@ -158,7 +173,7 @@ describe('cli: rotate survives kill -9 anywhere (child processes, sandbox over H
         LANGFUSE_ACCESS_BASE_URL: sandbox.url, LANGFUSE_ACCESS_PUBLIC_KEY: ORG.publicKey, LANGFUSE_ACCESS_SECRET_KEY: ORG.secretKey, LANGFUSE_ACCESS_TEST_HOOK: `record:${recordFile}`,
       }, dir);
       assert.equal(r.code, 0, r.err);
-      timing.start = Math.max(0, (r.firstOutputMs ?? 0) - 60);
+      timing.start = r.firstOutputMs ?? 0;
       timing.end = r.lastOutputMs ?? r.ms;
       await sandbox.close();
       fs.rmSync(dir, { recursive: true, force: true });
@@ -171,16 +186,21 @@ describe('cli: rotate survives kill -9 anywhere (child processes, sandbox over H
     for (let i = 0; i < RUNS; i++) {
       const thenAbort = random() < 0.35;
       if (i < boundaries.length) {
-        await oneRun(`run ${i} (boundary ${boundaries[i]}, then ${thenAbort ? 'abort' : 'resume'})`, `crash:${boundaries[i]}`, undefined, thenAbort);
+        await oneRun(`run ${i} (boundary ${boundaries[i]}, then ${thenAbort ? 'abort' : 'resume'})`, `crash:${boundaries[i]}`, {}, thenAbort);
+      } else if (random() < 0.2) {
+        // During start-up: before or while the plan is checked and the journal written.
+        const at = Math.round(random() * timing.start! * 1.1);
+        await oneRun(`run ${i} (kill ${at} ms after spawn, then ${thenAbort ? 'abort' : 'resume'})`, undefined, { afterSpawnMs: at }, thenAbort);
       } else {
-        const at = Math.round(timing.start! + random() * (timing.end! - timing.start!));
-        await oneRun(`run ${i} (kill after ${at} ms, then ${thenAbort ? 'abort' : 'resume'})`, undefined, at, thenAbort);
+        const at = Math.round(random() * (timing.end! - timing.start!) * 1.1);
+        await oneRun(`run ${i} (kill ${at} ms into the rotation, then ${thenAbort ? 'abort' : 'resume'})`, undefined, { afterFirstOutputMs: at }, thenAbort);
       }
     }
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(`      crash test: seed ${seed} (replay: LANGFUSE_ACCESS_CRASH_SEED=${seed}), ${figures.runs} runs in ${seconds} s, ${boundaries.length} step boundaries + ${figures.runs - boundaries.length} random kills`);
     console.log(`      killed ${figures.killed}, then completed ${figures.completed}, rolled back ${figures.rolledBack}, killed before any rotation existed ${figures.nothingStarted}`);
     console.log(`      secrets lost: ${figures.secretsLost}; old keys revoked before the new one was stored and verified: ${figures.earlyRevokes}; orphan new keys: ${figures.orphans}`);
+    console.log(`      .env temp files left after a rollback (sink defect, holding a deleted key's secret): ${figures.strayTempsAfterRollback}`);
     assert.deepEqual(problems, []);
     assert.equal(figures.secretsLost, 0);
     assert.equal(figures.earlyRevokes, 0);
