@@ -8,11 +8,11 @@ import { writeFileAtomicSync } from '../core/state/atomicWrite';
 import { FaultPlan, type FaultRule } from './faults';
 import { createSandboxServer, type ServerStats } from './http/server';
 import { Store } from './store';
-import { loadWorld, validateWorld, WorldError } from './world/loadWorld';
+import { loadWorld, validateWorld, WorldError, type WorldInput } from './world/loadWorld';
 import type { Plan, World } from './world/schema';
 
 export { FaultRule, FaultRules } from './faults';
-export { BUILT_IN_WORLDS, loadWorld, parseWorld, validateWorld, WorldError } from './world/loadWorld';
+export { BUILT_IN_WORLDS, loadWorld, parseWorld, validateWorld, WorldError, type WorldInput } from './world/loadWorld';
 export { World, Role, Plan } from './world/schema';
 export { Store } from './store';
 export { buildLargeWorld, LARGE_WORLD_SIZE, type LargeWorldSize } from './worlds/large';
@@ -21,7 +21,7 @@ export interface SandboxOptions {
   /** 0 (default) picks a free port. */
   port?: number;
   /** `acme` (default), `recorded`, `large` (200 projects), a path to a world file, or a world built in code. */
-  world?: string | World;
+  world?: string | WorldInput;
   /** Overrides the world's plan: team (Cloud Team), enterprise (self-hosted EE), oss. */
   plan?: Plan;
   /** Persist the state here after every change; an existing file is loaded instead of the world. */
