@@ -58,7 +58,7 @@ describe('deployment fixes and report', () => {
     const list = project({ 'docker-compose.yml': webCompose(GOOD_ENV.filter(l => !l.startsWith('AUTH_DISABLE_SIGNUP'))), '.env': GOOD_DOTENV });
     const listFile = path.join(list, 'docker-compose.yml');
     applyToDisk(resolveFixEdits(fixOf(only(check(listFile), 'signup-enabled')[0], 'insertVariable')));
-    assert.match(fs.readFileSync(listFile, 'utf8'), /      - AUTH_OKTA_ISSUER=https:\/\/acme\.okta\.com\n      - AUTH_DISABLE_SIGNUP=true\n$/);
+    assert.match(fs.readFileSync(listFile, 'utf8'), / {6}- AUTH_OKTA_ISSUER=https:\/\/acme\.okta\.com\n {6}- AUTH_DISABLE_SIGNUP=true\n$/);
     assert.equal(only(check(listFile), 'signup-enabled').length, 0);
 
     const map = project({ 'compose.yaml': 'services:\n  langfuse:\n    image: langfuse/langfuse:3.1.0\n    environment:\n      SALT: ${SALT}\n    ports:\n      - 3000:3000\n', '.env': 'SALT=x1\n' });
@@ -85,7 +85,7 @@ describe('deployment fixes and report', () => {
     const custom = project({ 'values.yaml': 'langfuse:\n  salt: x\n  additionalEnv:\n    - name: AUTH_CUSTOM_CLIENT_ID\n      value: lf\n    - name: AUTH_CUSTOM_CLIENT_SECRET\n      valueFrom:\n        secretKeyRef: { name: s, key: k }\n    - name: AUTH_CUSTOM_ISSUER\n      value: https://idp.acme.com\nimage:\n  tag: 3.1.0\n' });
     const customFile = path.join(custom, 'values.yaml');
     applyToDisk(resolveFixEdits(fixOf(only(check(customFile), 'sso-custom-name-missing')[0], 'insertVariable')));
-    assert.match(fs.readFileSync(customFile, 'utf8'), /      value: https:\/\/idp\.acme\.com\n    - name: AUTH_CUSTOM_NAME\n      value: "SSO"\nimage:/);
+    assert.match(fs.readFileSync(customFile, 'utf8'), / {6}value: https:\/\/idp\.acme\.com\n {4}- name: AUTH_CUSTOM_NAME\n {6}value: "SSO"\nimage:/);
     assert.equal(only(check(customFile), 'sso-custom-name-missing').length, 0);
   });
 
