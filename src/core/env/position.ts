@@ -12,6 +12,3 @@ export interface TextRange {
 export function textRange(startLine: number, startCharacter: number, endLine: number, endCharacter: number): TextRange {
   return { start: { line: startLine, character: startCharacter }, end: { line: endLine, character: endCharacter } };
 }
-
-/** Whole-line range used for findings that concern a file as a whole (line 0, nothing underlined). */
-export const FILE_START: TextRange = textRange(0, 0, 0, 0);

@@ -141,3 +141,24 @@ describe('rule rotation-overdue', () => {
     assert.equal(only(check('.env.production', pair('production')).findings, 'rotation-overdue').length, 0);
   });
 });
+
+describe('rule organization-key', () => {
+  const ORG_PK = 'pk-lf-a0000000-0000-4000-8000-000000000001';
+  const index = () => keyIndexFromEntries({
+    [ORG_PK]: { projectId: 'org-acme', projectName: 'Acme Corp', createdAt: '2026-09-01T09:00:00.000Z', displaySecretKey: 'sk-lf-...0001', scope: 'organization' },
+    [DEMO.staging.pk]: indexEntry('staging', { scope: 'project' }),
+  }, true);
+
+  it('reports the organization key in a .env file instead of a wrong project', () => {
+    const text = `LANGFUSE_PUBLIC_KEY=${ORG_PK}\nLANGFUSE_SECRET_KEY=sk-lf-demo-a0000000-0000-4000-8000-000000000001\n`;
+    const findings = check('.env.staging', text, { keyIndex: index() }).findings;
+    assert.deepEqual(codes(findings), ['organization-key']);
+    assert.equal(findings[0].severity, 'error');
+    assert.match(findings[0].message, /organization key: SDKs cannot trace with it/);
+    assert.equal(findings[0].fixes[0].kind, 'replaceWithProjectKey');
+  });
+
+  it('says nothing of the kind for a project key', () => {
+    assert.deepEqual(only(check('.env.staging', pair('staging'), { keyIndex: index() }).findings, 'organization-key'), []);
+  });
+});
