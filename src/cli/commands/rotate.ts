@@ -115,6 +115,7 @@ async function planFromFlags(io: CliIo, f: Flags) {
     return parsed;
   });
   const conn = resolveCliConnection(io, f.connection);
+  io.err(`Connection ${conn.id ?? '(environment)'}: ${conn.baseUrl}, key ${conn.publicKey} from ${conn.credentialsSource}.\n`);
   const admin = f.manual ? undefined : await adminClient(conn);
   if (!f.manual && !admin) {
     throw new ConnectionConfigError(`This connection cannot create or delete keys: it needs an organization key on a plan with the admin API (Langfuse Cloud Team/Enterprise, self-hosted Enterprise). Run a manual rotation with --manual: you create the new pair in the Langfuse UI.`);

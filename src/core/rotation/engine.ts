@@ -299,7 +299,7 @@ export class RotationEngine {
     const blocking = j.mode !== 'compromised';
     if (blocking && targetsHoldingOld.length > 0) {
       this.save(j);
-      return this.wait(j, cb, 'targets-hold-old', `These targets hold the old key again: ${targetsHoldingOld.join(', ')}. Someone changed them; resume to push again after checking.`);
+      return this.wait(j, cb, 'targets-hold-old', `These targets hold the old key again: ${targetsHoldingOld.join(', ')}. Someone changed them after the push; put the new pair back (or abort the rotation), then resume.`);
     }
     if (blocking && scan.references.length > 0) {
       this.save(j);
