@@ -157,9 +157,7 @@ function guarded(id: string, handler: Handler, services: Services): Handler {
     } catch (err) {
       const message = redactText(err instanceof Error ? err.message : String(err));
       services.log.error(`${id} failed:`, err);
-      void vscode.window.showErrorMessage(message, 'Show Logs').then(choice => {
-        if (choice === 'Show Logs') services.channel.show();
-      });
+      services.ui.failed(message, () => services.channel.show(), err);
       return undefined;
     }
   };

@@ -20,12 +20,14 @@ export interface ExtensionRotation {
 
 export async function rotationEngineFor(services: Services, connectionId?: string): Promise<ExtensionRotation> {
   const chunk = loadChunk('rotation');
-  const lf = loadChunk('langfuse');
   let admin;
   if (connectionId) {
-    const { client, model } = await services.clients.get(connectionId);
+    const { connection, model } = await services.clients.get(connectionId);
     const overview = await model.overview();
-    if (overview.capabilities.keyKind === 'organization' && overview.capabilities.adminApi) admin = client;
+    const pair = await services.connections.keyPair(connectionId);
+    if (pair && overview.capabilities.keyKind === 'organization' && overview.capabilities.adminApi) {
+      admin = chunk.createLangfuseClient({ baseUrl: connection.baseUrl, ...pair, logger: services.log });
+    }
   }
   const rawSettings = vscode.workspace.getConfiguration().inspect(Settings.secretManagers)?.globalValue ?? {};
   const settings = chunk.SecretManagersSettings.safeParse(rawSettings);
@@ -39,7 +41,7 @@ export async function rotationEngineFor(services: Services, connectionId?: strin
     actor: actingIdentity() ?? 'unknown (set langfuseAccess.actingAs)',
     secrets: pending,
     admin,
-    clientFor: (pair, baseUrl) => lf.createLangfuseClient({ baseUrl, ...pair, logger: services.log }),
+    clientFor: (pair, baseUrl) => chunk.createLangfuseClient({ baseUrl, ...pair, logger: services.log }),
     sinkFor: target => chunk.createSink(target, {
       settings: settings.success ? settings.data : {},
       lockDir: path.join(services.stateDir, StateFiles.locksDir),

@@ -15,6 +15,8 @@ export interface Prompter {
   /** A modal refusal or failure the user must read. */
   refuse(message: string): Promise<void>;
   notify(message: string): void;
+  /** A command failed: non-modal error with "Show Logs". */
+  failed(message: string, showLogs: () => void, error?: unknown): void;
   copy(text: string): Promise<void>;
   /** Multi-step flows (wizards): undefined = real QuickInputs. */
   readonly steps?: StepDriver;
@@ -31,5 +33,8 @@ export const vscodePrompter: Prompter = {
   input: options => Promise.resolve(vscode.window.showInputBox({ ...options, ignoreFocusOut: true })),
   async refuse(message) { await vscode.window.showErrorMessage(message, { modal: true }); },
   notify(message) { void vscode.window.showInformationMessage(message); },
+  failed(message, showLogs) {
+    void vscode.window.showErrorMessage(message, 'Show Logs').then(choice => { if (choice === 'Show Logs') showLogs(); });
+  },
   copy: text => Promise.resolve(vscode.env.clipboard.writeText(text)),
 };

@@ -44,7 +44,7 @@ export function packageJson(): any {
 }
 
 /** What a scripted answer is matched against: the prompt's kind and text. */
-export interface Asked { kind: 'confirm' | 'choose' | 'pick' | 'input' | 'refuse' | 'notify' | 'copy'; text: string; options?: string[] }
+export interface Asked { kind: 'confirm' | 'choose' | 'pick' | 'input' | 'refuse' | 'notify' | 'copy' | 'failed'; text: string; options?: string[] }
 
 type Answer =
   | { confirm: boolean }
@@ -97,6 +97,9 @@ export class ScriptedPrompter {
   }
   async refuse(message: string) { this.asked.push({ kind: 'refuse', text: message }); }
   notify(message: string) { this.asked.push({ kind: 'notify', text: message }); }
+  failed(message: string, _show: () => void, error?: unknown) { this.asked.push({ kind: 'failed', text: `${message}\n${(error as Error)?.stack ?? ''}` }); }
+  /** The failures shown, for assertion messages. */
+  failures(): string { return this.asked.filter(a => a.kind === 'failed').map(a => a.text).join('\n'); }
   async copy(text: string) { this.copied.push(text); this.asked.push({ kind: 'copy', text: '(clipboard)' }); }
 }
 

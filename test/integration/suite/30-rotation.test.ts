@@ -1,0 +1,100 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../../src/extension/extension';
+import { activateExtension, auditLines, sandboxCredentials, sandboxGet, ScriptedPrompter, ScriptedSteps, waitFor } from './helpers';
+
+let api: ExtensionApi;
+let ui: ScriptedPrompter;
+const workspace = () => vscode.workspace.workspaceFolders![0].uri.fsPath;
+const ANALYTICS_PK = 'pk-lf-d3000000-0000-4000-8000-000000000001';
+const PROD_PK = 'pk-lf-b1000000-0000-4000-8000-000000000001';
+
+async function whoAmI(publicKey: string, secretKey: string): Promise<number> {
+  const auth = Buffer.from(`${publicKey}:${secretKey}`).toString('base64');
+  return (await fetch(new URL('/api/public/projects', sandboxCredentials().baseUrl), { headers: { Authorization: `Basic ${auth}` } })).status;
+}
+
+function envValue(file: string, name: string): string | undefined {
+  return new RegExp(`^${name}=(.*)$`, 'm').exec(fs.readFileSync(file, 'utf8'))?.[1];
+}
+
+describe('key rotation wizard against the sandbox', () => {
+  before(async () => {
+    api = await activateExtension();
+    await waitFor('the sandbox connection', () => api.services.connections.get('local-sandbox'));
+  });
+  beforeEach(() => { ui = new ScriptedPrompter(); ui.steps = new ScriptedSteps(); api.services.ui = ui; });
+  afterEach(() => {
+    assert.strictEqual(ui.pending(), 0, 'every scripted answer was used');
+    assert.strictEqual(ui.steps!.pending(), 0, 'every scripted step was used');
+  });
+
+  it('Back returns to the previous step and Escape cancels without creating anything', async () => {
+    const before = (await sandboxGet('/api/public/projects/proj-analytics-readonly/apiKeys')).apiKeys.length;
+    ui.steps!.answer({ pick: 'analytics-readonly' }, { pick: /…0001/ }, { back: true }, { pick: /…0001/ }, { back: true }, { back: true }, { pick: 'staging-chatbot' }, { cancel: true });
+    const result = await vscode.commands.executeCommand('langfuseAccess.rotateKey');
+    assert.strictEqual(result, undefined);
+    assert.deepStrictEqual(ui.steps!.shown.map(s => s.split(' ')[0]), ['2/5', '3/5', '4/5', '3/5', '4/5', '3/5', '2/5', '3/5']);
+    assert.strictEqual((await sandboxGet('/api/public/projects/proj-analytics-readonly/apiKeys')).apiKeys.length, before);
+  });
+
+  it('rotates the analytics key: waits while the old key is still referenced, resumes, then revokes only after confirmation', async () => {
+    const envFile = path.join(workspace(), 'analytics', '.env');
+    const oldSecret = envValue(envFile, 'LANGFUSE_SECRET_KEY')!;
+    ui.steps!.answer({ pick: 'analytics-readonly' }, { pick: /…0001/ }, { pickMany: [/analytics\/\.env/] }, { pick: 'Normal rotation' });
+    ui.answer({ confirm: true });
+    const paused = await vscode.commands.executeCommand<any>('langfuseAccess.rotateKey');
+    assert.ok(paused, `the wizard ran: ${ui.failures()}`);
+    assert.strictEqual(paused.status, 'active');
+    assert.strictEqual(paused.waiting.reason, 'references', 'the access file still lists the old public key');
+    assert.match(paused.waiting.message, /access\.yaml/);
+    const newPk = envValue(envFile, 'LANGFUSE_PUBLIC_KEY')!;
+    const newSecret = envValue(envFile, 'LANGFUSE_SECRET_KEY')!;
+    assert.notStrictEqual(newPk, ANALYTICS_PK, 'the new pair is already pushed to the target');
+    assert.strictEqual(await whoAmI(newPk, newSecret), 200, 'and it works');
+    assert.strictEqual(await whoAmI(ANALYTICS_PK, oldSecret), 200, 'the old key is NOT revoked while references remain');
+    assert.ok(fs.readFileSync(envFile, 'utf8').startsWith('# Read-only dashboard'), 'the .env comments are kept');
+
+    const accessFile = path.join(workspace(), '.langfuse', 'access.yaml');
+    fs.writeFileSync(accessFile, fs.readFileSync(accessFile, 'utf8').replace(ANALYTICS_PK, newPk));
+    ui.answer({ confirm: true }, { confirm: true });
+    const done = await vscode.commands.executeCommand<any>('langfuseAccess.resumeRotation', paused.id);
+    assert.ok(done, `the rotation resumed: ${ui.failures()}`);
+    assert.strictEqual(done.status, 'completed');
+    const confirms = ui.asked.filter(a => a.kind === 'confirm').map(a => a.text);
+    assert.match(confirms[0], /^Rotate pk-lf-d3000000-0000-4000-8000-000000000001 of analytics-readonly \(normal mode\) into 1 target/);
+    assert.match(confirms[1], /deploy checklist/);
+    assert.match(confirms[2], /analytics-readonly/);
+    assert.match(confirms[2], /pk-lf-d3000000-0000-4000-8000-000000000001/);
+    assert.strictEqual(await whoAmI(ANALYTICS_PK, oldSecret), 401, 'the old key answers 401 after the revoke');
+    assert.strictEqual(await whoAmI(newPk, newSecret), 200, 'the new key still works');
+    const stored = JSON.parse((await api.services.context.secrets.get(`langfuseAccess/key/${newPk}`))!);
+    assert.strictEqual(stored.secretKey, newSecret, 'the new pair is kept in SecretStorage');
+    const keys = (await sandboxGet('/api/public/projects/proj-analytics-readonly/apiKeys')).apiKeys;
+    assert.match(keys.find((k: any) => k.publicKey === newPk).note, /rotated from pk-lf-…0001/);
+    const entries = auditLines().filter(e => e.resource.kind === 'rotation' && e.resource.id === paused.id);
+    assert.ok(entries.length >= 6, `every step is audited (${entries.length})`);
+    const auditText = JSON.stringify(entries);
+    assert.ok(!auditText.includes(newSecret) && !auditText.includes(oldSecret), 'no secret in the audit log');
+  });
+
+  it('compromised mode revokes the old key as soon as the new one works, even while it is still referenced', async () => {
+    const envFile = path.join(workspace(), '.env.production');
+    const oldSecret = envValue(envFile, 'LANGFUSE_SECRET_KEY')!;
+    ui.steps!.answer({ pick: 'production-chatbot' }, { pick: /…0001/ }, { pickMany: [/\.env\.production/] }, { pick: /Compromised key/ });
+    ui.answer({ confirm: true }, { confirm: true }, { confirm: true });
+    const journal = await vscode.commands.executeCommand<any>('langfuseAccess.rotateKey');
+    assert.ok(journal, `the wizard ran: ${ui.failures()}`);
+    assert.strictEqual(journal.status, 'completed');
+    const revokeQuestion = ui.asked.filter(a => a.kind === 'confirm')[1].text;
+    assert.match(ui.asked.filter(a => a.kind === 'confirm')[0].text, /COMPROMISED/);
+    assert.match(revokeQuestion, /production-chatbot/);
+    assert.strictEqual(await whoAmI(PROD_PK, oldSecret), 401);
+    const newPk = envValue(envFile, 'LANGFUSE_PUBLIC_KEY')!;
+    assert.strictEqual(await whoAmI(newPk, envValue(envFile, 'LANGFUSE_SECRET_KEY')!), 200);
+    const order = journal.history.map((h: any) => h.step);
+    assert.ok(order.indexOf('verified') < order.indexOf('revoking'), 'verified before the revoke started');
+  });
+});
