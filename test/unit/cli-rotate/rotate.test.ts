@@ -132,6 +132,47 @@ describe('cli: langfuse-access rotate', function () {
     assertNoSecret(out + err);
   });
 
+  describe('on a real terminal (pseudo-terminal driven by Python\'s pty module)', () => {
+    const driver = path.join(__dirname, 'support', 'ptyDriver.py');
+    const onTerminal = async (answers: [string, string][], args: string[], env: Record<string, string>) => {
+      const cli = await bundleCli();
+      const child = spawn('python3', [driver, JSON.stringify(answers), process.execPath, cli, 'rotate', ...args], { cwd: h.dir, env: { ...env, NODE_PATH: path.join(ROOT, 'node_modules') }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      child.stdout.on('data', c => { out += c; });
+      const code = await new Promise<number | null>(resolve => child.on('exit', resolve));
+      return { code, out };
+    };
+
+    it('asks for the checklist and the revoke; "n" leaves the old key alive, and a resumed "y" revokes it', async () => {
+      h = await startCliHarness();
+      h.envFile('app/.env');
+      const first = await onTerminal([['Is every item done? [y/N]', 'y\r'], ['This cannot be undone. [y/N]', 'n\r']], [...START, '--to', 'env:app/.env'], h.env);
+      assert.equal(first.code, 1, first.out);
+      assert.match(first.out, /The new pair pk-lf-[0-9a-f-]+ is in env:/);
+      assert.ok(h.keys().some(k => k.publicKey === OLD.publicKey), 'not revoked after "n"');
+      const second = await onTerminal([['This cannot be undone. [y/N]', 'y\r']], ['--resume'], h.env);
+      assert.equal(second.code, 0, second.out);
+      assert.equal(h.keys().some(k => k.publicKey === OLD.publicKey), false);
+      assertNoSecret(first.out + second.out, h.keys().map(k => k.secretKey));
+    });
+
+    it('manual mode asks for the pasted pair and never echoes the secret key', async () => {
+      h = await startCliHarness({ plan: 'oss' });
+      h.envFile('app/.env');
+      const ui = { publicKey: 'pk-lf-b1000000-0000-4000-8000-0000000000cc', secretKey: 'sk-lf-canary-b1000000-0000-4000-8000-0000000000cc' };
+      h.sandbox.store.apiKeys.set('ui', { id: 'ui', scope: 'PROJECT', projectId: 'proj-production-chatbot', ...ui, note: null, createdAt: new Date().toISOString() });
+      const env = { ...h.env, LANGFUSE_ACCESS_PUBLIC_KEY: OLD.publicKey, LANGFUSE_ACCESS_SECRET_KEY: OLD.secretKey, LANGFUSE_ACCESS_BASE_URL: h.sandbox.url };
+      const r = await onTerminal([
+        ['New public key (pk-lf-…): ', `${ui.publicKey}\r`], ['not shown): ', `${ui.secretKey}\r`],
+        ['Is every item done? [y/N]', 'y\r'], ['in the Langfuse UI? [y/N]', 'n\r'],
+      ], ['--project', 'production-chatbot', '--key', OLD.publicKey, '--to', 'env:app/.env', '--manual'], env);
+      assert.equal(r.code, 1, r.out);
+      assert.match(r.out, /New pair pk-lf-b1000000-0000-4000-8000-0000000000cc answers for project production-chatbot/);
+      assert.ok(!r.out.includes(ui.secretKey), 'the secret key was echoed');
+      assertNoSecret(r.out);
+    });
+  });
+
   it('refuses secretstorage targets, a key another tool is rotating, and a live lock, naming who holds it', async () => {
     h = await startCliHarness();
     h.envFile('app/.env');
