@@ -45,3 +45,22 @@ export function environmentForFile(access: LoadedAccessFile, filePath: string): 
 export function isListedInAccessFile(access: LoadedAccessFile, filePath: string): boolean {
   return environmentForFile(access, filePath) !== undefined;
 }
+
+const listsOthers = new WeakMap<LoadedAccessFile, boolean>();
+
+/**
+ * False when every file pattern can only match .env-style names (".env", ".env.*", "*.env"), so a
+ * scan need not test other files against the patterns (most files of a large repository).
+ */
+export function mayListOtherFiles(access: LoadedAccessFile): boolean {
+  let answer = listsOthers.get(access);
+  if (answer === undefined) {
+    const patterns = Object.values(access.config?.environments ?? {}).flatMap(e => e.files ?? []);
+    answer = patterns.some(p => {
+      const last = p.slice(p.lastIndexOf('/') + 1);
+      return !(last === '.env' || last.startsWith('.env.') || last.endsWith('.env'));
+    });
+    listsOthers.set(access, answer);
+  }
+  return answer;
+}

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { LoadedAccessFile } from '../access/accessFile';
 import { AccessFileCache } from '../access/accessLocator';
-import { environmentForFile } from '../access/environmentMatch';
+import { environmentForFile, mayListOtherFiles } from '../access/environmentMatch';
 import { baseName, isEnvFileName, isExampleEnvFile } from '../env/envFileNames';
 import { parseEnv } from '../env/envParser';
 import { GitRepository } from '../git/gitRepository';
@@ -69,7 +69,7 @@ export function findEnvFiles(paths: readonly string[], access: AccessFileCache =
         if (isEnvFileName(e.name)) found.add(full);
         else {
           const a = access.forFile(full);
-          if (a?.config && environmentForFile(a, full)) found.add(full);
+          if (a?.config && mayListOtherFiles(a) && environmentForFile(a, full)) found.add(full);
         }
       }
     }

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseAccessFile } from '../../../src/core/access/accessFile';
 import { AccessFileCache, findAccessFile, loadAccessFile } from '../../../src/core/access/accessLocator';
-import { environmentForFile } from '../../../src/core/access/environmentMatch';
+import { environmentForFile, mayListOtherFiles } from '../../../src/core/access/environmentMatch';
 import { addIgnoreEntry } from '../../../src/core/access/ignoreWriter';
 
 const ACME = path.join(__dirname, '..', '..', 'fixtures', 'workspace-acme');
@@ -101,6 +101,18 @@ describe('access file: which file belongs to which environment', () => {
       assert.equal(environmentForFile(loaded, file)?.name, env);
     });
   }
+});
+
+describe('access file: can a pattern name a file without a .env name?', () => {
+  const withFiles = (files: string) => parseAccessFile(`version: 1\nenvironments:\n  p: { project: x, files: ${files} }\n`, '/w/.langfuse/access.yaml', '/w');
+  it('no, for .env, .env.* and *.env patterns (a scan may skip other files)', () => {
+    assert.equal(mayListOtherFiles(withFiles('[".env", ".env.production", "deploy/prod/*.env", "**/.env.*"]')), false);
+  });
+  it('yes, as soon as one pattern could', () => {
+    assert.equal(mayListOtherFiles(withFiles('[".env", "config/prod.vars"]')), true);
+    assert.equal(mayListOtherFiles(withFiles('[".env*"]')), true);
+    assert.equal(mayListOtherFiles(withFiles('["deploy/**"]')), true);
+  });
 });
 
 describe('access file: nearest one up the tree (monorepos)', () => {
