@@ -120,7 +120,12 @@ function readEnvFiles(doc: Document, text: string, index: TextIndex, file: strin
   }
 }
 
-function readEnvironment(doc: Document, text: string, index: TextIndex, file: string, node: unknown, env: ProjectEnv, settings: Map<string, Setting>): void {
+/**
+ * `merged` holds the maps already merged through `<<` for this service: merging a map twice adds
+ * nothing, and skipping it stops self-referencing anchors and merge "bombs" (each level merging the
+ * previous one twice) from recursing forever or exponentially.
+ */
+function readEnvironment(doc: Document, text: string, index: TextIndex, file: string, node: unknown, env: ProjectEnv, settings: Map<string, Setting>, merged = new Set<unknown>()): void {
   if (isSeq(node)) {
     for (const item of node.items) {
       if (!isScalar(item) || !item.range) continue;
@@ -141,10 +146,17 @@ function readEnvironment(doc: Document, text: string, index: TextIndex, file: st
     return;
   }
   if (!isMap(node)) return;
-  for (const pair of node.items) {
+  // Merged keys first: the map's own keys win over `<<` ones wherever they are written (YAML merge rules).
+  const isMerge = (p: { key: unknown }): boolean => isScalar(p.key) && p.key.value === '<<';
+  for (const pair of [...node.items.filter(isMerge), ...node.items.filter(p => !isMerge(p))]) {
     if (isScalar(pair.key) && pair.key.value === '<<') {
       const sources = isSeq(pair.value) ? pair.value.items : [pair.value];
-      for (const source of sources) readEnvironment(doc, text, index, file, deref(doc, source), env, settings);
+      for (const source of sources) {
+        const target = deref(doc, source);
+        if (merged.has(target) || target === node) continue;
+        merged.add(target);
+        readEnvironment(doc, text, index, file, target, env, settings, merged);
+      }
       continue;
     }
     if (!isScalar(pair.key) || !pair.key.range) continue;

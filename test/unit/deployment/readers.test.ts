@@ -135,3 +135,21 @@ describe('which files an open document is checked with', () => {
     assert.deepEqual(of(path.join(server, 'langfuse.env')), [path.join(server, 'langfuse.env')]);
   });
 });
+
+describe('hostile compose files', () => {
+  it('survives a self-referencing anchor and a merge bomb quickly, and own keys win over merged ones', () => {
+    const self = project({ 'docker-compose.yml': 'services:\n  langfuse:\n    image: langfuse/langfuse:3.1.0\n    environment: &a\n      SALT: own\n      <<: *a\n' });
+    const selfFile = path.join(self, 'docker-compose.yml');
+    const t = readComposeFile(selfFile, fs.readFileSync(selfFile, 'utf8'), readFileFromDisk).targets[0];
+    assert.equal(t.settings.get('SALT')!.value, 'own');
+    let bomb = 'x-0: &a0\n  K0: v\n';
+    for (let i = 1; i < 30; i++) bomb += `x-${i}: &a${i}\n  <<: [*a${i - 1}, *a${i - 1}]\n  K${i}: v\n`;
+    bomb += 'services:\n  langfuse:\n    image: langfuse/langfuse:3.1.0\n    environment:\n      <<: [*a29, *a29]\n      K0: mine\n';
+    const dir = project({ 'docker-compose.yml': bomb });
+    const started = Date.now();
+    const df = readComposeFile(path.join(dir, 'docker-compose.yml'), bomb, readFileFromDisk);
+    assert.ok(Date.now() - started < 2000);
+    assert.equal(df.targets[0].settings.size, 30);
+    assert.equal(df.targets[0].settings.get('K0')!.value, 'mine');
+  });
+});
