@@ -15,6 +15,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { closeAllHostGates } from '../../../src/core/langfuse';
+import { canRollBack, type RotationMode, type RotationStep } from '../../../src/core/rotation';
 import { startSandbox, type SandboxHandle } from '../../../src/sandbox';
 import { bundleCli, envValues, OLD, ORG, PROJECT_ID, ROOT } from './support/cliHarness';
 
@@ -65,10 +66,11 @@ describe('cli: rotate survives kill -9 anywhere (child processes, sandbox over H
   it(`${RUNS} runs: secrets lost 0, old keys revoked before the new one was stored and verified 0, orphan new keys 0`, async () => {
     const seed = Number(process.env.LANGFUSE_ACCESS_CRASH_SEED ?? Math.floor(Math.random() * 2 ** 31));
     const random = prng(seed);
-    const figures = { runs: 0, killed: 0, completed: 0, rolledBack: 0, nothingStarted: 0, secretsLost: 0, earlyRevokes: 0, orphans: 0, strayTempsAfterRollback: 0 };
+    const figures = { runs: 0, killed: 0, completed: 0, rolledBack: 0, nothingStarted: 0, secretsLost: 0, earlyRevokes: 0, orphans: 0, strayTempsAfterRollback: 0, compromised: 0, resumesKilled: 0 };
     const problems: string[] = [];
 
-    const oneRun = async (label: string, hook: string | undefined, kill: Kill, thenAbort: boolean) => {
+    /** One rotation killed once (and, with `killResumeMs`, killed again during its first resume). */
+    const oneRun = async (label: string, hook: string | undefined, kill: Kill, thenAbort: boolean, mode: RotationMode, killResumeMs?: number) => {
       const sandbox: SandboxHandle = await startSandbox();
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lfa-crash-'));
       try {
@@ -108,7 +110,7 @@ describe('cli: rotate survives kill -9 anywhere (child processes, sandbox over H
           LANGFUSE_ACCESS_BASE_URL: sandbox.url, LANGFUSE_ACCESS_PUBLIC_KEY: ORG.publicKey, LANGFUSE_ACCESS_SECRET_KEY: ORG.secretKey,
           LANGFUSE_ACCESS_ACTING_AS: 'crash-test@acme.com',
         };
-        const first = await runCli(cli, ['--project', 'production-chatbot', '--key', OLD.publicKey, '--to', `env:${targets[0]}`, '--to', `env:${targets[1]}`, '--yes'],
+        const first = await runCli(cli, ['--project', 'production-chatbot', '--key', OLD.publicKey, '--to', `env:${targets[0]}`, '--to', `env:${targets[1]}`, '--yes', ...(mode === 'compromised' ? ['--compromised'] : [])],
           hook ? { ...env, LANGFUSE_ACCESS_TEST_HOOK: hook } : env, dir, kill);
         figures.runs++;
         if (first.signal === 'SIGKILL') figures.killed++;
@@ -121,12 +123,19 @@ describe('cli: rotate survives kill -9 anywhere (child processes, sandbox over H
           if (ids.length === 0) {
             outcome = 'nothing';
           } else {
-            const journal = JSON.parse(fs.readFileSync(path.join(rotations, `${ids[0]}.json`), 'utf8')) as { step: string; status: string };
-            const canAbort = journal.status !== 'completed' && !['revoking', 'revoked', 'rechecked', 'completed'].includes(journal.step);
-            const abort = thenAbort && canAbort;
+            const journal = JSON.parse(fs.readFileSync(path.join(rotations, `${ids[0]}.json`), 'utf8')) as { step: RotationStep; status: string; mode: RotationMode };
+            const canAbort = journal.status === 'rollingBack' || (journal.status === 'active' && canRollBack(journal.mode, journal.step));
+            const abort = (thenAbort && canAbort) || journal.status === 'rollingBack';
             if (journal.status === 'completed') outcome = 'completed';
             else {
-              const second = await runCli(cli, abort ? ['--abort', ids[0]] : ['--resume', '--yes'], env, dir);
+              const args = abort ? ['--abort', ids[0]] : ['--resume', '--yes'];
+              if (killResumeMs !== undefined) {
+                const interrupted = await runCli(cli, args, env, dir, { afterFirstOutputMs: killResumeMs });
+                if (interrupted.signal === 'SIGKILL') figures.resumesKilled++;
+                countLost('after the resume was killed too');
+              }
+              const again = fs.existsSync(path.join(rotations, `${ids[0]}.json`)) ? JSON.parse(fs.readFileSync(path.join(rotations, `${ids[0]}.json`), 'utf8')) as { status: string } : { status: 'active' };
+              const second = again.status === 'completed' || again.status === 'rolledBack' ? { code: 0, err: '' } : await runCli(cli, args, env, dir);
               if (second.code !== 0) problems.push(`${label}: ${abort ? '--abort' : '--resume'} exited ${second.code}: ${second.err.slice(-400)}`);
               outcome = abort ? 'rolledBack' : 'completed';
             }
@@ -185,20 +194,27 @@ describe('cli: rotate survives kill -9 anywhere (child processes, sandbox over H
     const started = Date.now();
     for (let i = 0; i < RUNS; i++) {
       const thenAbort = random() < 0.35;
+      const then = thenAbort ? 'abort' : 'resume';
       if (i < boundaries.length) {
-        await oneRun(`run ${i} (boundary ${boundaries[i]}, then ${thenAbort ? 'abort' : 'resume'})`, `crash:${boundaries[i]}`, {}, thenAbort);
-      } else if (random() < 0.2) {
+        await oneRun(`run ${i} (boundary ${boundaries[i]}, then ${then})`, `crash:${boundaries[i]}`, {}, thenAbort, 'normal');
+        continue;
+      }
+      const mode: RotationMode = random() < 0.25 ? 'compromised' : 'normal';
+      if (mode === 'compromised') figures.compromised++;
+      const killResumeMs = random() < 0.2 ? Math.round(random() * (timing.end! - timing.start!) * 0.6) : undefined;
+      const again = killResumeMs === undefined ? '' : `, resume killed after ${killResumeMs} ms`;
+      if (random() < 0.2) {
         // During start-up: before or while the plan is checked and the journal written.
         const at = Math.round(random() * timing.start! * 1.1);
-        await oneRun(`run ${i} (kill ${at} ms after spawn, then ${thenAbort ? 'abort' : 'resume'})`, undefined, { afterSpawnMs: at }, thenAbort);
+        await oneRun(`run ${i} (${mode}, kill ${at} ms after spawn, then ${then}${again})`, undefined, { afterSpawnMs: at }, thenAbort, mode, killResumeMs);
       } else {
         const at = Math.round(random() * (timing.end! - timing.start!) * 1.1);
-        await oneRun(`run ${i} (kill ${at} ms into the rotation, then ${thenAbort ? 'abort' : 'resume'})`, undefined, { afterFirstOutputMs: at }, thenAbort);
+        await oneRun(`run ${i} (${mode}, kill ${at} ms into the rotation, then ${then}${again})`, undefined, { afterFirstOutputMs: at }, thenAbort, mode, killResumeMs);
       }
     }
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(`      crash test: seed ${seed} (replay: LANGFUSE_ACCESS_CRASH_SEED=${seed}), ${figures.runs} runs in ${seconds} s, ${boundaries.length} step boundaries + ${figures.runs - boundaries.length} random kills`);
-    console.log(`      killed ${figures.killed}, then completed ${figures.completed}, rolled back ${figures.rolledBack}, killed before any rotation existed ${figures.nothingStarted}`);
+    console.log(`      killed ${figures.killed} (compromised mode ${figures.compromised}, resume killed too ${figures.resumesKilled}), then completed ${figures.completed}, rolled back ${figures.rolledBack}, killed before any rotation existed ${figures.nothingStarted}`);
     console.log(`      secrets lost: ${figures.secretsLost}; old keys revoked before the new one was stored and verified: ${figures.earlyRevokes}; orphan new keys: ${figures.orphans}`);
     console.log(`      .env temp files left after a rollback (sink defect, holding a deleted key's secret): ${figures.strayTempsAfterRollback}`);
     assert.deepEqual(problems, []);
