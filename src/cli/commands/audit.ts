@@ -124,7 +124,13 @@ function tail(io: CliIo, args: string[]): number {
 function readForwardingConfig(io: CliIo): AuditForwardingConfig {
   const file = path.join(configDirPath(io.env), FORWARDING_CONFIG_FILE);
   if (!fs.existsSync(file)) throw new UsageError(`no forwarding configured: create ${file} with "siem: { url: https://… }" and/or "syslog: { host, port, tls: true }"`);
-  const parsed = AuditForwardingConfig.safeParse(parseYaml(fs.readFileSync(file, 'utf8')));
+  let raw: unknown;
+  try {
+    raw = parseYaml(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new UsageError(`${file} is not valid YAML: ${(err as Error).message.split('\n')[0]}`);
+  }
+  const parsed = AuditForwardingConfig.safeParse(raw);
   if (!parsed.success) throw new UsageError(`${file} is not valid: ${parsed.error.issues.map(i => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   return parsed.data;
 }
