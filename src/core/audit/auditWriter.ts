@@ -125,9 +125,13 @@ export class AuditWriter {
       entries.push(add(event));
       if (withCheckpoints && seq % this.checkpointEvery === 0) add(checkpointEvent(this.key(), { seq, hash }));
     }
-    const fd = fs.openSync(this.file, fs.constants.O_CREAT | fs.constants.O_APPEND | fs.constants.O_WRONLY, 0o600);
+    const fd = fs.openSync(this.file, fs.constants.O_CREAT | fs.constants.O_APPEND | fs.constants.O_RDWR, 0o600);
     try {
-      fs.writeSync(fd, lines.join('\n') + '\n');
+      // A log whose last line lost its newline (edited by hand) must not get the next entry glued on.
+      const size = fs.fstatSync(fd).size;
+      const last = Buffer.alloc(1);
+      const glue = size > 0 && fs.readSync(fd, last, 0, 1, size - 1) === 1 && last[0] !== 0x0a ? '\n' : '';
+      fs.writeSync(fd, glue + lines.join('\n') + '\n');
       fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);

@@ -192,3 +192,14 @@ describe('audit verify in parallel', () => {
     assert.ok(forged.problems.some(p => p.kind === 'bad-checkpoint'));
   });
 });
+
+describe('audit writer on a log without a final newline', () => {
+  it('starts the next entry on its own line', () => {
+    const w = writeDemoLog(3, 100);
+    fs.writeFileSync(w.file, fs.readFileSync(w.file, 'utf8').replace(/\n$/, ''));
+    w.append({ action: 'member.add', resource: { kind: 'member' }, outcome: 'success' });
+    const r = verifyAuditLog(w.file);
+    assert.equal(r.ok, true, JSON.stringify(r.problems));
+    assert.equal(r.entries, 4);
+  });
+});
