@@ -1,5 +1,5 @@
 // The e2e cases, run in order in one workbench session against the Acme sandbox. Each saves `shot`.
-import { openViewContainer, treeRow, waitForStableColours } from './workbench.mjs';
+import { openViewContainer, runCommand, treeRow, waitForStableColours } from './workbench.mjs';
 
 async function expand(sidebar, label) {
   const row = treeRow(sidebar, label);
@@ -94,3 +94,22 @@ export const cases = [
     },
   },
 ];
+
+cases.push({
+  name: 'rotation-wizard-step',
+  async run({ page, shot }) {
+    await page.keyboard.press('Escape');
+    await runCommand(page, 'Rotate API Key');
+    const widget = page.locator('.quick-input-widget');
+    await widget.locator('.quick-input-list .monaco-list-row', { hasText: 'production-chatbot' }).first().waitFor();
+    const title = await widget.locator('.quick-input-title').innerText();
+    if (!/Rotate Langfuse API Key/.test(title) || !/2\/5/.test(await widget.innerText())) throw new Error(`unexpected wizard title: ${title}`);
+    await page.keyboard.press('Enter'); // first project
+    await widget.locator('.quick-input-list .monaco-list-row', { hasText: 'pk-lf-' }).first().waitFor();
+    await page.mouse.move(700, 600);
+    await page.waitForTimeout(600);
+    await waitForStableColours(page);
+    await page.screenshot({ path: shot });
+    await page.keyboard.press('Escape');
+  },
+});

@@ -30,9 +30,14 @@ export async function runCommand(page, title) {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor();
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
-  await page.keyboard.press('Enter');
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  // Typed key by key: a value filled at once is sometimes filtered against a stale command list.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await input.fill('>');
+    await input.pressSequentially(title, { delay: 15 });
+    if (await row.waitFor({ timeout: 5000 }).then(() => true, () => false)) break;
+  }
+  await row.click();
 }
 
 /** Text visible in the page (accessible text), for the secret-canary check. */

@@ -31,6 +31,8 @@ export interface FileFindings { file: string; findings: Finding[]; environment?:
 export class EditorLinter {
   private access = new AccessFileCache();
   private readonly repos = new Map<string, GitRepository | undefined>();
+  /** One repository object per work tree, so its index is read once, not once per folder. */
+  private readonly byWorkTree = new Map<string, GitRepository>();
   private readonly sdks = new Map<string, SdkKind[]>();
   private readonly results = new Map<string, EnvCheckResult>();
   private shared = new Map<string, Finding[]>();
@@ -89,6 +91,7 @@ export class EditorLinter {
   invalidate(): void {
     this.access = new AccessFileCache();
     this.repos.clear();
+    this.byWorkTree.clear();
     this.sdks.clear();
   }
 
@@ -125,7 +128,11 @@ export class EditorLinter {
   }
 
   private repoFor(dir: string): GitRepository | undefined {
-    if (!this.repos.has(dir)) this.repos.set(dir, GitRepository.find(dir));
+    if (!this.repos.has(dir)) {
+      const found = GitRepository.find(dir);
+      if (found && !this.byWorkTree.has(found.workTree)) this.byWorkTree.set(found.workTree, found);
+      this.repos.set(dir, found && this.byWorkTree.get(found.workTree));
+    }
     return this.repos.get(dir);
   }
 }

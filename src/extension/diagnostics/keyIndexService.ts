@@ -47,9 +47,12 @@ export class KeyIndexService extends Disposable {
         const { model } = await this.clients.get(c.id);
         const overview = await model.overview();
         if (!overview.projects) { complete = false; continue; } // project key or no admin API: its keys are unknown here
+        for (const k of overview.organizationApiKeys ?? []) {
+          next.set(k.publicKey, { projectId: '', projectName: '(organization key)', scope: 'organization', createdAt: k.createdAt, displaySecretKey: k.displaySecretKey, note: k.note ?? undefined });
+        }
         await Promise.all(overview.projects.map(async p => {
           for (const k of (await model.project(p.id)).apiKeys) {
-            next.set(k.publicKey, { projectId: p.id, projectName: p.name, createdAt: k.createdAt, displaySecretKey: k.displaySecretKey, note: k.note ?? undefined });
+            next.set(k.publicKey, { projectId: p.id, projectName: p.name, scope: 'project', createdAt: k.createdAt, displaySecretKey: k.displaySecretKey, note: k.note ?? undefined });
           }
         }));
       } catch (err) {
