@@ -8,12 +8,11 @@ import * as readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import type { AuditWriter } from '../../core/audit/auditWriter';
 import { openAuditWriter } from '../../core/audit/openAuditWriter';
-import { hostLabel } from '../../core/connections/connection';
 import { resolveActingIdentity } from '../../core/identity/actingAs';
 import { closeAllHostGates, createLangfuseClient, isLangfuseError, type LangfuseClient } from '../../core/langfuse';
 import { CliEnv, ExitCode, StateFiles, TOOL_NAME } from '../../core/names';
 import {
-  FilePendingSecretStore, formatRotationReport, RotationBusyError, RotationEngine, RotationError, RotationInputError, rotationReport,
+  auditRotationTo, FilePendingSecretStore, formatRotationReport, RotationBusyError, RotationEngine, RotationError, RotationInputError, rotationReport,
   type KeyPairInput, type RotationCallbacks, type RotationEvent, type RotationJournal, type RunResult,
 } from '../../core/rotation';
 import { createSink, formatSinkTarget, isSinkError, parseSinkTarget, SINK_SPEC_HELP, type SecretManagersSettings } from '../../core/secrets';
@@ -161,12 +160,7 @@ function engineDeps(io: CliIo, stateDir: string, audit: AuditWriter, admin: Lang
     sinkFor: (target: string) => createSink(target, {
       settings, lockDir: path.join(stateDir, StateFiles.locksDir), tool: 'cli', cwd: io.cwd, vaultToken: io.env.VAULT_TOKEN, pass: { env: { ...process.env, ...io.env } },
     }),
-    audit: (e: { action: string; outcome: 'success' | 'failure' | 'refused' | 'started' | 'cancelled'; details: Record<string, unknown>; journal: RotationJournal }) => {
-      audit.append({
-        action: e.action, outcome: e.outcome, details: e.details,
-        resource: { kind: 'rotation', id: e.journal.id, name: e.journal.oldKey.publicKey, project: e.journal.project.name, connection: e.journal.connection.id, host: hostLabel(e.journal.connection.baseUrl) },
-      });
-    },
+    audit: auditRotationTo(audit),
     checkpoint: hook ? testHook(hook) : undefined,
   };
 }

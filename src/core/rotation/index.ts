@@ -2,6 +2,7 @@
 // and the guarantees). Front ends build a RotationEngine with their own PendingSecretStore, sinks and
 // clients, then drive it with start() / step() or run() / abort(), answering the callbacks.
 export { RotationEngine } from './engine';
+export { auditRotationTo } from './audit';
 export { RotationError, RotationBusyError, RotationStateError, RotationInputError, toolLabel } from './errors';
 export { JournalStore, RotationJournal, isFinished, type JournalTarget, type Evidence, type RotationTool } from './journal';
 export { FilePendingSecretStore, SecretStoragePendingSecretStore, type PendingSecretStore, type PendingSecrets } from './pendingSecrets';

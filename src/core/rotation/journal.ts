@@ -126,6 +126,21 @@ export class JournalStore {
     for (const name of names) if (name.startsWith(prefix) && name.endsWith('.tmp')) fs.rmSync(path.join(this.dir, name), { force: true });
   }
 
+  /**
+   * Removes temp copies of journals that never came to exist (a process killed during its first
+   * journal write), once they are a minute old so a writer still at work is never disturbed.
+   */
+  sweepStrays(olderThanMs = 60_000): void {
+    let names: string[] = [];
+    try { names = fs.readdirSync(this.dir); } catch { return; }
+    for (const name of names) {
+      const m = /^\.(rot-[0-9]{8}-[0-9]{6}-[0-9a-f]{6})\.json\.[0-9a-f]+\.tmp$/.exec(name);
+      if (!m || names.includes(`${m[1]}.json`)) continue;
+      const file = path.join(this.dir, name);
+      try { if (Date.now() - fs.statSync(file).mtimeMs > olderThanMs) fs.rmSync(file, { force: true }); } catch { /* gone already */ }
+    }
+  }
+
   load(id: string): RotationJournal | undefined {
     let text: string;
     try { text = fs.readFileSync(this.file(id), 'utf8'); } catch (err) {

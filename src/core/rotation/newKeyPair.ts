@@ -1,6 +1,10 @@
 import * as crypto from 'node:crypto';
 import { shortPublicKey } from '../log/redact';
 
+/** What a pasted or configured key must look like (the sinks accept the same characters). */
+export const PUBLIC_KEY_FORMAT = /^pk-lf-[A-Za-z0-9_-]{1,200}$/;
+export const SECRET_KEY_FORMAT = /^sk-lf-[A-Za-z0-9_-]{1,200}$/;
+
 /**
  * A new pair in Langfuse's own format (`pk-lf-<uuid v4>`, `sk-lf-<uuid v4>`, FACTS §3). The rotation
  * generates it locally and sends it as a predefined pair, so the secret is persisted BEFORE the

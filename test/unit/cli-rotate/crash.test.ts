@@ -36,7 +36,7 @@ function prng(seed: number): () => number {
 
 interface Child { code: number | null; signal: NodeJS.Signals | null; err: string; firstOutputMs?: number; lastOutputMs?: number; ms: number }
 
-/** When to kill: `afterSpawnMs` from the start, or `afterFirstOutputMs` after the rotation's first line (its journal exists then). */
+/** When to kill: `afterSpawnMs` from the start, or `afterFirstOutputMs` after the CLI's first line (it names the connection, just before the rotation starts). */
 interface Kill { afterSpawnMs?: number; afterFirstOutputMs?: number }
 
 function runCli(cli: string, args: string[], env: Record<string, string>, cwd: string, kill: Kill = {}): Promise<Child> {
@@ -66,7 +66,7 @@ describe('cli: rotate survives kill -9 anywhere (child processes, sandbox over H
   it(`${RUNS} runs: secrets lost 0, old keys revoked before the new one was stored and verified 0, orphan new keys 0`, async () => {
     const seed = Number(process.env.LANGFUSE_ACCESS_CRASH_SEED ?? Math.floor(Math.random() * 2 ** 31));
     const random = prng(seed);
-    const figures = { runs: 0, killed: 0, completed: 0, rolledBack: 0, nothingStarted: 0, secretsLost: 0, earlyRevokes: 0, orphans: 0, strayTempsAfterRollback: 0, compromised: 0, resumesKilled: 0 };
+    const figures = { runs: 0, killed: 0, completed: 0, rolledBack: 0, nothingStarted: 0, secretsLost: 0, earlyRevokes: 0, orphans: 0, strayTempsAfterRollback: 0, orphanJournalTemps: 0, compromised: 0, resumesKilled: 0 };
     const problems: string[] = [];
 
     /** One rotation killed once (and, with `killResumeMs`, killed again during its first resume). */
@@ -154,8 +154,14 @@ describe('cli: rotate survives kill -9 anywhere (child processes, sandbox over H
           if (extra.length || held !== OLD.publicKey) problems.push(`${label}: after ${outcome} keys=${keys.join(',')} targets hold ${held}`);
         }
         for (const t of targets) if (envValues(t).LANGFUSE_PUBLIC_KEY !== held) problems.push(`${label}: the two targets disagree`);
+        // Besides journals, only the temp copy of a journal whose first write was killed may stay (no
+        // secret in it; swept a minute later by the next start). Anything holding a secret is a failure.
         const left = fs.existsSync(rotations) ? fs.readdirSync(rotations).filter(n => !/^rot-[^.]*\.json$/.test(n)) : [];
-        if (left.length) problems.push(`${label}: left in the rotations folder: ${left.join(', ')}`);
+        for (const n of left) {
+          const orphanJournalTemp = /^\.(rot-[^.]+)\.json\.[0-9a-f]+\.tmp$/.exec(n);
+          if (orphanJournalTemp && !ids.includes(orphanJournalTemp[1]) && !fs.readFileSync(path.join(rotations, n), 'utf8').includes('sk-lf-')) figures.orphanJournalTemps++;
+          else problems.push(`${label}: left in the rotations folder: ${n}`);
+        }
         const temps = fs.readdirSync(dir).filter(n => n.endsWith('.tmp'));
         // Known sink defect (reported to the lead): EnvFileSink.restore() cleans a killed writer's temp
         // file only when it writes, so after a rollback that had nothing to restore the temp copy (with
@@ -208,15 +214,15 @@ describe('cli: rotate survives kill -9 anywhere (child processes, sandbox over H
         const at = Math.round(random() * timing.start! * 1.1);
         await oneRun(`run ${i} (${mode}, kill ${at} ms after spawn, then ${then}${again})`, undefined, { afterSpawnMs: at }, thenAbort, mode, killResumeMs);
       } else {
-        const at = Math.round(random() * (timing.end! - timing.start!) * 1.1);
-        await oneRun(`run ${i} (${mode}, kill ${at} ms into the rotation, then ${then}${again})`, undefined, { afterFirstOutputMs: at }, thenAbort, mode, killResumeMs);
+        const at = Math.round(random() * (timing.end! - timing.start!) * 0.9);
+        await oneRun(`run ${i} (${mode}, kill ${at} ms after the first output, then ${then}${again})`, undefined, { afterFirstOutputMs: at }, thenAbort, mode, killResumeMs);
       }
     }
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(`      crash test: seed ${seed} (replay: LANGFUSE_ACCESS_CRASH_SEED=${seed}), ${figures.runs} runs in ${seconds} s, ${boundaries.length} step boundaries + ${figures.runs - boundaries.length} random kills`);
     console.log(`      killed ${figures.killed} (compromised mode ${figures.compromised}, resume killed too ${figures.resumesKilled}), then completed ${figures.completed}, rolled back ${figures.rolledBack}, killed before any rotation existed ${figures.nothingStarted}`);
     console.log(`      secrets lost: ${figures.secretsLost}; old keys revoked before the new one was stored and verified: ${figures.earlyRevokes}; orphan new keys: ${figures.orphans}`);
-    console.log(`      .env temp files left after a rollback (sink defect, holding a deleted key's secret): ${figures.strayTempsAfterRollback}`);
+    console.log(`      .env temp files left after a rollback (sink defect, holding a deleted key's secret): ${figures.strayTempsAfterRollback}; temp copies of never-written journals (no secret): ${figures.orphanJournalTemps}`);
     assert.deepEqual(problems, []);
     assert.equal(figures.secretsLost, 0);
     assert.equal(figures.earlyRevokes, 0);

@@ -38,6 +38,18 @@ describe('rotation: journal and pending secrets', () => {
     assert.throws(() => store.load('../../etc/passwd'), /is not a rotation id/);
   });
 
+  it('sweeps temp copies of journals that were never written once they are a minute old', () => {
+    const store = new JournalStore(dir);
+    store.save(journal('rot-20261128-100000-aaaaaa'));
+    const old = path.join(store.dir, '.rot-20261128-090000-dddddd.json.0123456789ab.tmp');
+    const fresh = path.join(store.dir, '.rot-20261128-095959-eeeeee.json.0123456789ab.tmp');
+    fs.writeFileSync(old, '{');
+    fs.writeFileSync(fresh, '{');
+    fs.utimesSync(old, new Date(Date.now() - 120_000), new Date(Date.now() - 120_000));
+    store.sweepStrays();
+    assert.deepEqual(fs.readdirSync(store.dir).sort(), ['.rot-20261128-095959-eeeeee.json.0123456789ab.tmp', 'rot-20261128-100000-aaaaaa.json']);
+  });
+
   it('the CLI pending store is a 0600 file; wiping removes it and temp copies a killed writer left', async () => {
     const secrets = new FilePendingSecretStore(dir);
     const id = 'rot-20261128-100000-aaaaaa';

@@ -1,0 +1,74 @@
+// Steps 2–3: the new pair. Admin mode generates it and persists the secret BEFORE Langfuse knows
+// it (sent as a predefined pair), so a crash or a lost answer never leaves a key whose secret
+// nobody has; manual mode takes the pair the user created in the Langfuse UI and checks its project.
+import type { StepContext } from './context';
+import { RotationInputError } from './errors';
+import type { RotationJournal } from './journal';
+import { generateKeyPair, provenanceNote, PUBLIC_KEY_FORMAT, SECRET_KEY_FORMAT } from './newKeyPair';
+import type { KeyPairInput, RotationCallbacks } from './types';
+
+
+/** Admin: generate the pair and persist its secret BEFORE Langfuse knows it. Manual: take the pasted pair. */
+export async function prepareNewPair(ctx: StepContext, j: RotationJournal, cb: RotationCallbacks): Promise<RotationJournal> {
+  const pending = await ctx.pending(j);
+  if (j.mode === 'manual') {
+    let pair = pending.newPair;
+    if (!pair) {
+      const note = provenanceNote(j.oldKey.publicKey, ctx.now(), ctx.deps.actor);
+      pair = await cb.provideNewPair?.({
+        rotationId: j.id, project: j.project.name, baseUrl: j.connection.baseUrl, oldPublicKey: j.oldKey.publicKey, suggestedNote: note,
+        instructions: `Create a new API key in the Langfuse UI (project ${j.project.name} → Settings → API Keys) with the note "${note}", then paste the public and the secret key. The secret is shown only once.`,
+      });
+      if (!pair) return ctx.wait(j, cb, 'new-pair', `Waiting for the new key pair created in the Langfuse UI for project ${j.project.name}.`);
+      await checkPastedPair(ctx, j, pair);
+      pending.newPair = { publicKey: pair.publicKey, secretKey: pair.secretKey };
+      await ctx.deps.secrets.save(pending);
+      ctx.checkpoint('persisted-new-secret');
+    } else {
+      await checkPastedPair(ctx, j, pair);
+    }
+    j.newKey = { publicKey: pair.publicKey };
+    return ctx.advance(j, 'creating', cb, `New pair ${pair.publicKey} answers for project ${j.project.name}; its secret is kept in ${ctx.deps.secrets.describe()} until the rotation ends.`);
+  }
+  if (!pending.newPair) {
+    pending.newPair = (ctx.deps.generatePair ?? generateKeyPair)();
+    await ctx.deps.secrets.save(pending);
+    ctx.checkpoint('persisted-new-secret');
+  }
+  j.newKey = { publicKey: pending.newPair.publicKey, note: provenanceNote(j.oldKey.publicKey, ctx.now(), ctx.deps.actor) };
+  return ctx.advance(j, 'creating', cb, `New secret for ${pending.newPair.publicKey} stored in ${ctx.deps.secrets.describe()} before creating the key.`);
+}
+
+async function checkPastedPair(ctx: StepContext, j: RotationJournal, pair: KeyPairInput): Promise<void> {
+  if (!PUBLIC_KEY_FORMAT.test(pair.publicKey) || !SECRET_KEY_FORMAT.test(pair.secretKey)) throw new RotationInputError('The pasted pair is not a Langfuse key pair (pk-lf-… and sk-lf-…). Copy both values again from the Langfuse UI.');
+  if (pair.publicKey === j.oldKey.publicKey) throw new RotationInputError(`The pasted public key is the old key ${j.oldKey.publicKey}. Create a NEW key in the Langfuse UI.`);
+  const who = await ctx.client(pair, j).whoAmI();
+  if (j.project.id ? who.id !== j.project.id : who.name !== j.project.name) {
+    throw new RotationInputError(`The pasted pair belongs to project ${who.name} (${who.id}), not ${j.project.name}. Create the key in project ${j.project.name}.`);
+  }
+  j.project.id = who.id;
+}
+
+/** Creates the key with the persisted pair, or finds it if an earlier run already did. */
+export async function createKey(ctx: StepContext, j: RotationJournal, cb: RotationCallbacks): Promise<RotationJournal> {
+  const pending = await ctx.pending(j);
+  const pair = ctx.newPair(j, pending);
+  if (j.mode === 'manual') return ctx.advance(j, 'created', cb, `Using the pair created in the Langfuse UI: ${pair.publicKey}.`);
+  const admin = ctx.admin();
+  const projectId = ctx.projectId(j);
+  const existing = (await admin.projectApiKeys.list(projectId)).find(k => k.publicKey === pair.publicKey);
+  if (existing) {
+    j.newKey = { ...j.newKey, publicKey: existing.publicKey, id: existing.id, createdAt: existing.createdAt };
+    return ctx.advance(j, 'created', cb, `New key ${pair.publicKey} exists (created by an earlier run).`);
+  }
+  const created = await admin.projectApiKeys.create(projectId, { note: j.newKey?.note, publicKey: pair.publicKey, secretKey: pair.secretKey });
+  if (created.publicKey !== pair.publicKey || created.secretKey !== pair.secretKey) {
+    // A server that ignores predefined keys generated its own pair: persist that one at once.
+    pending.newPair = { publicKey: created.publicKey, secretKey: created.secretKey };
+    await ctx.deps.secrets.save(pending);
+    j.notes.push('The server generated its own key pair instead of the predefined one; that pair was stored instead.');
+  }
+  ctx.checkpoint('key-created');
+  j.newKey = { publicKey: created.publicKey, id: created.id, createdAt: created.createdAt, note: created.note ?? undefined };
+  return ctx.advance(j, 'created', cb, `Created ${created.publicKey} in project ${j.project.name} (note "${created.note ?? ''}").`);
+}

@@ -1,0 +1,31 @@
+// Steps 4–6: push the new pair to every target (snapshots first, read back after), then verify it
+// answers who-am-I for the project and that every target still holds it.
+import type { StepContext } from './context';
+import { RotationError } from './errors';
+import type { RotationJournal } from './journal';
+import { pushTargets, verifyTargets } from './targets';
+import type { RotationCallbacks } from './types';
+
+export async function push(ctx: StepContext, j: RotationJournal, cb: RotationCallbacks): Promise<RotationJournal> {
+  const pending = await ctx.pending(j);
+  const pair = ctx.newPair(j, pending);
+  await pushTargets(j, pending, pair, {
+    sinkFor: ctx.deps.sinkFor, secrets: ctx.deps.secrets, save: () => ctx.save(j), checkpoint: n => ctx.checkpoint(n), emit: e => ctx.emit(cb, e),
+  });
+  j.cutoverAt = ctx.now().toISOString();
+  return ctx.advance(j, 'pushed', cb, `Every target holds ${pair.publicKey} (read back and compared).`);
+}
+
+export async function verify(ctx: StepContext, j: RotationJournal, cb: RotationCallbacks): Promise<RotationJournal> {
+  const pair = ctx.newPair(j, await ctx.pending(j));
+  const who = await ctx.client(pair, j).whoAmI();
+  if (who.id !== ctx.projectId(j)) throw new RotationError('failed', `The new pair ${pair.publicKey} answers for project ${who.name}, not ${j.project.name}. Abort the rotation.`);
+  await verifyTargets(j, pair, ctx.deps.sinkFor, e => ctx.emit(cb, e));
+  const pending = await ctx.pending(j);
+  if (pending.oldSecretKey && j.oldKey.secretAnswered === undefined) {
+    // Checked before any revoke, so that a 401 afterwards proves the revoke and not a wrong secret.
+    j.oldKey.secretAnswered = await ctx.answers({ publicKey: j.oldKey.publicKey, secretKey: pending.oldSecretKey }, j);
+    if (!j.oldKey.secretAnswered) ctx.note(j, cb, `The old secret found in the targets does not authenticate ${j.oldKey.publicKey} (wrong secret, or the key is already gone); the 401 re-check will not count.`);
+  }
+  return ctx.advance(j, 'verified', cb, `The new pair answers who-am-I for project ${who.name}, and every target holds it.`);
+}
