@@ -1,12 +1,12 @@
 // Steps 2–3: the new pair. Admin mode generates it and persists the secret BEFORE Langfuse knows
 // it (sent as a predefined pair), so a crash or a lost answer never leaves a key whose secret
 // nobody has; manual mode takes the pair the user created in the Langfuse UI and checks its project.
+import { UnauthorizedError } from '../langfuse';
 import type { StepContext } from './context';
 import { RotationInputError } from './errors';
 import type { RotationJournal } from './journal';
 import { generateKeyPair, provenanceNote, PUBLIC_KEY_FORMAT, SECRET_KEY_FORMAT } from './newKeyPair';
 import type { KeyPairInput, RotationCallbacks } from './types';
-
 
 /** Admin: generate the pair and persist its secret BEFORE Langfuse knows it. Manual: take the pasted pair. */
 export async function prepareNewPair(ctx: StepContext, j: RotationJournal, cb: RotationCallbacks): Promise<RotationJournal> {
@@ -42,7 +42,13 @@ export async function prepareNewPair(ctx: StepContext, j: RotationJournal, cb: R
 async function checkPastedPair(ctx: StepContext, j: RotationJournal, pair: KeyPairInput): Promise<void> {
   if (!PUBLIC_KEY_FORMAT.test(pair.publicKey) || !SECRET_KEY_FORMAT.test(pair.secretKey)) throw new RotationInputError('The pasted pair is not a Langfuse key pair (pk-lf-… and sk-lf-…). Copy both values again from the Langfuse UI.');
   if (pair.publicKey === j.oldKey.publicKey) throw new RotationInputError(`The pasted public key is the old key ${j.oldKey.publicKey}. Create a NEW key in the Langfuse UI.`);
-  const who = await ctx.client(pair, j).whoAmI();
+  let who;
+  try {
+    who = await ctx.client(pair, j).whoAmI();
+  } catch (err) {
+    if (err instanceof UnauthorizedError) throw new RotationInputError(`Langfuse does not accept the pasted pair ${pair.publicKey} (401). Check that both keys were copied completely and belong to ${j.connection.baseUrl}.`);
+    throw err;
+  }
   if (j.project.id ? who.id !== j.project.id : who.name !== j.project.name) {
     throw new RotationInputError(`The pasted pair belongs to project ${who.name} (${who.id}), not ${j.project.name}. Create the key in project ${j.project.name}.`);
   }

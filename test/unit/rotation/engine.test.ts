@@ -120,7 +120,8 @@ describe('rotation engine (sandbox over HTTP, real files)', function () {
     const a = h.envFile('app/.env');
     const engine = h.engine();
     const { id } = await engine.start(plan(h, [`env:${a}`], { mode: 'manual' }), h.callbacks());
-    // The pair of another project is refused with a clear message.
+    // A mistyped secret and the pair of another project are refused with clear messages.
+    await assert.rejects(engine.run(id, h.callbacks({ provideNewPair: async () => ({ publicKey: STAGING.publicKey, secretKey: 'sk-lf-canary-typo' }) })), /does not accept the pasted pair pk-lf-c2000000-0000-4000-8000-000000000001 \(401\)/);
     await assert.rejects(engine.run(id, h.callbacks({ provideNewPair: async () => STAGING })), /belongs to project staging-chatbot \(proj-staging-chatbot\), not production-chatbot/);
     // The user creates the key in the UI (here: straight in the sandbox's store) and pastes it.
     const uiKey = { publicKey: 'pk-lf-b1000000-0000-4000-8000-0000000000ff', secretKey: 'sk-lf-canary-b1000000-0000-4000-8000-0000000000ff' };
