@@ -97,7 +97,9 @@ export class Transport {
       if (!(outcome instanceof LangfuseError)) {
         if (outcome.status === 429) {
           const retryAfterMs = retryAfter(outcome.headers['retry-after']);
-          if (retryAfterMs !== undefined) this.gate.pause(retryAfterMs);
+          // The pause holds every request to the host, none of which has started its timeout yet:
+          // a server's "Retry-After: 86400" must not freeze them all for a day.
+          if (retryAfterMs !== undefined) this.gate.pause(Math.min(retryAfterMs, policy.maxRetryAfterMs));
           // The rate limiter answers before the handler runs, so a 429 is safe to repeat for any method.
           if (last || (retryAfterMs ?? 0) > policy.maxRetryAfterMs) return outcome;
           await this.wait(Math.max(retryAfterMs ?? 0, this.backoff(attempt)), spec);
