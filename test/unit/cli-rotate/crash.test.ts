@@ -34,26 +34,29 @@ function prng(seed: number): () => number {
   };
 }
 
-interface Child { code: number | null; signal: NodeJS.Signals | null; err: string; firstOutputMs?: number; lastOutputMs?: number; ms: number }
+interface Child { code: number | null; signal: NodeJS.Signals | null; err: string; planMs?: number; lastOutputMs?: number; ms: number }
 
-/** When to kill: `afterSpawnMs` from the start, or `afterFirstOutputMs` after the CLI's first line (it names the connection, just before the rotation starts). */
-interface Kill { afterSpawnMs?: number; afterFirstOutputMs?: number }
+/** When to kill: `afterSpawnMs` from the start, or `afterPlanMs` after the rotation's first step line ("[1/11] Plan": its journal exists then). */
+interface Kill { afterSpawnMs?: number; afterPlanMs?: number }
+const PLAN_LINE = '] Plan: ';
 
 function runCli(cli: string, args: string[], env: Record<string, string>, cwd: string, kill: Kill = {}): Promise<Child> {
   return new Promise(resolve => {
     const started = Date.now();
     const child = spawn(process.execPath, [cli, 'rotate', ...args], { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
-    let firstOutputMs: number | undefined;
+    let planMs: number | undefined;
     let lastOutputMs: number | undefined;
     let timer = kill.afterSpawnMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), kill.afterSpawnMs);
     child.stderr.on('data', c => {
-      if (firstOutputMs === undefined && kill.afterFirstOutputMs !== undefined) timer = setTimeout(() => child.kill('SIGKILL'), kill.afterFirstOutputMs);
-      firstOutputMs ??= Date.now() - started;
-      lastOutputMs = Date.now() - started;
       err += c;
+      lastOutputMs = Date.now() - started;
+      if (planMs === undefined && err.includes(PLAN_LINE)) {
+        planMs = lastOutputMs;
+        if (kill.afterPlanMs !== undefined) timer = setTimeout(() => child.kill('SIGKILL'), kill.afterPlanMs);
+      }
     });
-    child.on('exit', (code, signal) => { if (timer) clearTimeout(timer); resolve({ code, signal, err, firstOutputMs, lastOutputMs, ms: Date.now() - started }); });
+    child.on('exit', (code, signal) => { if (timer) clearTimeout(timer); resolve({ code, signal, err, planMs, lastOutputMs, ms: Date.now() - started }); });
   });
 }
 
@@ -130,7 +133,7 @@ describe('cli: rotate survives kill -9 anywhere (child processes, sandbox over H
             else {
               const args = abort ? ['--abort', ids[0]] : ['--resume', '--yes'];
               if (killResumeMs !== undefined) {
-                const interrupted = await runCli(cli, args, env, dir, { afterFirstOutputMs: killResumeMs });
+                const interrupted = await runCli(cli, args, env, dir, { afterSpawnMs: killResumeMs });
                 if (interrupted.signal === 'SIGKILL') figures.resumesKilled++;
                 countLost('after the resume was killed too');
               }
@@ -188,7 +191,7 @@ describe('cli: rotate survives kill -9 anywhere (child processes, sandbox over H
         LANGFUSE_ACCESS_BASE_URL: sandbox.url, LANGFUSE_ACCESS_PUBLIC_KEY: ORG.publicKey, LANGFUSE_ACCESS_SECRET_KEY: ORG.secretKey, LANGFUSE_ACCESS_TEST_HOOK: `record:${recordFile}`,
       }, dir);
       assert.equal(r.code, 0, r.err);
-      timing.start = r.firstOutputMs ?? 0;
+      timing.start = r.planMs ?? 0;
       timing.end = r.lastOutputMs ?? r.ms;
       await sandbox.close();
       fs.rmSync(dir, { recursive: true, force: true });
@@ -207,7 +210,7 @@ describe('cli: rotate survives kill -9 anywhere (child processes, sandbox over H
       }
       const mode: RotationMode = random() < 0.25 ? 'compromised' : 'normal';
       if (mode === 'compromised') figures.compromised++;
-      const killResumeMs = random() < 0.2 ? Math.round(random() * (timing.end! - timing.start!) * 0.6) : undefined;
+      const killResumeMs = random() < 0.2 ? Math.round(timing.start! * 0.8 + random() * (timing.end! - timing.start!) * 0.6) : undefined;
       const again = killResumeMs === undefined ? '' : `, resume killed after ${killResumeMs} ms`;
       if (random() < 0.2) {
         // During start-up: before or while the plan is checked and the journal written.
@@ -215,7 +218,7 @@ describe('cli: rotate survives kill -9 anywhere (child processes, sandbox over H
         await oneRun(`run ${i} (${mode}, kill ${at} ms after spawn, then ${then}${again})`, undefined, { afterSpawnMs: at }, thenAbort, mode, killResumeMs);
       } else {
         const at = Math.round(random() * (timing.end! - timing.start!) * 0.9);
-        await oneRun(`run ${i} (${mode}, kill ${at} ms after the first output, then ${then}${again})`, undefined, { afterFirstOutputMs: at }, thenAbort, mode, killResumeMs);
+        await oneRun(`run ${i} (${mode}, kill ${at} ms into the rotation, then ${then}${again})`, undefined, { afterPlanMs: at }, thenAbort, mode, killResumeMs);
       }
     }
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
