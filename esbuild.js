@@ -16,6 +16,7 @@ const chunks = {
   langfuse: 'src/core/langfuse/index.ts',
   workspace: 'src/core/chunks/workspace.ts',
   rotation: 'src/core/chunks/rotation.ts',
+  audit: 'src/core/chunks/audit.ts',
 };
 
 const common = {

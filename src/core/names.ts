@@ -15,6 +15,7 @@ export const Settings = {
   rotationMaxAgeDays: 'langfuseAccess.rotation.maxAgeDays',
   verifyKeysOnline: 'langfuseAccess.verifyKeysOnline',
   keyNoteConvention: 'langfuseAccess.keys.noteConvention',
+  auditForwarding: 'langfuseAccess.auditForwarding',
 } as const;
 
 export const DEFAULT_ROTATION_MAX_AGE_DAYS = 90;
@@ -53,6 +54,16 @@ export const Commands = {
   rotateKey: 'langfuseAccess.rotateKey',
   resumeRotation: 'langfuseAccess.resumeRotation',
   abortRotation: 'langfuseAccess.abortRotation',
+  auditOpenEntry: 'langfuseAccess.auditOpenEntry',
+  auditShowMore: 'langfuseAccess.auditShowMore',
+  auditFilter: 'langfuseAccess.auditFilter',
+  auditClearFilter: 'langfuseAccess.auditClearFilter',
+  auditVerify: 'langfuseAccess.auditVerify',
+  auditExport: 'langfuseAccess.auditExport',
+  auditRefresh: 'langfuseAccess.auditRefresh',
+  setSiemToken: 'langfuseAccess.setSiemToken',
+  applyDeploymentFix: 'langfuseAccess.applyDeploymentFix',
+  complianceReport: 'langfuseAccess.complianceReport',
   refresh: 'langfuseAccess.refresh',
   showLogs: 'langfuseAccess.showLogs',
   openAuditLog: 'langfuseAccess.openAuditLog',
@@ -62,6 +73,7 @@ export const Commands = {
 export const Views = {
   container: 'langfuseAccess',
   tree: 'langfuseAccess.accessTree',
+  auditLog: 'langfuseAccess.auditLog',
 } as const;
 
 export const ContextKeys = {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { redactText } from '../core/log/redact';
-import { Commands, Views } from '../core/names';
+import { Commands, SecretKeys, Views } from '../core/names';
 import type { Finding, Fix } from '../core/rules/finding';
 import { createApiKey, revokeApiKey } from './actions/keyActions';
 import { addMember, changeOrgRole, removeMember, resetProjectRole, setProjectRole } from './actions/memberActions';
@@ -12,6 +12,10 @@ import { checkConnection } from './langfuse/checkConnection';
 import { applyEnvFix } from './diagnostics/envFixes';
 import { createApiKeyForProject, scaffoldAccessFileCommand } from './diagnostics/envCommands';
 import { loadChunk } from './lazy';
+import { exportAuditLog, filterAuditLog, openAuditEntry, verifyAuditLogCommand } from './audit/auditCommands';
+import type { AuditNode } from './audit/auditLogView';
+import { applyDeploymentFix, complianceReportCommand } from './compliance/deploymentDiagnostics';
+import type { DeploymentFix } from '../core/deployment/types';
 import { abortRotation, resumeRotation, rotateKeyWizard } from './rotation/rotationWizard';
 import { connectSandbox } from './sandbox/connectSandbox';
 import type { Services } from './services';
@@ -121,6 +125,22 @@ export function registerCommands(services: Services): vscode.Disposable[] {
       : rotateKeyWizard(services, arg ? { publicKey: arg.key.publicKey, connectionId: arg.connectionId } : {}),
     [Commands.resumeRotation]: (id?: string) => resumeRotation(services, id),
     [Commands.abortRotation]: (id?: string) => abortRotation(services, id),
+    [Commands.auditOpenEntry]: (node: AuditNode) => openAuditEntry(node),
+    [Commands.auditShowMore]: () => services.auditView.showMore(),
+    [Commands.auditFilter]: () => filterAuditLog(services, services.auditView),
+    [Commands.auditClearFilter]: () => services.auditView.setFilter({}),
+    [Commands.auditRefresh]: () => services.auditView.refresh(),
+    [Commands.auditVerify]: () => verifyAuditLogCommand(services),
+    [Commands.auditExport]: (target?: vscode.Uri) => exportAuditLog(services, target),
+    [Commands.setSiemToken]: async () => {
+      const token = await services.ui.input({ title: 'SIEM token for audit forwarding', prompt: 'Bearer token of the endpoint in langfuseAccess.auditForwarding.siem (kept in SecretStorage)', password: true, validateInput: v => v.trim() ? undefined : 'Paste the token.' });
+      if (!token) return false;
+      await services.context.secrets.store(SecretKeys.sink('siem'), token.trim());
+      services.audit().append({ action: 'sink.tokenSet', resource: { kind: 'sink', id: 'siem' }, outcome: 'success' });
+      return true;
+    },
+    [Commands.applyDeploymentFix]: (fix: DeploymentFix) => applyDeploymentFix(fix),
+    [Commands.complianceReport]: () => complianceReportCommand(services),
     [Commands.refresh]: (node?: AccessNode) => services.tree.refresh(node),
     [Commands.showLogs]: () => services.channel.show(),
     [Commands.openAuditLog]: async () => {

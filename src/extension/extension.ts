@@ -1,5 +1,9 @@
 import * as vscode from 'vscode';
-import { AuditWriter } from '../core/audit/auditWriter';
+import type { AuditWriter } from '../core/audit/auditWriter';
+import { openAuditWriter } from '../core/audit/openAuditWriter';
+import { AuditForwarder } from './audit/auditForwarder';
+import { AuditLogView } from './audit/auditLogView';
+import { DeploymentDiagnostics } from './compliance/deploymentDiagnostics';
 import { resolveActingIdentity } from '../core/identity/actingAs';
 import { CliEnv, Commands, ContextKeys, Settings, StateFiles, Views } from '../core/names';
 import { stateDirPath } from '../core/state/stateDir';
@@ -37,16 +41,24 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const statusBar = new EnvStatusBar(diagnostics);
   const stateDir = stateDirPath();
   let audit: AuditWriter | undefined;
+  const auditView = new AuditLogView(path.join(stateDir, StateFiles.auditLog));
+  const auditTreeView = vscode.window.createTreeView(Views.auditLog, { treeDataProvider: auditView });
+  const deployment = new DeploymentDiagnostics(log.child('Deployment'));
   const services: Services = {
-    context, log, channel, connections, tree, treeView, clients, diagnostics, keyIndex, stateDir, ui: vscodePrompter,
-    audit: () => audit ??= new AuditWriter({
+    context, log, channel, connections, tree, treeView, clients, diagnostics, keyIndex, auditView, stateDir, ui: vscodePrompter,
+    audit: () => audit ??= openAuditWriter({
       stateDir,
       actor: { identity: resolveActingIdentity(vscode.workspace.getConfiguration().get<string>(Settings.actingAs)).identity, tool: 'extension' },
     }),
   };
   const updateContext = () => vscode.commands.executeCommand('setContext', ContextKeys.hasConnections, connections.list().length > 0);
   context.subscriptions.push(
-    channel, connections, clients, tree, treeView, keyIndex, diagnostics, statusBar,
+    channel, connections, clients, tree, treeView, keyIndex, diagnostics, statusBar, auditView, auditTreeView, deployment,
+    new AuditForwarder(path.join(stateDir, StateFiles.auditLog), stateDir, context.secrets, log.child('AuditForwarding')),
+    // Sign the entries written since the last checkpoint when the window closes.
+    { dispose: () => { try { audit?.checkpointIfDue(); } catch { /* the next writer signs them */ } } },
+    vscode.languages.registerCodeActionsProvider([{ scheme: 'file', language: 'yaml' }, { scheme: 'file', language: 'dockercompose' }, { scheme: 'file', pattern: '**/{.env,.env.*,*.env}' }],
+      deployment, { providedCodeActionKinds: DeploymentDiagnostics.kinds }),
     ...registerCommands(services),
     connections.onDidChange(updateContext),
     vscode.languages.registerCodeActionsProvider([{ scheme: 'file', pattern: '**/{.env,.env.*,*.env}' }, { scheme: 'file', pattern: '**/.langfuse/access.yaml' }],

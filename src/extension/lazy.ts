@@ -10,6 +10,7 @@ export interface Chunks {
   langfuse: typeof import('../core/langfuse/index');
   workspace: typeof import('../core/chunks/workspace');
   rotation: typeof import('../core/chunks/rotation');
+  audit: typeof import('../core/chunks/audit');
 }
 
 const load = createRequire(__filename);

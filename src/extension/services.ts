@@ -3,6 +3,7 @@ import type { AuditWriter } from '../core/audit/auditWriter';
 import type { Logger } from '../core/log/logger';
 import type { ConnectionStore } from './connections/connectionStore';
 import type { ClientProvider } from './langfuse/clientProvider';
+import type { AuditLogView } from './audit/auditLogView';
 import type { EnvDiagnostics } from './diagnostics/envDiagnostics';
 import type { KeyIndexService } from './diagnostics/keyIndexService';
 import type { AccessTreeProvider } from './tree/accessTreeProvider';
@@ -19,6 +20,7 @@ export interface Services {
   treeView: vscode.TreeView<AccessNode>;
   diagnostics: EnvDiagnostics;
   keyIndex: KeyIndexService;
+  auditView: AuditLogView;
   clients: ClientProvider;
   /** Dialogs and pickers; replaced by a scripted prompter in the integration tests. */
   ui: Prompter;

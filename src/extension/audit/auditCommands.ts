@@ -1,0 +1,63 @@
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import type { AuditFilter } from '../../core/audit/reader';
+import { loadChunk } from '../lazy';
+import type { Services } from '../services';
+import type { AuditLogView, AuditNode } from './auditLogView';
+
+export async function openAuditEntry(node: AuditNode): Promise<void> {
+  if (node.kind !== 'entry') return;
+  const doc = await vscode.workspace.openTextDocument({ language: 'json', content: `${JSON.stringify(node.entry, null, 2)}\n` });
+  await vscode.window.showTextDocument(doc, { preview: true });
+}
+
+/** Filter by project, actor or action, with the values present in the log. */
+export async function filterAuditLog(services: Services, view: AuditLogView): Promise<AuditFilter | undefined> {
+  const audit = loadChunk('audit');
+  const facets = audit.auditFacets(audit.readAuditLog(services.audit().file, { hideCheckpoints: true }).entries);
+  const by = await services.ui.pick([
+    { label: 'Project', values: facets.projects, key: 'project' as const },
+    { label: 'Actor', values: facets.actors, key: 'actor' as const },
+    { label: 'Action', values: facets.actions, key: 'action' as const },
+  ].filter(f => f.values.length > 0).map(f => ({ ...f, description: `${f.values.length} value(s)` })), { title: 'Filter the audit log by' });
+  if (!by) return undefined;
+  const value = await services.ui.pick(by.values.map(v => ({ label: v })), { title: `Audit log: ${by.label.toLowerCase()}` });
+  if (!value) return undefined;
+  const filter = { ...view.filter, [by.key]: value.label };
+  view.setFilter(filter);
+  return filter;
+}
+
+/** Checks the hash chain and signed checkpoints; says which line was edited, deleted, inserted or reordered. */
+export async function verifyAuditLogCommand(services: Services): Promise<{ ok: boolean; message: string }> {
+  const audit = loadChunk('audit');
+  const file = services.audit().file;
+  const report = audit.verifyAuditLog(file, { knownTip: audit.forwardedTip(services.stateDir) });
+  const keys = report.checkpoints.keys.map(k => k.keyId).join(', ');
+  const message = report.ok
+    ? `The audit log is intact: ${report.entries} entries, hash chain unbroken${keys ? `, checkpoints signed by key ${keys}` : ''}.`
+    : `The audit log was tampered with: ${report.problems.slice(0, 3).map(p => p.message).join(' ')}${report.problems.length > 3 ? ` (+${report.problems.length - 3} more)` : ''}`;
+  services.audit().append({ action: 'audit.verify', resource: { kind: 'auditLog' }, outcome: report.ok ? 'success' : 'failure', details: { entries: report.entries, problems: report.problems.length } });
+  if (report.ok) services.ui.notify(message); else await services.ui.refuse(message);
+  return { ok: report.ok, message };
+}
+
+/** Exports a date range as JSON Lines or CSV. */
+export async function exportAuditLog(services: Services, target?: vscode.Uri): Promise<string | undefined> {
+  const format = (await services.ui.pick([{ label: 'JSON Lines', ext: 'jsonl' as const }, { label: 'CSV', ext: 'csv' as const }], { title: 'Export the audit log as' }))?.ext;
+  if (!format) return undefined;
+  const day = /^\d{4}-\d{2}-\d{2}$/;
+  const since = await services.ui.input({ title: 'Export from (YYYY-MM-DD, empty for the beginning)', prompt: 'First day to include (UTC)', validateInput: v => !v || day.test(v) ? undefined : 'Use YYYY-MM-DD.' });
+  if (since === undefined) return undefined;
+  const until = await services.ui.input({ title: 'Export until (YYYY-MM-DD, empty for today)', prompt: 'Last day to include (UTC)', validateInput: v => !v || day.test(v) ? undefined : 'Use YYYY-MM-DD.' });
+  if (until === undefined) return undefined;
+  const audit = loadChunk('audit');
+  const filter: AuditFilter = { hideCheckpoints: false, ...(since ? { since: new Date(`${since}T00:00:00.000Z`) } : {}), ...(until ? { until: new Date(Date.parse(`${until}T00:00:00.000Z`) + 86_400_000) } : {}) };
+  const entries = audit.readAuditLog(services.audit().file, filter).entries.reverse();
+  const uri = target ?? await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.file(`langfuse-access-audit.${format}`), filters: { [format.toUpperCase()]: [format] } });
+  if (!uri) return undefined;
+  fs.writeFileSync(uri.fsPath, audit.formatAuditExport(entries, format), { mode: 0o600 });
+  services.audit().append({ action: 'audit.export', resource: { kind: 'auditLog' }, outcome: 'success', details: { format, entries: entries.length, since: since || undefined, until: until || undefined } });
+  services.ui.notify(`Exported ${entries.length} audit entries to ${uri.fsPath}.`);
+  return uri.fsPath;
+}

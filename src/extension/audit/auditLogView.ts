@@ -1,0 +1,76 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { AuditEntry } from '../../core/audit/entry';
+import type { AuditFilter } from '../../core/audit/reader';
+import { Disposable } from '../lifecycle';
+import { loadChunk } from '../lazy';
+
+export type AuditNode = { kind: 'entry'; entry: AuditEntry } | { kind: 'more'; shown: number };
+
+const PAGE = 200;
+const OUTCOME_ICON: Record<string, string> = { success: 'pass', failure: 'error', refused: 'circle-slash', started: 'debug-start', cancelled: 'close' };
+
+/**
+ * The "Audit log" view: every change this machine's extension and CLI made, newest first, filtered by
+ * project, actor or action; an entry opens as JSON. It reads the shared audit.jsonl, so entries
+ * written by the CLI show too (the view refreshes when the file changes).
+ */
+export class AuditLogView extends Disposable implements vscode.TreeDataProvider<AuditNode> {
+  private readonly changed = this.register(new vscode.EventEmitter<AuditNode | undefined>());
+  readonly onDidChangeTreeData = this.changed.event;
+  private filterValue: AuditFilter = { hideCheckpoints: true };
+  private limit = PAGE;
+
+  constructor(private readonly file: string) {
+    super();
+    const watcher = this.register(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(path.dirname(file)), 'audit.jsonl')));
+    this.register(watcher.onDidChange(() => this.refresh()));
+    this.register(watcher.onDidCreate(() => this.refresh()));
+  }
+
+  get filter(): AuditFilter {
+    return this.filterValue;
+  }
+
+  setFilter(filter: AuditFilter): void {
+    this.filterValue = { hideCheckpoints: true, ...filter };
+    this.limit = PAGE;
+    void vscode.commands.executeCommand('setContext', 'langfuseAccess.auditFiltered', Object.keys(filter).some(k => k !== 'hideCheckpoints'));
+    this.refresh();
+  }
+
+  showMore(): void {
+    this.limit += PAGE;
+    this.refresh();
+  }
+
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
+  getChildren(node?: AuditNode): AuditNode[] {
+    if (node) return [];
+    const { entries, truncated } = loadChunk('audit').readAuditLog(this.file, this.filterValue, this.limit);
+    const rows: AuditNode[] = entries.map(entry => ({ kind: 'entry', entry }));
+    if (truncated) rows.push({ kind: 'more', shown: entries.length });
+    return rows;
+  }
+
+  getTreeItem(node: AuditNode): vscode.TreeItem {
+    if (node.kind === 'more') {
+      const item = new vscode.TreeItem(`Show more (${node.shown} shown)…`);
+      item.command = { command: 'langfuseAccess.auditShowMore', title: 'Show More' };
+      return item;
+    }
+    const e = node.entry;
+    const what = [e.resource.name ?? e.resource.id, e.resource.project].filter(Boolean).join(' · ');
+    const item = new vscode.TreeItem(`${e.action}${what ? `  ${what}` : ''}`);
+    item.id = `audit:${e.seq}:${e.hash.slice(0, 12)}`;
+    item.description = `${e.outcome} · ${e.actor.identity} · ${e.time.replace('T', ' ').slice(0, 19)}`;
+    item.tooltip = new vscode.MarkdownString(`**${e.action}** — ${e.outcome}\n\n${e.time} by ${e.actor.identity} (${e.actor.tool} ${e.actor.version} on ${e.actor.machine})\n\nResource: \`${JSON.stringify(e.resource)}\`\n\nEntry #${e.seq}, hash \`${e.hash.slice(0, 16)}…\``);
+    item.iconPath = new vscode.ThemeIcon(OUTCOME_ICON[e.outcome] ?? 'circle-outline');
+    item.contextValue = 'auditEntry';
+    item.command = { command: 'langfuseAccess.auditOpenEntry', title: 'Open Entry', arguments: [node] };
+    return item;
+  }
+}

@@ -1,0 +1,123 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { DeploymentFinding, DeploymentFix } from '../../core/deployment/types';
+import type { Logger } from '../../core/log/logger';
+import { Disposable } from '../lifecycle';
+import { loadChunk } from '../lazy';
+import type { Services } from '../services';
+import { showMarkdown } from '../actions/reportActions';
+
+const DEPLOYMENT_GLOB = '**/{docker-compose*.yml,docker-compose*.yaml,compose*.yml,compose*.yaml,values*.yaml,values*.yml}';
+const CANDIDATE = /(^|[\\/])(docker-compose[^\\/]*|compose[^\\/]*|values[^\\/]*)\.ya?ml$|(^|[\\/])\.env[^\\/]*$|\.env$/;
+
+/** Reads unsaved editor text first, then the disk: checks see what the user sees. */
+export function editorReader(file: string): string | undefined {
+  const open = vscode.workspace.textDocuments.find(d => d.uri.scheme === 'file' && d.uri.fsPath === file);
+  if (open) return open.getText();
+  try { return fs.readFileSync(file, 'utf8'); } catch { return undefined; }
+}
+
+/**
+ * Hardening diagnostics on self-hosted Langfuse configuration: docker-compose files, the server's
+ * .env files (through their compose project) and Helm values of the langfuse chart. Findings carry
+ * Langfuse's real rule and what to do; fixes generate secrets only when applied.
+ */
+export class DeploymentDiagnostics extends Disposable implements vscode.CodeActionProvider {
+  static readonly kinds = [vscode.CodeActionKind.QuickFix];
+  readonly collection = this.register(vscode.languages.createDiagnosticCollection('langfuse-access-deployment'));
+  private readonly findings = new Map<string, DeploymentFinding[]>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+
+  constructor(private readonly log: Logger) {
+    super();
+    this.register(vscode.workspace.onDidOpenTextDocument(doc => this.schedule(doc, 0)));
+    this.register(vscode.workspace.onDidChangeTextDocument(e => this.schedule(e.document, 250)));
+    this.register(vscode.workspace.onDidCloseTextDocument(doc => { if (!this.findings.has(doc.uri.fsPath)) this.collection.delete(doc.uri); }));
+    for (const doc of vscode.workspace.textDocuments) this.schedule(doc, 0);
+  }
+
+  findingsFor(uri: vscode.Uri): DeploymentFinding[] {
+    return this.findings.get(uri.fsPath) ?? [];
+  }
+
+  check(doc: vscode.TextDocument): void {
+    if (doc.uri.scheme !== 'file' || !CANDIDATE.test(doc.uri.fsPath)) return;
+    const ws = loadChunk('workspace');
+    try {
+      const files = ws.deploymentFilesFor(doc.uri.fsPath, doc.getText(), editorReader);
+      const touched = new Set([doc.uri.fsPath, ...files]);
+      const result = files.length ? ws.checkDeploymentFiles(files, editorReader) : { findings: [] as DeploymentFinding[] };
+      for (const f of result.findings) touched.add(f.file);
+      for (const file of touched) {
+        const mine = result.findings.filter(f => f.file === file);
+        this.findings.set(file, mine);
+        this.collection.set(vscode.Uri.file(file), mine.map(toDiagnostic));
+      }
+    } catch (err) {
+      this.log.warn(`Deployment check of ${doc.uri.fsPath} failed:`, err);
+    }
+  }
+
+  provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const ours = context.diagnostics.filter(d => d.source === 'Langfuse Access (deployment)');
+    const actions: vscode.CodeAction[] = [];
+    for (const f of this.findingsFor(doc.uri)) {
+      const diag = ours.find(d => d.code === f.code && d.range.isEqual(toRange(f.range)));
+      if (!diag) continue;
+      f.fixes.forEach((fix, i) => {
+        const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+        action.command = { command: 'langfuseAccess.applyDeploymentFix', title: fix.title, arguments: [fix] };
+        action.diagnostics = [diag];
+        action.isPreferred = i === 0;
+        actions.push(action);
+      });
+    }
+    return actions;
+  }
+
+  private schedule(doc: vscode.TextDocument, delay: number): void {
+    if (doc.uri.scheme !== 'file' || !CANDIDATE.test(doc.uri.fsPath)) return;
+    const key = doc.uri.fsPath;
+    clearTimeout(this.timers.get(key));
+    this.timers.set(key, setTimeout(() => { this.timers.delete(key); this.check(doc); }, delay));
+  }
+}
+
+/** Applies a fix: the generated secret exists only in this edit (never in a finding or a log line). */
+export async function applyDeploymentFix(fix: DeploymentFix): Promise<boolean> {
+  const edits = loadChunk('workspace').resolveFixEdits(fix, editorReader);
+  const edit = new vscode.WorkspaceEdit();
+  for (const e of edits) {
+    const uri = vscode.Uri.file(e.file);
+    if (e.createFile) edit.createFile(uri, { ignoreIfExists: true, contents: Buffer.from(e.newText) });
+    else edit.replace(uri, toRange(e.range), e.newText);
+  }
+  return vscode.workspace.applyEdit(edit);
+}
+
+/** The brief's compliance table for the workspace's deployment files, as a Markdown preview. */
+export async function complianceReportCommand(services: Services): Promise<string | undefined> {
+  const ws = loadChunk('workspace');
+  const uris = await vscode.workspace.findFiles(DEPLOYMENT_GLOB, '**/node_modules/**', 200);
+  const files = [...new Set(uris.filter(u => u.scheme === 'file').flatMap(u => { const t = editorReader(u.fsPath); return t === undefined ? [] : ws.deploymentFilesFor(u.fsPath, t, editorReader); }))];
+  if (files.length === 0) {
+    services.ui.notify('No self-hosted Langfuse configuration found (docker-compose files with langfuse/langfuse, or Helm values of the langfuse chart).');
+    return undefined;
+  }
+  const base = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? path.dirname(files[0]);
+  const markdown = ws.renderMarkdown(ws.buildComplianceReport(ws.checkDeploymentFiles(files, editorReader)), base);
+  await showMarkdown(markdown);
+  return markdown;
+}
+
+function toRange(r: DeploymentFinding['range']): vscode.Range {
+  return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+}
+
+function toDiagnostic(f: DeploymentFinding): vscode.Diagnostic {
+  const d = new vscode.Diagnostic(toRange(f.range), f.message, f.severity === 'error' ? vscode.DiagnosticSeverity.Error : f.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information);
+  d.source = 'Langfuse Access (deployment)';
+  d.code = f.code;
+  return d;
+}
