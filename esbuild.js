@@ -17,6 +17,7 @@ const chunks = {
   workspace: 'src/core/chunks/workspace.ts',
   rotation: 'src/core/chunks/rotation.ts',
   audit: 'src/core/chunks/audit.ts',
+  online: 'src/core/chunks/online.ts',
 };
 
 const common = {

@@ -51,6 +51,7 @@ export const Commands = {
   createApiKeyForProject: 'langfuseAccess.createApiKeyForProject',
   scaffoldAccessFile: 'langfuseAccess.scaffoldAccessFile',
   lintWorkspace: 'langfuseAccess.lintWorkspace',
+  verifyKeysOnline: 'langfuseAccess.verifyKeysOnline',
   rotateKey: 'langfuseAccess.rotateKey',
   resumeRotation: 'langfuseAccess.resumeRotation',
   abortRotation: 'langfuseAccess.abortRotation',

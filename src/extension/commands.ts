@@ -141,6 +141,18 @@ export function registerCommands(services: Services): vscode.Disposable[] {
     },
     [Commands.applyDeploymentFix]: (fix: DeploymentFix) => applyDeploymentFix(fix),
     [Commands.complianceReport]: () => complianceReportCommand(services),
+    [Commands.verifyKeysOnline]: async (uri?: vscode.Uri) => {
+      const file = (uri ?? vscode.window.activeTextEditor?.document.uri)?.fsPath;
+      if (!file) { services.ui.notify('Open a .env file to verify its keys.'); return 0; }
+      const connection = services.diagnostics.connectionFor(file);
+      const refusal = services.online.refusal(connection);
+      if (refusal) { await services.ui.refuse(refusal); return 0; }
+      const host = services.connections.get(connection!)!.baseUrl;
+      if (!await services.ui.confirm(`Send the key pairs of ${vscode.workspace.asRelativePath(file)} to ${host} to ask which project they belong to?`, 'Verify Online')) return 0;
+      const checked = await services.online.verify([file], connection);
+      services.ui.notify(`Checked ${checked} key pair(s) with ${host}.`);
+      return checked;
+    },
     [Commands.refresh]: (node?: AccessNode) => services.tree.refresh(node),
     [Commands.showLogs]: () => services.channel.show(),
     [Commands.openAuditLog]: async () => {

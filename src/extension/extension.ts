@@ -13,6 +13,7 @@ import { EnvCodeActions } from './diagnostics/envCodeActions';
 import { EnvDiagnostics } from './diagnostics/envDiagnostics';
 import { EnvStatusBar } from './diagnostics/envStatusBar';
 import { KeyIndexService } from './diagnostics/keyIndexService';
+import { OnlineVerifier } from './diagnostics/onlineVerifier';
 import { ClientProvider } from './langfuse/clientProvider';
 import { createChannelLogger } from './logChannel';
 import { SANDBOX_CONNECTION_ID } from './sandbox/connectSandbox';
@@ -37,7 +38,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const tree = new AccessTreeProvider(connections, clients, log.child('AccessTree'));
   const treeView = vscode.window.createTreeView(Views.tree, { treeDataProvider: tree, showCollapseAll: true });
   const keyIndex = new KeyIndexService(connections, clients, log.child('KeyIndex'));
-  const diagnostics = new EnvDiagnostics(connections, keyIndex, log.child('Diagnostics'));
+  const online = new OnlineVerifier(connections);
+  const diagnostics = new EnvDiagnostics(connections, keyIndex, log.child('Diagnostics'), online);
   const statusBar = new EnvStatusBar(diagnostics);
   const stateDir = stateDirPath();
   let audit: AuditWriter | undefined;
@@ -45,7 +47,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const auditTreeView = vscode.window.createTreeView(Views.auditLog, { treeDataProvider: auditView });
   const deployment = new DeploymentDiagnostics(log.child('Deployment'));
   const services: Services = {
-    context, log, channel, connections, tree, treeView, clients, diagnostics, keyIndex, auditView, stateDir, ui: vscodePrompter,
+    context, log, channel, connections, tree, treeView, clients, diagnostics, keyIndex, online, auditView, stateDir, ui: vscodePrompter,
     audit: () => audit ??= openAuditWriter({
       stateDir,
       actor: { identity: resolveActingIdentity(vscode.workspace.getConfiguration().get<string>(Settings.actingAs)).identity, tool: 'extension' },
@@ -53,7 +55,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   };
   const updateContext = () => vscode.commands.executeCommand('setContext', ContextKeys.hasConnections, connections.list().length > 0);
   context.subscriptions.push(
-    channel, connections, clients, tree, treeView, keyIndex, diagnostics, statusBar, auditView, auditTreeView, deployment,
+    channel, connections, clients, tree, treeView, keyIndex, online, diagnostics, statusBar, auditView, auditTreeView, deployment,
     new AuditForwarder(path.join(stateDir, StateFiles.auditLog), stateDir, context.secrets, log.child('AuditForwarding')),
     // Sign the entries written since the last checkpoint when the window closes.
     { dispose: () => { try { audit?.checkpointIfDue(); } catch { /* the next writer signs them */ } } },

@@ -11,6 +11,7 @@ export interface Chunks {
   workspace: typeof import('../core/chunks/workspace');
   rotation: typeof import('../core/chunks/rotation');
   audit: typeof import('../core/chunks/audit');
+  online: typeof import('../core/chunks/online');
 }
 
 const load = createRequire(__filename);

@@ -6,6 +6,7 @@ import type { ClientProvider } from './langfuse/clientProvider';
 import type { AuditLogView } from './audit/auditLogView';
 import type { EnvDiagnostics } from './diagnostics/envDiagnostics';
 import type { KeyIndexService } from './diagnostics/keyIndexService';
+import type { OnlineVerifier } from './diagnostics/onlineVerifier';
 import type { AccessTreeProvider } from './tree/accessTreeProvider';
 import type { AccessNode } from './tree/nodes';
 import type { Prompter } from './ui/prompter';
@@ -20,6 +21,7 @@ export interface Services {
   treeView: vscode.TreeView<AccessNode>;
   diagnostics: EnvDiagnostics;
   keyIndex: KeyIndexService;
+  online: OnlineVerifier;
   auditView: AuditLogView;
   clients: ClientProvider;
   /** Dialogs and pickers; replaced by a scripted prompter in the integration tests. */

@@ -101,6 +101,11 @@ export class EditorLinter {
     return { loaded, findings: accessFileFindings(loaded) };
   }
 
+  /** The connection id the nearest access file names for this file. */
+  connectionOf(filePath: string): string | undefined {
+    return this.access.forFile(filePath)?.config?.connection;
+  }
+
   summary(filePath: string): { environment?: string; project?: string; count: number } | undefined {
     const r = this.results.get(filePath);
     return r && { environment: r.environment, project: r.project, count: this.findingsOf(filePath).findings.length };

@@ -8,6 +8,7 @@ import type { ConnectionStore } from '../connections/connectionStore';
 import { Disposable } from '../lifecycle';
 import { loadChunk } from '../lazy';
 import type { KeyIndexService } from './keyIndexService';
+import type { OnlineVerifier } from './onlineVerifier';
 
 const SOURCE = 'Langfuse Access';
 const ENV_GLOB = '**/{.env,.env.*,*.env}';
@@ -28,7 +29,7 @@ export class EnvDiagnostics extends Disposable {
   readonly onDidChange = this.changed.event;
   private scanned: Promise<void> | undefined;
 
-  constructor(private readonly connections: ConnectionStore, private readonly keyIndex: KeyIndexService, private readonly log: Logger) {
+  constructor(private readonly connections: ConnectionStore, private readonly keyIndex: KeyIndexService, private readonly log: Logger, private readonly online: OnlineVerifier) {
     super();
     this.register(vscode.workspace.onDidOpenTextDocument(doc => this.schedule(doc, 0)));
     this.register(vscode.workspace.onDidChangeTextDocument(e => this.schedule(e.document, 150)));
@@ -43,6 +44,8 @@ export class EnvDiagnostics extends Disposable {
       this.findings.delete(uri.fsPath);
     }));
     this.register(keyIndex.onDidChange(() => this.recheckAll(false)));
+    this.register(online.onDidChange(() => this.recheckAll(false)));
+    this.register(vscode.workspace.onDidSaveTextDocument(doc => this.verifyOnSave(doc)));
     this.register(vscode.workspace.onDidChangeConfiguration(e => {
       if (e.affectsConfiguration(Settings.rotationMaxAgeDays) || e.affectsConfiguration(Settings.connections)) this.recheckAll(false);
     }));
@@ -85,6 +88,20 @@ export class EnvDiagnostics extends Disposable {
     this.apply(linter.check(doc.uri.fsPath, doc.getText()));
   }
 
+  /** The access-file connection of a file (the id only; where it points comes from user settings). */
+  connectionFor(file: string): string | undefined {
+    return this.ensureLinter().connectionOf(file);
+  }
+
+  /** With langfuseAccess.verifyKeysOnline on, a saved env file's pairs are checked online (trusted workspaces only). */
+  private verifyOnSave(doc: vscode.TextDocument): void {
+    if (!vscode.workspace.getConfiguration().get<boolean>(Settings.verifyKeysOnline)) return;
+    if (doc.uri.scheme !== 'file' || !this.ensureLinter().applies(doc.uri.fsPath)) return;
+    const connection = this.connectionFor(doc.uri.fsPath);
+    if (this.online.refusal(connection)) return;
+    void this.online.verify([doc.uri.fsPath], connection).catch(err => this.log.warn('Online key check failed:', (err as Error).message));
+  }
+
   private schedule(doc: vscode.TextDocument, delayMs: number): void {
     const key = doc.uri.toString();
     clearTimeout(this.timers.get(key));
@@ -124,7 +141,7 @@ export class EnvDiagnostics extends Disposable {
   private ensureLinter(): EditorLinter {
     this.linter ??= new (loadChunk('workspace').EditorLinter)({
       keyIndex: () => this.keyIndex.index(),
-      online: () => undefined,
+      online: () => this.online.answers.size ? this.online.answers : undefined,
       connectionBaseUrl: id => this.connections.get(id)?.baseUrl,
       rotationMaxAgeDays: () => vscode.workspace.getConfiguration().get<number>(Settings.rotationMaxAgeDays) ?? DEFAULT_ROTATION_MAX_AGE_DAYS,
     });
