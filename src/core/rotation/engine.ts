@@ -224,7 +224,9 @@ export class RotationEngine {
         `${j.oldKey.publicKey} is being rotated by ${toolLabel(j.tool)} (rotation ${j.id}, at step "${j.step}", started ${j.createdAt} by ${j.actor}). Only that tool holds its new secret: continue or abort it there.`);
     }
     return new RotationBusyError({ tool: j.tool, rotationId: j.id },
-      `${j.oldKey.publicKey} already has an unfinished rotation ${j.id} (step "${j.step}"). Resume it (langfuse-access rotate --resume ${j.id}) or abort it (--abort ${j.id}).`);
+      `${j.oldKey.publicKey} already has an unfinished rotation ${j.id} (step "${j.step}"). ${j.tool === 'cli'
+        ? `Resume it (langfuse-access rotate --resume ${j.id}) or abort it (--abort ${j.id}).`
+        : 'Resume or abort it first (it may be open in another VS Code window).'}`);
   }
 
 

@@ -190,6 +190,9 @@ describe('cli: langfuse-access rotate', function () {
     // An unfinished rotation that belongs to the extension: listed, but not resumable here.
     const waiting = await h.run([...START, '--to', 'env:app/.env']);
     const id = waiting.out.trim().split(' ')[0];
+    const twice = await h.run([...START, '--to', 'env:app/.env', '--yes']);
+    assert.equal(twice.code, 1);
+    assert.match(twice.err, new RegExp(`already has an unfinished rotation ${id} \\(step "verified"\\)\\. Resume it \\(langfuse-access rotate --resume ${id}\\)`));
     const file = path.join(h.rotationsDir, `${id}.json`);
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('"tool": "cli"', '"tool": "extension"'));
     assert.match((await h.run(['--list'])).out, new RegExp(`${id}\\textension\\tactive`));
