@@ -11,3 +11,14 @@ export async function bundleChild(name: string, outDir: string): Promise<string>
   });
   return outfile;
 }
+
+/** The CLI (src/cli/main.ts) as one CommonJS file, run as `node <file> <command> …`. */
+export async function bundleCli(outDir: string): Promise<string> {
+  const esbuild = await import('esbuild');
+  const outfile = path.join(outDir, 'langfuse-access.cjs');
+  await esbuild.build({
+    entryPoints: [path.join(__dirname, '..', '..', '..', 'src', 'cli', 'main.ts')],
+    outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['@aws-sdk/*', 'vscode'], logLevel: 'error',
+  });
+  return outfile;
+}

@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { bundleCli } from '../lib/bundle';
 import { figure, runPart } from '../lib/figures';
 // @ts-expect-error: plain ESM module shared with the lead's post-run scan (no type declarations)
 import { scanOutputs, scanPaths, secretsFromCredentialsFile } from '../canaryScan.mjs';
@@ -18,13 +19,6 @@ const ROOT = path.join(__dirname, '..', '..', '..');
 const CANARY_PAIR = { publicKey: 'pk-lf-e5000000-0000-4000-8000-00000000beef', secretKey: 'sk-lf-canary-c2000000-0000-4000-8000-00000000beef' };
 
 interface Occurrence { file: string; line: number; column: number; kind: string; shown: string }
-
-async function bundleCli(outDir: string): Promise<string> {
-  const esbuild = await import('esbuild');
-  const outfile = path.join(outDir, 'langfuse-access.cjs');
-  await esbuild.build({ entryPoints: [path.join(ROOT, 'src/cli/main.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile, external: ['@aws-sdk/*', 'vscode'], logLevel: 'silent' });
-  return outfile;
-}
 
 runPart(PART, async () => {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'lfa-rel-canary-'));
