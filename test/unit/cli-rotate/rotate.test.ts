@@ -87,6 +87,20 @@ describe('cli: langfuse-access rotate', function () {
     assert.equal(h.keys().length, 1);
   });
 
+  it('compromised mode without --yes and without a terminal does not revoke: it waits before the point of no return and can be aborted', async () => {
+    h = await startCliHarness();
+    const a = h.envFile('app/.env');
+    const r = await h.run([...START, '--to', 'env:app/.env', '--compromised']);
+    assert.equal(r.code, 1);
+    assert.match(r.err, /WARNING: Compromised mode/);
+    assert.match(r.err, /Not revoking: no terminal and no --yes/);
+    assert.ok(h.keys().some(k => k.publicKey === OLD.publicKey));
+    const aborted = await h.run(['--abort', r.out.trim().split(' ')[0]]);
+    assert.equal(aborted.code, 0, aborted.err);
+    assert.deepEqual(h.keys().map(k => k.publicKey), [OLD.publicKey]);
+    assert.equal(envValues(a).LANGFUSE_PUBLIC_KEY, OLD.publicKey);
+  });
+
   it('manual mode on OSS (project-key connection): reads the new pair from the environment, checks it, waits until the old key is deleted in the UI, confirms the 401', async () => {
     h = await startCliHarness({ plan: 'oss' });
     const a = h.envFile('app/.env');
