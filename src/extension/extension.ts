@@ -48,10 +48,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const deployment = new DeploymentDiagnostics(log.child('Deployment'));
   const services: Services = {
     context, log, channel, connections, tree, treeView, clients, diagnostics, keyIndex, online, auditView, stateDir, ui: vscodePrompter,
-    audit: () => audit ??= openAuditWriter({
+    audit: () => audit ??= afterAppend(openAuditWriter({
       stateDir,
       actor: { identity: resolveActingIdentity(vscode.workspace.getConfiguration().get<string>(Settings.actingAs)).identity, tool: 'extension' },
-    }),
+    }), () => auditView.refresh()),
   };
   const updateContext = () => vscode.commands.executeCommand('setContext', ContextKeys.hasConnections, connections.list().length > 0);
   context.subscriptions.push(
@@ -86,6 +86,13 @@ async function autoConnectSandbox(services: Services): Promise<void> {
   } catch (err) {
     services.log.warn('Could not connect to the local sandbox:', err);
   }
+}
+
+/** The Audit log view refreshes after this window appends (the file watcher covers the CLI's appends). */
+function afterAppend(writer: AuditWriter, then: () => void): AuditWriter {
+  const appendMany = writer.appendMany.bind(writer);
+  writer.appendMany = events => { const entries = appendMany(events); then(); return entries; };
+  return writer;
 }
 
 /** Cheap check before loading the rotation chunk: any journal in the state folder at all? */

@@ -76,7 +76,10 @@ export const cases = [
       const row = treeRow(sidebar, 'Dana Developer');
       await row.waitFor();
       await row.click({ button: 'right' });
-      await page.locator('.context-view .action-label', { hasText: 'Set Project Role…' }).first().click();
+      const item = page.getByRole('menuitem', { name: 'Set Project Role…' });
+      await item.waitFor();
+      await item.hover();
+      await page.keyboard.press('Enter');
       const input = page.locator('.quick-input-widget input');
       await input.waitFor();
       await input.fill('VIEWER');
@@ -111,5 +114,27 @@ cases.push({
     await waitForStableColours(page);
     await page.screenshot({ path: shot });
     await page.keyboard.press('Escape');
+  },
+});
+
+cases.push({
+  name: 'env-diagnostics',
+  async run({ page, shot }) {
+    await page.keyboard.press('Escape');
+    // Quick Open hides git-ignored files, and .env files are ignored: open it from the Explorer.
+    const explorer = await openViewContainer(page, 'Explorer');
+    await explorer.locator('.monaco-list-row', { hasText: '.env.staging' }).first().click();
+    await page.locator('.monaco-editor .squiggly-error').first().waitFor();
+    await page.keyboard.press('Control+Shift+M');
+    const problems = page.locator('.markers-panel');
+    await problems.locator('.monaco-list-row', { hasText: 'production-chatbot' }).first().waitFor();
+    const text = await problems.innerText();
+    if (!/wrong-project|production-chatbot/.test(text)) throw new Error(`the Problems panel lacks the wrong-project finding: ${text.slice(0, 300)}`);
+    await page.mouse.move(700, 300);
+    await waitForStableColours(page);
+    // The editor shows the .env file itself, secret included: only the Problems panel is captured
+    // (and checked for canaries), so no screenshot ever holds a secret.
+    await problems.screenshot({ path: shot });
+    return { visible: problems };
   },
 });

@@ -38,8 +38,8 @@ try {
     const shot = path.join(artifacts, `${c.name}.png`);
     const started = Date.now();
     try {
-      await c.run({ page, sandbox, workspace, shot });
-      const text = await visibleText(page);
+      const captured = await c.run({ page, sandbox, workspace, shot });
+      const text = captured?.visible ? await captured.visible.innerText() : await visibleText(page);
       const leaked = secrets.filter(s => text.includes(s));
       if (leaked.length) throw new Error(`a secret key is visible on screen in "${c.name}"`);
       console.log(`  ✔ ${c.name} (${Date.now() - started} ms) → ${path.relative(extRoot, shot)}`);
