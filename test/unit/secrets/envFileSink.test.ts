@@ -162,6 +162,21 @@ describe('secrets: .env file sink (real filesystem)', () => {
     assert.equal(again.unchanged, true, 'writing the pair the file already holds is a success (resume)');
   });
 
+  it('removes a killed writer\'s temp file (it holds a secret) even when the write or restore has nothing to change', async () => {
+    const file = path.join(dir, '.env');
+    const pair = { publicKey: 'pk-lf-canary-0001', secretKey: 'sk-lf-canary-temp-0000-0000-000000000001' };
+    const sink = sinkFor(file);
+    await sink.write(pair);
+    const snapshot = await sink.snapshot();
+    const stale = path.join(dir, '..env.0123456789ab.tmp'); // .<name>.<hex>.tmp
+    fs.writeFileSync(stale, `LANGFUSE_SECRET_KEY=${pair.secretKey}\n`);
+    assert.equal((await sink.write(pair)).unchanged, true);
+    assert.equal(fs.existsSync(stale), false, 'removed by a no-op write');
+    fs.writeFileSync(stale, 'x');
+    await sink.restore(snapshot);
+    assert.equal(fs.existsSync(stale), false, 'removed by a no-op restore');
+  });
+
   it('names the missing folder and the folder-is-a-file case', async () => {
     await assert.rejects(sinkFor(path.join(dir, 'no/such/dir/.env')).write(NEW_PAIR), (err: Error) => err instanceof SinkNotFoundError && /Create .*no\/such\/dir first/.test(err.message));
     await assert.rejects(sinkFor(dir).read(), SinkConfigError);

@@ -135,6 +135,9 @@ export class EnvFileSink implements SecretSink {
   private editWithRetry(edit: (loaded: Loaded) => string | null | undefined, pair?: KeyPair): WriteReceipt {
     for (let attempt = 0; ; attempt++) {
       const loaded = this.load();
+      // Also on the no-op paths (pair already there, nothing to restore): a killed writer's temp file
+      // holds a secret and must not outlive the next operation on this file.
+      removeStaleTempFiles(loaded.file);
       const next = edit(loaded);
       if (next === undefined) return this.receipt(loaded, true);
       const again = this.load();
@@ -143,7 +146,6 @@ export class EnvFileSink implements SecretSink {
         throw new SinkConflictError(this.target, 'the file keeps changing while it is being updated', 'Close other programs editing it and try again');
       }
       if (loaded.existed) assertWritable(this.target, loaded.file);
-      removeStaleTempFiles(loaded.file);
       try {
         if (next === null) fs.rmSync(loaded.file, { force: true });
         else writeFileAtomicSync(loaded.file, next, loaded.existed ? {} : { mode: 0o600 });
