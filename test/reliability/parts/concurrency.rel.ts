@@ -94,7 +94,8 @@ runPart(PART, async ({ long }) => {
     const loser = runs.find(r => r.code !== 0);
     if (loser) {
       const text = loser.err;
-      if (!/held by|in progress|another|already|not found|no longer|revoked|lock/i.test(text)) unclearRefusals++;
+      // Clear: names that the key is being rotated (and by which tool and pid), or that it is already gone.
+      if (!/being rotated right now by .*pid \d+|held by|in progress|already|not found|no longer/i.test(text)) { unclearRefusals++; process.stderr.write(`[concurrency] unclear refusal (exit ${loser.code}):\n${text.replace(/sk-lf-[A-Za-z0-9-]+/g, 'sk-lf-…')}\n`); }
       loserMessage ||= text.trim().split('\n').slice(-3).join(' ').slice(0, 220);
     }
     await closeAllHostGates();
