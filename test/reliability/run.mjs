@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PREFIX = 'RELIABILITY-FIGURE ';
+/** The suite's own output is scanned for canaries too: secrets in notes and logs are masked. */
+const maskSecrets = text => String(text).replace(/sk-lf-[A-Za-z0-9_-]{4,}/g, m => `sk-lf-…${m.slice(-4)}`);
 
 const PARTS = [
   { name: 'fuzz', file: 'parts/fuzz.rel.ts', minutes: 1.2 },
@@ -69,7 +71,7 @@ function runPart(part) {
       if (figures.length === 0) figures.push({ part: part.name, name: 'part reported figures', value: 0, limit: '≥ 1', pass: false });
       const failed = figures.some(f => !f.pass);
       const tail = err.trim().split('\n').slice(failed ? -40 : -3).join('\n');
-      console.log(`--- ${part.name}: ${figures.length} figures, ${failed ? 'FAILED' : 'ok'} in ${seconds.toFixed(1)} s${tail ? `\n${tail.replace(/^/gm, `  [${part.name}] `)}` : ''}`);
+      console.log(maskSecrets(`--- ${part.name}: ${figures.length} figures, ${failed ? 'FAILED' : 'ok'} in ${seconds.toFixed(1)} s${tail ? `\n${tail.replace(/^/gm, `  [${part.name}] `)}` : ''}`));
       resolve({ part, figures, seconds });
     });
   });
@@ -90,7 +92,7 @@ console.log(`\n${['part', 'figure', 'value', 'limit', 'ok'].map((h, i) => cell(h
 console.log(widths.map(w => '-'.repeat(w)).join(' '));
 for (const f of rows) {
   console.log([f.part, f.name, f.value, f.limit, f.pass ? 'ok' : 'FAIL'].map((v, i) => cell(v, widths[i])).join(' '));
-  if (f.note && (!f.pass || f.limit === 'info')) console.log(`${' '.repeat(widths[0] + 1)}↳ ${f.note}`);
+  if (f.note && (!f.pass || f.limit === 'info')) console.log(maskSecrets(`${' '.repeat(widths[0] + 1)}↳ ${f.note}`));
 }
 // Info rows (no limit) are shown but not counted.
 const checked = rows.filter(f => f.limit !== 'info');

@@ -2,7 +2,9 @@
 // the SARIF writers and every zod response schema of the client get seeded generated and mutated
 // inputs. Figures per target: crashes (0), inputs over 50 ms when re-timed alone three times (0);
 // for the .env writer also round-trip failures (0: rewriting a value changes only that value).
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import Ajv from 'ajv';
 import * as fc from 'fast-check';
@@ -12,6 +14,7 @@ import { checkDeploymentText } from '../../../src/core/deployment/checkDeploymen
 import { complianceToSarif } from '../../../src/core/deployment/complianceSarif';
 import { ComplianceCodes } from '../../../src/core/deployment/complianceCodes';
 import { parseEnv } from '../../../src/core/env/envParser';
+import { GitIndexError, parseGitIndex } from '../../../src/core/git/gitIndex';
 import { setEnvValue } from '../../../src/core/env/envWriter';
 import { parseEnv as parseSinkEnv, serializeEnv, setValues, valuesOf } from '../../../src/core/secrets/env/envLines';
 import { textRange } from '../../../src/core/env/position';
@@ -159,6 +162,37 @@ let sinkSkipped = 0;
 let sinkDisagree = 0;
 let sinkDisagreeSample: string | undefined;
 
+// ---- git index (a hostile repository's .git/index is read without running git) ----
+function gitIndexSeeds(): string[] {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lfa-rel-gitidx-'));
+  try {
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'ignore' });
+    git('init', '-q');
+    for (const f of ['.env', '.env.production', 'deploy/prod/app.env', 'a b/é.env', 'x'.repeat(120)]) {
+      fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
+      fs.writeFileSync(path.join(dir, f), 'A=1\n');
+    }
+    git('add', '-A');
+    const seeds = [fs.readFileSync(path.join(dir, '.git/index')).toString('latin1')];
+    git('update-index', '--index-version', '4');
+    seeds.push(fs.readFileSync(path.join(dir, '.git/index')).toString('latin1'));
+    return seeds;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+const gitIndexTarget: FuzzTarget<string> = {
+  name: 'git index reader',
+  arbitrary: fc.oneof({ weight: 4, arbitrary: mutated(gitIndexSeeds()) }, { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 200 }).map(s => `DIRC${s}`) }),
+  run(text) {
+    try {
+      parseGitIndex(Buffer.from(text, 'latin1'));
+    } catch (err) {
+      if (!(err instanceof GitIndexError)) throw err;
+    }
+  },
+};
+
 // ---- access file ----
 const ACCESS_SEEDS = [
   fs.readFileSync(path.join(ROOT, 'test/fixtures/workspace-acme/.langfuse/access.yaml'), 'utf8'),
@@ -297,6 +331,7 @@ runPart(PART, async ({ seed, long }) => {
     [envParserTarget as FuzzTarget<never>, base * 2],
     [envWriterTarget as FuzzTarget<never>, base * 2],
     [envSinkTarget as FuzzTarget<never>, base],
+    [gitIndexTarget as FuzzTarget<never>, base],
     [accessTarget as FuzzTarget<never>, base],
     [composeTarget as FuzzTarget<never>, base],
     [helmTarget as FuzzTarget<never>, base],
