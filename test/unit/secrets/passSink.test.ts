@@ -111,6 +111,36 @@ describe('secrets: pass sink (real pass + gpg, throwaway GPG home)', function ()
     assert.deepEqual(fs.readdirSync(path.join(store.storeDir, 'acme/langfuse')), ['production.gpg']);
   });
 
+  it('a killed writer\'s hidden temporary entry (it holds a pair) is removed by the next write, no-op write and restore; other entries stay', async () => {
+    const leftover = 'acme/langfuse/.production.lfa-0123abcd';
+    const dir = path.join(store.storeDir, 'acme/langfuse');
+    const plant = () => insert(`LANGFUSE_PUBLIC_KEY=${canaryPair(7).publicKey}\nLANGFUSE_SECRET_KEY=${canaryPair(7).secretKey}\n`, leftover);
+    // Look-alikes of other entries: not this entry's temporaries, so they must survive.
+    insert(`LANGFUSE_SECRET_KEY=${OLD_PAIR.secretKey}\n`, 'acme/langfuse/staging');
+    insert(`LANGFUSE_SECRET_KEY=${OLD_PAIR.secretKey}\n`, 'acme/langfuse/.staging.lfa-0123abcd');
+    const others = ['.staging.lfa-0123abcd.gpg', 'staging.gpg'];
+    const sink = new PassSink(ENTRY, config);
+
+    plant();
+    const snap = await sink.snapshot();
+    assert.ok(fs.readdirSync(dir).includes('.production.lfa-0123abcd.gpg'), 'the leftover was planted');
+    await sink.write(NEW_PAIR);
+    assert.deepEqual(fs.readdirSync(dir).sort(), [...others, 'production.gpg'].sort(), 'a real write removes it');
+
+    plant();
+    assert.equal((await sink.write(NEW_PAIR)).unchanged, true);
+    assert.deepEqual(fs.readdirSync(dir).sort(), [...others, 'production.gpg'].sort(), 'a no-op write removes it');
+
+    plant();
+    await sink.restore(await sink.snapshot());
+    assert.deepEqual(fs.readdirSync(dir).sort(), [...others, 'production.gpg'].sort(), 'a no-op restore removes it');
+
+    plant();
+    assert.equal((await sink.restore(snap)).exists, false);
+    assert.deepEqual(fs.readdirSync(dir).sort(), others, 'a restore that deletes the entry removes it too');
+    assert.match(show('acme/langfuse/staging'), new RegExp(OLD_PAIR.secretKey));
+  });
+
   it('a git-backed team store: every write is committed and leaves a clean working tree', async () => {
     const gitEnv = { ...process.env, GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 't@example.invalid', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 't@example.invalid' };
     execFileSync('pass', ['git', 'init'], { env: { ...store.env, ...gitEnv }, stdio: 'ignore' });

@@ -53,6 +53,7 @@ export class PassSink implements SecretSink {
   async write(pair: KeyPair, options: WriteOptions = {}): Promise<WriteReceipt> {
     validatePair(this.target, pair);
     return withSinkLock(this.target, `pass:${this.storeDir}/${this.entry}`, this.config.lock, async () => {
+      await this.removeLeftoverTempEntries();
       const text = await this.show();
       const before = this.stateOf(text);
       if (holdsPair(before, pair)) return { target: this.target, version: before.version ?? '', unchanged: true, state: before };
@@ -80,6 +81,7 @@ export class PassSink implements SecretSink {
     const data = snapshot.restoreData;
     if (data.kind !== 'raw') throw new Error(`snapshot of ${snapshot.target} is not a pass snapshot`);
     return withSinkLock(this.target, `pass:${this.storeDir}/${this.entry}`, this.config.lock, async () => {
+      await this.removeLeftoverTempEntries();
       const text = await this.show();
       if (text === data.value) return this.stateOf(text);
       const now = this.stateOf(text);
@@ -119,9 +121,32 @@ export class PassSink implements SecretSink {
     throw passSinkError(this.target, this.entry, this.storeDir, result);
   }
 
-  private async replace(content: string): Promise<void> {
+  /** `[folder/].<name>.lfa-` — the prefix of this entry's hidden temporary entries. */
+  private tempPrefix(): string {
     const dir = path.posix.dirname(this.entry);
-    const temp = `${dir === '.' ? '' : `${dir}/`}.${path.posix.basename(this.entry)}.lfa-${crypto.randomBytes(4).toString('hex')}`;
+    return `${dir === '.' ? '' : `${dir}/`}.${path.posix.basename(this.entry)}.lfa-`;
+  }
+
+  /**
+   * A writer killed between `pass insert` and `pass mv` leaves its hidden temporary entry behind: it
+   * holds the key pair and, in a git-backed store, is committed. Called under this entry's lock, so no
+   * writer of this tool is mid-write; also on the no-op paths, so the next operation always sweeps it.
+   * Best effort: a failure here must not block the write or restore itself.
+   */
+  private async removeLeftoverTempEntries(): Promise<void> {
+    const prefix = this.tempPrefix();
+    const base = path.posix.basename(prefix);
+    let names: string[];
+    try { names = fs.readdirSync(path.join(this.storeDir, path.posix.dirname(prefix))); } catch { return; }
+    for (const name of names) {
+      const hex = name.startsWith(base) && name.endsWith('.gpg') ? name.slice(base.length, -'.gpg'.length) : '';
+      if (!/^[0-9a-f]+$/.test(hex)) continue;
+      await runPass(this.target, this.config, ['rm', '-f', '--', `${prefix}${hex}`]).catch(() => undefined);
+    }
+  }
+
+  private async replace(content: string): Promise<void> {
+    const temp = `${this.tempPrefix()}${crypto.randomBytes(4).toString('hex')}`;
     try {
       await this.pass(['insert', '--multiline', '--force', '--', temp], content);
       await this.pass(['mv', '--force', '--', temp, this.entry]);
