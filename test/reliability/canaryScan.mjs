@@ -136,8 +136,16 @@ export function scanBuffer(buf, matchers) {
     return { hits: scanText(buf.toString('latin1'), matchers), unreadable: 'PNG: text chunks scanned, pixels not (needs OCR)' };
   }
   if (!looksBinary(buf)) return { hits: scanText(buf.toString('utf8'), matchers) };
-  const hits = [...scanText(buf.toString('latin1'), matchers), ...scanText(buf.toString('utf16le'), matchers).map(h => ({ ...h, kind: `${h.kind} (utf16)` }))];
+  const hits = [...scanText(buf.toString('latin1'), matchers), ...scanText(buf.toString('utf16le'), matchers).map(h => ({ ...h, index: h.index * 2, kind: `${h.kind} (utf16)` }))];
   return { hits, binary: true };
+}
+
+/** A SQLite cell holds its key right before its value: `secret://` within the preceding bytes. */
+function isInSecretRow(text, index) {
+  const before = text.slice(Math.max(0, index - 400), index);
+  const key = before.lastIndexOf('secret://');
+  // No other row key (VS Code keys look like `workbench.`, `memento/`, an extension id) in between.
+  return key >= 0 && !/[\x00-\x08]{4,}/.test(before.slice(key));
 }
 
 function isAllowed(file, allow) {
@@ -193,8 +201,16 @@ export function scanPaths(paths, options = {}) {
       result.bytesScanned += buf.length;
       if (scanned.binary) result.binaryFiles++;
       if (scanned.unreadable) result.unreadable.push({ file: item.file, reason: scanned.unreadable });
-      const target = isAllowed(item.file, allow) ? result.allowed : result.occurrences;
-      for (const h of scanned.hits) target.push({ file: item.file, line: h.line, column: h.column, kind: h.kind, shown: h.shown });
+      const fileAllowed = isAllowed(item.file, allow);
+      const vscdb = /\.vscdb$/.test(item.file) ? buf.toString('latin1') : undefined;
+      for (const h of scanned.hits) {
+        const occurrence = { file: item.file, line: h.line, column: h.column, kind: h.kind, shown: h.shown };
+        // VS Code keeps SecretStorage in state.vscdb next to globalState, as rows keyed
+        // `secret://{…}`: a hit inside such a row is SecretStorage (allowed), any other is globalState.
+        const inSecretRow = vscdb !== undefined && h.index !== undefined && isInSecretRow(vscdb, h.index);
+        if (inSecretRow) occurrence.kind += ' (SecretStorage row)';
+        (fileAllowed || inSecretRow ? result.allowed : result.occurrences).push(occurrence);
+      }
     }
   }
   return result;
