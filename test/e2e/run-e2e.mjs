@@ -8,6 +8,7 @@ import { startCodeServer, launchBrowser, workbenchUrl, extRoot } from '../script
 import { startSandboxProcess } from '../scripts/sandbox-process.mjs';
 import { cases } from './cases.mjs';
 import { visibleText } from './workbench.mjs';
+import { canaryCheck } from '../scripts/canary-check.mjs';
 
 const artifacts = path.join(extRoot, 'test', 'e2e', 'artifacts');
 fs.mkdirSync(artifacts, { recursive: true });
@@ -56,6 +57,7 @@ try {
   failed++;
 } finally {
   await browser?.close();
+  if (server) { if (canaryCheck('e2e:', { stateDir: stateHome, userDataDir: path.join(server.tmp, 'user-data'), credentialsFile: sandbox?.credentialsFile })) passed++; else failed++; }
   await server?.stop();
   await sandbox?.stop();
   fs.rmSync(tmp, { recursive: true, force: true });

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startCodeServer, launchBrowser, workbenchUrl, extRoot } from './vscode-host.mjs';
 import { startSandboxProcess } from './sandbox-process.mjs';
+import { canaryCheck } from './canary-check.mjs';
 
 const TIMEOUT_MS = Number(process.env.VSCODE_TEST_TIMEOUT_MS ?? 300000);
 const t0 = Date.now();
@@ -27,7 +28,7 @@ const tail = () => {
 };
 const tailTimer = setInterval(tail, 250);
 
-let sandbox, server, browser, exitCode = 1;
+let sandbox, server, browser, exitCode = 1, canaryClean = false;
 const workbenchLog = [];
 try {
   sandbox = await startSandboxProcess({ dir: tmp });
@@ -64,6 +65,7 @@ try {
   exitCode = 1;
 } finally {
   await browser?.close();
+  if (server) canaryClean = canaryCheck('integration:', { stateDir: stateHome, userDataDir: path.join(server.tmp, 'user-data'), credentialsFile: sandbox?.credentialsFile });
   await server?.stop();
   await sandbox?.stop();
   clearInterval(tailTimer);
@@ -77,5 +79,7 @@ if (fs.existsSync(resultFile)) {
   console.log('--- workbench log (tail) ---\n' + workbenchLog.slice(-40).join('\n'));
 }
 fs.rmSync(tmp, { recursive: true, force: true });
-console.log(`integration: ${summary}`);
-process.exit(exitCode === 0 ? 0 : 1);
+// The canary scan counts as one more test: a secret anywhere outside its allowed holders fails the run.
+const [, passed, failed] = /(\d+) passed, (\d+) failed/.exec(summary) ?? [, '0', '1'];
+console.log(`integration: ${Number(passed) + (canaryClean ? 1 : 0)} passed, ${Number(failed) + (canaryClean ? 0 : 1)} failed`);
+process.exit(exitCode === 0 && canaryClean ? 0 : 1);
