@@ -70,8 +70,8 @@ function runPart(part) {
       }
       if (figures.length === 0) figures.push({ part: part.name, name: 'part reported figures', value: 0, limit: '≥ 1', pass: false });
       const failed = figures.some(f => !f.pass);
-      const tail = err.trim().split('\n').slice(failed ? -40 : -3).join('\n');
-      console.log(maskSecrets(`--- ${part.name}: ${figures.length} figures, ${failed ? 'FAILED' : 'ok'} in ${seconds.toFixed(1)} s${tail ? `\n${tail.replace(/^/gm, `  [${part.name}] `)}` : ''}`));
+      const tail = err.trim().split("\n").slice(failed ? -40 : -3).map(l => (l.startsWith("[") ? `  ${l}` : `  [${part.name}] ${l}`)).join("\n");
+      console.log(maskSecrets(`--- ${part.name}: ${figures.length} figures, ${failed ? "FAILED" : "ok"} in ${seconds.toFixed(1)} s${tail ? `\n${tail}` : ""}`));
       resolve({ part, figures, seconds });
     });
   });
