@@ -40,6 +40,7 @@ const layers = [
   ['vscode host setup', 'bash', ['test/scripts/setup-vscode-host.sh'], exitOnly],
   ['integration (real VS Code extension host)', process.execPath, ['test/scripts/run-integration-tests.mjs'], summaryCounts('integration')],
   ['e2e (real VS Code web UI)', process.execPath, ['test/e2e/run-e2e.mjs'], summaryCounts('e2e')],
+  ['reliability (seeded; --long for the full counts)', process.execPath, ['test/reliability/run.mjs'], summaryCounts('reliability')],
 ];
 
 const t0 = Date.now();

@@ -31,8 +31,8 @@ export async function applyEnvFix(services: Services, uri: vscode.Uri, finding: 
       const reason = (await services.ui.input({ title: `Ignore ${finding.code} in ${fix.file}`, prompt: 'Why is this finding acceptable? Recorded in the access file for reviewers.', placeHolder: 'local sandbox key',
         validateInput: v => v.trim() ? undefined : 'Give a reason: reviewers read it.' }))?.trim();
       if (!reason) return false;
-      const text = fs.readFileSync(fix.accessFile, 'utf8');
-      fs.writeFileSync(fix.accessFile, loadChunk('workspace').addIgnoreEntry(text, { file: fix.file, rule: fix.rule, reason }));
+      // Locked read-modify-write: another window or the CLI may be recording an entry at the same time.
+      await loadChunk('workspace').recordIgnoreEntry(fix.accessFile, { file: fix.file, rule: fix.rule, reason }, { stateDir: services.stateDir, tool: 'extension' });
       services.audit().append({ action: 'finding.ignore', resource: { kind: 'finding', id: fix.rule, name: fix.file }, outcome: 'success', details: { reason, accessFile: path.basename(path.dirname(path.dirname(fix.accessFile))) } });
       return true;
     }
