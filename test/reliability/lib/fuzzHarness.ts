@@ -86,7 +86,7 @@ export function mutated(seeds: string[]): fc.Arbitrary<string> {
   });
 }
 
-const MAX_MUTATED = 3000;
+const MAX_MUTATED = 2000;
 
 /** Structural mutations of a JSON value: drop or add a field, retype a leaf, replace a subtree. */
 export function mutatedJson(seeds: unknown[]): fc.Arbitrary<unknown> {

@@ -83,6 +83,7 @@ runPart(PART, async ({ seed, long }) => {
   const span = calibration.ms;
   process.stderr.write(`[audit-crash] one full run ${span.toFixed(0)} ms; ${runsWanted} kills in [0, ${span.toFixed(0)}] ms\n`);
 
+  let busyAfterKill = 0;
   let lost = 0, conflicting = 0, gaps = 0, verifyFailures = 0, finishFailures = 0, resent = 0, killedMidway = 0, totalEntries = 0;
   const problems: string[] = [];
   for (let i = 0; i < runsWanted; i++) {
@@ -92,7 +93,15 @@ runPart(PART, async ({ seed, long }) => {
     const killAt = Math.floor(random() * span);
     const crashed = await runChild(script, ['crash', dir, `${receiver.url}/${name}`, String(ENTRIES)], killAt);
     if (crashed.signal === 'SIGKILL') killedMidway++;
-    const finished = await runChild(script, ['finish', dir, `${receiver.url}/${name}`, '0']);
+    // The next run of the tool. A kill between the lock file's create and its owner write leaves
+    // an empty lock, which counts as held until it is 2 s old: that run reports "busy" and the
+    // one after it forwards. Retried like a user's next command would, and counted.
+    let finished = await runChild(script, ['finish', dir, `${receiver.url}/${name}`, '0']);
+    for (let retry = 0; retry < 20 && finished.code === 0 && /"busy":true|"pending":[1-9]/.test(finished.out); retry++) {
+      if (retry === 0) busyAfterKill++;
+      await new Promise(r => setTimeout(r, 250));
+      finished = await runChild(script, ['finish', dir, `${receiver.url}/${name}`, '0']);
+    }
     if (finished.code !== 0) { finishFailures++; problems.push(`${name}: the next run failed: ${finished.err.slice(0, 200)}`); continue; }
     const logFile = path.join(dir, 'audit.jsonl');
     const report = fs.existsSync(logFile) ? verifyAuditLog(logFile) : undefined;
@@ -114,5 +123,6 @@ runPart(PART, async ({ seed, long }) => {
   figure(PART, 'batches arriving with a gap before them (order broken)', gaps, { max: 0 });
   figure(PART, 'logs failing `audit verify` after a kill', verifyFailures, { max: 0 }, problems.find(p => /verify/.test(p)));
   figure(PART, 'next runs that failed to forward after a kill', finishFailures, { max: 0 }, problems.find(p => /next run/.test(p)));
+  figure(PART, 'next runs that found the queue busy (lock left empty by the kill, stale after 2 s)', busyAfterKill, undefined, 'the run after it forwarded everything');
   figure(PART, 'entries resent after a kill (dropped by the receiver by hash)', resent, undefined, 'by design: a kill between acknowledgement and cursor write resends that batch');
 });
