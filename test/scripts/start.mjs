@@ -36,6 +36,8 @@ if (hasDesktopCode) {
     port: process.env.PORT ? Number(process.env.PORT) : undefined,
     keepOpen: true,
     env: { LANGFUSE_ACCESS_SANDBOX_CREDENTIALS: sandbox.credentialsFile },
+    // The throwaway demo profile acts as the sandbox organization's owner, so member and key actions work.
+    settings: { 'langfuseAccess.actingAs': 'engineering-lead@acme.com' },
   });
   const url = workbenchUrl(server, { folder: workspace, extensionDevelopmentPath: extRoot });
   say(`\nVS Code (code-server 4.100.3) is running. Open this URL in a browser:\n\n  ${url}\n`);
