@@ -24,6 +24,23 @@ const TLS_TRUST = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|ALTNAM
 
 const ErrorsBody = z.object({ errors: z.optional(z.array(z.string())) });
 
+/** KV v2 answers are small; anything far larger is abandoned so memory stays bounded. */
+const MAX_BODY_BYTES = 4 * 1048576;
+
+async function readCapped(body: Dispatcher.ResponseData['body'], max: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += (chunk as Buffer).length;
+    if (size > max) {
+      body.destroy();
+      throw Object.assign(new Error('body too large'), { code: 'BODY_TOO_LARGE' });
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 export class VaultHttp {
   private readonly base: URL;
   private readonly dispatcher?: Dispatcher;
@@ -44,17 +61,27 @@ export class VaultHttp {
     if (this.conn.namespace) headers['x-vault-namespace'] = this.conn.namespace;
     if (body !== undefined) headers['content-type'] = 'application/json';
     const timeout = this.conn.timeoutMs ?? 15000;
+    // headersTimeout/bodyTimeout only bound the pauses between bytes: a server that keeps trickling
+    // (endless body, header after header) needs a deadline for the whole call.
+    const deadline = AbortSignal.timeout(timeout);
     let res: Dispatcher.ResponseData;
     try {
-      res = await request(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), dispatcher: this.dispatcher, headersTimeout: timeout, bodyTimeout: timeout });
+      res = await request(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), dispatcher: this.dispatcher, headersTimeout: timeout, bodyTimeout: timeout, signal: deadline });
     } catch (err) {
+      if (deadline.aborted) throw new SinkNetworkError(this.target, `Vault at ${this.base.origin} did not answer within ${timeout} ms`, 'Check the network, VPN and the Vault address, then try again', 'TimeoutError');
       const code = (err as { code?: string }).code ?? (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).name;
       if (TLS_TRUST.test(code)) {
         throw new SinkNetworkError(this.target, `the TLS certificate of Vault at ${this.base.origin} is not trusted (${code})`, 'If Vault uses a private CA, trust it (NODE_EXTRA_CA_CERTS=/path/to/ca.pem, or the CA option), otherwise check the address', code);
       }
       throw new SinkNetworkError(this.target, `Vault at ${this.base.origin} could not be reached (${code})`, 'Check the network, VPN and the Vault address, then try again', code);
     }
-    const text = await res.body.text();
+    let text: string;
+    try {
+      text = await readCapped(res.body, MAX_BODY_BYTES);
+    } catch (err) {
+      const code = deadline.aborted ? 'TimeoutError' : String((err as { code?: string }).code ?? (err as Error).name);
+      throw new SinkNetworkError(this.target, `Vault at ${this.base.origin} ${code === 'BODY_TOO_LARGE' ? `answered with more than ${MAX_BODY_BYTES / 1048576} MiB` : `did not finish its answer within ${timeout} ms`}`, 'Check the Vault address and any proxy in front of it, then try again', code);
+    }
     let parsed: unknown;
     try { parsed = text ? JSON.parse(text) : undefined; } catch { parsed = undefined; }
     if ((res.statusCode >= 200 && res.statusCode < 300) || expected.includes(res.statusCode)) return { status: res.statusCode, body: parsed };
