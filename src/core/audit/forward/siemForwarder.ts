@@ -35,13 +35,13 @@ export async function forwardToSiem(options: SiemOptions): Promise<ForwardResult
   const url = checkSiemUrl(options.url);
   const agent = new Agent({ connect: options.ca ? { ca: options.ca } : {}, headersTimeout: options.timeoutMs ?? 30_000, bodyTimeout: options.timeoutMs ?? 30_000 });
   try {
-    return await forwardPending({ ...options, destination: url.href }, async entries => sendBatch(url, entries, options.token, agent));
+    return await forwardPending({ ...options, destination: url.href }, async entries => sendBatch(url, entries, options.token, agent, options.timeoutMs ?? 30_000));
   } finally {
     await agent.close();
   }
 }
 
-async function sendBatch(url: URL, entries: AuditEntry[], token: string | undefined, agent: Agent): Promise<SendResult> {
+async function sendBatch(url: URL, entries: AuditEntry[], token: string | undefined, agent: Agent, timeoutMs: number): Promise<SendResult> {
   const body = siemBatchBody(entries);
   const headers: Record<string, string> = {
     'content-type': 'application/json',
@@ -50,8 +50,10 @@ async function sendBatch(url: URL, entries: AuditEntry[], token: string | undefi
   };
   if (token) headers.authorization = `Bearer ${token}`;
   // undici's request() never follows redirects, so the token cannot reach another host.
-  const res = await request(url, { method: 'POST', headers, body, dispatcher: agent });
-  const text = await res.body.text().catch(() => '');
+  // The agent's timeouts only bound pauses between bytes; the deadline bounds a SIEM (or a proxy)
+  // that keeps trickling an answer. Only the start of an answer is read: it is shown on errors.
+  const res = await request(url, { method: 'POST', headers, body, dispatcher: agent, signal: AbortSignal.timeout(timeoutMs) });
+  const text = await readStart(res.body, 4096);
   if (res.statusCode >= 200 && res.statusCode < 300) return { ok: true };
   const detail = text ? `: ${text.slice(0, 200).replace(/\s+/g, ' ')}` : '';
   if (res.statusCode >= 300 && res.statusCode < 400) {
@@ -59,4 +61,19 @@ async function sendBatch(url: URL, entries: AuditEntry[], token: string | undefi
   }
   const retryable = res.statusCode === 408 || res.statusCode === 429 || res.statusCode >= 500;
   return { ok: false, retryable, message: `the SIEM answered ${res.statusCode}${detail}`, retryAfterMs: parseRetryAfter(res.headers['retry-after']) };
+}
+
+async function readStart(stream: AsyncIterable<Buffer> & { destroy(): unknown }, max: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of stream) {
+      chunks.push(chunk);
+      size += chunk.length;
+      if (size >= max) { stream.destroy(); break; }
+    }
+  } catch {
+    // The answer's status already says what happened; a cut body only shortens the detail.
+  }
+  return Buffer.concat(chunks).toString('utf8').slice(0, max);
 }
