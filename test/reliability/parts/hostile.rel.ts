@@ -9,6 +9,8 @@ import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { AuditWriter } from '../../../src/core/audit/auditWriter';
 import { forwardToSiem } from '../../../src/core/audit/forward/siemForwarder';
+import { SinkError } from '../../../src/core/secrets/errors';
+import { VaultHttp } from '../../../src/core/secrets/vault/vaultHttp';
 import { closeAllHostGates, createLangfuseClient, LangfuseError, type LangfuseErrorKind } from '../../../src/core/langfuse/index';
 import { startSandbox, type FaultRule } from '../../../src/sandbox/index';
 import { figure, runPart, unhandledCount } from '../lib/figures';
@@ -51,7 +53,7 @@ async function timedCall(label: string, fn: () => Promise<unknown>): Promise<Cal
     await fn();
     return { label, ms: performance.now() - t0, kind: 'ok', message: '' };
   } catch (err) {
-    const kind = err instanceof LangfuseError ? err.kind : `untyped ${(err as Error)?.name ?? typeof err}`;
+    const kind = err instanceof LangfuseError ? err.kind : err instanceof SinkError ? `sink ${err.name}` : `untyped ${(err as Error)?.name ?? typeof err}`;
     return { label, ms: performance.now() - t0, kind, message: String((err as Error)?.message ?? err) };
   }
 }
@@ -108,6 +110,31 @@ runPart(PART, async ({ long }) => {
   const forwarded = await forwardToSiem({ url: `${hostile.url}/redirect-other-host/siem`, token: 'sk-lf-canary-siem-token-000000000001', file: writer.file, stateDir: dir, retry: { maxAttempts: 1, baseDelayMs: 10, maxDelayMs: 10 }, timeoutMs: TIMEOUT_MS });
   figure(PART, 'SIEM forwarding through a redirect: entries counted as sent', forwarded.sent, { max: 0 }, forwarded.error);
   fs.rmSync(dir, { recursive: true, force: true });
+
+  // The other HTTP clients with credentials: the Vault sink (token) and the SIEM forwarder (bearer
+  // token), against the modes that trickle or flood. Each call ends near its timeout, memory bounded.
+  let otherLate = 0, otherUntyped = 0, otherPeak = 0;
+  const otherProblems: string[] = [];
+  const otherRss = process.memoryUsage().rss;
+  const otherSampler = setInterval(() => { otherPeak = Math.max(otherPeak, process.memoryUsage().rss); }, 10);
+  const siemDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lfa-rel-hostile-siem-'));
+  const siemWriter = new AuditWriter({ stateDir: siemDir, actor: { identity: 'reliability@acme.com', tool: 'cli' } });
+  siemWriter.append({ action: 'apiKey.created', resource: { kind: 'apiKey', name: 'staging-chatbot' }, outcome: 'success' });
+  for (const mode of ['endless-chunked', 'huge-body', 'slowloris-headers', 'never-answers', 'redirect-other-host'] as HostileMode[]) {
+    const vault = new VaultHttp('vault:secret/langfuse', { address: `${hostile.url}/${mode}`, token: 'hvs.sk-lf-canary-vault-token-0001', timeoutMs: TIMEOUT_MS });
+    const v = await timedCall(`vault ${mode}`, () => vault.call('GET', 'secret/data/langfuse'));
+    if (!v.kind.startsWith('sink ')) { otherUntyped++; otherProblems.push(`vault ${mode}: ${v.kind} ${v.message.slice(0, 100)}`); }
+    if (v.ms > TIMEOUT_MS + 1500) { otherLate++; otherProblems.push(`vault ${mode}: ${v.ms.toFixed(0)} ms`); }
+    const siem = await timedCall(`siem ${mode}`, () => forwardToSiem({ url: `${hostile.url}/${mode}/siem`, token: 'sk-lf-canary-siem-token-000000000002', file: siemWriter.file, stateDir: siemDir, retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1 }, timeoutMs: TIMEOUT_MS }));
+    if (siem.kind !== 'ok') { otherUntyped++; otherProblems.push(`siem ${mode}: threw ${siem.kind} ${siem.message.slice(0, 100)}`); }
+    if (siem.ms > TIMEOUT_MS + 1500) { otherLate++; otherProblems.push(`siem ${mode}: ${siem.ms.toFixed(0)} ms`); }
+    process.stderr.write(`[hostile] vault ${mode.padEnd(20)} ${v.ms.toFixed(0).padStart(5)} ms ${v.message.slice(0, 90)}\n[hostile] siem  ${mode.padEnd(20)} ${siem.ms.toFixed(0).padStart(5)} ms\n`);
+  }
+  clearInterval(otherSampler);
+  fs.rmSync(siemDir, { recursive: true, force: true });
+  figure(PART, 'Vault sink and SIEM forwarder: calls over timeout + 1.5 s (10 calls)', otherLate, { max: 0 }, otherProblems.find(p => / ms$/.test(p)));
+  figure(PART, 'Vault sink and SIEM forwarder: calls without a sink error / forward result', otherUntyped, { max: 0 }, otherProblems.find(p => !/ ms$/.test(p)));
+  figure(PART, 'Vault sink and SIEM forwarder: peak RSS growth (MB) against a 1 GiB answer', mb(Math.max(0, otherPeak - otherRss)), { max: 64 });
 
   figure(PART, 'connections to another host after a cross-host redirect', hostile.attacker.connections, { max: 0 }, hostile.attacker.requests.join(', ') || undefined);
   figure(PART, 'credentials received by another host', hostile.attacker.credentialsSeen, { max: 0 });
