@@ -65,6 +65,7 @@ export const Commands = {
   setSiemToken: 'langfuseAccess.setSiemToken',
   applyDeploymentFix: 'langfuseAccess.applyDeploymentFix',
   complianceReport: 'langfuseAccess.complianceReport',
+  openLangfuseAuditLog: 'langfuseAccess.openLangfuseAuditLog',
   refresh: 'langfuseAccess.refresh',
   showLogs: 'langfuseAccess.showLogs',
   openAuditLog: 'langfuseAccess.openAuditLog',

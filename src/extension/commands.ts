@@ -141,6 +141,19 @@ export function registerCommands(services: Services): vscode.Disposable[] {
     },
     [Commands.applyDeploymentFix]: (fix: DeploymentFix) => applyDeploymentFix(fix),
     [Commands.complianceReport]: () => complianceReportCommand(services),
+    [Commands.openLangfuseAuditLog]: async (node?: NodeOf<'project'>) => {
+      const target = node ?? await pickProjectNode(services);
+      if (!target) return undefined;
+      const { connection, model } = await services.clients.get(target.connectionId);
+      // audit-logs comes with the same plans as the admin API (FACTS §2.0); Langfuse exposes it only in its UI.
+      if (!(await model.overview()).capabilities.adminApi) {
+        await services.ui.refuse('Langfuse\'s own audit log is part of Cloud Team, Cloud Enterprise and Self-hosted Enterprise. This tool\'s audit log (the Audit Log view) records every change made from here on any plan.');
+        return undefined;
+      }
+      const url = loadChunk('audit').langfuseAuditLogLinks(connection.baseUrl, { projectId: target.project.id }).project!;
+      await vscode.env.openExternal(vscode.Uri.parse(url));
+      return url;
+    },
     [Commands.verifyKeysOnline]: async (uri?: vscode.Uri) => {
       const file = (uri ?? vscode.window.activeTextEditor?.document.uri)?.fsPath;
       if (!file) { services.ui.notify('Open a .env file to verify its keys.'); return 0; }
