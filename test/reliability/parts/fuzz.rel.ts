@@ -163,9 +163,10 @@ const envSinkTarget: FuzzTarget<{ text: string; key: string; value: string }> = 
     if (before.problems.some(p => p.code === 'unbalanced-quote') || /\r(?!\n)/.test(text)) { sinkSkipped++; return; }
     const sinkDoc = parseSinkEnv(text);
     const dotenvValues = (k: string) => before.entries.filter(e => e.key === k).map(e => e.value);
-    if (before.entries.some(e => JSON.stringify(valuesOf(sinkDoc, e.key)) !== JSON.stringify(dotenvValues(e.key)))) {
-      // The sink's line editor reads this file differently from dotenv (a `\"` inside a double-quoted
-      // value): reported as its own figure, since its write could then touch the wrong span.
+    const keys = new Set([...before.entries.map(e => e.key), ...sinkDoc.segments.flatMap(seg => (seg.kind === 'assignment' ? [seg.key] : []))]);
+    if ([...keys].some(k => JSON.stringify(valuesOf(sinkDoc, k)) !== JSON.stringify(dotenvValues(k)))) {
+      // The sink's line editor reads this file differently from the dotenv-equivalent parser (a `\"`
+      // inside a double-quoted value, `KEY: value`, Unicode spaces): its own figure, not a round trip.
       sinkDisagree++;
       if (sinkDisagreeSample === undefined) sinkDisagreeSample = JSON.stringify(text).slice(0, 200);
       return;
