@@ -21,7 +21,8 @@ type Loaded<T> = { promise: Promise<T>; value?: T; error?: unknown };
  * What the tree shows for one connection, loaded lazily and at most once per part: the overview
  * (capabilities, projects, members, organization keys: 3–4 requests) when the connection is expanded,
  * a project's roles and keys (2 requests) when that project is expanded. Concurrent callers share one
- * request (no re-fetch storms); a refresh drops the cached part and the next read loads it again.
+ * request (no re-fetch storms); a refresh drops the cached part and the next read loads it again, and
+ * so does a failed load once it has settled (readers that shared it all see the same error).
  * Pure: the extension renders it, the benchmark drives it directly.
  */
 export class OrganizationModel {
@@ -31,7 +32,10 @@ export class OrganizationModel {
   constructor(readonly client: LangfuseClient) {}
 
   overview(): Promise<OrganizationOverview> {
-    this.overviewState ??= track(this.loadOverview());
+    if (!this.overviewState) {
+      const state = track(this.loadOverview(), () => { if (this.overviewState === state) this.overviewState = undefined; });
+      this.overviewState = state;
+    }
     return this.overviewState.promise;
   }
 
@@ -43,8 +47,9 @@ export class OrganizationModel {
   project(projectId: string): Promise<ProjectDetails> {
     let state = this.projectState.get(projectId);
     if (!state) {
-      state = track(this.loadProject(projectId));
-      this.projectState.set(projectId, state);
+      const created = track(this.loadProject(projectId), () => { if (this.projectState.get(projectId) === created) this.projectState.delete(projectId); });
+      this.projectState.set(projectId, created);
+      state = created;
     }
     return state.promise;
   }
@@ -85,8 +90,9 @@ export class OrganizationModel {
   }
 }
 
-function track<T>(promise: Promise<T>): Loaded<T> {
+/** Remembers a load's value; a failed load is forgotten once it settles, so the next read retries it. */
+function track<T>(promise: Promise<T>, forget: () => void): Loaded<T> {
   const state: Loaded<T> = { promise };
-  promise.then(v => { state.value = v; }, e => { state.error = e; });
+  promise.then(v => { state.value = v; }, e => { state.error = e; forget(); });
   return state;
 }
