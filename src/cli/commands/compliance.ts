@@ -3,40 +3,24 @@
 // report (text, JSON, SARIF 2.1.0 or Markdown); stderr: notes. Exit 0 nothing at the --fail-on level,
 // 1 findings at or above it, 2 usage errors — the same rules as `lint`.
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { forwardedTip } from '../../core/audit/forward/cursor';
 import { verifyAuditLogParallel } from '../../core/audit/parallelVerify';
 import type { AuditTrailSummary } from '../../core/deployment/index';
 import { ExitCode, StateFiles } from '../../core/names';
 import { stateDirPath } from '../../core/state/stateDir';
-import type { Severity } from '../../core/rules/ruleCodes';
 import { severityAtLeast } from '../../core/rules/ruleCodes';
 import { buildComplianceReport, checkDeploymentFiles, complianceToSarif, renderJson, renderMarkdown, renderText } from '../../core/deployment/index';
 import type { CliCommand, CliIo } from '../command';
+import { parseReportArgs } from '../reportArgs';
 import { UsageError } from '../command';
 
 const USAGE = 'compliance <files…> [--format text|json|sarif|markdown] [--fail-on error|warning|info] [--audit-log]';
 const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
-const LEVELS = ['error', 'warning', 'info'] as const;
 
 export const command: CliCommand = {
   usage: USAGE,
   async run(io: CliIo, args: string[]): Promise<number> {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        options: { format: { type: 'string', default: 'text' }, 'fail-on': { type: 'string', default: 'warning' }, 'audit-log': { type: 'boolean', default: false } },
-        allowPositionals: true,
-      });
-    } catch (err) {
-      throw new UsageError((err as Error).message);
-    }
-    const { values, positionals } = parsed;
-    const format = values.format as (typeof FORMATS)[number];
-    if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${values.format}"`);
-    const failOn = values['fail-on'] as Severity;
-    if (!(LEVELS as readonly string[]).includes(failOn)) throw new UsageError(`--fail-on must be one of ${LEVELS.join(', ')}, got "${values['fail-on']}"`);
+    const { values, positionals, format, failOn } = parseReportArgs(args, FORMATS, { 'audit-log': { type: 'boolean', default: false } });
     if (positionals.length === 0) throw new UsageError('name the docker-compose, .env or Helm values files to check');
 
     const files = positionals.map(p => path.resolve(io.cwd, p));

@@ -4,7 +4,6 @@
 // --fail-on level, 1 findings at or above it, 2 usage or configuration errors (an invalid access file).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import * as z from 'zod/mini';
 import { AccessFileCache } from '../../core/access/accessLocator';
@@ -22,11 +21,11 @@ import { configDirPath } from '../../core/state/stateDir';
 import { closeAllHostGates } from '../../core/langfuse/index';
 import { createWhoAmIResolver } from '../../core/rules/whoAmIResolver';
 import type { CliCommand, CliIo } from '../command';
+import { parseReportArgs } from '../reportArgs';
 import { UsageError } from '../command';
 
 const USAGE = 'lint [paths…] [--format text|json|sarif] [--fail-on error|warning|info] [--online]';
 const FORMATS = ['text', 'json', 'sarif'] as const;
-const LEVELS = ['error', 'warning', 'info'] as const;
 
 const ConnectionsFile = z.union([z.array(ConnectionConfig), z.object({ connections: z.array(ConnectionConfig) })]);
 
@@ -113,21 +112,7 @@ async function askOnline(io: CliIo, files: string[], access: AccessFileCache, ur
 export const command: CliCommand = {
   usage: USAGE,
   async run(io: CliIo, args: string[]): Promise<number> {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        options: { format: { type: 'string', default: 'text' }, 'fail-on': { type: 'string', default: 'warning' }, online: { type: 'boolean', default: false } },
-        allowPositionals: true,
-      });
-    } catch (err) {
-      throw new UsageError((err as Error).message);
-    }
-    const { values, positionals } = parsed;
-    const format = values.format as (typeof FORMATS)[number];
-    if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${values.format}"`);
-    const failOn = values['fail-on'] as Severity;
-    if (!(LEVELS as readonly string[]).includes(failOn)) throw new UsageError(`--fail-on must be one of ${LEVELS.join(', ')}, got "${values['fail-on']}"`);
+    const { values, positionals, format, failOn } = parseReportArgs(args, FORMATS, { online: { type: 'boolean', default: false } });
 
     const paths = (positionals.length > 0 ? positionals : ['.']).map(p => path.resolve(io.cwd, p));
     const access = new AccessFileCache();
