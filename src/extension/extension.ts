@@ -66,11 +66,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     vscode.languages.registerCodeActionsProvider([{ scheme: 'file', pattern: '**/{.env,.env.*,*.env}' }, { scheme: 'file', pattern: '**/.langfuse/access.yaml' }],
       new EnvCodeActions(diagnostics), { providedCodeActionKinds: EnvCodeActions.kinds }),
     // The key index follows the tree: a refresh or a key change there rebuilds it (debounced).
-    tree.onDidChangeTreeData(debounce(() => void keyIndex.rebuild(), 500)),
+    tree.onDidChangeTreeData(debounce(() => { if (diagnostics.hasFiles()) void keyIndex.rebuild(); }, 500)),
   );
   void updateContext();
-  void diagnostics.scanWorkspace();
-  if (connections.list().length > 0) void keyIndex.rebuild();
+  // The key index lists every project's keys: built only for a workspace that has env files to check.
+  void diagnostics.scanWorkspace().then(() => { if (connections.list().length > 0 && diagnostics.hasFiles()) void keyIndex.rebuild(); });
   void autoConnectSandbox(services);
   setTimeout(() => { if (hasRotationJournals(stateDir)) void offerResume(services).catch(err => log.warn('Could not check for unfinished rotations:', err)); }, 1500);
   log.child('Activation').info(`activated in ${(performance.now() - started).toFixed(1)} ms`);

@@ -67,6 +67,11 @@ export class EnvDiagnostics extends Disposable {
     return this.scanned;
   }
 
+  /** Whether any env file has been checked (the key index is only worth building then). */
+  hasFiles(): boolean {
+    return (this.linter?.files().length ?? 0) > 0;
+  }
+
   findingsFor(uri: vscode.Uri): Finding[] {
     return this.findings.get(uri.fsPath) ?? [];
   }
