@@ -71,14 +71,7 @@ export async function startCliHarness(options: { plan?: Plan; secretManagers?: s
   };
 }
 
-export function envValues(file: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
-    const m = /^([A-Z_]+)=(.*)$/.exec(line);
-    if (m) out[m[1]] = m[2];
-  }
-  return out;
-}
+export { envValues } from '../../rotation/support/harness';
 
 /** Fails if any secret (demo, canary, or the given live ones) shows in the text. */
 export function assertNoSecret(text: string, secrets: string[] = []): void {
