@@ -21,13 +21,24 @@ export type FetchOutcome =
  * issuer has none: OpenID Connect Discovery 1.0 §2). Refused before any network use.
  */
 export function checkIssuerUrl(issuer: string, what = 'The issuer'): URL {
-  let url: URL;
-  try { url = new URL(issuer); } catch { throw new SsoInputError('issuer', `${what} is not a URL.`); }
-  if (url.username || url.password) throw new SsoInputError('issuer', `${what} must not contain a user name or password.`);
+  const url = checkTransportUrl(issuer, what);
   if (url.search || url.hash) throw new SsoInputError('issuer', `${what} must not carry a query or fragment.`);
+  return url;
+}
+
+function checkTransportUrl(raw: string, what: string): URL {
+  let url: URL;
+  try { url = new URL(raw); } catch { throw new SsoInputError('issuer', `${what} is not a URL.`); }
+  if (url.username || url.password) throw new SsoInputError('issuer', `${what} must not contain a user name or password.`);
   if (url.protocol === 'https:') return url;
   if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return url;
   throw new SsoInputError('issuer', `Refused: ${what} uses ${url.protocol}// on ${url.hostname}. The online check talks https:// only (http:// only to this machine's loopback), so nothing was sent.`);
+}
+
+/** Drops an answer's body; destroying it emits an abort error nobody else listens for. */
+function discard(body: NodeJS.ReadableStream & { destroy(): void }): void {
+  body.on('error', () => undefined);
+  body.destroy();
 }
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_SOCKET', 'EPIPE']);
@@ -35,8 +46,8 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_A
 function errorCode(err: unknown): string {
   let e = err as { code?: string; cause?: unknown; name?: string } | undefined;
   for (let depth = 0; e && depth < 4; depth++) {
-    if (e.code) return e.code;
     if (e.name === 'AbortError' || e.name === 'TimeoutError') return 'TIMEOUT';
+    if (typeof e.code === 'string') return e.code;
     e = e.cause as typeof e;
   }
   return 'UNKNOWN';
@@ -53,7 +64,7 @@ export async function boundedGet(start: string, limits: FetchLimits, followRedir
   let url = start;
   try {
     for (let hop = 0; ; hop++) {
-      checkIssuerUrl(url, 'The URL');
+      checkTransportUrl(url, 'The URL');
       let res: Awaited<ReturnType<typeof request>>;
       try {
         res = await request(url, { method: 'GET', dispatcher: agent, signal, headers: { accept: 'application/json, text/html;q=0.5', 'user-agent': 'langfuse-access-sso-check' } });
@@ -64,7 +75,7 @@ export async function boundedGet(start: string, limits: FetchLimits, followRedir
       }
       const location = typeof res.headers.location === 'string' ? res.headers.location : undefined;
       if (res.statusCode >= 300 && res.statusCode < 400 && location) {
-        res.body.destroy();
+        discard(res.body);
         const next = new URL(location, url);
         if (!followRedirects) return { kind: 'answer', status: res.statusCode, url, contentType: '', body: '', location: next.href };
         if (next.origin !== new URL(url).origin || hop >= 3) return { kind: 'redirect-refused', status: res.statusCode, url, toOrigin: next.origin };
@@ -72,13 +83,13 @@ export async function boundedGet(start: string, limits: FetchLimits, followRedir
         continue;
       }
       const declared = Number(res.headers['content-length'] ?? 0);
-      if (declared > limits.maxBytes) { res.body.destroy(); return { kind: 'too-large', url }; }
+      if (declared > limits.maxBytes) { discard(res.body); return { kind: 'too-large', url }; }
       const chunks: Buffer[] = [];
       let size = 0;
       try {
         for await (const chunk of res.body) {
           size += (chunk as Buffer).length;
-          if (size > limits.maxBytes) { res.body.destroy(); return { kind: 'too-large', url }; }
+          if (size > limits.maxBytes) { discard(res.body); return { kind: 'too-large', url }; }
           chunks.push(chunk as Buffer);
         }
       } catch (err) {
