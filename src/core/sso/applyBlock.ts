@@ -28,6 +28,8 @@ export interface SsoBlockResult {
   written: string[];
   /** Zero-based line where the block starts. */
   line: number;
+  /** The inserted text as the user may see it: a client secret in it shows as ***. */
+  preview: string;
   /** Where the client secret lives now, or where to put it. */
   secretNote: string;
   secretWritten: boolean;
@@ -107,7 +109,7 @@ export function applySsoBlock(req: SsoBlockRequest): SsoBlockResult {
   }
   const secretGoesIn = vars.some(v => v.secret) && req.clientSecret !== undefined;
   const base = { kind, targetName: target.name, secretWritten: secretGoesIn, secretNote: secretNote(kind, plan, file, secretName, secretGoesIn) };
-  if (vars.length === 0) return { ...base, newText: text, written: [], line: target.anchor.start.line };
+  if (vars.length === 0) return { ...base, newText: text, written: [], line: target.anchor.start.line, preview: '' };
   const at = target.insertAt;
   if (!at || at.file !== file) {
     throw new SsoWriteError(kind === 'helm'
@@ -122,5 +124,6 @@ export function applySsoBlock(req: SsoBlockRequest): SsoBlockResult {
   });
   const { position, prefix } = insertPosition(at, text);
   const newText = applyEdits(text, [{ file, range: { start: position, end: position }, newText: prefix + block }]);
-  return { ...base, newText, written: vars.map(v => v.name), line: position.line + (prefix ? prefix.split('\n').length - 1 : 0) };
+  const preview = secretGoesIn && req.clientSecret ? block.split(req.clientSecret).join('***') : block;
+  return { ...base, newText, written: vars.map(v => v.name), line: position.line + (prefix ? prefix.split('\n').length - 1 : 0), preview };
 }
