@@ -38,7 +38,6 @@ export type DiscoveryDocument = z.infer<typeof DiscoveryDocument>;
 
 /** Server-supplied text shown to a user: printable ASCII only, short, so it cannot spoof a message. */
 export function shown(text: string, max = 120): string {
-  // eslint-disable-next-line no-control-regex
   const clean = text.replace(/[^\x20-\x7e]/g, '?');
   return clean.length > max ? `${clean.slice(0, max)}…` : clean;
 }
