@@ -127,3 +127,19 @@ export function applySsoBlock(req: SsoBlockRequest): SsoBlockResult {
   const preview = secretGoesIn && req.clientSecret ? block.split(req.clientSecret).join('***') : block;
   return { ...base, newText, written: vars.map(v => v.name), line: position.line + (prefix ? prefix.split('\n').length - 1 : 0), preview };
 }
+
+/** What the file already says that the assistant can start from: its public URL and enforced domains. */
+export function ssoDefaults(file: string, text: string, read: FileReader): { publicUrl?: string; enforceDomains?: string } {
+  const kind = detectDeploymentKind(file, text);
+  if (!kind) return {};
+  const target = chooseTargetOrUndefined(kind, readDeploymentFile(file, text, read).targets);
+  const url = target?.settings.get('NEXTAUTH_URL')?.value?.trim();
+  const base = target?.settings.get('NEXT_PUBLIC_BASE_PATH')?.value?.trim().replace(/\/+$/, '') ?? '';
+  let publicUrl: string | undefined;
+  try { publicUrl = url ? `${new URL(url).origin}${base}` : undefined; } catch { publicUrl = undefined; }
+  return { publicUrl, enforceDomains: target?.settings.get('AUTH_DOMAINS_WITH_SSO_ENFORCEMENT')?.value?.trim() || undefined };
+}
+
+function chooseTargetOrUndefined(kind: DeploymentFileKind, targets: DeploymentTarget[]): DeploymentTarget | undefined {
+  return kind === 'compose' ? targets.find(t => t.role === 'web') : targets.find(t => t.role === 'server');
+}

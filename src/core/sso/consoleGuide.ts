@@ -49,7 +49,7 @@ export function consoleWhere(providerId: string): string {
 }
 
 /** What to enter at the provider, field by field: the redirect URI first. */
-export function consoleFields(plan: SsoSetupPlan): ConsoleField[] {
+export function consoleFields(plan: Pick<SsoSetupPlan, 'provider' | 'redirectUri' | 'url' | 'clientAuthMethod' | 'scope' | 'checks'>): ConsoleField[] {
   const p = plan.provider;
   const fields: ConsoleField[] = [
     { field: REDIRECT_FIELD[p.id] ?? REDIRECT_FIELD.custom, value: plan.redirectUri, why: `NextAuth sends users back to /api/auth/callback/${p.id} under NEXTAUTH_URL; providers compare it character for character.` },
