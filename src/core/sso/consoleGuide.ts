@@ -23,7 +23,7 @@ const WHERE: Record<string, string> = {
   jumpcloud: 'JumpCloud Admin Portal → SSO Applications → Add New Application → Custom OIDC App',
   workos: 'WorkOS Dashboard → Configuration → Redirects, and your SSO connection',
   wordpress: 'WordPress.com Developer Resources → My Applications → Create New Application',
-  custom: 'Your OpenID Connect provider\'s admin console → new client / application (confidential, web)',
+  custom: 'your OpenID Connect provider\'s admin console → new client / application (confidential, web)',
 };
 
 const REDIRECT_FIELD: Record<string, string> = {

@@ -47,7 +47,7 @@ export const pickProvider: Step<SsoWizardState> = async (ui, state) => {
     label: p.label, id: p.id, description: `/api/auth/callback/${p.id}`,
     detail: p.discovery.kind === 'none' ? `OAuth 2.0 (${p.prefix}_*)` : `OpenID Connect (${p.prefix}_*)${p.id === 'custom' ? ': any OIDC provider, e.g. a SAML IdP behind an OIDC broker' : ''}`,
   }));
-  const picked = await ui.pick({ title: title(), step: 1, totalSteps: TOTAL, items, activeItem: items.find(i => i.id === state.providerId), placeholder: `The SSO providers Langfuse ${sso().LANGFUSE_SSO_VERSION} supports (Langfuse has no SAML: use an OIDC broker)` });
+  const picked = await ui.pick({ title: title(), step: 1, totalSteps: TOTAL, items, activeItem: items.find(i => i.id === state.providerId), placeholder: 'Identity provider (no SAML in Langfuse: use an OIDC broker and "custom OIDC")' });
   if (picked.id !== state.providerId) { state.issuer = undefined; state.name = undefined; }
   state.providerId = picked.id;
   return askPublicUrl;
