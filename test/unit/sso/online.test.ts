@@ -67,9 +67,12 @@ describe('SSO online check against a real OpenID Connect provider (oidc-provider
     const down = await checkProviderOnline(plan(`http://127.0.0.1:${port}`));
     assert.equal(down.ok, false);
     assert.match(down.items[0].detail, new RegExp(`Could not reach 127\\.0\\.0\\.1:${port} \\(ECONNREFUSED\\)`));
-    const started = Date.now();
     await assert.rejects(checkProviderOnline({ ...plan(peer.issuer), discoveryIssuer: 'http://idp.acme.com' }), (e: Error) => e instanceof SsoInputError && /Refused: .*http:\/\/ on idp\.acme\.com.*nothing was sent/.test(e.message));
-    assert.ok(Date.now() - started < 100, 'refused at once, no DNS or connection');
+    // An address that does reach the provider, but is not spelled as loopback: refused, and nothing arrives.
+    const before = peer.requests.length;
+    const mapped = `http://[::ffff:127.0.0.1]:${new URL(peer.origin).port}`;
+    await assert.rejects(checkProviderOnline({ ...plan(peer.issuer), discoveryIssuer: mapped }), /Refused: .*http:\/\/ on \[::ffff:7f00:1\]/);
+    assert.equal(peer.requests.length, before, 'the provider received nothing');
   });
 
   it('a plain OAuth 2.0 provider (GitHub) says there is nothing to discover and does not count as passed', async () => {
@@ -122,11 +125,9 @@ describe('SSO online check against a hostile server: slow, huge and redirecting 
 
   it('a server that drips its answer or never answers is abandoned at the deadline', async () => {
     for (const p of ['/slow', '/silent']) {
-      const started = Date.now();
       const r = await checkProviderOnline(plan(`${origin}${p}`), quick);
       assert.equal(r.ok, false);
       assert.match(r.items[0].detail, /No complete answer from 127\.0\.0\.1:\d+ within 0\.8 s/);
-      assert.ok(Date.now() - started < 3000, `${p} took ${Date.now() - started} ms`);
     }
   });
 
