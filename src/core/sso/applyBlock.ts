@@ -6,6 +6,7 @@ import type { DeploymentFileKind, DeploymentTarget, InsertPoint, TextPosition } 
 import { GitRepository } from '../git/gitRepository';
 import { renderBlock } from './blockRender';
 import { SsoWriteError } from './errors';
+import { shown } from './online/checkItems';
 import type { SsoSetupPlan } from './setupInput';
 import { blockHeading, clientSecretVariable, missingVariables, planVariables } from './variableBlock';
 
@@ -99,7 +100,7 @@ export function applySsoBlock(req: SsoBlockRequest): SsoBlockResult {
   const kind = detectDeploymentKind(file, text);
   if (!kind) throw new SsoWriteError(`${path.basename(file)} is not a docker-compose file, a .env file or Helm values of the langfuse chart.`);
   const parsed = readDeploymentFile(file, text, req.read);
-  if (parsed.problems.some(p => p.code === 'config-unreadable')) throw new SsoWriteError(`${path.basename(file)} cannot be read (${parsed.problems[0].message}); fix it before adding SSO.`);
+  if (parsed.problems.some(p => p.code === 'config-unreadable')) throw new SsoWriteError(`${path.basename(file)} cannot be read (${shown(parsed.problems[0].message, 200)}); fix it before adding SSO.`);
   const target = chooseTarget(kind, parsed.targets, file);
   const vars = missingVariables(planVariables(plan), target);
   const secretName = helmSecretName(text);

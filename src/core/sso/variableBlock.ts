@@ -1,5 +1,6 @@
 import type { DeploymentTarget } from '../deployment/types';
 import { SsoWriteError } from './errors';
+import { shown } from './online/checkItems';
 import type { SsoSetupPlan } from './setupInput';
 import { issuerField } from './setupInput';
 
@@ -50,8 +51,8 @@ export function missingVariables(vars: BlockVariable[], target: DeploymentTarget
     if (same) continue;
     const where = `${existing.file.split(/[\\/]/).pop()}:${existing.keyRange.start.line + 1}`;
     conflicts.push(v.name === 'NEXTAUTH_URL'
-      ? `NEXTAUTH_URL is ${existing.value ?? '(set from elsewhere)'} at ${where}, but the redirect URI was computed for ${v.value}: Langfuse builds callbacks from NEXTAUTH_URL, so give the public URL that matches it, or correct NEXTAUTH_URL there first`
-      : `${v.name} is already set at ${where}${existing.literal ? '' : ' (from a reference)'}; change or remove it there first`);
+      ? `NEXTAUTH_URL is ${existing.value === undefined ? '(set from elsewhere)' : shown(existing.value, 200)} at ${shown(where, 120)}, but the redirect URI was computed for ${v.value}: Langfuse builds callbacks from NEXTAUTH_URL, so give the public URL that matches it, or correct NEXTAUTH_URL there first`
+      : `${v.name} is already set at ${shown(where, 120)}${existing.literal ? '' : ' (from a reference)'}; change or remove it there first`);
   }
   if (conflicts.length) throw new SsoWriteError(`Nothing was written: ${conflicts.join('; ')}.`);
   return out;
