@@ -143,6 +143,9 @@ cases.push({
   name: 'sso-redirect-uri-step',
   async run({ page, shot }) {
     await page.keyboard.press('Escape');
+    // An earlier case left a .env file open in the editor: close it, so no secret is behind the picker.
+    await runCommand(page, 'View: Close All Editors');
+    await page.locator('.monaco-editor .view-lines').first().waitFor({ state: 'detached' });
     await runCommand(page, 'Set Up SSO for Self-Hosted Langfuse');
     const widget = page.locator('.quick-input-widget');
     const input = widget.locator('input');
