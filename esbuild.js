@@ -18,6 +18,7 @@ const chunks = {
   rotation: 'src/core/chunks/rotation.ts',
   audit: 'src/core/chunks/audit.ts',
   online: 'src/core/chunks/online.ts',
+  sso: 'src/core/chunks/sso.ts',
 };
 
 const common = {

@@ -11,6 +11,8 @@ export interface CliIo {
 export interface CliCommand {
   /** One usage line after `langfuse-access `, e.g. `lint [paths…] [--format text|json|sarif]`. */
   usage: string;
+  /** Longer `--help` text: what each option does, and examples. */
+  help?: string;
   run(io: CliIo, args: string[]): Promise<number>;
 }
 

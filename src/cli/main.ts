@@ -32,7 +32,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const { command } = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.err(`Usage: ${TOOL_NAME} ${command.usage}\n`);
+    io.err(`Usage: ${TOOL_NAME} ${command.usage}\n${command.help ? `\n${command.help}` : ''}`);
     return ExitCode.ok;
   }
   try {

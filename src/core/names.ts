@@ -70,6 +70,7 @@ export const Commands = {
   showLogs: 'langfuseAccess.showLogs',
   openAuditLog: 'langfuseAccess.openAuditLog',
   openStateFolder: 'langfuseAccess.openStateFolder',
+  setUpSso: 'langfuseAccess.setUpSso',
 } as const;
 
 export const Views = {
@@ -98,6 +99,8 @@ export const CliEnv = {
   baseUrl: 'LANGFUSE_ACCESS_BASE_URL',
   credentialsFile: 'LANGFUSE_ACCESS_CREDENTIALS_FILE',
   actingAs: 'LANGFUSE_ACCESS_ACTING_AS',
+  /** `sso setup`: the identity provider's client secret, written only into a git-ignored .env. */
+  ssoClientSecret: 'LANGFUSE_ACCESS_SSO_CLIENT_SECRET',
   /** Set by `npm start` so "Connect to local sandbox" finds the sandbox's key pairs. */
   sandboxCredentials: 'LANGFUSE_ACCESS_SANDBOX_CREDENTIALS',
 } as const;

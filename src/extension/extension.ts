@@ -8,6 +8,7 @@ import { resolveActingIdentity } from '../core/identity/actingAs';
 import { CliEnv, Commands, ContextKeys, Settings, StateFiles, Views } from '../core/names';
 import { stateDirPath } from '../core/state/stateDir';
 import { registerCommands } from './commands';
+import { registerSsoCommands } from './sso/registerSsoCommands';
 import { ConnectionStore } from './connections/connectionStore';
 import { EnvCodeActions } from './diagnostics/envCodeActions';
 import { EnvDiagnostics } from './diagnostics/envDiagnostics';
@@ -62,6 +63,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     vscode.languages.registerCodeActionsProvider([{ scheme: 'file', language: 'yaml' }, { scheme: 'file', language: 'dockercompose' }, { scheme: 'file', pattern: '**/{.env,.env.*,*.env}' }],
       deployment, { providedCodeActionKinds: DeploymentDiagnostics.kinds }),
     ...registerCommands(services),
+    ...registerSsoCommands(services),
     connections.onDidChange(updateContext),
     vscode.languages.registerCodeActionsProvider([{ scheme: 'file', pattern: '**/{.env,.env.*,*.env}' }, { scheme: 'file', pattern: '**/.langfuse/access.yaml' }],
       new EnvCodeActions(diagnostics), { providedCodeActionKinds: EnvCodeActions.kinds }),

@@ -12,6 +12,7 @@ export interface Chunks {
   rotation: typeof import('../core/chunks/rotation');
   audit: typeof import('../core/chunks/audit');
   online: typeof import('../core/chunks/online');
+  sso: typeof import('../core/chunks/sso');
 }
 
 const load = createRequire(__filename);

@@ -138,3 +138,33 @@ cases.push({
     return { visible: problems };
   },
 });
+
+cases.push({
+  name: 'sso-redirect-uri-step',
+  async run({ page, shot }) {
+    await page.keyboard.press('Escape');
+    // An earlier case left a .env file open in the editor: close it, so no secret is behind the picker.
+    await runCommand(page, 'View: Close All Editors');
+    await page.locator('.monaco-editor .view-lines').first().waitFor({ state: 'detached' });
+    await runCommand(page, 'Set Up SSO for Self-Hosted Langfuse');
+    const widget = page.locator('.quick-input-widget');
+    const input = widget.locator('input');
+    await widget.locator('.quick-input-list .monaco-list-row', { hasText: 'Google' }).first().waitFor();
+    await input.pressSequentially('custom OIDC', { delay: 15 });
+    await widget.locator('.quick-input-list .monaco-list-row', { hasText: 'custom OIDC' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await widget.locator('.quick-input-message, .quick-input-header', { hasText: /Public URL|2\/9/ }).first().waitFor();
+    await input.fill('https://langfuse.acme.com');
+    await page.keyboard.press('Enter');
+    const row = widget.locator('.quick-input-list .monaco-list-row', { hasText: 'https://langfuse.acme.com/api/auth/callback/custom' }).first();
+    await row.waitFor();
+    const text = await widget.innerText();
+    for (const expected of ['3/9', 'Copy the redirect URI and continue', 'Authorization Code', 'openid email profile']) {
+      if (!text.includes(expected)) throw new Error(`the redirect-URI step lacks "${expected}": ${text.slice(0, 400)}`);
+    }
+    await page.mouse.move(700, 600);
+    await waitForStableColours(page);
+    await page.screenshot({ path: shot });
+    await page.keyboard.press('Escape');
+  },
+});

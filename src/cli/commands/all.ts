@@ -7,5 +7,6 @@ export function registerAllCommands(): void {
   registerCliCommand('audit', 'verify, export, tail or forward the tamper-evident audit log', () => import('./audit'));
   registerCliCommand('compliance', 'check docker-compose, .env and Helm values of a self-hosted Langfuse; print the compliance report', () => import('./compliance'));
   registerCliCommand('rotate', 'rotate an API key: create, store, push to targets, verify, revoke (resumable)', () => import('./rotate'));
+  registerCliCommand('sso', 'set up SSO for a self-hosted Langfuse: redirect URI, variable block, online OpenID Connect check', () => import('./sso'));
   registerCliCommand('sandbox', 'run the local Langfuse-compatible sandbox server', () => import('./sandbox'));
 }

@@ -26,7 +26,7 @@ function textAt(text: string, range: TextRange): string {
 }
 
 /** A .env value dotenv reads back unchanged. */
-function envValue(value: string): string {
+export function envValue(value: string): string {
   if (/^[A-Za-z0-9_./:@+=,-]*$/.test(value)) return value;
   if (!value.includes("'") && !value.includes('\n')) return `'${value}'`;
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;

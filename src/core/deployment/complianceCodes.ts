@@ -29,6 +29,7 @@ export const ComplianceCodes = {
   'sso-no-provider': { severity: 'warning', requirement: 'sso-provider', summary: 'No SSO provider is fully configured.' },
   'sso-enforced-without-provider': { severity: 'error', requirement: 'sso-provider', summary: 'SSO is enforced for domains but no SSO provider is registered: those users cannot sign in.' },
   'sso-provider-incomplete': { severity: 'error', requirement: 'sso-provider', summary: 'An SSO provider lacks a required variable, so Langfuse silently does not register it.' },
+  'sso-client-secret-missing': { severity: 'error', requirement: 'sso-provider', summary: 'An SSO provider\'s client secret is left empty (the SSO assistant leaves it for you to fill in): the provider is not registered until it is set.' },
   'sso-custom-name-missing': { severity: 'error', requirement: 'sso-provider', summary: 'AUTH_CUSTOM_* is set without AUTH_CUSTOM_NAME: the custom OIDC provider is not registered.' },
   'sso-saml-url': { severity: 'warning', requirement: 'sso-provider', summary: 'A SAML URL is used: Langfuse has no SAML, only OAuth2/OIDC.' },
   'sso-option-invalid': { severity: 'warning', requirement: 'sso-provider', summary: 'An SSO option has a value Langfuse does not accept.' },

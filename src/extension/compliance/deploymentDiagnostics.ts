@@ -7,6 +7,10 @@ import { Disposable } from '../lifecycle';
 import { loadChunk } from '../lazy';
 import type { Services } from '../services';
 import { showMarkdown } from '../actions/reportActions';
+import { Commands } from '../../core/names';
+
+/** Findings about SSO, from which the SSO assistant is offered. */
+const SSO_FINDINGS = /^(sso-|no-login-method$|password-login-enabled$)/;
 
 const DEPLOYMENT_GLOB = '**/{docker-compose*.yml,docker-compose*.yaml,compose*.yml,compose*.yaml,values*.yaml,values*.yml}';
 const CANDIDATE = /(^|[\\/])(docker-compose[^\\/]*|compose[^\\/]*|values[^\\/]*)\.ya?ml$|(^|[\\/])\.env[^\\/]*$|\.env$/;
@@ -72,6 +76,12 @@ export class DeploymentDiagnostics extends Disposable implements vscode.CodeActi
         action.isPreferred = i === 0;
         actions.push(action);
       });
+      if (SSO_FINDINGS.test(f.code) && !actions.some(a => a.command?.command === Commands.setUpSso)) {
+        const assistant = new vscode.CodeAction('Set Up SSO for Self-Hosted Langfuse…', vscode.CodeActionKind.QuickFix);
+        assistant.command = { command: Commands.setUpSso, title: assistant.title, arguments: [doc.uri] };
+        assistant.diagnostics = [diag];
+        actions.push(assistant);
+      }
     }
     return actions;
   }

@@ -143,7 +143,7 @@ export class ScriptedSteps {
     return found;
   }
   async pick<T extends vscode.QuickPickItem>(o: { title: string; step: number; totalSteps: number; items: readonly T[] }): Promise<T> {
-    this.shown.push(`${o.step}/${o.totalSteps} pick`);
+    this.shown.push(`${o.step}/${o.totalSteps} pick: ${o.items.map(i => i.label).join(' | ')}`);
     const a = this.next(`${o.step}/${o.totalSteps}`);
     if (!('pick' in a)) throw new Error(`step ${o.step}: expected a pick answer, got ${JSON.stringify(a)}`);
     return ScriptedSteps.match(o.items, a.pick);

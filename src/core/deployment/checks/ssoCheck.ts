@@ -42,6 +42,14 @@ export function checkSso(target: DeploymentTarget, out: CheckCollector): Provide
 
   for (const s of states) {
     const at = s.present[0];
+    const secretName = `${s.provider.prefix}_CLIENT_SECRET`;
+    const emptySecret = get(target, secretName);
+    if (s.missing.length === 1 && s.missing[0] === secretName && emptySecret) {
+      out.finding(emptySecret.file, emptySecret.keyRange, 'sso-client-secret-missing',
+        `${secretName} is empty, so Langfuse does not register ${s.provider.label} SSO yet (every other variable is set). Paste the client secret from the provider's console here only while this file is git-ignored, or set ${secretName} in the environment that starts Langfuse.`);
+      for (const setting of s.present) checkProviderOption(setting, out);
+      continue;
+    }
     if (s.missing.length > 0) {
       const nameOnly = s.provider.id === 'custom' && s.missing.length === 1 && s.missing[0] === 'AUTH_CUSTOM_NAME';
       out.finding(at.file, at.keyRange, nameOnly ? 'sso-custom-name-missing' : 'sso-provider-incomplete', nameOnly

@@ -1,0 +1,193 @@
+// `langfuse-access sso check|setup`: the SSO setup assistant for a self-hosted Langfuse, non-interactive.
+// stdout: the redirect URI, what to register, the online check and the block written; stderr: notes.
+// Exit 0 ok, 1 a check failed or nothing was written, 2 usage. The client secret never comes from argv.
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { openAuditWriter } from '../../core/audit/openAuditWriter';
+import { readFileFromDisk } from '../../core/deployment/fileReader';
+import { resolveActingIdentity } from '../../core/identity/actingAs';
+import { CliEnv, ExitCode } from '../../core/names';
+import type { OnlineCheckResult, SsoBlockResult, SsoSetupPlan } from '../../core/sso/index';
+import {
+  applySsoBlock, checkProviderOnline, isGitIgnored, planSsoSetup, readDeploymentFileNoFollow, SSO_PROVIDERS,
+  SsoInputError, SsoWriteError, writeDeploymentFileNoFollow,
+} from '../../core/sso/index';
+import { renderConsoleGuide, renderOnlineCheck } from '../../core/sso/report';
+import { stateDirPath } from '../../core/state/stateDir';
+import type { CliCommand, CliIo } from '../command';
+import { UsageError } from '../command';
+
+const USAGE = 'sso check --provider ID --issuer URL --client-id ID --public-url URL [options]\n'
+  + '       langfuse-access sso setup --provider ID --issuer URL --client-id ID --public-url URL --write FILE [--yes] [options]';
+
+const HELP = `Subcommands:
+  check   Print the redirect URI to register at the identity provider and what each console field
+          needs, then check the provider online: its discovery document at <issuer>/.well-known/
+          openid-configuration (issuer identical, endpoints, scopes, PKCE), and whether the redirect
+          URI is registered where the provider lets a client find out. Only the issuer is contacted.
+  setup   Add the SSO variables to a docker-compose file (web service's environment), a server .env
+          or Helm values of the langfuse chart (langfuse.additionalEnv), in the file's own style;
+          every other byte stays as it is. The client secret is referenced (\${VAR} / secretKeyRef),
+          never written into compose or values files.
+
+Options:
+  --provider ID            ${SSO_PROVIDERS.map(p => p.id).join(', ')}
+                           (custom = any OpenID Connect provider; callback /api/auth/callback/<ID>)
+  --issuer URL             the provider's issuer, exactly (a trailing slash matters); Entra ID: the
+                           tenant ID; GitHub Enterprise: its base URL; GitLab: its URL (optional)
+  --client-id ID           the client (application) ID from the provider's console
+  --public-url URL         where users open Langfuse (https://; a path in it is the base path)
+  --base-path PATH         NEXT_PUBLIC_BASE_PATH, if not in --public-url
+  --name LABEL             AUTH_CUSTOM_NAME, the sign-in button label (required for custom)
+  --checks LIST            <PREFIX>_CHECKS, e.g. pkce,state (nonce, none, pkce, state)
+  --client-auth-method M   <PREFIX>_CLIENT_AUTH_METHOD (default client_secret_basic)
+  --enforce-domains LIST   AUTH_DOMAINS_WITH_SSO_ENFORCEMENT: blocks email/password sign-in, signup
+                           and password reset for these domains (people there must use SSO)
+  --disable-password-login AUTH_DISABLE_USERNAME_PASSWORD=true: nobody can sign in with a password
+                           any more; only with --check, and written only when the check passes
+  --check                  setup: run the online check first; nothing is written if it fails
+  --write FILE             setup: the deployment file to add the variables to
+  --yes                    setup: write without asking (also: put ${CliEnv.ssoClientSecret} into a
+                           git-ignored .env target)
+  --timeout SECONDS        online check deadline (default 10)
+  --format text|json       output (default text)
+
+Environment:
+  ${CliEnv.ssoClientSecret}   the client secret, for a .env target that git ignores
+
+Examples:
+  langfuse-access sso check --provider keycloak --issuer https://sso.acme.com/realms/acme \\
+      --client-id langfuse --public-url https://langfuse.acme.com
+  langfuse-access sso setup --provider custom --name "Acme SSO" --issuer https://idp.acme.com \\
+      --client-id langfuse --public-url https://langfuse.acme.com --write docker-compose.yml \\
+      --check --enforce-domains acme.com --disable-password-login --yes
+`;
+
+function parse(args: string[]) {
+  try {
+    return parseArgs({
+      args, allowPositionals: true,
+      options: {
+        provider: { type: 'string' }, issuer: { type: 'string' }, 'tenant-id': { type: 'string' }, 'client-id': { type: 'string' },
+        'public-url': { type: 'string' }, 'base-path': { type: 'string' }, name: { type: 'string' }, checks: { type: 'string' },
+        'client-auth-method': { type: 'string' }, 'enforce-domains': { type: 'string' }, 'disable-password-login': { type: 'boolean', default: false },
+        check: { type: 'boolean', default: false }, write: { type: 'string' }, yes: { type: 'boolean', default: false },
+        timeout: { type: 'string', default: '10' }, format: { type: 'string', default: 'text' },
+      },
+    });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
+
+const list = (v: string | undefined) => v?.split(',').map(s => s.trim()).filter(Boolean);
+
+function planFrom(v: ReturnType<typeof parse>['values']): SsoSetupPlan {
+  for (const required of ['provider', 'client-id', 'public-url'] as const) if (!v[required]) throw new UsageError(`--${required} is required`);
+  try {
+    return planSsoSetup({
+      provider: v.provider, publicUrl: v['public-url'], basePath: v['base-path'], issuer: v.issuer ?? v['tenant-id'], clientId: v['client-id'],
+      name: v.name, checks: list(v.checks), clientAuthMethod: v['client-auth-method'], enforceDomains: list(v['enforce-domains']),
+      disablePasswordLogin: v['disable-password-login'],
+    });
+  } catch (err) {
+    if (err instanceof SsoInputError) throw new UsageError(err.message);
+    throw err;
+  }
+}
+
+async function online(plan: SsoSetupPlan, timeout: string): Promise<OnlineCheckResult> {
+  const seconds = Number(timeout);
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 120) throw new UsageError('--timeout must be a number of seconds between 0 and 120');
+  try {
+    return await checkProviderOnline(plan, { timeoutMs: seconds * 1000 });
+  } catch (err) {
+    if (err instanceof SsoInputError) throw new UsageError(err.message);
+    throw err;
+  }
+}
+
+async function confirmed(io: CliIo, yes: boolean): Promise<boolean> {
+  if (yes) return true;
+  if (!process.stdin.isTTY || io.env.CI) return false;
+  io.err('Write this block? [y/N] ');
+  const answer = await new Promise<string>(resolve => process.stdin.once('data', d => resolve(String(d))));
+  process.stdin.pause();
+  return /^y(es)?$/i.test(answer.trim());
+}
+
+function audit(io: CliIo, plan: SsoSetupPlan, file: string, result: SsoBlockResult, check: OnlineCheckResult | undefined): void {
+  const writer = openAuditWriter({ stateDir: stateDirPath(io.env), actor: { identity: resolveActingIdentity(io.env[CliEnv.actingAs]).identity, tool: 'cli' } });
+  writer.append({
+    action: 'sso.setup', resource: { kind: 'deploymentFile', id: path.relative(io.cwd, file) || file, name: plan.provider.label }, outcome: 'success',
+    details: { provider: plan.provider.id, redirectUri: plan.redirectUri, target: result.targetName, variables: result.written, clientSecretWritten: result.secretWritten, onlineCheck: check ? (check.ok ? 'passed' : 'failed') : 'skipped', enforcedDomains: plan.enforceDomains, passwordLoginDisabled: plan.disablePasswordLogin },
+  });
+  writer.checkpointIfDue();
+}
+
+async function setup(io: CliIo, v: ReturnType<typeof parse>['values'], plan: SsoSetupPlan, json: boolean): Promise<number> {
+  if (!v.write) throw new UsageError('--write FILE is required: the docker-compose file, .env or Helm values to add the variables to');
+  if (plan.disablePasswordLogin && !v.check) throw new UsageError('--disable-password-login needs --check: password login is turned off only after the provider answered the online check (no lock-out)');
+  const file = path.resolve(io.cwd, v.write);
+  let check: OnlineCheckResult | undefined;
+  if (v.check) {
+    check = await online(plan, v.timeout!);
+    if (!json) io.out(renderOnlineCheck(check));
+    if (!check.ok && (check.applicable || plan.disablePasswordLogin)) {
+      io.err(check.applicable ? 'The online check failed: nothing was written. Fix what it says and run again.\n' : 'Password login is not turned off without an online check; nothing was written.\n');
+      if (json) io.out(`${JSON.stringify({ redirectUri: plan.redirectUri, check, written: [] }, null, 2)}\n`);
+      return ExitCode.findings;
+    }
+  }
+  let text: string;
+  let result: SsoBlockResult;
+  const secret = io.env[CliEnv.ssoClientSecret];
+  try {
+    text = readDeploymentFileNoFollow(file, io.cwd);
+    const withSecret = secret !== undefined && secret !== '' && v.yes && /(^|[\\/])(\.env[^\\/]*|[^\\/]*\.env)$/.test(file) && isGitIgnored(file);
+    result = applySsoBlock({ file, text, plan, clientSecret: withSecret ? secret : undefined, read: readFileFromDisk });
+  } catch (err) {
+    if (err instanceof SsoWriteError) { io.err(`${err.message}\n`); return ExitCode.findings; }
+    throw err;
+  }
+  if (result.written.length === 0) {
+    io.err(`${path.basename(file)} already has these SSO settings; nothing to write.\n`);
+    return ExitCode.ok;
+  }
+  if (!json) io.out(`\nBlock for ${result.targetName} in ${path.relative(io.cwd, file)} (line ${result.line + 1}):\n${result.preview}\n`);
+  if (!await confirmed(io, v.yes!)) {
+    io.err('Not written: run again with --yes to write it.\n');
+    return ExitCode.findings;
+  }
+  try {
+    writeDeploymentFileNoFollow(file, io.cwd, text, result.newText);
+  } catch (err) {
+    if (err instanceof SsoWriteError) { io.err(`${err.message}\n`); return ExitCode.findings; }
+    throw err;
+  }
+  audit(io, plan, file, result, check);
+  if (json) io.out(`${JSON.stringify({ redirectUri: plan.redirectUri, check, file: path.relative(io.cwd, file), written: result.written, clientSecret: result.secretNote }, null, 2)}\n`);
+  else io.out(`Wrote ${result.written.length} variables to ${path.relative(io.cwd, file)}.\n${result.secretNote}\n`);
+  if (plan.disablePasswordLogin) io.err('Password login is off once Langfuse restarts with this file: sign in with SSO once before closing your current session.\n');
+  return ExitCode.ok;
+}
+
+export const command: CliCommand = {
+  usage: USAGE,
+  help: HELP,
+  async run(io: CliIo, args: string[]): Promise<number> {
+    const { values: v, positionals } = parse(args);
+    const sub = positionals[0];
+    if (sub !== 'check' && sub !== 'setup') throw new UsageError(`name a subcommand: check or setup${sub ? ` (not "${sub.slice(0, 40)}")` : ''}`);
+    if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1].slice(0, 40)}"`);
+    if (v.format !== 'text' && v.format !== 'json') throw new UsageError('--format must be text or json');
+    const json = v.format === 'json';
+    const plan = planFrom(v);
+    if (!json) io.out(renderConsoleGuide(plan));
+    if (sub === 'setup') return setup(io, v, plan, json);
+    const check = await online(plan, v.timeout!);
+    if (json) io.out(`${JSON.stringify({ provider: plan.provider.id, langfuseVersion: plan.langfuseVersion, redirectUri: plan.redirectUri, check }, null, 2)}\n`);
+    else io.out(`\n${renderOnlineCheck(check)}`);
+    return check.ok || !check.applicable ? ExitCode.ok : ExitCode.findings;
+  },
+};
