@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import type { AuditEntry } from '../../core/audit/entry';
 import { formatAuditExport } from '../../core/audit/export';
+import { forTerminal } from '../../core/display/terminal';
 import { AuditForwardingConfig, FORWARDING_CONFIG_FILE, SIEM_TOKEN_ENV } from '../../core/audit/forward/forwardConfig';
 import { forwardedTip } from '../../core/audit/forward/cursor';
 import { forwardConfigured } from '../../core/audit/forward/forwardConfigured';
@@ -76,7 +77,7 @@ async function verify(io: CliIo, args: string[]): Promise<number> {
     for (const k of report.checkpoints.keys) lines.push(`checkpoint key ${k.keyId} (Ed25519 public key ${k.publicKey}), first used at line ${k.firstLine}`);
     if (own) lines.push(`this machine's signing key: ${own.keyId} — keep a copy of the public key elsewhere and pass it with --trust to detect a replaced key`);
     if (report.unsignedEntries > 0) lines.push(`${report.unsignedEntries} entr${report.unsignedEntries === 1 ? 'y' : 'ies'} after the last checkpoint (protected by the hash chain only; "audit checkpoint" signs them)`);
-    for (const p of report.problems) lines.push(`line ${p.line}: ${p.kind}: ${p.message}`);
+    for (const p of report.problems) lines.push(`line ${p.line}: ${p.kind}: ${forTerminal(p.message)}`);
     if (report.problemsTruncated) lines.push('(more problems not listed)');
     lines.push(report.ok ? 'OK: the audit log is intact.' : `TAMPERED: ${report.problems.length}${report.problemsTruncated ? '+' : ''} problem(s).`);
     io.out(`${lines.join('\n')}\n`);
@@ -102,10 +103,12 @@ function exportLog(io: CliIo, args: string[]): number {
   return ExitCode.ok;
 }
 
+/** One line per entry, whatever its fields hold: a name with a line break cannot print a forged entry. */
 function describe(e: AuditEntry): string {
+  const t = forTerminal;
   const r = e.resource;
-  const what = [r.kind, r.name ?? r.id, r.project ? `project ${r.project}` : undefined].filter(Boolean).join(' ');
-  return `${e.time}  #${e.seq}  ${e.actor.identity} (${e.actor.tool})  ${e.action}  ${what}  ${e.outcome}`;
+  const what = [r.kind, r.name ?? r.id, r.project ? `project ${r.project}` : undefined].filter(Boolean).map(v => t(String(v))).join(' ');
+  return `${t(e.time)}  #${e.seq}  ${t(e.actor.identity)} (${t(e.actor.tool)})  ${t(e.action)}  ${what}  ${t(e.outcome)}`;
 }
 
 function tail(io: CliIo, args: string[]): number {
@@ -161,7 +164,7 @@ async function forward(io: CliIo, args: string[]): Promise<number> {
     throw new UsageError((err as Error).message);
   }
   for (const r of results) {
-    io.out(`${r.destination}: sent ${r.sent}, pending ${r.pending}${r.busy ? ' (another process is forwarding)' : ''}${r.error ? ` — ${r.error}` : ''}\n`);
+    io.out(`${r.destination}: sent ${r.sent}, pending ${r.pending}${r.busy ? ' (another process is forwarding)' : ''}${r.error ? ` — ${forTerminal(r.error)}` : ''}\n`);
   }
   return results.some(r => r.pending > 0 || r.error) ? ExitCode.findings : ExitCode.ok;
 }
