@@ -10,6 +10,7 @@ import { parse as parseYaml } from 'yaml';
 import type { AuditEntry } from '../../core/audit/entry';
 import { formatAuditExport } from '../../core/audit/export';
 import { forTerminal } from '../../core/display/terminal';
+import { folderScope, UnsafeWriteError, writeFileInScope } from '../../core/fs/scopedWrite';
 import { AuditForwardingConfig, FORWARDING_CONFIG_FILE, SIEM_TOKEN_ENV } from '../../core/audit/forward/forwardConfig';
 import { forwardedTip } from '../../core/audit/forward/cursor';
 import { forwardConfigured } from '../../core/audit/forward/forwardConfigured';
@@ -95,7 +96,13 @@ function exportLog(io: CliIo, args: string[]): number {
   const text = formatAuditExport(result.entries.slice().reverse(), values.format);
   if (result.unreadableLines.length) io.err(`${TOOL_NAME} audit: skipped ${result.unreadableLines.length} damaged line(s) (${result.unreadableLines.slice(0, 5).join(', ')}); run "audit verify"\n`);
   if (values.output) {
-    fs.writeFileSync(path.resolve(io.cwd, values.output), text, { mode: 0o600 });
+    const output = path.resolve(io.cwd, values.output);
+    try {
+      writeFileInScope(output, text, folderScope(output), { mode: 0o600 });
+    } catch (err) {
+      if (err instanceof UnsafeWriteError) throw new UsageError(err.message);
+      throw err;
+    }
     io.err(`${TOOL_NAME} audit: exported ${result.entries.length} entries to ${values.output}\n`);
   } else {
     io.out(text);

@@ -158,8 +158,9 @@ function engineDeps(io: CliIo, stateDir: string, audit: AuditWriter, admin: Lang
     secrets: new FilePendingSecretStore(stateDir),
     admin,
     clientFor: (pair: KeyPairInput, baseUrl: string) => createLangfuseClient({ baseUrl, ...pair }),
+    // pass gets only the allow-listed part of this environment (core/process/childEnv.ts), never the Langfuse, AWS or Vault credentials.
     sinkFor: (target: string) => createSink(target, {
-      settings, lockDir: path.join(stateDir, StateFiles.locksDir), tool: 'cli', cwd: io.cwd, vaultToken: io.env.VAULT_TOKEN, pass: { env: { ...process.env, ...io.env } },
+      settings, lockDir: path.join(stateDir, StateFiles.locksDir), tool: 'cli', cwd: io.cwd, workspaceRoots: [io.cwd], vaultToken: io.env.VAULT_TOKEN, pass: { env: { ...process.env, ...io.env } },
     }),
     audit: auditRotationTo(audit),
     checkpoint: hook ? testHook(hook) : undefined,
