@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import type { AuditEntry } from '../../core/audit/entry';
 import { formatAuditExport } from '../../core/audit/export';
-import { forTerminal } from '../../core/display/terminal';
+import { forTerminal, jsonForTerminal } from '../../core/display/terminal';
 import { folderScope, UnsafeWriteError, writeFileInScope } from '../../core/fs/scopedWrite';
 import { AuditForwardingConfig, FORWARDING_CONFIG_FILE, SIEM_TOKEN_ENV } from '../../core/audit/forward/forwardConfig';
 import { forwardedTip } from '../../core/audit/forward/cursor';
@@ -72,7 +72,7 @@ async function verify(io: CliIo, args: string[]): Promise<number> {
   const report = await verifyAuditLogParallel(file, { trustedKeys: values.trust, knownTip: values.log ? undefined : forwardedTip(stateDir) });
   const own = values.log ? undefined : readSigningKey(stateDir);
   if (values.format === 'json') {
-    io.out(`${JSON.stringify({ ...report, signingKey: own ? { keyId: own.keyId, publicKey: own.publicKey } : undefined }, null, 2)}\n`);
+    io.out(`${jsonForTerminal(JSON.stringify({ ...report, signingKey: own ? { keyId: own.keyId, publicKey: own.publicKey } : undefined }, null, 2))}\n`);
   } else {
     const lines = [fs.existsSync(file) ? `${file}: ${report.entries} entries, ${report.checkpoints.count} signed checkpoint(s)` : `${file}: no audit log yet (nothing has been recorded on this machine)`];
     for (const k of report.checkpoints.keys) lines.push(`checkpoint key ${k.keyId} (Ed25519 public key ${k.publicKey}), first used at line ${k.firstLine}`);
@@ -93,7 +93,8 @@ function exportLog(io: CliIo, args: string[]): number {
   });
   if (values.format !== 'jsonl' && values.format !== 'csv') throw new UsageError('--format must be jsonl or csv');
   const result = readAuditLog(logFile(io, values.log), filterFrom(values));
-  const text = formatAuditExport(result.entries.slice().reverse(), values.format);
+  const exported = formatAuditExport(result.entries.slice().reverse(), values.format);
+  const text = values.format === 'jsonl' ? jsonForTerminal(exported) : exported;
   if (result.unreadableLines.length) io.err(`${TOOL_NAME} audit: skipped ${result.unreadableLines.length} damaged line(s) (${result.unreadableLines.slice(0, 5).join(', ')}); run "audit verify"\n`);
   if (values.output) {
     const output = path.resolve(io.cwd, values.output);
@@ -127,7 +128,7 @@ function tail(io: CliIo, args: string[]): number {
   if (!Number.isInteger(n) || n < 1) throw new UsageError('-n must be a positive whole number');
   const result = readAuditLog(logFile(io, values.log), filterFrom(values), n);
   const oldestFirst = result.entries.slice().reverse();
-  io.out(values.json ? formatAuditExport(oldestFirst, 'jsonl') : oldestFirst.map(describe).map(l => `${l}\n`).join(''));
+  io.out(values.json ? jsonForTerminal(formatAuditExport(oldestFirst, 'jsonl')) : oldestFirst.map(describe).map(l => `${l}\n`).join(''));
   return ExitCode.ok;
 }
 

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import * as z from 'zod/mini';
 import { AccessFileCache } from '../../core/access/accessLocator';
-import { forTerminal } from '../../core/display/terminal';
+import { forTerminal, jsonForTerminal } from '../../core/display/terminal';
 import { ConnectionConfig } from '../../core/connections/connection';
 import { CliEnv, CONNECTIONS_FILE, ExitCode, TOOL_NAME } from '../../core/names';
 import type { Finding } from '../../core/rules/finding';
@@ -132,8 +132,8 @@ export const command: CliCommand = {
     }
 
     const report = lintFiles(files, { online, connectionBaseUrl: urlOf }, access);
-    if (format === 'sarif') io.out(`${JSON.stringify(toSarif({ findings: report.findings, suppressed: report.suppressed, baseDir: io.cwd }), null, 2)}\n`);
-    else if (format === 'json') io.out(jsonReport(io, report));
+    if (format === 'sarif') io.out(`${jsonForTerminal(JSON.stringify(toSarif({ findings: report.findings, suppressed: report.suppressed, baseDir: io.cwd }), null, 2))}\n`);
+    else if (format === 'json') io.out(jsonForTerminal(jsonReport(io, report)));
     else io.out(textReport(io, report));
 
     if (report.invalidAccessFiles.length > 0) {

@@ -10,7 +10,7 @@ import type { AuditWriter } from '../../core/audit/auditWriter';
 import { openAuditWriter } from '../../core/audit/openAuditWriter';
 import { resolveActingIdentity } from '../../core/identity/actingAs';
 import { closeAllHostGates, createLangfuseClient, isLangfuseError, type LangfuseClient } from '../../core/langfuse';
-import { forTerminal } from '../../core/display/terminal';
+import { forTerminal, jsonForTerminal } from '../../core/display/terminal';
 import { CliEnv, ExitCode, StateFiles, TOOL_NAME } from '../../core/names';
 import {
   auditRotationTo, FilePendingSecretStore, formatRotationReport, RotationBusyError, RotationEngine, RotationError, RotationInputError, rotationReport,
@@ -158,10 +158,8 @@ function engineDeps(io: CliIo, stateDir: string, audit: AuditWriter, admin: Lang
     secrets: new FilePendingSecretStore(stateDir),
     admin,
     clientFor: (pair: KeyPairInput, baseUrl: string) => createLangfuseClient({ baseUrl, ...pair }),
-    // pass gets only the allow-listed part of this environment (core/process/childEnv.ts), never the Langfuse, AWS or Vault credentials.
-    sinkFor: (target: string) => createSink(target, {
-      settings, lockDir: path.join(stateDir, StateFiles.locksDir), tool: 'cli', cwd: io.cwd, workspaceRoots: [io.cwd], vaultToken: io.env.VAULT_TOKEN, pass: { env: { ...process.env, ...io.env } },
-    }),
+    // pass gets only the allow-listed part of this environment (core/process/childEnv.ts).
+    sinkFor: (target: string) => createSink(target, { settings, lockDir: path.join(stateDir, StateFiles.locksDir), tool: 'cli', cwd: io.cwd, workspaceRoots: [io.cwd], vaultToken: io.env.VAULT_TOKEN, pass: { env: { ...process.env, ...io.env } } }),
     audit: auditRotationTo(audit),
     checkpoint: hook ? testHook(hook) : undefined,
   };
@@ -200,7 +198,7 @@ function pickRotation(io: CliIo, engine: RotationEngine, f: Flags): RotationJour
 function list(io: CliIo, engine: RotationEngine, json: boolean): number {
   const { journals, damaged } = engine.list();
   if (json) {
-    io.out(`${JSON.stringify(journals.map(rotationReport), null, 2)}\n`);
+    io.out(`${jsonForTerminal(JSON.stringify(journals.map(rotationReport), null, 2))}\n`);
   } else {
     for (const j of journals) {
       io.out(`${[j.id, j.tool, j.status, j.step, j.project.name, j.oldKey.publicKey].map(forTerminal).join('\t')}${j.waiting ? `\twaiting: ${forTerminal(j.waiting.reason)}` : ''}\n`);
@@ -215,7 +213,7 @@ function finish(io: CliIo, result: RunResult, json: boolean): number {
   const report = rotationReport(result.journal);
   io.err(`\n${formatRotationReport(report)}`);
   if (result.outcome === 'waiting') io.err(`Resume with: ${TOOL_NAME} rotate --resume ${result.journal.id}   (or roll back with --abort ${result.journal.id})\n`);
-  io.out(json ? `${JSON.stringify(report, null, 2)}\n` : `${result.journal.id} ${result.outcome}\n`);
+  io.out(json ? `${jsonForTerminal(JSON.stringify(report, null, 2))}\n` : `${result.journal.id} ${result.outcome}\n`);
   return result.outcome === 'waiting' ? ExitCode.findings : ExitCode.ok;
 }
 
@@ -268,8 +266,7 @@ function cliCallbacks(io: CliIo, f: Flags): RotationCallbacks {
 }
 
 /** One line per event: messages name files, targets and projects, so they are escaped as values. */
-function formatEvent(e: RotationEvent): string {
-  const t = forTerminal;
+function formatEvent(e: RotationEvent, t = forTerminal): string {
   switch (e.kind) {
     case 'step': return `[${e.index}/${e.total}] ${t(e.title)}: ${t(e.message)}\n`;
     case 'target': return `    ${t(e.status)}: ${t(e.message)}\n`;

@@ -30,3 +30,8 @@ export function hasControls(text: string): boolean {
   UNSAFE.lastIndex = 0;
   return found;
 }
+
+/** The same characters as JSON `\uXXXX` escapes (except those in `keep`): the text means the same to a JSON parser. */
+export function escapeControlsAsUnicode(text: string, keep = ''): string {
+  return text.replace(UNSAFE, ch => keep.includes(ch) ? ch : `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -1,6 +1,6 @@
 // Text for a terminal (the CLI's stdout and stderr, and anything a user may `cat`).
 
-import { escapeControls } from './controls';
+import { escapeControls, escapeControlsAsUnicode } from './controls';
 
 /**
  * One untrusted value inside a line of output: every control character escaped, newline and tab
@@ -18,4 +18,13 @@ export function forTerminal(value: string): string {
  */
 export function forTerminalText(text: string): string {
   return escapeControls(text, '\n\t');
+}
+
+/**
+ * JSON (or JSON Lines) from JSON.stringify, for stdout: C1 controls, bidi and zero-width characters, which
+ * JSON.stringify leaves raw, become `\uXXXX` escapes. They can only occur inside strings there, so every
+ * parser reads the same data, and a terminal or code-scanning viewer shows the escape instead of obeying it.
+ */
+export function jsonForTerminal(json: string): string {
+  return escapeControlsAsUnicode(json, '\n\t');
 }

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import {
-  displayPath, escapeControls, escapeMarkdown, forNotification, forTerminal, forTerminalText, markdownCode, markdownCodeBlock, relativizePaths, summarizeList,
+  displayPath, escapeControls, escapeMarkdown, forNotification, forTerminal, forTerminalText, jsonForTerminal, markdownCode, markdownCodeBlock, relativizePaths, summarizeList,
 } from '../../../src/core/display';
 
 /** VS Code 1.100's notification link syntax (src/vs/base/common/linkedText.ts): what renders as a clickable link. */
@@ -50,6 +50,13 @@ describe('core/display', () => {
 
     it('a whole message keeps the tool\'s own line breaks and tabs, nothing else', () => {
       assert.equal(forTerminalText('ok\n\tdone\u001b[31m\r'), 'ok\n\tdone\\x1b[31m\\r');
+    });
+
+    it('JSON for a terminal: C1, bidi and zero-width characters as \\u escapes, the same data once parsed', () => {
+      const json = JSON.stringify({ name: 'evil\u202etxt.env\u009b\\\u200b', n: 1 }, null, 2);
+      const shown = jsonForTerminal(json);
+      assert.doesNotMatch(shown, /[\u0080-\u009f\u200b-\u200f\u202a-\u202e]/);
+      assert.deepEqual(JSON.parse(shown), JSON.parse(json));
     });
 
     it('escapes the characters that reorder or hide text (Trojan Source)', () => {
