@@ -100,14 +100,20 @@ describe('secrets: .env file sink (real filesystem)', () => {
     fs.mkdirSync(ws);
     const outside = path.join(dir, 'bashrc');
     fs.writeFileSync(outside, 'export A=1\n');
+    const scope = { roots: [ws], label: 'the workspace' };
+    // Created while the file is regular; the link appears afterwards (a checkout, a pull).
+    fs.writeFileSync(path.join(ws, '.env'), '');
+    const sink = new EnvFileSink(path.join(ws, '.env'), { lockDir, tool: 'test', scope });
+    fs.rmSync(path.join(ws, '.env'));
     fs.symlinkSync('../bashrc', path.join(ws, '.env'));
-    const sink = new EnvFileSink(path.join(ws, '.env'), { lockDir, tool: 'test', scope: { roots: [ws], label: 'the workspace' } });
     await assert.rejects(sink.write(NEW_PAIR), (e: unknown) => e instanceof SinkConfigError && /symbolic link to .*bashrc, outside the workspace: refused/.test(e.message) && /env:.*bashrc/.test(e.message));
     await assert.rejects(sink.read(), SinkConfigError);
     await assert.rejects(sink.snapshot(), SinkConfigError);
     assert.equal(fs.readFileSync(outside, 'utf8'), 'export A=1\n');
+    // Already a link when the target is named: a configuration error at once (before a rotation creates a key).
+    assert.throws(() => new EnvFileSink(path.join(ws, '.env'), { lockDir, scope }), SinkConfigError);
     fs.symlinkSync(path.join(dir, 'never-created.env'), path.join(ws, 'dangling.env'));
-    await assert.rejects(new EnvFileSink(path.join(ws, 'dangling.env'), { lockDir, scope: { roots: [ws], label: 'the workspace' } }).write(NEW_PAIR), SinkConfigError);
+    assert.throws(() => new EnvFileSink(path.join(ws, 'dangling.env'), { lockDir, scope }), SinkConfigError);
     assert.equal(fs.existsSync(path.join(dir, 'never-created.env')), false);
   });
 
@@ -119,7 +125,7 @@ describe('secrets: .env file sink (real filesystem)', () => {
     assert.match(fs.readFileSync(path.join(ws, 'config', 'app.env'), 'utf8'), new RegExp(NEW_PAIR.publicKey));
     fs.mkdirSync(path.join(dir, 'user'));
     fs.symlinkSync('../ws/config/app.env', path.join(dir, 'user', '.env'));
-    await assert.rejects(createSink(`env:${path.join(dir, 'user', '.env')}`, { lockDir, workspaceRoots: [ws] }).write(NEW_PAIR), /outside the folder/);
+    assert.throws(() => createSink(`env:${path.join(dir, 'user', '.env')}`, { lockDir, workspaceRoots: [ws] }), /outside the folder/);
   });
 
   it('replaces every duplicate of a key, so no copy of the old secret remains', async () => {

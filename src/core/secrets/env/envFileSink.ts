@@ -43,6 +43,8 @@ export class EnvFileSink implements SecretSink {
     this.file = path.resolve(file);
     this.target = `env:${this.file}`;
     this.scope = options.scope ?? scopeFor(this.file, []);
+    // A link out of the scope is a configuration error now, before a rotation creates a key for this target.
+    try { this.resolve('read'); } catch (err) { if (err instanceof SinkConfigError) throw err; }
   }
 
   describe(): string {
