@@ -23,6 +23,9 @@ export interface EnvFileSinkOptions {
   scope?: WriteScope;
 }
 
+/** Cause code of a target whose real path leaves the sink's scope. */
+const OUT_OF_SCOPE = 'out-of-scope';
+
 const STORED_KEYS = [PairFields.publicKey, PairFields.secretKey, PairFields.baseUrl, LEGACY_BASE_URL_FIELD];
 
 interface Loaded { file: string; existed: boolean; text: string; doc: EnvDocument }
@@ -44,7 +47,7 @@ export class EnvFileSink implements SecretSink {
     this.target = `env:${this.file}`;
     this.scope = options.scope ?? scopeFor(this.file, []);
     // A link out of the scope is a configuration error now, before a rotation creates a key for this target.
-    try { this.resolve('read'); } catch (err) { if (err instanceof SinkConfigError) throw err; }
+    try { this.resolve('read'); } catch (err) { if (err instanceof SinkConfigError && err.causeCode === OUT_OF_SCOPE) throw err; }
   }
 
   describe(): string {
@@ -131,9 +134,12 @@ export class EnvFileSink implements SecretSink {
     try {
       checkWriteTarget(file, this.scope);
     } catch (err) {
+      if (err instanceof UnsafeWriteError && err.reason === 'not-a-file') {
+        throw new SinkConfigError(this.target, `${file} is a folder or a special file, not a .env file`, 'Point the target at a file, e.g. env:./.env', 'EISDIR');
+      }
       if (err instanceof UnsafeWriteError) {
         throw new SinkConfigError(this.target, file === this.file ? err.message.replace(/\.$/, '') : `${this.file} is a symbolic link to ${file}, outside ${this.scope.label}: refused`,
-          file === this.file ? 'Choose a regular file as the target' : `Name the real file as the target (env:${file}) if it is really meant`);
+          file === this.file ? 'Choose a regular file as the target' : `Name the real file as the target (env:${file}) if it is really meant`, OUT_OF_SCOPE);
       }
       const code = (err as NodeJS.ErrnoException).code;
       if (code !== 'ENOENT' && code !== 'ENOTDIR') throw fsSinkError(this.target, file, err, doing);
