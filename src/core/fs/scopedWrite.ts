@@ -9,9 +9,9 @@
 //     link swapped in after the check is replaced, not written through.
 // Not covered: another local user racing to swap a parent folder for a link between the check and the
 // rename (that user could write the file directly anyway).
-import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { fsyncDir, writeTempFileSync } from '../state/atomicWrite';
 
 export interface WriteScope {
   /** Folders a write may change; a target's real folder must be inside one of their real paths. */
@@ -96,18 +96,7 @@ export function ensureDirInScope(dir: string, scope: WriteScope): void {
 export function writeFileInScope(file: string, data: string | Buffer, scope: WriteScope, options: { mode?: number } = {}): string {
   const { dir, target, stat } = checkWriteTarget(file, scope);
   const mode = options.mode ?? (stat ? stat.mode & 0o777 : 0o600);
-  const tmp = path.join(dir, `.${path.basename(target)}.${crypto.randomBytes(6).toString('hex')}.tmp`);
-  const fd = fs.openSync(tmp, fs.constants.O_CREAT | fs.constants.O_EXCL | fs.constants.O_WRONLY | fs.constants.O_NOFOLLOW, mode);
-  try {
-    fs.writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
-    fs.fchmodSync(fd, mode);
-    fs.fsyncSync(fd);
-  } catch (err) {
-    fs.closeSync(fd);
-    fs.rmSync(tmp, { force: true });
-    throw err;
-  }
-  fs.closeSync(fd);
+  const tmp = writeTempFileSync(dir, path.basename(target), data, mode);
   try {
     // Checked again right before the rename: a link that appeared since is refused rather than replaced silently.
     checkWriteTarget(target, scope);
@@ -116,7 +105,7 @@ export function writeFileInScope(file: string, data: string | Buffer, scope: Wri
     fs.rmSync(tmp, { force: true });
     throw err;
   }
-  try { const dfd = fs.openSync(dir, 'r'); try { fs.fsyncSync(dfd); } finally { fs.closeSync(dfd); } } catch { /* some filesystems refuse fsync on a folder */ }
+  fsyncDir(dir);
   return target;
 }
 

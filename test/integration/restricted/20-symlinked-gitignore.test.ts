@@ -8,8 +8,8 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../src/extension/extension';
 import type { Prompter } from '../../../src/extension/ui/prompter';
-import { activateExtension, ScriptedPrompter, waitFor } from '../suite/helpers';
-import { assertVictimUntouched, notIgnoredFinding, plantHostileRepo, quickFixes, type HostileRepo } from '../shared/hostileRepo';
+import { activateExtension, ScriptedPrompter } from '../suite/helpers';
+import { assertVictimUntouched, notIgnoredFinding, openComposeWithInlineSecret, plantHostileRepo, quickFixes, type HostileRepo } from '../shared/hostileRepo';
 import { assertRestrictedMode, outsideDir, workspaceRoot } from './restrictedHelpers';
 
 describe('Restricted Mode: a symlinked .gitignore (issue 19, finding 2)', () => {
@@ -47,13 +47,8 @@ describe('Restricted Mode: a symlinked .gitignore (issue 19, finding 2)', () => 
 
   it('deployment quick fixes (they write configuration, some create files) are not offered, and a forged one is refused', async () => {
     const dir = path.join(workspaceRoot(), 'deploy-restricted');
-    fs.mkdirSync(dir, { recursive: true });
-    const compose = path.join(dir, 'docker-compose.yml');
-    fs.writeFileSync(compose, 'services:\n  langfuse-web:\n    image: langfuse/langfuse:3.135.0\n    environment:\n      - NEXTAUTH_URL=https://langfuse.acme.com\n      - AUTH_OKTA_CLIENT_SECRET=demo-okta-secret-not-real\n');
     try {
-      const doc = await vscode.workspace.openTextDocument(compose);
-      await vscode.window.showTextDocument(doc);
-      const diagnostic = await waitFor('inline-secret', () => vscode.languages.getDiagnostics(doc.uri).find(d => d.code === 'inline-secret'));
+      const { compose, doc, diagnostic } = await openComposeWithInlineSecret(dir);
       assert.deepStrictEqual((await quickFixes(doc.uri, diagnostic)).map(a => a.title), []);
       const forged = { kind: 'moveToEnvFile', title: 'Move', file: compose, valueRange: diagnostic.range, variable: 'AUTH_OKTA_CLIENT_SECRET', envFile: path.join(outsideDir(), 'forged.env') };
       assert.strictEqual(await vscode.commands.executeCommand('langfuseAccess.applyDeploymentFix', forged), false);

@@ -59,3 +59,14 @@ export async function notIgnoredFinding(repo: HostileRepo): Promise<{ uri: vscod
 export async function quickFixes(uri: vscode.Uri, diagnostic: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
   return vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
 }
+
+/** A Langfuse docker-compose file in `dir` with an inline secret, opened, with its inline-secret finding (its fix moves the value into `dir/.env`). */
+export async function openComposeWithInlineSecret(dir: string): Promise<{ compose: string; doc: vscode.TextDocument; diagnostic: vscode.Diagnostic }> {
+  fs.mkdirSync(dir, { recursive: true });
+  const compose = path.join(dir, 'docker-compose.yml');
+  fs.writeFileSync(compose, 'services:\n  langfuse-web:\n    image: langfuse/langfuse:3.135.0\n    environment:\n      - NEXTAUTH_URL=https://langfuse.acme.com\n      - AUTH_OKTA_CLIENT_SECRET=demo-okta-secret-not-real\n');
+  const doc = await vscode.workspace.openTextDocument(compose);
+  await vscode.window.showTextDocument(doc);
+  const diagnostic = await waitFor('inline-secret', () => vscode.languages.getDiagnostics(doc.uri).find(d => d.code === 'inline-secret'));
+  return { compose, doc, diagnostic };
+}

@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../src/extension/extension';
-import { assertVictimUntouched, notIgnoredFinding, plantHostileRepo, quickFixes, type HostileRepo } from '../shared/hostileRepo';
+import { assertVictimUntouched, notIgnoredFinding, openComposeWithInlineSecret, plantHostileRepo, quickFixes, type HostileRepo } from '../shared/hostileRepo';
 import { activateExtension, ScriptedPrompter, waitFor } from './helpers';
 
 let api: ExtensionApi;
@@ -101,12 +101,8 @@ describe('hostile workspace files in a trusted workspace (issue 19)', () => {
     const victim = path.join(outside(), 'deploy.bashrc');
     fs.writeFileSync(victim, 'export A=1\n');
     fs.symlinkSync(victim, path.join(dir, '.env'));
-    const compose = path.join(dir, 'docker-compose.yml');
-    fs.writeFileSync(compose, 'services:\n  langfuse-web:\n    image: langfuse/langfuse:3.135.0\n    environment:\n      - NEXTAUTH_URL=https://langfuse.acme.com\n      - AUTH_OKTA_CLIENT_SECRET=demo-okta-secret-not-real\n');
     try {
-      const doc = await vscode.workspace.openTextDocument(compose);
-      await vscode.window.showTextDocument(doc);
-      const diagnostic = await waitFor('inline-secret', () => vscode.languages.getDiagnostics(doc.uri).find(d => d.code === 'inline-secret'));
+      const { doc, diagnostic } = await openComposeWithInlineSecret(dir);
       const move = (await quickFixes(doc.uri, diagnostic)).find(a => /^Move AUTH_OKTA_CLIENT_SECRET to \.env/.test(a.title));
       assert.ok(move, 'the fix is offered in a trusted workspace');
       assert.strictEqual(await run(move), false);
