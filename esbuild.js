@@ -62,14 +62,15 @@ const builds = [
     external: ['vscode'],
   },
   { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
-  {
+  // The integration passes: the main suite and the Restricted Mode one (run-integration-tests.mjs --restricted).
+  ...['suite', 'restricted'].map(pass => ({
     ...common,
     minify: false,
     sourcemap: true,
-    entryPoints: testEntries('test/integration/suite'),
-    outdir: 'out/test/integration/suite',
+    entryPoints: testEntries(`test/integration/${pass}`),
+    outdir: `out/test/integration/${pass}`,
     external: ['vscode', 'mocha'],
-  },
+  })),
 ];
 
 async function main() {

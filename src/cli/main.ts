@@ -47,9 +47,13 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 }
 
 if (require.main === module) {
+  // Messages (stderr) and output to a terminal never carry a control character the tool did not write
+  // itself (values are escaped where they are formatted, so a name cannot start a line of its own);
+  // piped stdout stays byte for byte what the format says (JSON, SARIF and CSV escape on their own).
+  const { forTerminalText } = require('../core/display/terminal') as typeof import('../core/display/terminal');
   const io: CliIo = {
-    out: text => process.stdout.write(text),
-    err: text => process.stderr.write(text),
+    out: text => process.stdout.write(process.stdout.isTTY ? forTerminalText(text) : text),
+    err: text => process.stderr.write(forTerminalText(text)),
     env: process.env,
     cwd: process.cwd(),
   };
@@ -58,7 +62,7 @@ if (require.main === module) {
     err => {
       // Errors reaching here are unexpected; their text is redacted like every log line.
       const { redact } = require('../core/log/redact') as typeof import('../core/log/redact');
-      process.stderr.write(`${TOOL_NAME}: ${redact(err instanceof Error ? err.message : err)}\n`);
+      process.stderr.write(`${TOOL_NAME}: ${forTerminalText(redact(err instanceof Error ? err.message : err))}\n`);
       process.exitCode = ExitCode.findings;
     },
   );

@@ -139,7 +139,7 @@ export function registerCommands(services: Services): vscode.Disposable[] {
       services.audit().append({ action: 'sink.tokenSet', resource: { kind: 'sink', id: 'siem' }, outcome: 'success' });
       return true;
     },
-    [Commands.applyDeploymentFix]: (fix: DeploymentFix) => applyDeploymentFix(fix),
+    [Commands.applyDeploymentFix]: (fix: DeploymentFix) => applyDeploymentFix(services, fix),
     [Commands.complianceReport]: () => complianceReportCommand(services),
     [Commands.openLangfuseAuditLog]: async (node?: NodeOf<'project'>) => {
       const target = node ?? await pickProjectNode(services);

@@ -23,6 +23,7 @@ const PARTS = [
   { name: 'rotation-crash', file: 'parts/rotationCrash.rel.ts', minutes: 0.6 },
   { name: 'untrusted-workspace', file: 'parts/untrusted.rel.ts', minutes: 0.3 },
   { name: 'concurrency', file: 'parts/concurrency.rel.ts', minutes: 0.3 },
+  { name: 'hostile-names', file: 'parts/hostileNames.rel.ts', minutes: 0.3 },
 ];
 
 function parseArgs(argv) {

@@ -39,6 +39,7 @@ const layers = [
   ['unit', process.execPath, [path.join(root, 'node_modules/mocha/bin/mocha.js'), '--config', 'test/unit/.mocharc.json'], mochaCounts],
   ['vscode host setup', 'bash', ['test/scripts/setup-vscode-host.sh'], exitOnly],
   ['integration (real VS Code extension host)', process.execPath, ['test/scripts/run-integration-tests.mjs'], summaryCounts('integration')],
+  ['integration in Restricted Mode (untrusted folder)', process.execPath, ['test/scripts/run-integration-tests.mjs', '--restricted'], summaryCounts('integration-restricted')],
   ['e2e (real VS Code web UI)', process.execPath, ['test/e2e/run-e2e.mjs'], summaryCounts('e2e')],
   ['reliability (seeded; --long for the full counts)', process.execPath, ['test/reliability/run.mjs'], summaryCounts('reliability')],
 ];

@@ -48,8 +48,10 @@ async function waitForHttp(url, ms, proc) {
 }
 
 /** Starts code-server on 127.0.0.1:<free port> with a throw-away user-data/extensions dir.
- *  installVsix: optional list of .vsix files installed (like a user would) before start. */
-export async function startCodeServer({ settings = {}, installVsix = [], log = process.env.VSCODE_HOST_LOG, env = {}, port: wantedPort, keepOpen = false } = {}) {
+ *  installVsix: optional list of .vsix files installed (like a user would) before start.
+ *  workspaceTrust: true turns VS Code's workspace trust on, with no start-up prompt: a folder opened in
+ *  the fresh browser profile is then NOT trusted (Restricted Mode), as for a user who just cloned it. */
+export async function startCodeServer({ settings = {}, installVsix = [], log = process.env.VSCODE_HOST_LOG, env = {}, port: wantedPort, keepOpen = false, workspaceTrust = false } = {}) {
   if (!fs.existsSync(codeServerEntry)) {
     throw new Error(`code-server not installed at ${codeServerEntry}; run test/scripts/setup-vscode-host.sh`);
   }
@@ -69,7 +71,8 @@ export async function startCodeServer({ settings = {}, installVsix = [], log = p
     'extensions.autoCheckUpdates': false,
     'extensions.autoUpdate': false,
     'extensions.ignoreRecommendations': true,
-    'security.workspace.trust.enabled': false,
+    'security.workspace.trust.enabled': workspaceTrust,
+    ...(workspaceTrust ? { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false } : {}),
     'git.enabled': false,
     'chat.disableAIFeatures': true,
     ...settings,
@@ -87,7 +90,8 @@ export async function startCodeServer({ settings = {}, installVsix = [], log = p
     ...dirArgs,
     '--bind-addr', `127.0.0.1:${port}`,
     '--auth', 'none',
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    '--disable-telemetry', '--disable-update-check',
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--ignore-last-opened',
   ];

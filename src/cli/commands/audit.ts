@@ -9,6 +9,8 @@ import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import type { AuditEntry } from '../../core/audit/entry';
 import { formatAuditExport } from '../../core/audit/export';
+import { forTerminal, jsonForTerminal } from '../../core/display/terminal';
+import { folderScope, UnsafeWriteError, writeFileInScope } from '../../core/fs/scopedWrite';
 import { AuditForwardingConfig, FORWARDING_CONFIG_FILE, SIEM_TOKEN_ENV } from '../../core/audit/forward/forwardConfig';
 import { forwardedTip } from '../../core/audit/forward/cursor';
 import { forwardConfigured } from '../../core/audit/forward/forwardConfigured';
@@ -70,13 +72,13 @@ async function verify(io: CliIo, args: string[]): Promise<number> {
   const report = await verifyAuditLogParallel(file, { trustedKeys: values.trust, knownTip: values.log ? undefined : forwardedTip(stateDir) });
   const own = values.log ? undefined : readSigningKey(stateDir);
   if (values.format === 'json') {
-    io.out(`${JSON.stringify({ ...report, signingKey: own ? { keyId: own.keyId, publicKey: own.publicKey } : undefined }, null, 2)}\n`);
+    io.out(`${jsonForTerminal(JSON.stringify({ ...report, signingKey: own ? { keyId: own.keyId, publicKey: own.publicKey } : undefined }, null, 2))}\n`);
   } else {
     const lines = [fs.existsSync(file) ? `${file}: ${report.entries} entries, ${report.checkpoints.count} signed checkpoint(s)` : `${file}: no audit log yet (nothing has been recorded on this machine)`];
     for (const k of report.checkpoints.keys) lines.push(`checkpoint key ${k.keyId} (Ed25519 public key ${k.publicKey}), first used at line ${k.firstLine}`);
     if (own) lines.push(`this machine's signing key: ${own.keyId} — keep a copy of the public key elsewhere and pass it with --trust to detect a replaced key`);
     if (report.unsignedEntries > 0) lines.push(`${report.unsignedEntries} entr${report.unsignedEntries === 1 ? 'y' : 'ies'} after the last checkpoint (protected by the hash chain only; "audit checkpoint" signs them)`);
-    for (const p of report.problems) lines.push(`line ${p.line}: ${p.kind}: ${p.message}`);
+    for (const p of report.problems) lines.push(`line ${p.line}: ${p.kind}: ${forTerminal(p.message)}`);
     if (report.problemsTruncated) lines.push('(more problems not listed)');
     lines.push(report.ok ? 'OK: the audit log is intact.' : `TAMPERED: ${report.problems.length}${report.problemsTruncated ? '+' : ''} problem(s).`);
     io.out(`${lines.join('\n')}\n`);
@@ -91,10 +93,17 @@ function exportLog(io: CliIo, args: string[]): number {
   });
   if (values.format !== 'jsonl' && values.format !== 'csv') throw new UsageError('--format must be jsonl or csv');
   const result = readAuditLog(logFile(io, values.log), filterFrom(values));
-  const text = formatAuditExport(result.entries.slice().reverse(), values.format);
+  const exported = formatAuditExport(result.entries.slice().reverse(), values.format);
+  const text = values.format === 'jsonl' ? jsonForTerminal(exported) : exported;
   if (result.unreadableLines.length) io.err(`${TOOL_NAME} audit: skipped ${result.unreadableLines.length} damaged line(s) (${result.unreadableLines.slice(0, 5).join(', ')}); run "audit verify"\n`);
   if (values.output) {
-    fs.writeFileSync(path.resolve(io.cwd, values.output), text, { mode: 0o600 });
+    const output = path.resolve(io.cwd, values.output);
+    try {
+      writeFileInScope(output, text, folderScope(output), { mode: 0o600 });
+    } catch (err) {
+      if (err instanceof UnsafeWriteError) throw new UsageError(err.message);
+      throw err;
+    }
     io.err(`${TOOL_NAME} audit: exported ${result.entries.length} entries to ${values.output}\n`);
   } else {
     io.out(text);
@@ -102,10 +111,12 @@ function exportLog(io: CliIo, args: string[]): number {
   return ExitCode.ok;
 }
 
+/** One line per entry, whatever its fields hold: a name with a line break cannot print a forged entry. */
 function describe(e: AuditEntry): string {
+  const t = forTerminal;
   const r = e.resource;
-  const what = [r.kind, r.name ?? r.id, r.project ? `project ${r.project}` : undefined].filter(Boolean).join(' ');
-  return `${e.time}  #${e.seq}  ${e.actor.identity} (${e.actor.tool})  ${e.action}  ${what}  ${e.outcome}`;
+  const what = [r.kind, r.name ?? r.id, r.project ? `project ${r.project}` : undefined].filter(Boolean).map(v => t(String(v))).join(' ');
+  return `${t(e.time)}  #${e.seq}  ${t(e.actor.identity)} (${t(e.actor.tool)})  ${t(e.action)}  ${what}  ${t(e.outcome)}`;
 }
 
 function tail(io: CliIo, args: string[]): number {
@@ -117,7 +128,7 @@ function tail(io: CliIo, args: string[]): number {
   if (!Number.isInteger(n) || n < 1) throw new UsageError('-n must be a positive whole number');
   const result = readAuditLog(logFile(io, values.log), filterFrom(values), n);
   const oldestFirst = result.entries.slice().reverse();
-  io.out(values.json ? formatAuditExport(oldestFirst, 'jsonl') : oldestFirst.map(describe).map(l => `${l}\n`).join(''));
+  io.out(values.json ? jsonForTerminal(formatAuditExport(oldestFirst, 'jsonl')) : oldestFirst.map(describe).map(l => `${l}\n`).join(''));
   return ExitCode.ok;
 }
 
@@ -161,7 +172,7 @@ async function forward(io: CliIo, args: string[]): Promise<number> {
     throw new UsageError((err as Error).message);
   }
   for (const r of results) {
-    io.out(`${r.destination}: sent ${r.sent}, pending ${r.pending}${r.busy ? ' (another process is forwarding)' : ''}${r.error ? ` — ${r.error}` : ''}\n`);
+    io.out(`${r.destination}: sent ${r.sent}, pending ${r.pending}${r.busy ? ' (another process is forwarding)' : ''}${r.error ? ` — ${forTerminal(r.error)}` : ''}\n`);
   }
   return results.some(r => r.pending > 0 || r.error) ? ExitCode.findings : ExitCode.ok;
 }

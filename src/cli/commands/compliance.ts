@@ -9,6 +9,7 @@ import type { AuditTrailSummary } from '../../core/deployment/index';
 import { ExitCode, StateFiles } from '../../core/names';
 import { stateDirPath } from '../../core/state/stateDir';
 import { severityAtLeast } from '../../core/rules/ruleCodes';
+import { jsonForTerminal } from '../../core/display/terminal';
 import { buildComplianceReport, checkDeploymentFiles, complianceToSarif, renderJson, renderMarkdown, renderText } from '../../core/deployment/index';
 import type { CliCommand, CliIo } from '../command';
 import { parseReportArgs } from '../reportArgs';
@@ -34,8 +35,8 @@ export const command: CliCommand = {
       audit = { file, ok: v.ok, entries: v.entries, problems: v.problems.length, keyIds: v.checkpoints.keys.map(k => k.keyId) };
     }
     const report = buildComplianceReport(result, audit);
-    if (format === 'sarif') io.out(`${JSON.stringify(complianceToSarif(result.findings, io.cwd), null, 2)}\n`);
-    else if (format === 'json') io.out(renderJson(report, result, io.cwd));
+    if (format === 'sarif') io.out(`${jsonForTerminal(JSON.stringify(complianceToSarif(result.findings, io.cwd), null, 2))}\n`);
+    else if (format === 'json') io.out(jsonForTerminal(renderJson(report, result, io.cwd)));
     else if (format === 'markdown') io.out(renderMarkdown(report, io.cwd));
     else io.out(renderText(report, result, io.cwd));
     const auditFailed = audit !== undefined && !audit.ok;

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import * as z from 'zod/mini';
 import { AccessFileCache } from '../../core/access/accessLocator';
+import { forTerminal, jsonForTerminal } from '../../core/display/terminal';
 import { ConnectionConfig } from '../../core/connections/connection';
 import { CliEnv, CONNECTIONS_FILE, ExitCode, TOOL_NAME } from '../../core/names';
 import type { Finding } from '../../core/rules/finding';
@@ -60,7 +61,7 @@ function plural(n: number, word: string): string {
 }
 
 function textReport(io: CliIo, report: LintReport): string {
-  const lines = report.findings.map(f => `${relative(io, f.file)}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.severity.padEnd(7)}  ${f.code}  ${f.message}`);
+  const lines = report.findings.map(f => `${forTerminal(relative(io, f.file))}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.severity.padEnd(7)}  ${f.code}  ${forTerminal(f.message)}`);
   const c = countBySeverity(report.findings);
   const ignored = report.suppressed.length > 0 ? `, ${report.suppressed.length} ignored by the access file` : '';
   lines.push(`${plural(report.files.length, 'file')} checked: ${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${c.info} info${ignored}.`);
@@ -88,7 +89,7 @@ async function askOnline(io: CliIo, files: string[], access: AccessFileCache, ur
     const connection = access.forFile(file)?.config?.connection;
     const url = connection ? urlOf(connection) : io.env[CliEnv.baseUrl];
     if (!url) {
-      io.err(`${TOOL_NAME} lint: --online needs a connection: ${connection ? `connection "${connection}" (named in the access file) is not configured — add it to ${path.join(configDirPath(io.env), CONNECTIONS_FILE)}` : `${relative(io, file)} has no access file naming a connection`}, or set ${CliEnv.baseUrl}. The host never comes from the workspace.\n`);
+      io.err(`${TOOL_NAME} lint: --online needs a connection: ${connection ? `connection "${forTerminal(connection)}" (named in the access file) is not configured — add it to ${path.join(configDirPath(io.env), CONNECTIONS_FILE)}` : `${forTerminal(relative(io, file))} has no access file naming a connection`}, or set ${CliEnv.baseUrl}. The host never comes from the workspace.\n`);
       return undefined;
     }
     byUrl.set(url, [...(byUrl.get(url) ?? []), file]);
@@ -99,7 +100,7 @@ async function askOnline(io: CliIo, files: string[], access: AccessFileCache, ur
       const resolver = createWhoAmIResolver(url);
       for (const pair of keyPairsInFiles(group)) {
         const answer = await resolver.whoAmI(pair);
-        if (answer.status === 'unavailable') io.err(`${TOOL_NAME} lint: could not check ${pair.publicKey} online: ${answer.reason}\n`);
+        if (answer.status === 'unavailable') io.err(`${TOOL_NAME} lint: could not check ${forTerminal(pair.publicKey)} online: ${forTerminal(answer.reason)}\n`);
         answers.set(pairKey(pair.publicKey, pair.secretKey), answer);
       }
     }
@@ -122,7 +123,7 @@ export const command: CliCommand = {
     } catch (err) {
       throw new UsageError((err as Error).message);
     }
-    if (files.length === 0) io.err(`${TOOL_NAME} lint: no .env files under ${paths.map(p => relative(io, p) || '.').join(', ')} (example files are skipped).\n`);
+    if (files.length === 0) io.err(`${TOOL_NAME} lint: no .env files under ${paths.map(p => forTerminal(relative(io, p) || '.')).join(', ')} (example files are skipped).\n`);
     const urlOf = connectionResolver(io);
     let online: Map<string, WhoAmIResult> | undefined;
     if (values.online) {
@@ -131,12 +132,12 @@ export const command: CliCommand = {
     }
 
     const report = lintFiles(files, { online, connectionBaseUrl: urlOf }, access);
-    if (format === 'sarif') io.out(`${JSON.stringify(toSarif({ findings: report.findings, suppressed: report.suppressed, baseDir: io.cwd }), null, 2)}\n`);
-    else if (format === 'json') io.out(jsonReport(io, report));
+    if (format === 'sarif') io.out(`${jsonForTerminal(JSON.stringify(toSarif({ findings: report.findings, suppressed: report.suppressed, baseDir: io.cwd }), null, 2))}\n`);
+    else if (format === 'json') io.out(jsonForTerminal(jsonReport(io, report)));
     else io.out(textReport(io, report));
 
     if (report.invalidAccessFiles.length > 0) {
-      io.err(`${TOOL_NAME} lint: fix the access file${report.invalidAccessFiles.length > 1 ? 's' : ''} first: ${report.invalidAccessFiles.map(f => relative(io, f)).join(', ')}\n`);
+      io.err(`${TOOL_NAME} lint: fix the access file${report.invalidAccessFiles.length > 1 ? 's' : ''} first: ${report.invalidAccessFiles.map(f => forTerminal(relative(io, f))).join(', ')}\n`);
       return ExitCode.usage;
     }
     return report.findings.some(f => severityAtLeast(f.severity, failOn)) ? ExitCode.findings : ExitCode.ok;

@@ -10,6 +10,7 @@ import type { AuditWriter } from '../../core/audit/auditWriter';
 import { openAuditWriter } from '../../core/audit/openAuditWriter';
 import { resolveActingIdentity } from '../../core/identity/actingAs';
 import { closeAllHostGates, createLangfuseClient, isLangfuseError, type LangfuseClient } from '../../core/langfuse';
+import { forTerminal, jsonForTerminal } from '../../core/display/terminal';
 import { CliEnv, ExitCode, StateFiles, TOOL_NAME } from '../../core/names';
 import {
   auditRotationTo, FilePendingSecretStore, formatRotationReport, RotationBusyError, RotationEngine, RotationError, RotationInputError, rotationReport,
@@ -157,9 +158,8 @@ function engineDeps(io: CliIo, stateDir: string, audit: AuditWriter, admin: Lang
     secrets: new FilePendingSecretStore(stateDir),
     admin,
     clientFor: (pair: KeyPairInput, baseUrl: string) => createLangfuseClient({ baseUrl, ...pair }),
-    sinkFor: (target: string) => createSink(target, {
-      settings, lockDir: path.join(stateDir, StateFiles.locksDir), tool: 'cli', cwd: io.cwd, vaultToken: io.env.VAULT_TOKEN, pass: { env: { ...process.env, ...io.env } },
-    }),
+    // pass gets only the allow-listed part of this environment (core/process/childEnv.ts).
+    sinkFor: (target: string) => createSink(target, { settings, lockDir: path.join(stateDir, StateFiles.locksDir), tool: 'cli', cwd: io.cwd, workspaceRoots: [io.cwd], vaultToken: io.env.VAULT_TOKEN, pass: { env: { ...process.env, ...io.env } } }),
     audit: auditRotationTo(audit),
     checkpoint: hook ? testHook(hook) : undefined,
   };
@@ -198,14 +198,14 @@ function pickRotation(io: CliIo, engine: RotationEngine, f: Flags): RotationJour
 function list(io: CliIo, engine: RotationEngine, json: boolean): number {
   const { journals, damaged } = engine.list();
   if (json) {
-    io.out(`${JSON.stringify(journals.map(rotationReport), null, 2)}\n`);
+    io.out(`${jsonForTerminal(JSON.stringify(journals.map(rotationReport), null, 2))}\n`);
   } else {
     for (const j of journals) {
-      io.out(`${j.id}\t${j.tool}\t${j.status}\t${j.step}\t${j.project.name}\t${j.oldKey.publicKey}${j.waiting ? `\twaiting: ${j.waiting.reason}` : ''}\n`);
+      io.out(`${[j.id, j.tool, j.status, j.step, j.project.name, j.oldKey.publicKey].map(forTerminal).join('\t')}${j.waiting ? `\twaiting: ${forTerminal(j.waiting.reason)}` : ''}\n`);
     }
     if (journals.length === 0) io.err('No rotations.\n');
   }
-  for (const d of damaged) io.err(`Damaged journal ${d.file}: ${d.problem}\n`);
+  for (const d of damaged) io.err(`Damaged journal ${forTerminal(d.file)}: ${forTerminal(d.problem)}\n`);
   return ExitCode.ok;
 }
 
@@ -213,19 +213,19 @@ function finish(io: CliIo, result: RunResult, json: boolean): number {
   const report = rotationReport(result.journal);
   io.err(`\n${formatRotationReport(report)}`);
   if (result.outcome === 'waiting') io.err(`Resume with: ${TOOL_NAME} rotate --resume ${result.journal.id}   (or roll back with --abort ${result.journal.id})\n`);
-  io.out(json ? `${JSON.stringify(report, null, 2)}\n` : `${result.journal.id} ${result.outcome}\n`);
+  io.out(json ? `${jsonForTerminal(JSON.stringify(report, null, 2))}\n` : `${result.journal.id} ${result.outcome}\n`);
   return result.outcome === 'waiting' ? ExitCode.findings : ExitCode.ok;
 }
 
 function reportError(io: CliIo, err: unknown): number {
   if (err instanceof UsageError) throw err;
   if (err instanceof ConnectionConfigError || err instanceof RotationInputError || (isSinkError(err) && err.code === 'invalid-config')) {
-    io.err(`${TOOL_NAME} rotate: ${(err as Error).message}\n`);
+    io.err(`${TOOL_NAME} rotate: ${forTerminal((err as Error).message)}\n`);
     return ExitCode.usage;
   }
   if (err instanceof RotationError || isSinkError(err) || isLangfuseError(err)) {
     const hint = isLangfuseError(err) && err.hint ? ` ${err.hint}` : '';
-    io.err(`${TOOL_NAME} rotate: ${(err as Error).message}${hint}\n`);
+    io.err(`${TOOL_NAME} rotate: ${forTerminal(`${(err as Error).message}${hint}`)}\n`);
     if (!(err instanceof RotationBusyError)) io.err(`The rotation's progress is saved; see "${TOOL_NAME} rotate --list", then --resume or --abort it.\n`);
     return ExitCode.findings;
   }
@@ -239,20 +239,20 @@ function cliCallbacks(io: CliIo, f: Flags): RotationCallbacks {
   return {
     onEvent: (e: RotationEvent) => io.err(formatEvent(e)),
     async confirmChecklist(req) {
-      io.err(`Deploy checklist for ${req.newPublicKey}:\n${req.items.map(i => `  - ${i}`).join('\n')}\n`);
+      io.err(`Deploy checklist for ${forTerminal(req.newPublicKey)}:\n${req.items.map(i => `  - ${forTerminal(i)}`).join('\n')}\n`);
       if (f.yes) { io.err('Confirmed by --yes.\n'); return true; }
       if (!interactive) { io.err('Not confirmed: no terminal and no --yes.\n'); return false; }
       return ask('Is every item done? [y/N] ');
     },
     async confirmRevoke(req) {
-      if (req.warning) io.err(`WARNING: ${req.warning}\n`);
-      if (req.manualInstructions) io.err(`${req.manualInstructions}\n`);
-      if (f.yes) { io.err(`${req.question} Yes (--yes).\n`); return true; }
-      if (!interactive) { io.err(`${req.question}\nNot revoking: no terminal and no --yes. The rotation is saved and waits here.\n`); return false; }
-      return ask(`${req.question} [y/N] `);
+      if (req.warning) io.err(`WARNING: ${forTerminal(req.warning)}\n`);
+      if (req.manualInstructions) io.err(`${forTerminal(req.manualInstructions)}\n`);
+      if (f.yes) { io.err(`${forTerminal(req.question)} Yes (--yes).\n`); return true; }
+      if (!interactive) { io.err(`${forTerminal(req.question)}\nNot revoking: no terminal and no --yes. The rotation is saved and waits here.\n`); return false; }
+      return ask(`${forTerminal(req.question)} [y/N] `);
     },
     async provideNewPair(req) {
-      io.err(`${req.instructions}\n`);
+      io.err(`${forTerminal(req.instructions)}\n`);
       const pk = io.env[NEW_PAIR_ENV.publicKey];
       const sk = io.env[NEW_PAIR_ENV.secretKey];
       if (pk || sk) return { publicKey: pk ?? '', secretKey: sk ?? '' };
@@ -265,13 +265,14 @@ function cliCallbacks(io: CliIo, f: Flags): RotationCallbacks {
   };
 }
 
-function formatEvent(e: RotationEvent): string {
+/** One line per event: messages name files, targets and projects, so they are escaped as values. */
+function formatEvent(e: RotationEvent, t = forTerminal): string {
   switch (e.kind) {
-    case 'step': return `[${e.index}/${e.total}] ${e.title}: ${e.message}\n`;
-    case 'target': return `    ${e.status}: ${e.message}\n`;
-    case 'note': return `    note: ${e.message}\n`;
-    case 'waiting': return `Waiting (${e.reason}): ${e.message}\n`;
-    case 'error': return `Error: ${e.message}\n`;
+    case 'step': return `[${e.index}/${e.total}] ${t(e.title)}: ${t(e.message)}\n`;
+    case 'target': return `    ${t(e.status)}: ${t(e.message)}\n`;
+    case 'note': return `    note: ${t(e.message)}\n`;
+    case 'waiting': return `Waiting (${t(e.reason)}): ${t(e.message)}\n`;
+    case 'error': return `Error: ${t(e.message)}\n`;
   }
 }
 

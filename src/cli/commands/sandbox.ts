@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { writeFileAtomicSync } from '../../core/state/atomicWrite';
+import { folderScope, writeFileInScope } from '../../core/fs/scopedWrite';
 import { ExitCode } from '../../core/names';
 import { startSandbox, WorldError } from '../../sandbox';
 import { UsageError, type CliCommand, type CliIo } from '../command';
@@ -61,7 +61,7 @@ export const command: CliCommand = {
     const credentials = sandbox.credentials;
     if (values['credentials-out']) {
       const file = resolvePath(io, values['credentials-out']);
-      writeFileAtomicSync(file, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
+      writeFileInScope(file, `${JSON.stringify(credentials, null, 2)}\n`, folderScope(file), { mode: 0o600 });
       io.err(`Key pairs written to ${file} (mode 0600).\n`);
     }
     const lines = [sandbox.url, `organization ${credentials.organization.publicKey}`];

@@ -1,4 +1,6 @@
 import * as path from 'node:path';
+import { escapeMarkdown, markdownCode } from '../display/markdown';
+import { forTerminal } from '../display/terminal';
 import type { DeploymentCheckResult } from './checkDeployment';
 import type { ComplianceReport, ReportEvidence } from './complianceReport';
 import type { DeploymentFinding } from './types';
@@ -16,15 +18,16 @@ function where(baseDir: string, e: ReportEvidence): string {
   return `${relativePath(baseDir, e.file)}:${e.line}`;
 }
 
+// File names and notes come from the checked files (values, names): escaped for the terminal, one line each.
 function findingLine(baseDir: string, f: DeploymentFinding): string {
-  return `${relativePath(baseDir, f.file)}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.severity.padEnd(7)}  ${f.code}  ${f.message}`;
+  return `${forTerminal(relativePath(baseDir, f.file))}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.severity.padEnd(7)}  ${f.code}  ${forTerminal(f.message)}`;
 }
 
 export function renderText(report: ComplianceReport, result: DeploymentCheckResult, baseDir: string): string {
   const out: string[] = ['Deployment compliance', ''];
   for (const row of report.rows) {
     out.push(`${STATUS_TEXT[row.status].padEnd(9)}  ${row.category}: ${row.requirement}`);
-    for (const e of row.evidence) out.push(`           ${where(baseDir, e)}  ${e.code ? `${e.code}: ` : ''}${e.note}`);
+    for (const e of row.evidence) out.push(`           ${forTerminal(where(baseDir, e))}  ${e.code ? `${e.code}: ` : ''}${forTerminal(e.note)}`);
   }
   out.push('', 'Findings', ...(result.findings.length ? result.findings.map(f => findingLine(baseDir, f)) : ['none']), '');
   const s = report.summary;
@@ -32,6 +35,8 @@ export function renderText(report: ComplianceReport, result: DeploymentCheckResu
   return `${out.join('\n')}\n`;
 }
 
+
+/** The tool's own text in a table cell (category, requirement): only `|` and line breaks matter. */
 function mdCell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
@@ -39,12 +44,13 @@ function mdCell(text: string): string {
 export function renderMarkdown(report: ComplianceReport, baseDir: string): string {
   const out = [
     '# Langfuse deployment compliance', '',
-    `Files: ${report.files.map(f => `\`${relativePath(baseDir, f)}\``).join(', ') || 'none'}`, '',
+    `Files: ${report.files.map(f => markdownCode(relativePath(baseDir, f))).join(', ') || 'none'}`, '',
     '| Category | Requirement | Status | Evidence |', '|---|---|---|---|',
   ];
   for (const row of report.rows) {
-    const evidence = row.evidence.map(e => `\`${where(baseDir, e)}\` ${e.code ? `**${e.code}**: ` : ''}${e.note}`).join('<br>') || '—';
-    out.push(`| ${mdCell(row.category)} | ${mdCell(row.requirement)} | ${STATUS_TEXT[row.status]} | ${mdCell(evidence)} |`);
+    // Inside a table cell a `|` ends the cell even in a code span (GFM), so the code span escapes it too.
+    const evidence = row.evidence.map(e => `${markdownCode(where(baseDir, e)).replace(/\|/g, '\\|')} ${e.code ? `**${e.code}**: ` : ''}${escapeMarkdown(e.note)}`).join('<br>') || '—';
+    out.push(`| ${mdCell(row.category)} | ${mdCell(row.requirement)} | ${STATUS_TEXT[row.status]} | ${evidence} |`);
   }
   const s = report.summary;
   out.push('', `${s.pass} pass, ${s.warn} warn, ${s.fail} fail, ${s['not found']} not found.`, '');

@@ -1,3 +1,4 @@
+import { escapeMarkdown } from '../display/markdown';
 import { effectiveProjectRole, type Role } from '../langfuse/roles';
 import { environmentKind, environmentKinds, type EnvironmentKind } from './environmentKind';
 
@@ -69,12 +70,13 @@ export function checkIsolation(input: IsolationInput): IsolationFinding[] {
 }
 
 export function isolationReport(findings: IsolationFinding[], title: string): string {
-  const lines = [`# Isolation check — ${title}`, '', `Checked ${new Date().toISOString()}.`, ''];
+  const lines = [`# Isolation check — ${escapeMarkdown(title)}`, '', `Checked ${new Date().toISOString()}.`, ''];
   if (findings.length === 0) {
     lines.push('No findings: production, staging and analytics are separate projects, production writers match the access file, and key notes match their projects.');
     return lines.join('\n');
   }
   lines.push('| Severity | Project | Finding |', '|---|---|---|');
-  for (const f of findings) lines.push(`| ${f.severity} | ${f.project ?? '—'} | ${f.message.replace(/\|/g, '\\|')} |`);
+  // Messages name projects, members and key notes from the server: escaped as a whole.
+  for (const f of findings) lines.push(`| ${f.severity} | ${f.project ? escapeMarkdown(f.project) : '—'} | ${escapeMarkdown(f.message)} |`);
   return lines.join('\n');
 }

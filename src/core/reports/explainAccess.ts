@@ -1,3 +1,4 @@
+import { escapeMarkdown } from '../display/markdown';
 import { BRIEF_CAPABILITIES, briefAllows, effectiveProjectRole, hasOrganizationScope, projectScopesOf, type Role } from '../langfuse/roles';
 
 export interface ExplainInput {
@@ -10,7 +11,8 @@ export interface ExplainInput {
 /** "Explain access": what a member can do in each project, and why (which role row decides it). */
 export function explainAccess(input: ExplainInput): string {
   const { member } = input;
-  const who = member.name ? `${member.name} (${member.email ?? member.userId})` : member.email ?? member.userId;
+  // Names and emails come from the server: escaped, so they show as typed and never render as links or HTML.
+  const who = escapeMarkdown(member.name ? `${member.name} (${member.email ?? member.userId})` : member.email ?? member.userId);
   const lines = [`# Access of ${who}`, ''];
   lines.push(`Organization role: **${member.role}**${member.role === 'NONE' ? ' — no organization access; only project roles give access' : ''}.`);
   const org = [
@@ -25,9 +27,9 @@ export function explainAccess(input: ExplainInput): string {
   for (const p of input.projects) {
     const role = effectiveProjectRole(member.role, p.override);
     const why = p.override !== undefined
-      ? `project role ${p.override} set on ${p.name}${p.override === 'NONE' ? ' (explicit no access)' : ''}, overriding organization ${member.role}`
+      ? `project role ${p.override} set on ${escapeMarkdown(p.name)}${p.override === 'NONE' ? ' (explicit no access)' : ''}, overriding organization ${member.role}`
       : `inherited from organization role ${member.role}`;
-    lines.push(`| ${p.name} | ${role === 'NONE' ? 'no access' : role} | ${why} | ${BRIEF_CAPABILITIES.map(c => briefAllows(role, c) ? '✓' : '—').join(' | ')} |`);
+    lines.push(`| ${escapeMarkdown(p.name)} | ${role === 'NONE' ? 'no access' : role} | ${why} | ${BRIEF_CAPABILITIES.map(c => briefAllows(role, c) ? '✓' : '—').join(' | ')} |`);
   }
   lines.push('', 'Effective project role = the project role if one is set, else the organization role (Langfuse `resolveProjectRole`). "Create traces" happens with API keys, which carry no role.');
   if (!input.projectRoles) lines.push('', 'This plan has no project-level roles (`rbac-project-roles`), so every project uses the organization role.');

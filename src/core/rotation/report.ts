@@ -1,5 +1,6 @@
 // The rotation report as plain data (for the wizard's summary document) and as text (CLI). Built
 // from the journal only, so it never contains a secret.
+import { forTerminal } from '../display/terminal';
 import { shortPublicKey } from '../log/redact';
 import { toolLabel } from './errors';
 import type { RotationJournal } from './journal';
@@ -17,6 +18,8 @@ export interface RotationReport {
   steps: { step: RotationStep; title: string; done: boolean; at?: string }[];
   targets: { target: string; heldBefore?: string; pushedVersion?: string; restored: boolean; problem?: string }[];
   evidence: string[];
+  /** Every `file:line` still naming the old public key when the evidence was gathered (the notification only sums them up). */
+  references: string[];
   recheck?: string;
   waiting?: string;
   notes: string[];
@@ -28,7 +31,7 @@ export function rotationReport(j: RotationJournal): RotationReport {
   if (j.evidence) {
     const e = j.evidence;
     evidence.push(e.scanned.length
-      ? (e.references.length ? `The old public key still appears in ${e.references.length} place(s): ${e.references.slice(0, 20).map(r => `${r.file}:${r.line}`).join(', ')}${e.references.length > 20 ? ', …' : ''}` : `No reference to the old public key in ${e.scanned.join(', ')}`)
+      ? (e.references.length ? `The old public key still appears in ${e.references.length} place(s), listed under References` : `No reference to the old public key in ${e.scanned.join(', ')}`)
       : 'No workspace files were scanned for the old public key');
     evidence.push(e.targetsHoldingOld.length ? `Targets still holding the old key: ${e.targetsHoldingOld.join(', ')}` : 'No target holds the old key');
     evidence.push(e.checklistConfirmed ? 'Deploy checklist confirmed' : 'Deploy checklist not confirmed');
@@ -45,23 +48,26 @@ export function rotationReport(j: RotationJournal): RotationReport {
     oldPublicKey: j.oldKey.publicKey, newPublicKey: j.newKey?.publicKey,
     steps: stepsFor(j.mode).map(step => ({ step, title: STEP_TITLES[step], done: reached(j.mode, j.step, step), at: reached(j.mode, j.step, step) ? at(step) : undefined })),
     targets: j.targets.map(t => ({ target: t.target, heldBefore: t.before?.publicKey, pushedVersion: t.pushed?.version, restored: Boolean(t.restored), problem: t.restoreProblem })),
-    evidence, recheck, waiting: j.waiting?.message, notes: j.notes,
+    evidence, references: (j.evidence?.references ?? []).map(r => `${r.file}:${r.line}`), recheck, waiting: j.waiting?.message, notes: j.notes,
   };
 }
 
+/** The report as text. Every value from outside (file names, project, targets, messages) is escaped for a terminal: one line each. */
 export function formatRotationReport(r: RotationReport): string {
+  const t = forTerminal;
   const lines = [
-    `Rotation ${r.id} (${r.mode} mode, ${r.tool}, by ${r.actor}): ${r.status === 'active' ? 'in progress' : r.status === 'rollingBack' ? 'rolling back' : r.status === 'rolledBack' ? 'rolled back' : 'completed'}`,
-    `Project ${r.project}: ${r.oldPublicKey} → ${r.newPublicKey ?? '(no new key yet)'}`,
+    `Rotation ${t(r.id)} (${r.mode} mode, ${t(r.tool)}, by ${t(r.actor)}): ${r.status === 'active' ? 'in progress' : r.status === 'rollingBack' ? 'rolling back' : r.status === 'rolledBack' ? 'rolled back' : 'completed'}`,
+    `Project ${t(r.project)}: ${t(r.oldPublicKey)} → ${r.newPublicKey ? t(r.newPublicKey) : '(no new key yet)'}`,
     'Steps:',
     ...r.steps.map((s, i) => `  ${s.done ? '[x]' : '[ ]'} ${i + 1}/${r.steps.length} ${s.title}${s.at ? `  ${s.at}` : ''}`),
     'Targets:',
-    ...r.targets.map(t => `  ${t.target}: before ${t.heldBefore ?? '(nothing)'}${t.pushedVersion ? `, pushed version ${t.pushedVersion}` : ''}${t.restored ? ', restored' : ''}${t.problem ? `, PROBLEM: ${t.problem}` : ''}`),
+    ...r.targets.map(x => `  ${t(x.target)}: before ${x.heldBefore ? t(x.heldBefore) : '(nothing)'}${x.pushedVersion ? `, pushed version ${t(x.pushedVersion)}` : ''}${x.restored ? ', restored' : ''}${x.problem ? `, PROBLEM: ${t(x.problem)}` : ''}`),
   ];
-  if (r.evidence.length) lines.push('Evidence:', ...r.evidence.map(e => `  - ${e}`));
-  if (r.recheck) lines.push(`Re-check: ${r.recheck}`);
-  if (r.waiting) lines.push(`Waiting: ${r.waiting}`);
-  if (r.notes.length) lines.push('Notes:', ...r.notes.map(n => `  - ${n}`));
+  if (r.evidence.length) lines.push('Evidence:', ...r.evidence.map(e => `  - ${t(e)}`));
+  if (r.references.length) lines.push('References to the old public key:', ...r.references.map(ref => `  - ${t(ref)}`));
+  if (r.recheck) lines.push(`Re-check: ${t(r.recheck)}`);
+  if (r.waiting) lines.push(`Waiting: ${t(r.waiting)}`);
+  if (r.notes.length) lines.push('Notes:', ...r.notes.map(n => `  - ${t(n)}`));
   return `${lines.join('\n')}\n`;
 }
 

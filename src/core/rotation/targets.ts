@@ -33,17 +33,18 @@ export async function pushTargets(j: RotationJournal, pending: PendingSecrets, p
       if (held && held !== j.oldKey.publicKey && held !== pair.publicKey) {
         throw new RotationInputError(`${t.target} holds ${held}, not the key being rotated (${j.oldKey.publicKey}). Leave it out of this rotation, or fix it first.`);
       }
-      if (snapshot.holdsSecret) {
+      // Only version ids (AWS, Vault) go into the journal. A snapshot of content — also of a pass entry, a
+      // .env file or a SecretStorage key that does not exist yet, whose restore deletes it again — is kept
+      // with the pending secrets: content may hold a secret even when this one does not.
+      if (snapshot.restoreData.kind === 'aws-version' || snapshot.restoreData.kind === 'vault-version') {
+        if (snapshot.holdsSecret) throw new RotationError('failed', `${t.target}: a version-only snapshot claims to hold a secret; refusing to put it into the journal.`);
+        t.restoreData = snapshot.restoreData;
+        t.snapshotIn = 'journal';
+      } else {
         pending.snapshots[t.target] = snapshot;
         pending.oldSecretKey ??= oldSecretFromSnapshot(snapshot, j.oldKey.publicKey);
         await ctx.secrets.save(pending);
         t.snapshotIn = 'secret-store';
-      } else {
-        if (snapshot.restoreData.kind !== 'aws-version' && snapshot.restoreData.kind !== 'vault-version') {
-          throw new RotationError('failed', `${t.target}: its snapshot holds data but is not marked as secret; refusing to put it into the journal.`);
-        }
-        t.restoreData = snapshot.restoreData;
-        t.snapshotIn = 'journal';
       }
       t.before = snapshot.state;
       ctx.save();

@@ -1,5 +1,6 @@
 // Keys and git: a secret key in a tracked file is already in the repository's history; a production
 // key in a file git does not ignore is one `git add .` away from it.
+import { unsafePatternReason } from '../git/gitignoreWriter';
 import type { CheckScope } from './context';
 import type { Finding, Fix } from './finding';
 import { finding } from './finding';
@@ -12,7 +13,8 @@ export function gitFindings(scope: CheckScope, groups: KeyGroup[]): Finding[] {
   const file = scope.input.filePath;
   const gitignorePath = scope.input.gitignorePath;
   const out: Finding[] = [];
-  const ignoreFix = (untrack: boolean): Fix[] => (gitignorePath
+  // A name git or a shell would interpret (`.env.x;touch${IFS}PWNED`) gets no fix: the user adds it by hand.
+  const ignoreFix = (untrack: boolean): Fix[] => (gitignorePath && !unsafePatternReason(`/${git.relativePath}`)
     ? [{ kind: 'addToGitignore', title: untrack ? `Add ${git.relativePath} to .gitignore (then untrack it with git rm --cached)` : `Add ${git.relativePath} to .gitignore`, gitignorePath, pattern: `/${git.relativePath}`, alsoUntrack: untrack }]
     : []);
 

@@ -1,4 +1,5 @@
 import { AwsSecretsManagerSink, type AwsSinkConfig } from './aws/awsSecretsManagerSink';
+import { scopeFor } from '../fs/scopedWrite';
 import { EnvFileSink } from './env/envFileSink';
 import { SinkConfigError } from './errors';
 import { PassSink } from './pass/passSink';
@@ -19,6 +20,11 @@ export interface SinkFactoryOptions {
   tool?: string;
   /** Resolves relative `env:` paths. */
   cwd?: string;
+  /**
+   * The workspace folders (the CLI: its working folder). An `env:` file inside one may be a link within
+   * them; a file elsewhere may only link within its own folder (core/fs/scopedWrite.ts).
+   */
+  workspaceRoots?: readonly string[];
   /** Extension only: VS Code's SecretStorage, and the key a bare `secretstorage` target means. */
   secretStorage?: { storage: SecretStorageLike; defaultKey?: string; label?: string };
   /** Vault token: SecretStorage in the extension, VAULT_TOKEN in the CLI. */
@@ -42,7 +48,7 @@ export function createSink(spec: string | SinkTarget, options: SinkFactoryOption
       return new SecretStorageSink(options.secretStorage.storage, key, options.secretStorage.label);
     }
     case 'env':
-      return new EnvFileSink(target.path, { lockDir: options.lockDir, tool: options.tool });
+      return new EnvFileSink(target.path, { lockDir: options.lockDir, tool: options.tool, scope: scopeFor(target.path, options.workspaceRoots ?? []) });
     case 'aws-sm':
       return new AwsSecretsManagerSink(target.secretId, { ...options.aws, region: s.aws?.region, endpoint: s.aws?.endpoint || undefined, profile: s.aws?.profile || undefined });
     case 'pass':

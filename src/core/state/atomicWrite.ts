@@ -19,8 +19,23 @@ export function writeFileAtomicSync(file: string, data: string | Buffer, options
   if (mode === undefined) {
     try { mode = fs.statSync(target).mode & 0o777; } catch { mode = 0o600; }
   }
-  const tmp = path.join(dir, `.${path.basename(target)}.${crypto.randomBytes(6).toString('hex')}.tmp`);
-  const fd = fs.openSync(tmp, fs.constants.O_CREAT | fs.constants.O_EXCL | fs.constants.O_WRONLY, mode);
+  const tmp = writeTempFileSync(dir, path.basename(target), data, mode);
+  try {
+    fs.renameSync(tmp, target);
+  } catch (err) {
+    fs.rmSync(tmp, { force: true });
+    throw err;
+  }
+  fsyncDir(dir);
+}
+
+/**
+ * Writes `data` to a new `.<name>.<hex>.tmp` in `dir` (O_CREAT|O_EXCL|O_NOFOLLOW: never an existing file or
+ * a link), with `mode`, synced to disk; returns its path. Removed again if the write fails.
+ */
+export function writeTempFileSync(dir: string, name: string, data: string | Buffer, mode: number): string {
+  const tmp = path.join(dir, `.${name}.${crypto.randomBytes(6).toString('hex')}.tmp`);
+  const fd = fs.openSync(tmp, fs.constants.O_CREAT | fs.constants.O_EXCL | fs.constants.O_WRONLY | fs.constants.O_NOFOLLOW, mode);
   try {
     fs.writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
     fs.fchmodSync(fd, mode);
@@ -31,13 +46,7 @@ export function writeFileAtomicSync(file: string, data: string | Buffer, options
     throw err;
   }
   fs.closeSync(fd);
-  try {
-    fs.renameSync(tmp, target);
-  } catch (err) {
-    fs.rmSync(tmp, { force: true });
-    throw err;
-  }
-  fsyncDir(dir);
+  return tmp;
 }
 
 function resolveLink(file: string): string {
@@ -48,7 +57,7 @@ function resolveLink(file: string): string {
   }
 }
 
-function fsyncDir(dir: string): void {
+export function fsyncDir(dir: string): void {
   let fd: number | undefined;
   try {
     fd = fs.openSync(dir, 'r');

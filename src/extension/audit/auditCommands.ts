@@ -1,5 +1,5 @@
-import * as fs from 'node:fs';
 import * as vscode from 'vscode';
+import { folderScope, writeFileInScope } from '../../core/fs/scopedWrite';
 import type { AuditFilter } from '../../core/audit/reader';
 import { loadChunk } from '../lazy';
 import type { Services } from '../services';
@@ -56,7 +56,8 @@ export async function exportAuditLog(services: Services, target?: vscode.Uri): P
   const entries = audit.readAuditLog(services.audit().file, filter).entries.reverse();
   const uri = target ?? await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.file(`langfuse-access-audit.${format}`), filters: { [format.toUpperCase()]: [format] } });
   if (!uri) return undefined;
-  fs.writeFileSync(uri.fsPath, audit.formatAuditExport(entries, format), { mode: 0o600 });
+  // The chosen file, never through a symbolic link; atomically, 0600 (entries name members and projects).
+  writeFileInScope(uri.fsPath, audit.formatAuditExport(entries, format), folderScope(uri.fsPath), { mode: 0o600 });
   services.audit().append({ action: 'audit.export', resource: { kind: 'auditLog' }, outcome: 'success', details: { format, entries: entries.length, since: since || undefined, until: until || undefined } });
   services.ui.notify(`Exported ${entries.length} audit entries to ${uri.fsPath}.`);
   return uri.fsPath;

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { escapeMarkdown, markdownCode } from '../../core/display';
 import type { AuditEntry } from '../../core/audit/entry';
 import type { AuditFilter } from '../../core/audit/reader';
 import { Disposable } from '../lifecycle';
@@ -67,7 +68,8 @@ export class AuditLogView extends Disposable implements vscode.TreeDataProvider<
     const item = new vscode.TreeItem(`${e.action}${what ? `  ${what}` : ''}`);
     item.id = `audit:${e.seq}:${e.hash.slice(0, 12)}`;
     item.description = `${e.outcome} · ${e.actor.identity} · ${e.time.replace('T', ' ').slice(0, 19)}`;
-    item.tooltip = new vscode.MarkdownString(`**${e.action}** — ${e.outcome}\n\n${e.time} by ${e.actor.identity} (${e.actor.tool} ${e.actor.version} on ${e.actor.machine})\n\nResource: \`${JSON.stringify(e.resource)}\`\n\nEntry #${e.seq}, hash \`${e.hash.slice(0, 16)}…\``);
+    const md = escapeMarkdown;
+    item.tooltip = new vscode.MarkdownString(`**${md(e.action)}** — ${md(e.outcome)}\n\n${md(e.time)} by ${md(e.actor.identity)} (${md(e.actor.tool)} ${md(e.actor.version)} on ${md(e.actor.machine)})\n\nResource: ${markdownCode(JSON.stringify(e.resource))}\n\nEntry #${e.seq}, hash ${markdownCode(`${e.hash.slice(0, 16)}…`)}`);
     item.iconPath = new vscode.ThemeIcon(OUTCOME_ICON[e.outcome] ?? 'circle-outline');
     item.contextValue = 'auditEntry';
     item.command = { command: 'langfuseAccess.auditOpenEntry', title: 'Open Entry', arguments: [node] };

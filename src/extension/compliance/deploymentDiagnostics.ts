@@ -8,6 +8,7 @@ import { loadChunk } from '../lazy';
 import type { Services } from '../services';
 import { showMarkdown } from '../actions/reportActions';
 import { Commands } from '../../core/names';
+import { workspaceRoots } from '../ui/notifications';
 
 /** Findings about SSO, from which the SSO assistant is offered. */
 const SSO_FINDINGS = /^(sso-|no-login-method$|password-login-enabled$)/;
@@ -64,6 +65,8 @@ export class DeploymentDiagnostics extends Disposable implements vscode.CodeActi
   }
 
   provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    // Every deployment fix writes configuration (some create files or generate secrets): none in Restricted Mode.
+    if (!vscode.workspace.isTrusted) return [];
     const ours = context.diagnostics.filter(d => d.source === 'Langfuse Access (deployment)');
     const actions: vscode.CodeAction[] = [];
     for (const f of this.findingsFor(doc.uri)) {
@@ -94,9 +97,26 @@ export class DeploymentDiagnostics extends Disposable implements vscode.CodeActi
   }
 }
 
-/** Applies a fix: the generated secret exists only in this edit (never in a finding or a log line). */
-export async function applyDeploymentFix(fix: DeploymentFix): Promise<boolean> {
-  const edits = loadChunk('workspace').resolveFixEdits(fix, editorReader);
+/**
+ * Applies a fix: the generated secret exists only in this edit (never in a finding or a log line).
+ * Refused in Restricted Mode, and when a file it would change is a symbolic link or lies outside the
+ * workspace (a compose file's `env_file:` is the workspace's choice, and the arguments may be forged).
+ */
+export async function applyDeploymentFix(services: Services, fix: DeploymentFix): Promise<boolean> {
+  const ws = loadChunk('workspace');
+  if (!vscode.workspace.isTrusted) {
+    await services.ui.refuse(`"${fix.title}" changes files, so it is not available in Restricted Mode. Trust this workspace first if you know where it comes from.`);
+    return false;
+  }
+  const roots = workspaceRoots().map(r => r.path);
+  try {
+    ws.assertEditsInScope(ws.filesTouchedBy(fix).map(file => ({ file })), { roots, label: 'the workspace' });
+  } catch (err) {
+    if (!(err instanceof ws.UnsafeWriteError)) throw err;
+    await services.ui.refuse(`Not changed: ${err.message}`);
+    return false;
+  }
+  const edits = ws.resolveFixEdits(fix, editorReader);
   const edit = new vscode.WorkspaceEdit();
   for (const e of edits) {
     const uri = vscode.Uri.file(e.file);

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { checkBaseUrl, connectionIdFor, type KeyPair } from '../../core/connections/connection';
 import { shortPublicKey } from '../../core/log/redact';
 import { MultiStepInput, type Step, type StepDriver } from '../ui/multiStepInput';
+import { dialog, progressText } from '../ui/notifications';
 import type { Connection, ConnectionStore } from './connectionStore';
 
 /** The result of checking a key pair against its server, shown before the connection is saved. */
@@ -77,13 +78,13 @@ export async function addConnectionFlow(
   if (await MultiStepInput.run(pickRegion, state, driver) === 'cancelled') return undefined;
   const pair: KeyPair = { publicKey: state.publicKey!, secretKey: state.secretKey! };
   const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Checking the key pair against ${new URL(state.baseUrl!).host}…` },
+    { location: vscode.ProgressLocation.Notification, title: progressText(`Checking the key pair against ${new URL(state.baseUrl!).host}…`) },
     () => check(state.baseUrl!, pair));
   if (!result.ok) {
-    const choice = await vscode.window.showErrorMessage(result.summary, { modal: true }, 'Save Anyway');
+    const choice = await dialog('error', result.summary, undefined, 'Save Anyway');
     if (choice !== 'Save Anyway') return undefined;
   } else if (result.warning) {
-    const choice = await vscode.window.showWarningMessage(`${result.summary}\n\n${result.warning}`, { modal: true }, 'Save');
+    const choice = await dialog('warning', `${result.summary}\n\n${result.warning}`, undefined, 'Save');
     if (choice !== 'Save') return undefined;
   }
   const connection: Connection = { id: existing?.id ?? connectionIdFor(state.name!, store.list().map(c => c.id)), name: state.name!, baseUrl: state.baseUrl! };

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { notification } from '../ui/notifications';
 
 const SHOWN_KEY = 'langfuseAccess.secretStorageNoticeShown';
 const DOCS = 'https://code.visualstudio.com/docs/configure/settings-sync#_troubleshooting-keychain-issues';
@@ -13,7 +14,7 @@ export async function noticeSecretStorageOnce(context: vscode.ExtensionContext, 
   if (env.DBUS_SESSION_BUS_ADDRESS && (env.XDG_CURRENT_DESKTOP || env.GNOME_KEYRING_CONTROL)) return;
   if (context.globalState.get<boolean>(SHOWN_KEY)) return;
   await context.globalState.update(SHOWN_KEY, true);
-  const choice = await vscode.window.showWarningMessage(
+  const choice = await notification('warning',
     'No desktop keyring was found. VS Code then keeps key pairs in memory for this session only, or in its weaker "basic" store if you chose it (password-store=basic). Install and unlock gnome-keyring or KWallet, or start VS Code with --password-store="gnome-libsecret", to keep them safely across restarts.',
     'Open Docs');
   if (choice === 'Open Docs') await vscode.env.openExternal(vscode.Uri.parse(DOCS));

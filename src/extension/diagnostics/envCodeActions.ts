@@ -3,6 +3,7 @@ import type { Finding, Fix } from '../../core/rules/finding';
 import { Commands } from '../../core/names';
 import type { EnvDiagnostics } from './envDiagnostics';
 import { toRange } from './envDiagnostics';
+import { WRITING_FIXES } from './envFixes';
 
 /**
  * Quick fixes for `.env` findings. Fixes that touch a secret carry only ranges (the core never holds
@@ -21,7 +22,9 @@ export class EnvCodeActions implements vscode.CodeActionProvider {
     for (const finding of this.diagnostics.findingsFor(doc.uri)) {
       const diag = ours.find(d => d.code === finding.code && d.range.isEqual(toRange(finding.range)));
       if (!diag) continue;
-      finding.fixes.forEach((fix, i) => {
+      // In Restricted Mode, fixes that write files or secrets are not offered (text edits of this document are).
+      const offered = vscode.workspace.isTrusted ? finding.fixes : finding.fixes.filter(f => !WRITING_FIXES.has(f.kind));
+      offered.forEach((fix, i) => {
         const action = this.toAction(doc, finding, fix);
         if (!action) return;
         action.diagnostics = [diag];

@@ -21,10 +21,20 @@ export async function scaffoldAccessFileCommand(services: Services): Promise<str
   }
   const projects = await Promise.all(overview.projects.map(async p => ({ name: p.name, publicKeys: (await model.project(p.id)).apiKeys.map(k => k.publicKey) })));
   const file = path.join(folder.uri.fsPath, '.langfuse', 'access.yaml');
+  // Only inside the workspace folder, never through a symbolic link (a cloned `.langfuse/access.yaml` may point anywhere).
+  const ws = loadChunk('workspace');
+  const scope = { roots: [folder.uri.fsPath], label: `the workspace folder ${folder.name}` };
+  try {
+    ws.checkWriteTarget(fs.existsSync(path.dirname(file)) ? file : path.dirname(file), scope);
+  } catch (err) {
+    if (!(err instanceof ws.UnsafeWriteError)) throw err;
+    await services.ui.refuse(`Not written: ${err.message}`);
+    return undefined;
+  }
   if (fs.existsSync(file) && !await services.ui.confirm(`${path.relative(folder.uri.fsPath, file)} exists. Replace it with one generated from "${services.connections.get(c.connectionId)?.name}"?`, 'Replace')) return undefined;
   const maxAge = vscode.workspace.getConfiguration().get<number>(Settings.rotationMaxAgeDays) ?? DEFAULT_ROTATION_MAX_AGE_DAYS;
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, loadChunk('workspace').scaffoldAccessFile(c.connectionId, projects, maxAge));
+  ws.ensureDirInScope(path.dirname(file), scope);
+  ws.writeFileInScope(file, ws.scaffoldAccessFile(c.connectionId, projects, maxAge), scope, { mode: 0o644 });
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
   return file;
 }

@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { parseStoredProjectKey } from '../../core/keys/storedKey';
@@ -8,37 +7,80 @@ import { loadChunk } from '../lazy';
 import type { Services } from '../services';
 import { storedKeysFor } from '../keys/storedKeyList';
 import { toRange } from './envDiagnostics';
+import { workspaceRoots } from '../ui/notifications';
+
+/** Fixes that write files or secrets: not offered in Restricted Mode, and refused there when called anyway (a forged command link). */
+export const WRITING_FIXES: ReadonlySet<Fix['kind']> = new Set(['replaceWithProjectKey', 'addToGitignore', 'ignoreFinding', 'openRotationWizard']);
 
 /** Runs the quick fixes that need more than a text edit: SecretStorage, .gitignore, the access file, other views. */
 export async function applyEnvFix(services: Services, uri: vscode.Uri, finding: Finding, fix: Fix): Promise<boolean> {
+  if (WRITING_FIXES.has(fix.kind) && !vscode.workspace.isTrusted) {
+    await services.ui.refuse(`"${fix.title}" changes files, so it is not available in Restricted Mode. Trust this workspace first if you know where it comes from.`);
+    return false;
+  }
   switch (fix.kind) {
     case 'replaceWithProjectKey': return replaceWithProjectKey(services, uri, fix);
-    case 'addToGitignore': {
-      const current = fs.existsSync(fix.gitignorePath) ? fs.readFileSync(fix.gitignorePath, 'utf8') : '';
-      const next = loadChunk('workspace').addGitignorePattern(current, fix.pattern, 'Langfuse keys (added by Langfuse Access)');
-      if (next !== current) fs.writeFileSync(fix.gitignorePath, next);
-      if (fix.alsoUntrack) {
-        services.ui.notify(`Added ${fix.pattern} to ${path.basename(fix.gitignorePath)}. The file is still tracked by git: run "git rm --cached ${fix.pattern}" and rotate the key, since it is in the history.`);
-      }
-      return true;
-    }
+    case 'addToGitignore': return addToGitignore(services, uri, fix);
     case 'openRotationWizard':
       await vscode.commands.executeCommand(Commands.rotateKey, fix.publicKey);
       return true;
     case 'openKeyInTree':
       return (await vscode.commands.executeCommand<boolean>(Commands.revealKey, fix.publicKey)) ?? false;
     case 'ignoreFinding': {
+      // The command's arguments are not trusted: the access file is the one that covers the .env file.
+      const ws = loadChunk('workspace');
+      const accessFile = ws.findAccessFile(path.dirname(uri.fsPath));
+      const root = vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath;
+      if (!root || !accessFile || path.resolve(accessFile) !== path.resolve(fix.accessFile)) {
+        await services.ui.refuse(`Not recorded: ${fix.accessFile} is not the access file of ${uri.fsPath} in this workspace.`);
+        return false;
+      }
       const reason = (await services.ui.input({ title: `Ignore ${finding.code} in ${fix.file}`, prompt: 'Why is this finding acceptable? Recorded in the access file for reviewers.', placeHolder: 'local sandbox key',
         validateInput: v => v.trim() ? undefined : 'Give a reason: reviewers read it.' }))?.trim();
       if (!reason) return false;
       // Locked read-modify-write: another window or the CLI may be recording an entry at the same time.
-      await loadChunk('workspace').recordIgnoreEntry(fix.accessFile, { file: fix.file, rule: fix.rule, reason }, { stateDir: services.stateDir, tool: 'extension' });
+      try {
+        await ws.recordIgnoreEntry(fix.accessFile, { file: fix.file, rule: fix.rule, reason }, { stateDir: services.stateDir, tool: 'extension', scope: ws.scopeFor(fix.accessFile, workspaceRoots().map(r => r.path)) });
+      } catch (err) {
+        if (!(err instanceof ws.UnsafeWriteError)) throw err;
+        await services.ui.refuse(`Not recorded: ${err.message}`);
+        return false;
+      }
       services.audit().append({ action: 'finding.ignore', resource: { kind: 'finding', id: fix.rule, name: fix.file }, outcome: 'success', details: { reason, accessFile: path.basename(path.dirname(path.dirname(fix.accessFile))) } });
       return true;
     }
     default:
       return false;
   }
+}
+
+/**
+ * Appends the file's pattern to the .gitignore of its repository — only that one (the fix's own path is
+ * not trusted: a command link could name any file), never through a symbolic link and only inside the
+ * workspace folder or the repository around it (core/git/gitignoreWriter.ts, core/fs/scopedWrite.ts).
+ */
+async function addToGitignore(services: Services, uri: vscode.Uri, fix: Extract<Fix, { kind: 'addToGitignore' }>): Promise<boolean> {
+  const ws = loadChunk('workspace');
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  const repo = folder && ws.GitRepository.find(uri.fsPath);
+  const expected = repo && path.join(repo.workTree, '.gitignore');
+  if (!folder || !repo || path.resolve(fix.gitignorePath) !== expected || repo.relativePath(uri.fsPath) === undefined) {
+    await services.ui.refuse(`Not changed: ${fix.gitignorePath} is not the .gitignore of the repository holding ${uri.fsPath} in this workspace.`);
+    return false;
+  }
+  // The repository may start above the workspace folder (a monorepo opened at a package): its work tree is then the scope.
+  const scope = { roots: [folder.uri.fsPath, repo.workTree], label: `the workspace folder ${folder.name} and its repository` };
+  try {
+    ws.appendToGitignore(expected, fix.pattern, scope, 'Langfuse keys (added by Langfuse Access)');
+  } catch (err) {
+    if (!(err instanceof ws.UnsafeWriteError) && !(err instanceof ws.UnsafePatternError)) throw err;
+    await services.ui.refuse(`Not changed: ${(err as Error).message}`);
+    return false;
+  }
+  if (fix.alsoUntrack) {
+    services.ui.notify(`Added ${fix.pattern} to ${path.basename(expected)}. The file is still tracked by git: run "${ws.gitRmCachedCommand(fix.pattern)}" and rotate the key, since it is in the history.`);
+  }
+  return true;
 }
 
 async function replaceWithProjectKey(services: Services, uri: vscode.Uri, fix: Extract<Fix, { kind: 'replaceWithProjectKey' }>): Promise<boolean> {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { escapeIcons, forLabel } from '../../core/display';
 import { Commands } from '../../core/names';
 import { Disposable } from '../lifecycle';
 import type { EnvDiagnostics } from './envDiagnostics';
@@ -24,7 +25,8 @@ export class EnvStatusBar extends Disposable {
     const uri = vscode.window.activeTextEditor?.document.uri;
     const summary = uri && this.diagnostics.summary(uri);
     if (!summary) { this.item.hide(); return; }
-    const where = summary.environment ? `${summary.environment} → ${summary.project}` : 'no environment';
+    // Names from the workspace's access file: one line, and `$(…)` shown as typed rather than as an icon.
+    const where = summary.environment ? escapeIcons(forLabel(`${summary.environment} → ${summary.project}`)) : 'no environment';
     const count = summary.count === 0 ? 'no findings' : `${summary.count} finding${summary.count === 1 ? '' : 's'}`;
     this.item.text = `$(${summary.count ? 'shield' : 'pass'}) ${where} · ${count}`;
     this.item.tooltip = summary.environment

@@ -33,7 +33,8 @@ export async function rotationEngineFor(services: Services, connectionId?: strin
   const settings = chunk.SecretManagersSettings.safeParse(rawSettings);
   if (!settings.success) services.log.warn(`Ignoring malformed ${Settings.secretManagers}:`, settings.error.issues.map(i => i.message).join('; '));
   const vaultToken = await services.context.secrets.get(SecretKeys.sink('vault'));
-  const cwd = vscode.workspace.workspaceFolders?.find(f => f.uri.scheme === 'file')?.uri.fsPath;
+  const roots = (vscode.workspace.workspaceFolders ?? []).filter(f => f.uri.scheme === 'file').map(f => f.uri.fsPath);
+  const cwd = roots[0];
   const pending = new CapturingPendingStore(new chunk.SecretStoragePendingSecretStore(services.context.secrets));
   const engine = new chunk.RotationEngine({
     stateDir: services.stateDir,
@@ -47,6 +48,7 @@ export async function rotationEngineFor(services: Services, connectionId?: strin
       lockDir: path.join(services.stateDir, StateFiles.locksDir),
       tool: 'vscode',
       cwd,
+      workspaceRoots: roots,
       secretStorage: { storage: services.context.secrets, label: 'VS Code SecretStorage' },
       vaultToken,
     }),

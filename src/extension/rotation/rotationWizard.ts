@@ -9,6 +9,8 @@ import { forgetStoredKey, rememberStoredKey } from '../keys/storedKeyList';
 import { loadChunk } from '../lazy';
 import type { Services } from '../services';
 import { MultiStepInput, type Step } from '../ui/multiStepInput';
+import { notification, progressText, workspaceRoots } from '../ui/notifications';
+import { displayPath, markdownCodeBlock, relativizePaths, summarizeList } from '../../core/display';
 import { rotationEngineFor, type ExtensionRotation } from './rotationService';
 
 interface WizardState {
@@ -140,8 +142,8 @@ export async function driveRotation(services: Services, rotation: ExtensionRotat
   const { engine } = rotation;
   let result: RunResult | undefined;
   try {
-    result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Rotating ${shortPublicKey(engine.load(id).oldKey.publicKey)}`, cancellable: false },
-      progress => engine.run(id, callbacks(services, (message, increment) => progress.report({ message, increment }))));
+    result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: progressText(`Rotating ${shortPublicKey(engine.load(id).oldKey.publicKey)}`), cancellable: false },
+      progress => engine.run(id, callbacks(services, (message, increment) => progress.report({ message: progressText(message), increment }))));
   } finally {
     engine.close();
   }
@@ -149,13 +151,23 @@ export async function driveRotation(services: Services, rotation: ExtensionRotat
   if (result.outcome === 'completed') await keepNewPair(services, rotation, journal);
   const report = chunk.formatRotationReport(chunk.rotationReport(journal));
   services.log.child('Rotation').info(report);
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: `# Key rotation ${journal.id}\n\n\`\`\`text\n${report}\n\`\`\`\n` });
+  // The report document holds the full lists (every file still naming the old key); the notification only sums up.
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: `# Key rotation ${journal.id}\n\n${markdownCodeBlock(relativizePaths(report, workspaceRoots()))}` });
   await vscode.window.showTextDocument(doc, { preview: true });
   if (result.outcome === 'waiting') {
-    services.ui.notify(`Rotation ${journal.id} is paused at "${chunk.STEP_TITLES[journal.step] ?? journal.step}": ${journal.waiting?.message ?? ''} Resume it with "Langfuse Access: Resume Key Rotation".`);
+    services.ui.notify(`Rotation ${journal.id} is paused at "${chunk.STEP_TITLES[journal.step] ?? journal.step}": ${pausedBecause(journal)} Resume it with "Langfuse Access: Resume Key Rotation".`);
   }
   services.tree.refresh();
   return journal;
+}
+
+/** Why a rotation waits, short enough for a notification: a long list of files is summed up (the report lists them all). */
+function pausedBecause(journal: RotationJournal): string {
+  const references = journal.evidence?.references ?? [];
+  if (journal.waiting?.reason !== 'references' || references.length === 0) return journal.waiting?.message ?? '';
+  const roots = workspaceRoots();
+  const places = references.map(r => `${displayPath(r.file, roots)}:${r.line}`);
+  return `The old public key ${shortPublicKey(journal.oldKey.publicKey)} still appears in ${references.length} place(s): ${summarizeList(places)} (all of them are in the rotation report). Update them.`;
 }
 
 function callbacks(services: Services, report: (message: string, increment?: number) => void): RotationCallbacks {
@@ -199,7 +211,7 @@ export async function offerResume(services: Services): Promise<void> {
   const chunk = loadChunk('rotation');
   for (const journal of engine.resumable()) {
     const order = chunk.stepsFor(journal.mode);
-    const choice = await vscode.window.showWarningMessage(
+    const choice = await notification('warning',
       `Resume rotation of ${shortPublicKey(journal.oldKey.publicKey)} (${journal.project.name}) at step ${order.indexOf(journal.step) + 1} of ${order.length}, "${chunk.STEP_TITLES[journal.step]}"? Its new secret is safe in SecretStorage.`,
       'Resume', 'Abort and Roll Back', 'Later');
     if (choice === 'Resume') await resumeRotation(services, journal.id);

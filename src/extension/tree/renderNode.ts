@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { escapeMarkdown, markdownCode } from '../../core/display';
 import { hostLabel } from '../../core/connections/connection';
 import { assessKey, formatAge } from '../../core/keys/keyHealth';
 import { BRIEF_CAPABILITIES, briefAllows, organizationScopesOf, projectScopesOf, type Role } from '../../core/langfuse/roles';
@@ -24,7 +25,7 @@ function build(node: AccessNode, { connection, policy }: { connection?: Connecti
     case 'connection': {
       const item = new vscode.TreeItem(connection?.name ?? node.connectionId, Collapsed);
       item.description = connection ? hostLabel(connection.baseUrl) : undefined;
-      item.tooltip = new vscode.MarkdownString(`**${connection?.name}**\n\n${connection?.baseUrl}\n\nKey pair kept in VS Code SecretStorage.`);
+      item.tooltip = new vscode.MarkdownString(`**${escapeMarkdown(connection?.name ?? node.connectionId)}**\n\n${escapeMarkdown(connection?.baseUrl ?? '')}\n\nKey pair kept in VS Code SecretStorage.`);
       item.iconPath = new vscode.ThemeIcon('plug');
       item.contextValue = 'connection';
       return item;
@@ -114,10 +115,11 @@ function keyItem(key: ApiKeySummary, policy: KeyPolicy, contextValue: string, ow
   const created = key.createdAt.slice(0, 10);
   item.description = [key.note || 'no note', `created ${created}`, formatAge(health.ageDays), key.displaySecretKey].join(' · ');
   const md = new vscode.MarkdownString();
-  md.appendMarkdown(`**${key.publicKey}** — ${owner}\n\n`);
-  md.appendMarkdown(`Note: ${key.note ? key.note : '_none_'}  \nCreated: ${key.createdAt} (${formatAge(health.ageDays)})  \nSecret: \`${key.displaySecretKey}\` (Langfuse shows the full secret only once, at creation)\n\n`);
+  // Notes, names and emails come from the server: escaped (core/display), shown as typed.
+  md.appendMarkdown(`**${escapeMarkdown(key.publicKey)}** — ${escapeMarkdown(owner)}\n\n`);
+  md.appendMarkdown(`Note: ${key.note ? escapeMarkdown(key.note) : '_none_'}  \nCreated: ${escapeMarkdown(key.createdAt)} (${formatAge(health.ageDays)})  \nSecret: ${markdownCode(key.displaySecretKey)} (Langfuse shows the full secret only once, at creation)\n\n`);
   md.appendMarkdown('Langfuse records no key usage (`lastUsedAt` is never written), so age is the only signal here.');
-  if (health.warnings.length) md.appendMarkdown(`\n\n$(warning) ${health.warnings.join('\n\n$(warning) ')}`);
+  if (health.warnings.length) md.appendMarkdown(`\n\n$(warning) ${health.warnings.map(escapeMarkdown).join('\n\n$(warning) ')}`);
   md.supportThemeIcons = true;
   item.tooltip = md;
   item.iconPath = health.warnings.length
@@ -129,8 +131,8 @@ function keyItem(key: ApiKeySummary, policy: KeyPolicy, contextValue: string, ow
 
 function roleTooltip(who: string, role: Role, where: string, why?: string): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
-  md.appendMarkdown(`**${who}** — ${role === 'NONE' ? 'no access' : role} in ${where}\n\n`);
-  if (why) md.appendMarkdown(`${why}\n\n`);
+  md.appendMarkdown(`**${escapeMarkdown(who)}** — ${role === 'NONE' ? 'no access' : role} in ${escapeMarkdown(where)}\n\n`);
+  if (why) md.appendMarkdown(`${escapeMarkdown(why)}\n\n`);
   md.appendMarkdown('| ' + BRIEF_CAPABILITIES.join(' | ') + ' |\n|' + BRIEF_CAPABILITIES.map(() => ':-:').join('|') + '|\n');
   md.appendMarkdown('| ' + BRIEF_CAPABILITIES.map(c => briefAllows(role, c) ? '✓' : '—').join(' | ') + ' |\n\n');
   const scopes = where === 'organization' ? organizationScopesOf(role) : projectScopesOf(role);

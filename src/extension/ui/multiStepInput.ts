@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { forLabel } from '../../core/display';
 
 /**
  * Thrown inside a step to go back one step or abandon the flow. Recognised by its `flowAction` field,
@@ -90,12 +91,13 @@ export class MultiStepInput implements StepDriver {
 
   async pick<T extends vscode.QuickPickItem>(options: PickOptions<T>): Promise<T> {
     const quickPick = vscode.window.createQuickPick<T>();
+    const shown = new DisplayItems(options.items);
     return this.show(quickPick, options, (resolve, disposables) => {
-      quickPick.items = options.items;
+      quickPick.items = shown.items;
       quickPick.matchOnDescription = options.matchOnDescription ?? true;
-      if (options.activeItem) quickPick.activeItems = [options.activeItem];
+      if (options.activeItem) quickPick.activeItems = shown.of([options.activeItem]);
       disposables.push(quickPick.onDidAccept(() => {
-        const [selected] = quickPick.selectedItems;
+        const [selected] = shown.original(quickPick.selectedItems);
         if (selected) resolve(selected);
       }));
     });
@@ -104,14 +106,15 @@ export class MultiStepInput implements StepDriver {
   /** A pick with checkboxes; `extra` items (e.g. "Add a target…") return on their own when accepted. */
   async pickMany<T extends vscode.QuickPickItem>(options: PickOptions<T> & { selected?: readonly T[]; minimum?: number }): Promise<T[]> {
     const quickPick = vscode.window.createQuickPick<T>();
+    const shown = new DisplayItems(options.items);
     return this.show(quickPick, options, (resolve, disposables) => {
       quickPick.canSelectMany = true;
-      quickPick.items = options.items;
-      quickPick.selectedItems = options.selected ?? [];
+      quickPick.items = shown.items;
+      quickPick.selectedItems = shown.of(options.selected ?? []);
       disposables.push(quickPick.onDidAccept(() => {
-        const chosen = [...quickPick.selectedItems];
+        const chosen = shown.original(quickPick.selectedItems);
         if (chosen.length < (options.minimum ?? 1)) {
-          quickPick.placeholder = `Select at least ${options.minimum ?? 1}. ${options.placeholder ?? ''}`;
+          quickPick.placeholder = forLabel(`Select at least ${options.minimum ?? 1}. ${options.placeholder ?? ''}`);
           return;
         }
         resolve(chosen);
@@ -123,7 +126,7 @@ export class MultiStepInput implements StepDriver {
     const box = vscode.window.createInputBox();
     return this.show(box, options, (resolve, disposables) => {
       box.value = options.value ?? '';
-      box.prompt = options.prompt;
+      box.prompt = forLabel(options.prompt);
       box.password = options.password ?? false;
       let validating: Promise<string | undefined> = Promise.resolve(undefined);
       const validate = async (value: string) => {
@@ -157,10 +160,10 @@ export class MultiStepInput implements StepDriver {
   ): Promise<R> {
     const disposables: vscode.Disposable[] = [];
     return new Promise<R>((resolve, reject) => {
-      input.title = options.title;
+      input.title = forLabel(options.title);
       input.step = options.step;
       input.totalSteps = options.totalSteps;
-      input.placeholder = options.placeholder;
+      input.placeholder = options.placeholder === undefined ? undefined : forLabel(options.placeholder);
       input.ignoreFocusOut = options.ignoreFocusOut ?? true;
       input.buttons = this.history.length > 1 ? [vscode.QuickInputButtons.Back] : [];
       disposables.push(
@@ -172,4 +175,14 @@ export class MultiStepInput implements StepDriver {
       input.show();
     }).finally(() => disposables.forEach(d => d.dispose()));
   }
+}
+
+/** Items as shown (labels from servers and workspaces sanitised by core/display), mapped back to the caller's own. */
+class DisplayItems<T extends vscode.QuickPickItem> {
+  readonly items: T[];
+  constructor(private readonly originals: readonly T[]) {
+    this.items = originals.map(i => ({ ...i, label: forLabel(i.label), description: i.description === undefined ? undefined : forLabel(i.description), detail: i.detail === undefined ? undefined : forLabel(i.detail) }));
+  }
+  of(originals: readonly T[]): T[] { return originals.map(o => this.items[this.originals.indexOf(o)]).filter(Boolean); }
+  original(shown: readonly T[]): T[] { return shown.map(s => this.originals[this.items.indexOf(s)]).filter(Boolean); }
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { StepDriver } from './multiStepInput';
+import { dialog, inputBox, notification, quickPick } from './notifications';
 
 /**
  * The questions commands ask. The real one is VS Code's dialogs and pickers; the integration tests
@@ -22,19 +23,18 @@ export interface Prompter {
   readonly steps?: StepDriver;
 }
 
+/** The real prompter: every text goes through ./notifications (core/display's sanitising for each sink). */
 export const vscodePrompter: Prompter = {
   async confirm(message, button, detail) {
-    return (await vscode.window.showWarningMessage(message, { modal: true, detail }, button)) === button;
+    return (await dialog('warning', message, detail, button)) === button;
   },
-  async choose(message, buttons, detail) {
-    return vscode.window.showWarningMessage(message, { modal: true, detail }, ...buttons);
-  },
-  pick: (items, options) => Promise.resolve(vscode.window.showQuickPick(items, { ...options, ignoreFocusOut: true })),
-  input: options => Promise.resolve(vscode.window.showInputBox({ ...options, ignoreFocusOut: true })),
-  async refuse(message) { await vscode.window.showErrorMessage(message, { modal: true }); },
-  notify(message) { void vscode.window.showInformationMessage(message); },
+  choose: (message, buttons, detail) => dialog('warning', message, detail, ...buttons),
+  pick: (items, options) => quickPick(items, { ...options, ignoreFocusOut: true }),
+  input: options => Promise.resolve(inputBox({ ...options, ignoreFocusOut: true })),
+  async refuse(message) { await dialog('error', message, undefined); },
+  notify(message) { void notification('info', message); },
   failed(message, showLogs) {
-    void vscode.window.showErrorMessage(message, 'Show Logs').then(choice => { if (choice === 'Show Logs') showLogs(); });
+    void notification('error', message, 'Show Logs').then(choice => { if (choice === 'Show Logs') showLogs(); });
   },
   copy: text => Promise.resolve(vscode.env.clipboard.writeText(text)),
 };

@@ -22,6 +22,7 @@ runPart(PART, async () => {
   const attacker = await startAttacker('127.0.0.2');
   const attackerLoopback = await startAttacker('127.0.0.1');
   const sandbox = await startSandbox();
+  const keysBefore = [...sandbox.store.apiKeys.values()].length;
   const pair = sandbox.credentials.projects['staging-chatbot'];
   const marker = path.join(home, 'git-ran-a-command');
 
@@ -82,8 +83,20 @@ runPart(PART, async () => {
   sandbox.resetStats();
   const online = await run(['lint', '.', '--online', '--format', 'json'], repo2);
   const onlineToSandbox = sandbox.stats.requests;
+  // The repo's own .env target is a symbolic link to the user's shell start-up file, and a file NAMED as a
+  // command link with terminal escapes holds the key (issue 19): the rotation refuses the target before
+  // creating anything, and what it prints carries no control character.
+  const bashrc = path.join(home, '.bashrc');
+  fs.writeFileSync(bashrc, 'alias ll="ls -l"\n');
+  fs.symlinkSync('../../.bashrc', path.join(repo, 'svc', '.env.production'));
+  fs.writeFileSync(path.join(repo, '[Open deploy checklist](command:workbench.action.terminal.sendSequence)\u001b]0;owned\u0007'), `LANGFUSE_PUBLIC_KEY=${pair.publicKey}\n`);
+  const linked = await run(['rotate', '--connection', 'acme', '--project', 'staging-chatbot', '--key', pair.publicKey, '--to', 'env:svc/.env.production', '--yes'], repo);
+  const keysAfterRefusal = [...sandbox.store.apiKeys.values()].length;
   // A rotation scanning the hostile repo for references.
   const rotation = await run(['rotate', '--connection', 'acme', '--project', 'staging-chatbot', '--key', pair.publicKey, '--to', `env:${path.join(home, 'target.env')}`, '--scan', repo, '--yes'], home);
+  const bashrcAfter = fs.readFileSync(bashrc, 'utf8');
+  // eslint-disable-next-line no-control-regex
+  const controlsPrinted = [linked, rotation].reduce((n, r) => n + (`${r.out}${r.err}`.replace(/[\n\t]/g, '').match(/[\u0000-\u001f\u007f-\u009f]/g)?.length ?? 0), 0);
 
   const attackerConnections = attacker.connections + attackerLoopback.connections;
   const gitRan = fs.existsSync(marker) ? 1 : 0;
@@ -100,4 +113,7 @@ runPart(PART, async () => {
   figure(PART, '--online with the user connection: requests reached the user-approved host', onlineToSandbox, { min: 1 }, `exit ${online.code}`);
   figure(PART, '--online with the user connection: lint ran (exit 0 or 1)', online.code === 0 || online.code === 1 ? 1 : 0, { min: 1 }, online.err.slice(0, 160));
   figure(PART, 'commands run by the repo\'s git config (fsmonitor, hooks)', gitRan, { max: 0 });
+  figure(PART, 'rotate into the repo\'s .env that links to ~/.bashrc: refused (exit 2), ~/.bashrc unchanged', linked.code === 2 && bashrcAfter === 'alias ll="ls -l"\n' ? 1 : 0, { min: 1 }, `exit ${linked.code}: ${linked.err.slice(-600)}`);
+  figure(PART, 'keys created before that refusal', keysAfterRefusal - keysBefore, { max: 0 });
+  figure(PART, 'control characters printed by rotate for a hostile file name (stdout, stderr)', controlsPrinted, { max: 0 });
 });

@@ -1,7 +1,7 @@
 // `langfuse-access rotate` end to end: the sandbox over real HTTP, real .env files, moto_server for
 // AWS, real pass + gpg in a throwaway GPG home, and a labelled FAKE of Vault KV v2 (Vault cannot run here).
 import { strict as assert } from 'node:assert';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -11,7 +11,7 @@ import { createSink } from '../../../src/core/secrets';
 import { FAKE_AWS_ENV, startMoto, type MotoServer } from '../../support/peers/moto';
 import { createPassStore, type PassStore } from '../../support/peers/passStore';
 import { startVaultKv2Fake, type VaultFake } from '../../support/peers/vaultKv2Fake';
-import { assertNoSecret, bundleCli, envValues, OLD, ROOT, startCliHarness, type CliHarness } from './support/cliHarness';
+import { assertNoSecret, bundleCli, envValues, OLD, ORG, ROOT, startCliHarness, type CliHarness } from './support/cliHarness';
 
 const START = ['--connection', 'acme', '--project', 'production-chatbot', '--key', OLD.publicKey];
 
@@ -241,6 +241,34 @@ describe('cli: langfuse-access rotate', function () {
       { target: 'pass:acme/production/langfuse', oldSecretKnown: true, env: () => ({ PASSWORD_STORE_DIR: pass.storeDir, GNUPGHOME: pass.gnupgHome }) },
       { target: 'vault:secret/acme/production/langfuse', oldSecretKnown: false, env: () => ({ VAULT_TOKEN: 'hvs.rotate' }) },
     ];
+    it('pass: a NEW entry can be a rotation target (rolled back, it is removed again), and pass never sees the CLI\'s Langfuse, AWS or Vault credentials', async () => {
+      const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'lfa-passbin-'));
+      const seen = path.join(bin, 'env.log');
+      const realPass = execFileSync('sh', ['-c', 'command -v pass'], { encoding: 'utf8' }).trim();
+      fs.writeFileSync(path.join(bin, 'pass'), `#!/bin/sh\nenv >> ${seen}\nexec ${realPass} "$@"\n`, { mode: 0o755 });
+      try {
+        h = await startCliHarness({ env: { PASSWORD_STORE_DIR: pass.storeDir, GNUPGHOME: pass.gnupgHome } });
+        // CI style: the CLI's own organization key in the environment, next to cloud credentials.
+        const ciEnv = { PATH: `${bin}:${process.env.PATH}`, LANGFUSE_ACCESS_PUBLIC_KEY: ORG.publicKey, LANGFUSE_ACCESS_SECRET_KEY: ORG.secretKey, LANGFUSE_ACCESS_BASE_URL: h.sandbox.url, VAULT_TOKEN: 'hvs.canary-vault', AWS_SECRET_ACCESS_KEY: 'canary-aws-secret' };
+        const entry = 'acme/brand-new/langfuse';
+        const sink = createSink(`pass:${entry}`, { lockDir: path.join(h.dir, 'locks'), pass: { env: { ...process.env, PASSWORD_STORE_DIR: pass.storeDir, GNUPGHOME: pass.gnupgHome } } });
+        assert.equal((await sink.read()).exists, false);
+        const first = await h.run(['--project', 'production-chatbot', '--key', OLD.publicKey, '--to', `pass:${entry}`], ciEnv);
+        assert.equal(first.code, 1, first.err);
+        assert.match(first.err, /Waiting \(checklist\)/, 'it got past the push into the new entry');
+        const [key] = h.keys().filter(k => k.publicKey !== OLD.publicKey);
+        assert.equal((await sink.readBack({ publicKey: key.publicKey, secretKey: key.secretKey, baseUrl: h.sandbox.url })).matches, true);
+        const aborted = await h.run(['--abort', first.out.trim().split(' ')[0]], ciEnv);
+        assert.equal(aborted.code, 0, aborted.err);
+        assert.equal((await sink.read()).exists, false, 'the entry the rotation created is gone again');
+        const env = fs.readFileSync(seen, 'utf8');
+        assert.ok(env.length > 0 && /^PASSWORD_STORE_DIR=/m.test(env), 'the wrapper saw pass run');
+        for (const secret of [ORG.secretKey, 'hvs.canary-vault', 'canary-aws-secret']) assert.ok(!env.includes(secret), 'a credential reached pass');
+      } finally {
+        fs.rmSync(bin, { recursive: true, force: true });
+      }
+    });
+
     for (const c of cases) {
       it(`${c.target.split(':')[0]}: pushes, reads back, revokes; the old secret ${c.oldSecretKnown ? 'is taken from the target for the 401 re-check' : 'is not readable there, so the re-check says it was skipped'}`, async () => {
         h = await startCliHarness({

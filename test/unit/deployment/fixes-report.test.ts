@@ -4,6 +4,8 @@ import * as path from 'node:path';
 import Ajv from 'ajv';
 import { applyEdits, resolveFixEdits } from '../../../src/core/deployment/applyFix';
 import { buildComplianceReport } from '../../../src/core/deployment/complianceReport';
+import { assertEditsInScope, filesTouchedBy } from '../../../src/core/deployment/fixScope';
+import { UnsafeWriteError } from '../../../src/core/fs/scopedWrite';
 import { complianceToSarif } from '../../../src/core/deployment/complianceSarif';
 import { renderJson, renderMarkdown, renderText } from '../../../src/core/deployment/renderReport';
 import type { DeploymentFinding, TextEdit } from '../../../src/core/deployment/types';
@@ -52,6 +54,19 @@ describe('deployment fixes and report', () => {
     const after = check(compose);
     assert.equal(only(after, 'inline-secret').length, 0);
     assert.equal(after.findings.filter(x => x.severity !== 'info').length, 0);
+  });
+
+  it('a fix that would write through a symbolic link or out of the workspace is refused before any edit', () => {
+    const env = [...GOOD_ENV.filter(l => !l.startsWith('AUTH_OKTA_CLIENT_SECRET')), 'AUTH_OKTA_CLIENT_SECRET=demo-okta-secret-not-real'];
+    const outside = project({ 'bashrc': 'export A=1\n' });
+    const dir = project({ 'docker-compose.yml': webCompose(env) });
+    fs.symlinkSync(path.join(outside, 'bashrc'), path.join(dir, '.env'));
+    const fix = fixOf(only(check(path.join(dir, 'docker-compose.yml')), 'inline-secret')[0], 'moveToEnvFile');
+    const files = filesTouchedBy(fix);
+    assert.deepEqual(files, [...new Set(resolveFixEdits(fix).map(e => e.file))], 'the files known before resolving are the ones the edits change');
+    assert.throws(() => assertEditsInScope(files.map(file => ({ file })), { roots: [dir], label: 'the workspace' }), (e: unknown) => e instanceof UnsafeWriteError && e.reason === 'symlink');
+    assert.throws(() => assertEditsInScope([{ file: path.join(outside, 'bashrc') }], { roots: [dir], label: 'the workspace' }), (e: unknown) => e instanceof UnsafeWriteError && e.reason === 'outside');
+    assert.equal(fs.readFileSync(path.join(outside, 'bashrc'), 'utf8'), 'export A=1\n');
   });
 
   it('inserts a missing variable in the file\'s own style (list, map, .env, Helm additionalEnv)', () => {

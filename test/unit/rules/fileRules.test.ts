@@ -114,6 +114,11 @@ describe('rules on git', () => {
     assert.deepEqual(only(check('.env.staging', pair('staging'), { git: { ...exposed, relativePath: '.env.staging' } }).findings, 'production-key-not-ignored'), [], 'staging key');
   });
 
+  it('offers no .gitignore fix for a file name git or a shell would interpret (the finding stays)', () => {
+    const [f] = only(check('.env.production', pair('production'), { git: { ...exposed, relativePath: '.env.x;touch${IFS}PWNED' }, gitignorePath: '/w/.gitignore' }).findings, 'production-key-not-ignored');
+    assert.deepEqual(f.fixes.filter(x => x.kind === 'addToGitignore'), []);
+  });
+
   it('knows a production key by its project even in a file of another environment', () => {
     assert.equal(only(check('.env.staging', pair('production'), { git: { ...exposed, relativePath: '.env.staging' } }).findings, 'production-key-not-ignored').length, 1);
   });

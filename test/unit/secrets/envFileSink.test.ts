@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as dotenv from 'dotenv';
+import { createSink } from '../../../src/core/secrets/createSink';
 import { EnvFileSink } from '../../../src/core/secrets/env/envFileSink';
 import { SinkConfigError, SinkConflictError, SinkNotFoundError } from '../../../src/core/secrets/errors';
 import { fingerprintSecret } from '../../../src/core/secrets/fingerprint';
@@ -92,6 +93,39 @@ describe('secrets: .env file sink (real filesystem)', () => {
     await sinkFor(dangling).write(NEW_PAIR);
     assert.ok(fs.lstatSync(dangling).isSymbolicLink());
     assert.equal(fs.statSync(path.join(dir, 'made-later.env')).mode & 0o777, 0o600);
+  });
+
+  it('refuses a link out of its scope (a cloned .env pointing at ~/.bashrc) for every operation, and writes nothing there', async () => {
+    const ws = path.join(dir, 'ws');
+    fs.mkdirSync(ws);
+    const outside = path.join(dir, 'bashrc');
+    fs.writeFileSync(outside, 'export A=1\n');
+    const scope = { roots: [ws], label: 'the workspace' };
+    // Created while the file is regular; the link appears afterwards (a checkout, a pull).
+    fs.writeFileSync(path.join(ws, '.env'), '');
+    const sink = new EnvFileSink(path.join(ws, '.env'), { lockDir, tool: 'test', scope });
+    fs.rmSync(path.join(ws, '.env'));
+    fs.symlinkSync('../bashrc', path.join(ws, '.env'));
+    await assert.rejects(sink.write(NEW_PAIR), (e: unknown) => e instanceof SinkConfigError && /symbolic link to .*bashrc, outside the workspace: refused/.test(e.message) && /env:.*bashrc/.test(e.message));
+    await assert.rejects(sink.read(), SinkConfigError);
+    await assert.rejects(sink.snapshot(), SinkConfigError);
+    assert.equal(fs.readFileSync(outside, 'utf8'), 'export A=1\n');
+    // Already a link when the target is named: a configuration error at once (before a rotation creates a key).
+    assert.throws(() => new EnvFileSink(path.join(ws, '.env'), { lockDir, scope }), SinkConfigError);
+    fs.symlinkSync(path.join(dir, 'never-created.env'), path.join(ws, 'dangling.env'));
+    assert.throws(() => new EnvFileSink(path.join(ws, 'dangling.env'), { lockDir, scope }), SinkConfigError);
+    assert.equal(fs.existsSync(path.join(dir, 'never-created.env')), false);
+  });
+
+  it('createSink: a link inside the workspace is followed; a file outside it may link only within its own folder', async () => {
+    const ws = path.join(dir, 'ws');
+    fs.mkdirSync(path.join(ws, 'config'), { recursive: true });
+    fs.symlinkSync('config/app.env', path.join(ws, '.env'));
+    await createSink(`env:${path.join(ws, '.env')}`, { lockDir, workspaceRoots: [ws] }).write(NEW_PAIR);
+    assert.match(fs.readFileSync(path.join(ws, 'config', 'app.env'), 'utf8'), new RegExp(NEW_PAIR.publicKey));
+    fs.mkdirSync(path.join(dir, 'user'));
+    fs.symlinkSync('../ws/config/app.env', path.join(dir, 'user', '.env'));
+    assert.throws(() => createSink(`env:${path.join(dir, 'user', '.env')}`, { lockDir, workspaceRoots: [ws] }), /outside the folder/);
   });
 
   it('replaces every duplicate of a key, so no copy of the old secret remains', async () => {

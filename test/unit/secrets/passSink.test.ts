@@ -73,6 +73,30 @@ describe('secrets: pass sink (real pass + gpg, throwaway GPG home)', function ()
     }
   });
 
+  it('pass (and the gpg and git it runs) gets an allow-listed environment: no Langfuse, AWS or Vault credentials', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lfa-env-'));
+    const log = path.join(dir, 'env.log');
+    const wrapper = path.join(dir, 'pass');
+    fs.writeFileSync(wrapper, `#!/bin/sh\nenv >> ${log}\nexec pass "$@"\n`, { mode: 0o755 });
+    const secrets = {
+      LANGFUSE_ACCESS_SECRET_KEY: 'sk-lf-canary-cli-credential', LANGFUSE_SECRET_KEY: 'sk-lf-canary-sdk', VAULT_TOKEN: 'hvs.canary-vault-token',
+      AWS_SECRET_ACCESS_KEY: 'canary-aws-secret', AWS_SESSION_TOKEN: 'canary-aws-session', LANGFUSE_ACCESS_SIEM_TOKEN: 'canary-siem', GITHUB_TOKEN: 'canary-gh',
+    };
+    try {
+      const sink = new PassSink(ENTRY, { ...config, passBinary: wrapper, env: { ...process.env, ...secrets, LC_ALL: 'C.UTF-8', PASSWORD_STORE_UMASK: '077' } });
+      await sink.write(NEW_PAIR);
+      const seen = fs.readFileSync(log, 'utf8');
+      for (const [name, value] of Object.entries(secrets)) {
+        assert.ok(!seen.includes(value), `${name} reached pass`);
+        assert.doesNotMatch(seen, new RegExp(`^${name}=`, 'm'));
+      }
+      for (const kept of ['PATH', 'HOME', 'GNUPGHOME', 'PASSWORD_STORE_DIR', 'PASSWORD_STORE_UMASK', 'LC_ALL']) assert.match(seen, new RegExp(`^${kept}=`, 'm'), kept);
+      assert.equal(show(), `LANGFUSE_PUBLIC_KEY=${NEW_PAIR.publicKey}\nLANGFUSE_SECRET_KEY=${NEW_PAIR.secretKey}\nLANGFUSE_BASE_URL=${NEW_PAIR.baseUrl}\n`, 'and pass still works');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('restores the exact old entry, deletes an entry the write created, and refuses over a third party\'s pair', async () => {
     const original = `LANGFUSE_PUBLIC_KEY=${OLD_PAIR.publicKey}\nLANGFUSE_SECRET_KEY=${OLD_PAIR.secretKey}\n# owner: platform team\n`;
     insert(original);

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { writeFileAtomicSync } from '../../state/atomicWrite';
-import { SinkConflictError, SinkPermissionError } from '../errors';
+import { checkWriteTarget, scopeFor, UnsafeWriteError, writeFileInScope, type WriteScope } from '../../fs/scopedWrite';
+import { SinkConfigError, SinkConflictError, SinkPermissionError } from '../errors';
 import { contentVersion, fingerprintSecret, holdsPair, readBackResult, sameHolding } from '../fingerprint';
 import { LEGACY_BASE_URL_FIELD, PairFields, validatePair } from '../pairFields';
 import type { KeyPair, ReadBackResult, RestoreOptions, SecretSink, SinkSnapshot, SinkState, WriteOptions, WriteReceipt } from '../types';
@@ -16,7 +16,15 @@ export interface EnvFileSinkOptions {
   /** Tool name written into the lock, so a blocked writer can say who holds it. */
   tool?: string;
   lockWaitMs?: number;
+  /**
+   * Where the file (after its symbolic links) may be: the workspace for a file in it, else the folder the
+   * user named. Default: the named file's own folder. A link leading out of it is refused for every operation.
+   */
+  scope?: WriteScope;
 }
+
+/** Cause code of a target whose real path leaves the sink's scope. */
+const OUT_OF_SCOPE = 'out-of-scope';
 
 const STORED_KEYS = [PairFields.publicKey, PairFields.secretKey, PairFields.baseUrl, LEGACY_BASE_URL_FIELD];
 
@@ -25,16 +33,21 @@ interface Loaded { file: string; existed: boolean; text: string; doc: EnvDocumen
 /**
  * A .env file. Writes replace the file atomically (temp file + rename in the same folder), keep
  * everything but the edited values byte for byte, keep the mode of an existing file (0600 for a
- * new one) and keep symlinks. Writers of this tool are serialised by a lock in the state folder;
+ * new one) and keep symlinks that stay inside the sink's scope (a link out of the workspace, e.g. to
+ * ~/.bashrc, is refused). Writers of this tool are serialised by a lock in the state folder;
  * an edit by another program between read and rename is detected and the write retried.
  */
 export class EnvFileSink implements SecretSink {
   readonly kind = 'env';
   readonly target: string;
+  private readonly scope: WriteScope;
 
   constructor(readonly file: string, private readonly options: EnvFileSinkOptions) {
     this.file = path.resolve(file);
     this.target = `env:${this.file}`;
+    this.scope = options.scope ?? scopeFor(this.file, []);
+    // A link out of the scope is a configuration error now, before a rotation creates a key for this target.
+    try { this.resolve('read'); } catch (err) { if (err instanceof SinkConfigError && err.causeCode === OUT_OF_SCOPE) throw err; }
   }
 
   describe(): string {
@@ -114,9 +127,28 @@ export class EnvFileSink implements SecretSink {
     };
   }
 
-  private load(): Loaded {
+  /** The file the name leads to (links followed), checked to be a regular file inside the scope. */
+  private resolve(doing: 'read' | 'write'): string {
     let file: string;
-    try { file = resolveLinkTarget(this.file); } catch (err) { throw fsSinkError(this.target, this.file, err, 'read'); }
+    try { file = resolveLinkTarget(this.file); } catch (err) { throw fsSinkError(this.target, this.file, err, doing); }
+    try {
+      checkWriteTarget(file, this.scope);
+    } catch (err) {
+      if (err instanceof UnsafeWriteError && err.reason === 'not-a-file') {
+        throw new SinkConfigError(this.target, `${file} is a folder or a special file, not a .env file`, 'Point the target at a file, e.g. env:./.env', 'EISDIR');
+      }
+      if (err instanceof UnsafeWriteError) {
+        throw new SinkConfigError(this.target, file === this.file ? err.message.replace(/\.$/, '') : `${this.file} is a symbolic link to ${file}, outside ${this.scope.label}: refused`,
+          file === this.file ? 'Choose a regular file as the target' : `Name the real file as the target (env:${file}) if it is really meant`, OUT_OF_SCOPE);
+      }
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw fsSinkError(this.target, file, err, doing);
+    }
+    return file;
+  }
+
+  private load(): Loaded {
+    const file = this.resolve('read');
     let text: string;
     try {
       text = fs.readFileSync(file, 'utf8');
@@ -148,8 +180,9 @@ export class EnvFileSink implements SecretSink {
       if (loaded.existed) assertWritable(this.target, loaded.file);
       try {
         if (next === null) fs.rmSync(loaded.file, { force: true });
-        else writeFileAtomicSync(loaded.file, next, loaded.existed ? {} : { mode: 0o600 });
+        else writeFileInScope(loaded.file, next, this.scope, loaded.existed ? {} : { mode: 0o600 });
       } catch (err) {
+        if (err instanceof UnsafeWriteError) throw new SinkConfigError(this.target, err.message.replace(/\.$/, ''), 'Choose a regular file inside the workspace, or name the real file');
         throw fsSinkError(this.target, loaded.file, err, 'write');
       }
       const written = this.load();
@@ -166,8 +199,7 @@ export class EnvFileSink implements SecretSink {
   }
 
   private async locked<T>(fn: () => T): Promise<T> {
-    let file: string;
-    try { file = resolveLinkTarget(this.file); } catch (err) { throw fsSinkError(this.target, this.file, err, 'write'); }
+    const file = this.resolve('write');
     return withSinkLock(this.target, file, { lockDir: this.options.lockDir, tool: this.options.tool, waitMs: this.options.lockWaitMs }, fn);
   }
 }

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { childEnvironment } from '../../process/childEnv';
 import { SinkConfigError, SinkIoError } from '../errors';
 
 export interface PassRunConfig {
@@ -7,7 +8,7 @@ export interface PassRunConfig {
   storeDir?: string;
   /** GNUPGHOME; default: gpg's own. */
   gnupgHome?: string;
-  /** Base environment (default process.env). */
+  /** Base environment (default process.env); pass gets only its allow-listed part (core/process/childEnv.ts). */
   env?: NodeJS.ProcessEnv;
   timeoutMs?: number;
 }
@@ -19,9 +20,7 @@ export interface PassResult { code: number; stdout: string; stderr: string }
  * never shows in `ps` or shell history.
  */
 export function runPass(target: string, config: PassRunConfig, args: string[], stdin?: string): Promise<PassResult> {
-  const env: NodeJS.ProcessEnv = { ...(config.env ?? process.env) };
-  if (config.storeDir) env.PASSWORD_STORE_DIR = config.storeDir;
-  if (config.gnupgHome) env.GNUPGHOME = config.gnupgHome;
+  const env = childEnvironment(config.env ?? process.env, { PASSWORD_STORE_DIR: config.storeDir, GNUPGHOME: config.gnupgHome });
   const timeoutMs = config.timeoutMs ?? 30000;
   return new Promise((resolve, reject) => {
     const child = spawn(config.passBinary ?? 'pass', args, { env, stdio: ['pipe', 'pipe', 'pipe'] });
