@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { CheckItem, OnlineCheckResult, SsoSetupPlan } from '../../core/sso/index';
 import { loadChunk } from '../lazy';
 import type { Step, StepDriver } from '../ui/multiStepInput';
+import { progressText } from '../ui/notifications';
 
 /** What the steps collect; Back replays a step with these values as its defaults. */
 export interface SsoWizardState {
@@ -120,7 +121,7 @@ const offerOnlineCheck: Step<SsoWizardState> = async (ui, state) => {
   });
   if (!choice.run) return askDomains;
   const plan = state.plan;
-  state.check = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Checking ${issuer}…` },
+  state.check = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: progressText(`Checking ${issuer}…`) },
     async () => { try { return await sso().checkProviderOnline(plan); } catch (err) { return { ok: false, applicable: true, items: [{ id: 'url' as const, status: 'fail' as const, title: 'issuer URL', detail: (err as Error).message }] }; } });
   return showCheck;
 };
