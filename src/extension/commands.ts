@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { hostLabel } from '../core/connections/connection';
 import { redactText } from '../core/log/redact';
 import { Commands, SecretKeys, Views } from '../core/names';
 import type { Finding, Fix } from '../core/rules/finding';
@@ -16,7 +17,8 @@ import { exportAuditLog, filterAuditLog, openAuditEntry, verifyAuditLogCommand }
 import type { AuditNode } from './audit/auditLogView';
 import { applyDeploymentFix, complianceReportCommand } from './compliance/deploymentDiagnostics';
 import type { DeploymentFix } from '../core/deployment/types';
-import { abortRotation, resumeRotation, rotateKeyWizard } from './rotation/rotationWizard';
+import { abortRotation, resumeRotation } from './rotation/rotationRuns';
+import { rotateKeyWizard } from './rotation/rotationWizard';
 import { connectSandbox } from './sandbox/connectSandbox';
 import type { Services } from './services';
 import type { AccessNode, NodeOf } from './tree/nodes';
@@ -41,7 +43,7 @@ export function registerCommands(services: Services): vscode.Disposable[] {
     [Commands.connectSandbox]: async (credentialsPath?: string) => {
       const id = await connectSandbox(services.connections, process.env, credentialsPath);
       if (!id) return undefined;
-      services.audit().append({ action: 'connection.add', resource: { kind: 'connection', id, name: 'Local sandbox' }, outcome: 'success', details: { via: 'connectSandbox' } });
+      services.record({ action: 'connection.add', resource: { kind: 'connection', id, name: 'Local sandbox' }, outcome: 'success', details: { via: 'connectSandbox' } });
       log.info(`Connected to the local sandbox as connection "${id}".`);
       services.ui.notify('Connected to the local Langfuse sandbox (Acme Corp).');
       return id;
@@ -52,7 +54,7 @@ export function registerCommands(services: Services): vscode.Disposable[] {
       if (!connection) return false;
       if (!await services.ui.confirm(`Remove the connection "${connection.name}" (${connection.baseUrl})? Its key pair is deleted from SecretStorage; the key itself stays valid in Langfuse.`, 'Remove')) return false;
       await services.connections.remove(connection.id);
-      services.audit().append({ action: 'connection.remove', resource: { kind: 'connection', id: connection.id, name: connection.name, host: connection.baseUrl }, outcome: 'success' });
+      services.record({ action: 'connection.remove', resource: { kind: 'connection', id: connection.id, name: connection.name, host: hostLabel(connection.baseUrl) }, outcome: 'success' });
       return true;
     },
     [Commands.addMember]: async (node?: AccessNode) => {
@@ -136,7 +138,7 @@ export function registerCommands(services: Services): vscode.Disposable[] {
       const token = await services.ui.input({ title: 'SIEM token for audit forwarding', prompt: 'Bearer token of the endpoint in langfuseAccess.auditForwarding.siem (kept in SecretStorage)', password: true, validateInput: v => v.trim() ? undefined : 'Paste the token.' });
       if (!token) return false;
       await services.context.secrets.store(SecretKeys.sink('siem'), token.trim());
-      services.audit().append({ action: 'sink.tokenSet', resource: { kind: 'sink', id: 'siem' }, outcome: 'success' });
+      services.record({ action: 'sink.tokenSet', resource: { kind: 'sink', id: 'siem' }, outcome: 'success' });
       return true;
     },
     [Commands.applyDeploymentFix]: (fix: DeploymentFix) => applyDeploymentFix(fix),
@@ -169,7 +171,7 @@ export function registerCommands(services: Services): vscode.Disposable[] {
     [Commands.refresh]: (node?: AccessNode) => services.tree.refresh(node),
     [Commands.showLogs]: () => services.channel.show(),
     [Commands.openAuditLog]: async () => {
-      const file = services.audit().file;
+      const file = services.auditFile;
       const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
       await vscode.window.showTextDocument(doc, { preview: true });
     },
@@ -181,13 +183,13 @@ export function registerCommands(services: Services): vscode.Disposable[] {
 async function saveConnection(services: Services, existingId?: string) {
   void noticeSecretStorageOnce(services.context);
   const existing = existingId ? services.connections.get(existingId) : undefined;
-  const result = await addConnectionFlow(services.connections, loadChunk('langfuse').CLOUD_REGIONS,
+  const result = await addConnectionFlow(services.connections, loadChunk('core').CLOUD_REGIONS,
     (baseUrl, pair) => checkConnection(services.clients, baseUrl, pair), existing, services.ui.steps);
   if (!result) return undefined;
   const { connection, check } = result;
-  services.audit().append({
+  services.record({
     action: existing ? 'connection.edit' : 'connection.add',
-    resource: { kind: 'connection', id: connection.id, name: connection.name, host: connection.baseUrl },
+    resource: { kind: 'connection', id: connection.id, name: connection.name, host: hostLabel(connection.baseUrl) },
     outcome: 'success',
     details: { check: check.summary, verified: check.ok },
   });

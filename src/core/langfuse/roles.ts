@@ -36,16 +36,26 @@ export function effectiveProjectRole(orgRole: Role | undefined, projectRole: Rol
 
 export interface EffectiveRole { userId: string; role: Role; source: 'project' | 'organization' }
 
+export interface RosterRow<M> { member: M; orgRole: Role; override: Role | undefined; effective: Role }
+
+/**
+ * A project's members as Langfuse's UI lists them: everyone whose effective role gives access, plus
+ * those an explicit project role NONE shuts out (shown as "no access (override)").
+ */
+export function projectRoster<M extends { userId: string; role: Role }>(orgMemberships: M[], projectOverrides: { userId: string; role: Role }[]): RosterRow<M>[] {
+  const overrides = new Map(projectOverrides.map(m => [m.userId, m.role]));
+  return orgMemberships.flatMap(member => {
+    const override = overrides.get(member.userId);
+    const effective = effectiveProjectRole(member.role, override);
+    return effective === 'NONE' && override === undefined ? [] : [{ member, orgRole: member.role, override, effective }];
+  });
+}
+
 /** Everyone's effective role on one project, NONE dropped (they cannot see it). */
 export function effectiveProjectRoles(orgMemberships: { userId: string; role: Role }[], projectOverrides: { userId: string; role: Role }[]): EffectiveRole[] {
-  const overrides = new Map(projectOverrides.map(m => [m.userId, m.role]));
-  return orgMemberships
-    .map(m => ({
-      userId: m.userId,
-      role: effectiveProjectRole(m.role, overrides.get(m.userId)),
-      source: overrides.has(m.userId) ? 'project' as const : 'organization' as const,
-    }))
-    .filter(r => r.role !== 'NONE');
+  return projectRoster(orgMemberships, projectOverrides)
+    .filter(r => r.effective !== 'NONE')
+    .map(r => ({ userId: r.member.userId, role: r.effective, source: r.override === undefined ? 'organization' as const : 'project' as const }));
 }
 
 /** True if making `userId` `newRole` (undefined = removing them) would leave the organization without an OWNER. */

@@ -10,7 +10,7 @@ export { rotationLockFile } from './rotationLock';
 export { STEPS, STEP_TITLES, stepsFor, nextStep, reached, canRollBack, type RotationMode, type RotationStep } from './steps';
 export { rotationReport, formatRotationReport, resumeQuestion, type RotationReport } from './report';
 export { scanForPublicKey, probeTraces, discoverEnvTargets, type Reference } from './evidence';
-export { generateKeyPair, provenanceNote } from './newKeyPair';
+export { provenanceNote } from './newKeyPair';
 export type {
   RotationPlan, RotationDeps, RotationCallbacks, RotationEvent, RunResult, WaitReason, ChecklistRequest, RevokeRequest, NewPairRequest, KeyPairInput,
 } from './types';

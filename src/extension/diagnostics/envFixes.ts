@@ -33,7 +33,7 @@ export async function applyEnvFix(services: Services, uri: vscode.Uri, finding: 
       if (!reason) return false;
       // Locked read-modify-write: another window or the CLI may be recording an entry at the same time.
       await loadChunk('workspace').recordIgnoreEntry(fix.accessFile, { file: fix.file, rule: fix.rule, reason }, { stateDir: services.stateDir, tool: 'extension' });
-      services.audit().append({ action: 'finding.ignore', resource: { kind: 'finding', id: fix.rule, name: fix.file }, outcome: 'success', details: { reason, accessFile: path.basename(path.dirname(path.dirname(fix.accessFile))) } });
+      services.record({ action: 'finding.ignore', resource: { kind: 'finding', id: fix.rule, name: fix.file }, outcome: 'success', details: { reason, accessFile: path.basename(path.dirname(path.dirname(fix.accessFile))) } });
       return true;
     }
     default:

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { DEFAULT_ROTATION_MAX_AGE_DAYS, Settings } from '../../core/names';
 import { PLANS_WITH_ADMIN_API } from '../../core/langfuse/errorMapping';
-import { ROLE_RANK, type Role } from '../../core/langfuse/roles';
+import { projectRoster, ROLE_RANK, type Role } from '../../core/langfuse/roles';
 import type { Logger } from '../../core/log/logger';
 import type { ConnectionStore } from '../connections/connectionStore';
 import { MissingKeyPairError, type ClientProvider } from '../langfuse/clientProvider';
@@ -150,14 +150,8 @@ export class AccessTreeProvider extends Disposable implements vscode.TreeDataPro
   private async projectMembers(node: NodeOf<'projectMembers'>): Promise<AccessNode[]> {
     const { model } = await this.clients.get(node.connectionId);
     const [overview, details] = await Promise.all([model.overview(), model.project(node.project.id)]);
-    const overrides = new Map((details.overrides ?? []).map(m => [m.userId, m.role]));
-    const rows = (overview.members ?? []).flatMap(member => {
-      const override = overrides.get(member.userId);
-      const effective: Role = override ?? member.role;
-      // Members without access are listed only when a project role says so explicitly.
-      if (effective === 'NONE' && override === undefined) return [];
-      return [{ kind: 'projectMember' as const, connectionId: node.connectionId, project: node.project, member, orgRole: member.role, override, effective }];
-    });
+    const rows = projectRoster(overview.members ?? [], details.overrides ?? [])
+      .map(r => ({ kind: 'projectMember' as const, connectionId: node.connectionId, project: node.project, ...r }));
     const sorted = byRoleThenName(rows, r => r.effective);
     if (details.overrides === undefined) {
       return [...sorted, { kind: 'message', connectionId: node.connectionId, key: `norbac-${node.project.id}`, severity: 'info', label: 'Roles inherited from the organization',

@@ -1,0 +1,21 @@
+import type { Role } from '../../core/langfuse/roles';
+import type { ActionOutcome, SessionAction } from '../../core/session/index';
+import type { Services } from '../services';
+
+/** Hands one action to the connection's session (guards, confirmations, audit) and refreshes the tree. */
+export async function perform(services: Services, connectionId: string, action: SessionAction): Promise<ActionOutcome> {
+  const session = await services.clients.session(connectionId);
+  try {
+    return await session.perform(action);
+  } finally {
+    services.tree.refresh();
+  }
+}
+
+export const ROLE_DESCRIPTIONS: Record<Role, string> = {
+  OWNER: 'everything, incl. billing, organization keys and deleting the organization',
+  ADMIN: 'manage members, API keys, integrations; no billing',
+  MEMBER: 'traces, prompts, datasets, evaluations; no member or key management',
+  VIEWER: 'read-only',
+  NONE: 'no access',
+};

@@ -1,0 +1,103 @@
+import type { Logger } from '../../core/log/logger';
+import { resolveActingIdentity } from '../../core/identity/actingAs';
+import { shortPublicKey } from '../../core/log/redact';
+import type { PendingSecrets, PendingSecretStore } from '../../core/rotation/pendingSecrets';
+import type { SecretStorageLike } from '../../core/secrets/secretStorage/secretStorageSink';
+import type { SessionPort } from '../../core/session/port';
+import type { Chunks } from '../lazy';
+import type { Prompter } from '../ui/prompter';
+
+/** What the extension's port reads from VS Code; injected so the port runs without VS Code in unit tests. */
+export interface ExtensionPortDeps {
+  core: Chunks['core'];
+  /** Read on every question: the integration tests swap in a scripted prompter. */
+  ui(): Prompter;
+  secrets: SecretStorageLike;
+  stateDir: string;
+  logger?: Logger;
+  /** User settings only (inspect().globalValue): a workspace never chooses who acts or where sinks point. */
+  actingAsSetting(): string | undefined;
+  secretManagersSetting(): unknown;
+  vaultToken(): Promise<string | undefined>;
+  workspaceRoot(): string | undefined;
+  audited?(): void;
+  home?: string;
+}
+
+/**
+ * The VS Code edge of the session: modal dialogs for confirmations and refusals, SecretStorage for a
+ * rotation's pending secrets and the `secretstorage` target, user settings for sinks and identity.
+ */
+export class ExtensionPort implements SessionPort {
+  readonly tool = 'extension' as const;
+  readonly pendingSecrets: CapturingPendingStore;
+  readonly clock;
+  readonly stateDir: string;
+  readonly logger?: Logger;
+  /** Set while a rotation runs with a progress notification. */
+  onProgress: ((message: string, increment?: number) => void) | undefined;
+  readonly prompter: SessionPort['prompter'];
+
+  constructor(private readonly deps: ExtensionPortDeps) {
+    this.clock = deps.core.systemClock;
+    this.stateDir = deps.stateDir;
+    this.logger = deps.logger;
+    this.pendingSecrets = new CapturingPendingStore(new deps.core.SecretStoragePendingSecretStore(deps.secrets));
+    const ui = () => deps.ui();
+    this.prompter = {
+      confirm: c => ui().confirm(c.detail ? `${c.detail}\n\n${c.message}` : c.message, c.button),
+      refuse: message => ui().refuse(message),
+      notify: message => ui().notify(message),
+      progress: event => {
+        if (event.kind === 'step') this.onProgress?.(`${event.index}/${event.total} ${event.title}: ${event.message}`, 100 / event.total);
+        else this.onProgress?.(event.message);
+        this.logger?.child('Rotation').info(event.message);
+      },
+      newKeyPair: async request => {
+        const publicKey = (await ui().input({ title: `New key pair for ${request.project}`, prompt: `${request.instructions} Then paste the public key.`, placeHolder: 'pk-lf-…',
+          validateInput: v => /^pk-lf-[A-Za-z0-9_-]+$/.test(v.trim()) ? undefined : 'A Langfuse public key starts with pk-lf-.' }))?.trim();
+        if (!publicKey) return undefined;
+        const secretKey = (await ui().input({ title: `New key pair for ${request.project}`, prompt: `The secret key of ${shortPublicKey(publicKey)} (shown once by Langfuse; stored only in SecretStorage).`, password: true,
+          validateInput: v => /^sk-lf-[A-Za-z0-9_-]+$/.test(v.trim()) ? undefined : 'A Langfuse secret key starts with sk-lf-.' }))?.trim();
+        return secretKey ? { publicKey, secretKey } : undefined;
+      },
+    };
+  }
+
+  actor() {
+    const resolved = resolveActingIdentity(this.deps.actingAsSetting(), this.deps.home);
+    return { email: resolved.source === 'os' ? undefined : resolved.identity, label: resolved.identity };
+  }
+
+  async sinkSettings() {
+    const parsed = this.deps.core.SecretManagersSettings.safeParse(this.deps.secretManagersSetting() ?? {});
+    if (!parsed.success) this.logger?.warn('Ignoring malformed langfuseAccess.secretManagers:', parsed.error.issues.map(i => i.message).join('; '));
+    return {
+      settings: parsed.success ? parsed.data : {},
+      cwd: this.deps.workspaceRoot(),
+      secretStorage: { storage: this.deps.secrets, label: 'VS Code SecretStorage' },
+      vaultToken: await this.deps.vaultToken(),
+    };
+  }
+
+  audited(): void {
+    this.deps.audited?.();
+  }
+}
+
+/** Remembers, in memory, the new pairs passing through the SecretStorage-backed pending store (kept as stored keys when a rotation completes). */
+export class CapturingPendingStore implements PendingSecretStore {
+  readonly newPairs = new Map<string, { publicKey: string; secretKey: string }>();
+  constructor(private readonly inner: PendingSecretStore) {}
+  describe(): string { return this.inner.describe(); }
+  async load(rotationId: string): Promise<PendingSecrets | undefined> {
+    const secrets = await this.inner.load(rotationId);
+    if (secrets?.newPair) this.newPairs.set(rotationId, secrets.newPair);
+    return secrets;
+  }
+  async save(secrets: PendingSecrets): Promise<void> {
+    await this.inner.save(secrets);
+    if (secrets.newPair) this.newPairs.set(secrets.rotationId, secrets.newPair);
+  }
+  wipe(rotationId: string): Promise<void> { return this.inner.wipe(rotationId); }
+}
