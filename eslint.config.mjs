@@ -25,7 +25,7 @@ export default tseslint.config(
     rules: { 'no-control-regex': 'off' },
   },
   {
-    files: ['**/*.mjs', 'esbuild.js'],
+    files: ['**/*.mjs', 'esbuild.js', 'esbuild.chunks.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', URLSearchParams: 'readonly', fetch: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', setImmediate: 'readonly', performance: 'readonly', Buffer: 'readonly', require: 'readonly', __dirname: 'readonly', document: 'readonly', getComputedStyle: 'readonly' } },
   },
 );

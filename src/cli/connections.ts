@@ -10,8 +10,8 @@
 //   { connections: [...], secretManagers: { aws: {...}, vault: {...}, pass: {...} } }
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parse as parseYaml } from 'yaml';
-import * as z from 'zod/mini';
+import { parse as parseYaml } from '../core/yaml';
+import * as z from '../core/zod';
 import { checkBaseUrl, ConnectionConfig, KeyPair } from '../core/connections/connection';
 import { CliEnv, CONNECTIONS_FILE } from '../core/names';
 import { SecretManagersSettings } from '../core/secrets/settings';

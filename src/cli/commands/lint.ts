@@ -4,8 +4,8 @@
 // --fail-on level, 1 findings at or above it, 2 usage or configuration errors (an invalid access file).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parse as parseYaml } from 'yaml';
-import * as z from 'zod/mini';
+import { parse as parseYaml } from '../../core/yaml';
+import * as z from '../../core/zod';
 import { AccessFileCache } from '../../core/access/accessLocator';
 import { ConnectionConfig } from '../../core/connections/connection';
 import { CliEnv, CONNECTIONS_FILE, ExitCode, TOOL_NAME } from '../../core/names';

@@ -1,7 +1,7 @@
 // The workspace access file `.langfuse/access.yaml`. media/schemas/access.schema.json describes the
 // same shape for editors (yamlValidation); test/unit/access/schema.test.ts keeps the two in step.
 // Hosts are deliberately absent: the file names a connection and the user's settings say where it points.
-import * as z from 'zod/mini';
+import * as z from '../zod';
 
 export const ACCESS_DIR = '.langfuse';
 export const ACCESS_FILE_NAME = 'access.yaml';

@@ -1,5 +1,5 @@
-import type { Document, Node } from 'yaml';
-import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import type { Document, Node } from '../yaml';
+import { isMap, isScalar, isSeq, parseDocument } from '../yaml';
 import type { TextIndex as TextIndexType } from './textIndex';
 import { TextIndex } from './textIndex';
 import type { DeploymentFile, ImageRef, InsertPoint, Setting } from './types';

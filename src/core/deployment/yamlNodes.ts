@@ -1,5 +1,5 @@
-import type { Document, Node, Pair, YAMLMap } from 'yaml';
-import { isAlias, isMap, isScalar, isSeq } from 'yaml';
+import type { Document, Node, Pair, YAMLMap } from '../yaml';
+import { isAlias, isMap, isScalar, isSeq } from '../yaml';
 import type { TextRange } from '../env/position';
 import { ComplianceCodes } from './complianceCodes';
 import type { TextIndex } from './textIndex';

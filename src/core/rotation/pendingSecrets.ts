@@ -5,7 +5,7 @@
 // Both are wiped when the rotation completes or is rolled back.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as z from 'zod/mini';
+import * as z from '../zod';
 import { PREFIX, StateFiles } from '../names';
 import type { SecretStorageLike } from '../secrets/secretStorage/secretStorageSink';
 import type { SinkSnapshot } from '../secrets/types';

@@ -1,6 +1,6 @@
 // The `langfuseAccess.secretManagers` setting (application scope: user settings only, never the
 // workspace) and the matching section of the CLI's configuration. Same shape as package.json.
-import * as z from 'zod/mini';
+import * as z from '../zod';
 
 export const SecretManagersSettings = z.object({
   aws: z.optional(z.object({

@@ -1,5 +1,5 @@
 // /api/public/organizations/{memberships,projects,apiKeys} (FACTS §2.3–2.5). Errors use `error`.
-import * as z from 'zod/mini';
+import * as z from '../../core/zod';
 import { error } from '../http/respond';
 import type { RouteContext, SandboxRequest, SandboxResponse } from '../http/types';
 import { zodIssues } from '../http/validation';
