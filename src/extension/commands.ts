@@ -9,7 +9,6 @@ import { pickConnectionNode, pickOrgMemberNode, pickProjectKeyNode, pickProjectM
 import { checkOrganizationIsolation, explainMemberAccess } from './actions/reportActions';
 import { addConnectionFlow } from './connections/addConnection';
 import { noticeSecretStorageOnce } from './connections/secretStorageNotice';
-import { checkConnection } from './langfuse/checkConnection';
 import { applyEnvFix } from './diagnostics/envFixes';
 import { createApiKeyForProject, scaffoldAccessFileCommand } from './diagnostics/envCommands';
 import { loadChunk } from './lazy';
@@ -21,7 +20,7 @@ import { abortRotation, resumeRotation } from './rotation/rotationRuns';
 import { rotateKeyWizard } from './rotation/rotationWizard';
 import { connectSandbox } from './sandbox/connectSandbox';
 import type { Services } from './services';
-import type { AccessNode, NodeOf } from './tree/nodes';
+import type { AccessNode, NodeOf } from '../core/org/accessNodes';
 
 type Handler = (...args: any[]) => unknown;
 
@@ -184,7 +183,7 @@ async function saveConnection(services: Services, existingId?: string) {
   void noticeSecretStorageOnce(services.context);
   const existing = existingId ? services.connections.get(existingId) : undefined;
   const result = await addConnectionFlow(services.connections, loadChunk('core').CLOUD_REGIONS,
-    (baseUrl, pair) => checkConnection(services.clients, baseUrl, pair), existing, services.ui.steps);
+    (baseUrl, pair) => loadChunk('core').checkConnection(services.clients.temporaryClient(baseUrl, pair), baseUrl), existing, services.ui.steps);
   if (!result) return undefined;
   const { connection, check } = result;
   services.record({

@@ -8,7 +8,7 @@ import type { EnvDiagnostics } from './diagnostics/envDiagnostics';
 import type { KeyIndexService } from './diagnostics/keyIndexService';
 import type { OnlineVerifier } from './diagnostics/onlineVerifier';
 import type { AccessTreeProvider } from './tree/accessTreeProvider';
-import type { AccessNode } from './tree/nodes';
+import type { AccessNode } from '../core/org/accessNodes';
 import type { ExtensionPort } from './session/extensionPort';
 import type { Prompter } from './ui/prompter';
 

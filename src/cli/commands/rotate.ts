@@ -14,7 +14,7 @@ import { formatSinkTarget, isSinkError, parseSinkTarget, SINK_SPEC_HELP } from '
 import { SessionHost, type SessionRotations } from '../../core/session';
 import { ensureStateDir } from '../../core/state/stateDir';
 import { UsageError, type CliCommand, type CliIo } from '../command';
-import { ConnectionConfigError, loadCliConfig, resolveCliConnection, type CliConnection } from '../connections';
+import { ConnectionConfigError, loadCliConfig, resolveCliConnection, type CliConnection } from '../../core/connections/cliConfig';
 import { cliPort } from '../session/cliPort';
 
 const USAGE = [

@@ -7,3 +7,5 @@ export * from '../session/index';
 export * from '../rotation/index';
 export { createSink, parseSinkTarget, formatSinkTarget, SINK_SPEC_HELP, SecretManagersSettings, isSinkError } from '../secrets/index';
 export { systemClock } from '../clock';
+export { childrenOf, errorNode, findKeyNode } from '../org/accessTree';
+export { checkConnection, type ConnectionCheck } from '../langfuse/connectionCheck';

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as z from '../zod';
-import { PREFIX, StateFiles } from '../names';
+import { SecretKeys, StateFiles } from '../names';
 import type { SecretStorageLike } from '../secrets/secretStorage/secretStorageSink';
 import type { SinkSnapshot } from '../secrets/types';
 import { writeFileAtomicSync } from '../state/atomicWrite';
@@ -101,7 +101,7 @@ export class SecretStoragePendingSecretStore implements PendingSecretStore {
   constructor(private readonly storage: SecretStorageLike) {}
 
   static key(rotationId: string): string {
-    return `${PREFIX}/rotation/${rotationId}`;
+    return SecretKeys.rotation(rotationId);
   }
 
   describe(): string {

@@ -5,7 +5,7 @@ import { SecretKeys, Settings } from '../../core/names';
 import * as vscode from 'vscode';
 import { forgetStoredKey, rememberStoredKey } from '../keys/storedKeyList';
 import type { Services } from '../services';
-import type { NodeOf } from '../tree/nodes';
+import type { NodeOf } from '../../core/org/accessNodes';
 import { perform } from './perform';
 
 type ProjectRef = { connectionId: string; project: { id: string; name: string } };

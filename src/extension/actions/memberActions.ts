@@ -2,7 +2,7 @@ import type * as vscode from 'vscode';
 import { ROLES, type Role } from '../../core/langfuse/roles';
 import { asLangfuseError } from '../langfuse/errors';
 import type { Services } from '../services';
-import type { NodeOf } from '../tree/nodes';
+import type { NodeOf } from '../../core/org/accessNodes';
 import { perform, ROLE_DESCRIPTIONS } from './perform';
 
 type RoleItem = vscode.QuickPickItem & { role: Role };

@@ -1,7 +1,7 @@
 import { effectiveProjectRole } from '../../core/langfuse/roles';
 import { shortPublicKey } from '../../core/log/redact';
 import type { Services } from '../services';
-import type { NodeOf } from '../tree/nodes';
+import type { NodeOf } from '../../core/org/accessNodes';
 
 /**
  * When a command runs from the palette instead of a tree row, these ask for the row it needs:

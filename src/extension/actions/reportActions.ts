@@ -5,7 +5,7 @@ import { checkIsolation, isolationReport } from '../../core/reports/checkIsolati
 import { explainAccess } from '../../core/reports/explainAccess';
 import { loadChunk } from '../lazy';
 import type { Services } from '../services';
-import type { NodeOf } from '../tree/nodes';
+import type { NodeOf } from '../../core/org/accessNodes';
 
 /** Opens markdown as a read-only preview (nothing is written to the workspace). */
 export async function showMarkdown(markdown: string): Promise<vscode.TextDocument> {

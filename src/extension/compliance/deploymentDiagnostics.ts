@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import { Commands } from '../../core/names';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { DeploymentFinding, DeploymentFix } from '../../core/deployment/types';
@@ -67,7 +68,7 @@ export class DeploymentDiagnostics extends Disposable implements vscode.CodeActi
       if (!diag) continue;
       f.fixes.forEach((fix, i) => {
         const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
-        action.command = { command: 'langfuseAccess.applyDeploymentFix', title: fix.title, arguments: [fix] };
+        action.command = { command: Commands.applyDeploymentFix, title: fix.title, arguments: [fix] };
         action.diagnostics = [diag];
         action.isPreferred = i === 0;
         actions.push(action);

@@ -1,17 +1,10 @@
 import * as vscode from 'vscode';
 import { checkBaseUrl, connectionIdFor, type KeyPair } from '../../core/connections/connection';
+import type { ConnectionCheck } from '../../core/langfuse/connectionCheck';
 import { shortPublicKey } from '../../core/log/redact';
 import { MultiStepInput, type Step, type StepDriver } from '../ui/multiStepInput';
 import type { Connection, ConnectionStore } from './connectionStore';
 
-/** The result of checking a key pair against its server, shown before the connection is saved. */
-export interface ConnectionCheck {
-  ok: boolean;
-  /** One line for the user: "Organization key of Acme Corp (plan allows the admin API)". */
-  summary: string;
-  /** Present when the pair works but with limits (project key, plan gate). */
-  warning?: string;
-}
 
 export type CheckConnection = (baseUrl: string, pair: KeyPair) => Promise<ConnectionCheck>;
 

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
+import { StateKeys } from '../../core/names';
 
-const SHOWN_KEY = 'langfuseAccess.secretStorageNoticeShown';
+const SHOWN_KEY = StateKeys.secretStorageNoticeShown;
 const DOCS = 'https://code.visualstudio.com/docs/configure/settings-sync#_troubleshooting-keychain-issues';
 
 /**

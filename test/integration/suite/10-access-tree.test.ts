@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../src/extension/extension';
-import type { AccessNode } from '../../../src/extension/tree/nodes';
+import type { AccessNode } from '../../../src/core/org/accessNodes';
 import { startSandbox, type SandboxHandle } from '../../../src/sandbox/index';
 import { activateExtension, auditLines, sandboxCredentials, sandboxGet, sandboxPut, ScriptedPrompter, waitFor } from './helpers';
 

@@ -14,7 +14,7 @@ const cases: { file: string; imports: string; breaks: boolean; why: string }[] =
   { file: 'src/cli/commands/probe.ts', imports: '../../extension/session/extensionPort', breaks: true, why: 'the CLI never imports the extension' },
   { file: 'src/extension/actions/probe.ts', imports: '../../cli/session/cliPort', breaks: true, why: 'the extension never imports the CLI' },
   { file: 'src/sandbox/routes/probe.ts', imports: '../../extension/lazy', breaks: true, why: 'the sandbox never imports the extension' },
-  { file: 'src/sandbox/routes/probe.ts', imports: '../../cli/connections', breaks: true, why: 'the sandbox never imports the CLI' },
+  { file: 'src/sandbox/routes/probe.ts', imports: '../../cli/command', breaks: true, why: 'the sandbox never imports the CLI' },
   { file: 'src/core/session/probe.ts', imports: '../guards/accessGuards', breaks: false, why: 'core imports core' },
   { file: 'src/cli/commands/probe.ts', imports: '../../core/session/index', breaks: false, why: 'the CLI imports core' },
   { file: 'src/extension/actions/probe.ts', imports: '../../core/session/index', breaks: false, why: 'the extension imports core' },
