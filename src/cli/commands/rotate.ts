@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { closeAllHostGates, isLangfuseError } from '../../core/langfuse';
 import { CliEnv, ExitCode, TOOL_NAME } from '../../core/names';
 import {
-  formatRotationReport, RotationBusyError, RotationError, RotationInputError, rotationReport, RotationStateError, type RotationJournal, type RunResult,
+  formatRotationList, formatRotationReport, RotationBusyError, RotationError, RotationInputError, rotationReport, RotationStateError, type RotationJournal, type RunResult,
 } from '../../core/rotation';
 import { formatSinkTarget, isSinkError, parseSinkTarget, SINK_SPEC_HELP } from '../../core/secrets';
 import { SessionHost, type SessionRotations } from '../../core/session';
@@ -154,20 +154,12 @@ function knownConnection(io: CliIo, journal: RotationJournal): string | undefine
 }
 
 function pickRotation(io: CliIo, host: SessionHost, f: Flags): RotationJournal | undefined {
-  const id = f.abort ?? f.id;
-  if (id) {
-    const journal = host.rotations().journals.find(j => j.id === id);
-    if (!journal) throw new RotationStateError(`There is no rotation ${id} in the state folder. List them with "${TOOL_NAME} rotate --list".`);
-    return journal;
-  }
-  const mine = host.resumableRotations();
-  if (mine.length === 1) return mine[0];
-  if (mine.length === 0) {
-    const others = host.rotations().journals.filter(j => j.status === 'active' || j.status === 'rollingBack');
-    io.err(`Nothing to resume.${others.length ? ` ${others.length} rotation(s) in progress belong to the VS Code extension; continue them there.` : ''}\n`);
-    return undefined;
-  }
-  throw new UsageError(`${mine.length} rotations can be resumed; name one: ${mine.map(j => `${j.id} (${j.oldKey.publicKey}, step ${j.step})`).join(', ')}`);
+  const found = host.findRotation(f.abort ?? f.id);
+  if ('journal' in found) return found.journal;
+  if ('choose' in found) throw new UsageError(`${found.choose.length} rotations can be resumed; name one: ${found.choose.map(j => `${j.id} (${j.oldKey.publicKey}, step ${j.step})`).join(', ')}`);
+  if (f.abort ?? f.id) throw new RotationStateError(found.none);
+  io.err(`${found.none}\n`);
+  return undefined;
 }
 
 function list(io: CliIo, host: SessionHost, json: boolean): number {
@@ -175,9 +167,7 @@ function list(io: CliIo, host: SessionHost, json: boolean): number {
   if (json) {
     io.out(`${JSON.stringify(journals.map(rotationReport), null, 2)}\n`);
   } else {
-    for (const j of journals) {
-      io.out(`${j.id}\t${j.tool}\t${j.status}\t${j.step}\t${j.project.name}\t${j.oldKey.publicKey}${j.waiting ? `\twaiting: ${j.waiting.reason}` : ''}\n`);
-    }
+    io.out(formatRotationList(journals));
     if (journals.length === 0) io.err('No rotations.\n');
   }
   for (const d of damaged) io.err(`Damaged journal ${d.file}: ${d.problem}\n`);

@@ -5,9 +5,10 @@ import { systemClock } from '../../core/clock';
 import { resolveActingIdentity } from '../../core/identity/actingAs';
 import { CliEnv, TOOL_NAME } from '../../core/names';
 import { FilePendingSecretStore } from '../../core/rotation/pendingSecrets';
-import type { RotationEvent } from '../../core/rotation/types';
+import { formatRotationEvent } from '../../core/rotation/report';
 import type { SecretManagersSettings } from '../../core/secrets/settings';
-import type { Confirmation, SessionPort, SessionPrompter } from '../../core/session/port';
+import { standingConsent } from '../../core/session/consent';
+import type { SessionPort, SessionPrompter } from '../../core/session/port';
 import type { CliIo } from '../command';
 import { ask, askNewPair } from './terminal';
 
@@ -21,32 +22,17 @@ export interface CliPortOptions {
   checkpoint?: (name: string) => void;
 }
 
-/** Confirmations the command line itself states (the plan in argv, `--abort ID`): no second question. */
-const STATED_BY_ARGV = new Set<Confirmation['id']>(['rotation-start', 'rotation-abort']);
-
 export function cliPort(io: CliIo, options: CliPortOptions): SessionPort {
   const prompter: SessionPrompter = {
     async confirm(c) {
-      if (STATED_BY_ARGV.has(c.id)) return true;
-      if (c.detail) io.err(`${c.detail}\n`);
-      if (c.id === 'rotation-checklist') {
-        io.err(`${c.message}\n`);
-        if (options.yes) { io.err('Confirmed by --yes.\n'); return true; }
-        if (!options.interactive) { io.err('Not confirmed: no terminal and no --yes.\n'); return false; }
-        return ask('Is every item done? [y/N] ');
-      }
-      if (options.yes) { io.err(`${c.message} Yes (--yes).\n`); return true; }
-      if (!options.interactive) {
-        io.err(c.id === 'rotation-revoke'
-          ? `${c.message}\nNot revoking: no terminal and no --yes. The rotation is saved and waits here.\n`
-          : `${c.message}\nNot confirmed: no terminal and no --yes.\n`);
-        return false;
-      }
-      return ask(`${c.message} [y/N] `);
+      const decided = standingConsent(c, options);
+      if ('ask' in decided) return ask(decided.ask);
+      if (decided.say) io.err(`${decided.say}\n`);
+      return decided.answer;
     },
     async refuse(message) { io.err(`${TOOL_NAME}: refused: ${message}\n`); },
     notify(message) { io.err(`${message}\n`); },
-    progress(event) { io.err(formatEvent(event)); },
+    progress(event) { io.err(formatRotationEvent(event)); },
     newKeyPair: request => askNewPair(io, request),
   };
   const settings: SecretManagersSettings = {
@@ -66,14 +52,4 @@ export function cliPort(io: CliIo, options: CliPortOptions): SessionPort {
     },
     sinkSettings: async () => ({ settings, cwd: io.cwd, vaultToken: io.env.VAULT_TOKEN, pass: { env: { ...process.env, ...io.env } } }),
   };
-}
-
-function formatEvent(e: RotationEvent): string {
-  switch (e.kind) {
-    case 'step': return `[${e.index}/${e.total}] ${e.title}: ${e.message}\n`;
-    case 'target': return `    ${e.status}: ${e.message}\n`;
-    case 'note': return `    note: ${e.message}\n`;
-    case 'waiting': return `Waiting (${e.reason}): ${e.message}\n`;
-    case 'error': return `Error: ${e.message}\n`;
-  }
 }

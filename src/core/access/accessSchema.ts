@@ -5,8 +5,6 @@ import * as z from '../zod';
 
 export const ACCESS_DIR = '.langfuse';
 export const ACCESS_FILE_NAME = 'access.yaml';
-export const ACCESS_FILE_RELATIVE = `${ACCESS_DIR}/${ACCESS_FILE_NAME}`;
-
 const nonEmpty = z.string().check(z.minLength(1, 'must not be empty'));
 const publicKey = z.string().check(z.regex(/^pk-lf-[^\s:]+$/, 'must be a public key starting "pk-lf-" (public keys only: never put a secret key here)'));
 

@@ -4,7 +4,7 @@ export type { AuditWriterOptions } from './auditWriter';
 export { DEFAULT_CHECKPOINT_EVERY, openAuditWriter } from './openAuditWriter';
 export { AUDIT_SCHEMA_VERSION, AuditEntry, AuditOutcome, GENESIS_HASH } from './entry';
 export type { AuditActor, AuditEvent, AuditResource } from './entry';
-export { auditFacets, findAuditEntry, matchesFilter, readAuditLog } from './reader';
+export { auditFacets, matchesFilter, readAuditLog } from './reader';
 export type { AuditFilter, AuditReadResult } from './reader';
 export { csvCell, CSV_COLUMNS, formatAuditExport } from './export';
 export type { AuditExportFormat } from './export';
@@ -13,7 +13,7 @@ export type { AuditVerifyReport, CheckpointKeyInfo, VerifyOptions, VerifyProblem
 export { verifyAuditLogParallel } from './parallelVerify';
 export { AUDIT_SIGNING_KEY_FILE, readSigningKey } from './signingKey';
 export { CHECKPOINT_ACTION } from './checkpoint';
-export { langfuseAuditLogLinks, planHasAuditLogs } from './langfuseAuditLogLink';
+export { langfuseAuditLogLinks } from './langfuseAuditLogLink';
 export { AuditForwardingConfig, FORWARDING_CONFIG_FILE, SIEM_TOKEN_ENV, SiemConfig, SyslogConfig } from './forward/forwardConfig';
 export { forwardConfigured } from './forward/forwardConfigured';
 export type { ForwardConfiguredOptions } from './forward/forwardConfigured';

@@ -17,7 +17,3 @@ export function langfuseAuditLogLinks(baseUrl: string, ids: { projectId?: string
   return links;
 }
 
-/** Plans whose instances have the `audit-logs` entitlement (FACTS §8). */
-export function planHasAuditLogs(plan: string | undefined): boolean {
-  return plan !== undefined && /^(cloud:team|cloud:enterprise|self-hosted:enterprise|team|enterprise)$/i.test(plan);
-}

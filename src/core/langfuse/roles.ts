@@ -6,15 +6,6 @@ export type Role = (typeof ROLES)[number];
 /** LF web/src/features/rbac/constants/orderedRoles.ts */
 export const ROLE_RANK: Readonly<Record<Role, number>> = { OWNER: 4, ADMIN: 3, MEMBER: 2, VIEWER: 1, NONE: 0 };
 
-export function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
-}
-
-/** Positive when `a` outranks `b`. */
-export function compareRoles(a: Role, b: Role): number {
-  return ROLE_RANK[a] - ROLE_RANK[b];
-}
-
 export function isAtLeast(role: Role, minimum: Role): boolean {
   return ROLE_RANK[role] >= ROLE_RANK[minimum];
 }
@@ -34,8 +25,6 @@ export function effectiveProjectRole(orgRole: Role | undefined, projectRole: Rol
   return projectRole ?? orgRole;
 }
 
-export interface EffectiveRole { userId: string; role: Role; source: 'project' | 'organization' }
-
 export interface RosterRow<M> { member: M; orgRole: Role; override: Role | undefined; effective: Role }
 
 /**
@@ -49,13 +38,6 @@ export function projectRoster<M extends { userId: string; role: Role }>(orgMembe
     const effective = effectiveProjectRole(member.role, override);
     return effective === 'NONE' && override === undefined ? [] : [{ member, orgRole: member.role, override, effective }];
   });
-}
-
-/** Everyone's effective role on one project, NONE dropped (they cannot see it). */
-export function effectiveProjectRoles(orgMemberships: { userId: string; role: Role }[], projectOverrides: { userId: string; role: Role }[]): EffectiveRole[] {
-  return projectRoster(orgMemberships, projectOverrides)
-    .filter(r => r.effective !== 'NONE')
-    .map(r => ({ userId: r.member.userId, role: r.effective, source: r.override === undefined ? 'organization' as const : 'project' as const }));
 }
 
 /** True if making `userId` `newRole` (undefined = removing them) would leave the organization without an OWNER. */

@@ -121,3 +121,20 @@ export class SecretStoragePendingSecretStore implements PendingSecretStore {
     await this.storage.delete(SecretStoragePendingSecretStore.key(rotationId));
   }
 }
+
+/** Remembers, in memory, the new pairs passing through a store (the extension keeps a completed rotation's pair as a stored key). */
+export class CapturingPendingStore implements PendingSecretStore {
+  readonly newPairs = new Map<string, { publicKey: string; secretKey: string }>();
+  constructor(private readonly inner: PendingSecretStore) {}
+  describe(): string { return this.inner.describe(); }
+  async load(rotationId: string): Promise<PendingSecrets | undefined> {
+    const secrets = await this.inner.load(rotationId);
+    if (secrets?.newPair) this.newPairs.set(rotationId, secrets.newPair);
+    return secrets;
+  }
+  async save(secrets: PendingSecrets): Promise<void> {
+    await this.inner.save(secrets);
+    if (secrets.newPair) this.newPairs.set(secrets.rotationId, secrets.newPair);
+  }
+  wipe(rotationId: string): Promise<void> { return this.inner.wipe(rotationId); }
+}

@@ -3,6 +3,7 @@
 import { shortPublicKey } from '../log/redact';
 import { toolLabel } from './errors';
 import type { RotationJournal } from './journal';
+import type { RotationEvent } from './types';
 import { reached, STEP_TITLES, stepsFor, type RotationStep } from './steps';
 
 export interface RotationReport {
@@ -72,4 +73,20 @@ export function resumeQuestion(j: RotationJournal): string {
   const key = `${shortPublicKey(j.oldKey.publicKey)} (project ${j.project.name})`;
   if (j.status === 'rollingBack') return `Finish rolling back the rotation of ${key}?`;
   return `Resume rotation of ${key} at step ${order.indexOf(next) + 1}/${order.length} (${STEP_TITLES[next]})?`;
+}
+
+/** One progress event as a line of text (the CLI's stderr, the extension's log). */
+export function formatRotationEvent(e: RotationEvent): string {
+  switch (e.kind) {
+    case 'step': return `[${e.index}/${e.total}] ${e.title}: ${e.message}\n`;
+    case 'target': return `    ${e.status}: ${e.message}\n`;
+    case 'note': return `    note: ${e.message}\n`;
+    case 'waiting': return `Waiting (${e.reason}): ${e.message}\n`;
+    case 'error': return `Error: ${e.message}\n`;
+  }
+}
+
+/** `rotate --list`: one tab-separated line per rotation. */
+export function formatRotationList(journals: readonly RotationJournal[]): string {
+  return journals.map(j => `${j.id}\t${j.tool}\t${j.status}\t${j.step}\t${j.project.name}\t${j.oldKey.publicKey}${j.waiting ? `\twaiting: ${j.waiting.reason}` : ''}\n`).join('');
 }

@@ -32,6 +32,23 @@ export class SessionHost {
     return this.rotations().journals.filter(j => !isFinished(j) && j.tool === this.port.tool);
   }
 
+  /**
+   * The rotation a resume or abort means: the one named, else this edge's only unfinished one. When
+   * there is none, the reason names rotations the other tool holds (only it has their secrets).
+   */
+  findRotation(id: string | undefined): { journal: RotationJournal } | { none: string } | { choose: RotationJournal[] } {
+    if (id) {
+      const journal = this.rotations().journals.find(j => j.id === id);
+      return journal ? { journal } : { none: `There is no rotation ${id} in the state folder. List them with "langfuse-access rotate --list".` };
+    }
+    const mine = this.resumableRotations();
+    if (mine.length === 1) return { journal: mine[0] };
+    if (mine.length > 1) return { choose: mine };
+    const others = this.rotations().journals.filter(j => j.tool !== this.port.tool && (j.status === 'active' || j.status === 'rollingBack'));
+    const owner = this.port.tool === 'cli' ? 'the VS Code extension' : 'the CLI ("langfuse-access rotate --resume")';
+    return { none: `Nothing to resume.${others.length ? ` ${others.length} rotation(s) in progress belong to ${owner}; continue them there.` : ''}` };
+  }
+
   /** Appends one audit entry as the current acting identity (the setting may change while running). */
   record(event: AuditEvent): AuditEntry {
     const entry = this.audit().append({ ...event, actor: { identity: this.port.actor().label, ...event.actor } });

@@ -1,4 +1,4 @@
-import { conventionPattern } from '../../core/keys/keyHealth';
+import { keyNotePrompt } from '../../core/keys/keyHealth';
 import type { StoredProjectKey } from '../../core/keys/storedKey';
 import { maskSecretKey } from '../../core/log/redact';
 import { SecretKeys, Settings } from '../../core/names';
@@ -17,14 +17,8 @@ type ProjectRef = { connectionId: string; project: { id: string; name: string } 
  */
 export async function createApiKey(services: Services, node: ProjectRef): Promise<string | undefined> {
   const convention = vscode.workspace.getConfiguration().get<string>(Settings.keyNoteConvention) ?? '';
-  const pattern = conventionPattern(convention);
-  const note = (await services.ui.input({
-    title: `New API key for ${node.project.name}`,
-    prompt: `Purpose note: which service and environment use it${convention ? ` (convention ${convention})` : ''}. Recorded in Langfuse and in the audit log.`,
-    placeHolder: convention.replace('{service}', 'chatbot').replace('{environment}', guessEnvironment(node.project.name)),
-    validateInput: v => !v.trim() ? 'A note makes a leaked or unused key traceable: name the service and environment.'
-      : pattern && !pattern.test(v.trim()) ? `Does not follow the naming convention ${convention}.` : undefined,
-  }))?.trim();
+  const ask = keyNotePrompt(convention, node.project.name);
+  const note = (await services.ui.input({ title: `New API key for ${node.project.name}`, prompt: ask.prompt, placeHolder: ask.placeholder, validateInput: ask.problem }))?.trim();
   if (!note) return undefined;
   const outcome = await perform(services, node.connectionId, { kind: 'apiKey.create', projectId: node.project.id, note });
   const created = outcome.status === 'done' ? outcome.created : undefined;
@@ -58,8 +52,4 @@ export async function revokeApiKey(services: Services, node: NodeOf<'projectKey'
     await forgetStoredKey(services.context, key.publicKey);
   }
   return ok;
-}
-
-function guessEnvironment(projectName: string): string {
-  return /prod/i.test(projectName) ? 'production' : /stag/i.test(projectName) ? 'staging' : /dev/i.test(projectName) ? 'development' : 'production';
 }

@@ -1,21 +1,12 @@
-import type * as vscode from 'vscode';
-import { ROLES, type Role } from '../../core/langfuse/roles';
+import type { Role } from '../../core/langfuse/roles';
+import { roleChoices } from '../../core/org/choices';
 import { asLangfuseError } from '../langfuse/errors';
 import type { Services } from '../services';
 import type { NodeOf } from '../../core/org/accessNodes';
-import { perform, ROLE_DESCRIPTIONS } from './perform';
+import { perform } from './perform';
 
-type RoleItem = vscode.QuickPickItem & { role: Role };
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-function roleItems(current: Role | undefined, noneLabel: string): RoleItem[] {
-  return ROLES.map(role => ({
-    role,
-    label: role === 'NONE' ? noneLabel : role,
-    description: role === current ? '(current)' : undefined,
-    detail: ROLE_DESCRIPTIONS[role],
-  }));
-}
+const roleItems = roleChoices;
 
 const who = (m: NodeOf<'orgMember'>['member']) => m.email ?? m.name ?? m.userId;
 

@@ -1,4 +1,3 @@
-import type { Role } from '../../core/langfuse/roles';
 import type { ActionOutcome, SessionAction } from '../../core/session/index';
 import type { Services } from '../services';
 
@@ -11,11 +10,3 @@ export async function perform(services: Services, connectionId: string, action: 
     services.tree.refresh();
   }
 }
-
-export const ROLE_DESCRIPTIONS: Record<Role, string> = {
-  OWNER: 'everything, incl. billing, organization keys and deleting the organization',
-  ADMIN: 'manage members, API keys, integrations; no billing',
-  MEMBER: 'traces, prompts, datasets, evaluations; no member or key management',
-  VIEWER: 'read-only',
-  NONE: 'no access',
-};

@@ -87,18 +87,20 @@ export async function offerResume(services: Services): Promise<void> {
 }
 
 async function pickJournal(services: Services, id: string | undefined, verb: 'Resume' | 'Abort'): Promise<RotationJournal | undefined> {
-  const candidates = services.clients.host().resumableRotations();
-  if (id) return candidates.find(j => j.id === id);
-  if (verb === 'Resume' && candidates.length === 1) return candidates[0];
-  return (await services.ui.pick(candidates.map(j => ({ label: `${shortPublicKey(j.oldKey.publicKey)} · ${j.project.name}`, description: `${j.mode}, at ${j.step}`, journal: j })), { title: `${verb} which rotation?` }))?.journal;
+  const found = services.clients.host().findRotation(id);
+  if ('journal' in found) return verb === 'Abort' && !id ? choose(services, [found.journal], verb) : found.journal;
+  if ('choose' in found) return choose(services, found.choose, verb);
+  if (verb === 'Resume') services.ui.notify(found.none);
+  return undefined;
+}
+
+async function choose(services: Services, journals: RotationJournal[], verb: string): Promise<RotationJournal | undefined> {
+  return (await services.ui.pick(journals.map(j => ({ label: `${shortPublicKey(j.oldKey.publicKey)} · ${j.project.name}`, description: `${j.mode}, at ${j.step}`, journal: j })), { title: `${verb} which rotation?` }))?.journal;
 }
 
 export async function resumeRotation(services: Services, id?: string): Promise<RotationJournal | undefined> {
   const journal = await pickJournal(services, id, 'Resume');
-  if (!journal) {
-    if (services.clients.host().resumableRotations().length === 0) services.ui.notify('No unfinished rotation of this window to resume (the CLI\'s are resumed with "langfuse-access rotate --resume").');
-    return undefined;
-  }
+  if (!journal) return undefined;
   const rotations = await (await services.clients.session(journal.connection.id!)).rotations();
   try {
     return await driveRotation(services, rotations, journal.id);

@@ -1,7 +1,8 @@
 import type { Logger } from '../../core/log/logger';
 import { resolveActingIdentity } from '../../core/identity/actingAs';
 import { shortPublicKey } from '../../core/log/redact';
-import type { PendingSecrets, PendingSecretStore } from '../../core/rotation/pendingSecrets';
+import { publicKeyProblem, secretKeyProblem } from '../../core/rotation/choices';
+import type { CapturingPendingStore } from '../../core/rotation/pendingSecrets';
 import type { SecretStorageLike } from '../../core/secrets/secretStorage/secretStorageSink';
 import type { SessionPort } from '../../core/session/port';
 import type { Chunks } from '../lazy';
@@ -42,7 +43,7 @@ export class ExtensionPort implements SessionPort {
     this.clock = deps.core.systemClock;
     this.stateDir = deps.stateDir;
     this.logger = deps.logger;
-    this.pendingSecrets = new CapturingPendingStore(new deps.core.SecretStoragePendingSecretStore(deps.secrets));
+    this.pendingSecrets = new deps.core.CapturingPendingStore(new deps.core.SecretStoragePendingSecretStore(deps.secrets));
     const ui = () => deps.ui();
     this.prompter = {
       confirm: c => ui().confirm(c.detail ? `${c.detail}\n\n${c.message}` : c.message, c.button),
@@ -51,14 +52,14 @@ export class ExtensionPort implements SessionPort {
       progress: event => {
         if (event.kind === 'step') this.onProgress?.(`${event.index}/${event.total} ${event.title}: ${event.message}`, 100 / event.total);
         else this.onProgress?.(event.message);
-        this.logger?.child('Rotation').info(event.message);
+        this.logger?.child('Rotation').info(deps.core.formatRotationEvent(event).trimEnd());
       },
       newKeyPair: async request => {
         const publicKey = (await ui().input({ title: `New key pair for ${request.project}`, prompt: `${request.instructions} Then paste the public key.`, placeHolder: 'pk-lf-…',
-          validateInput: v => /^pk-lf-[A-Za-z0-9_-]+$/.test(v.trim()) ? undefined : 'A Langfuse public key starts with pk-lf-.' }))?.trim();
+          validateInput: publicKeyProblem }))?.trim();
         if (!publicKey) return undefined;
         const secretKey = (await ui().input({ title: `New key pair for ${request.project}`, prompt: `The secret key of ${shortPublicKey(publicKey)} (shown once by Langfuse; stored only in SecretStorage).`, password: true,
-          validateInput: v => /^sk-lf-[A-Za-z0-9_-]+$/.test(v.trim()) ? undefined : 'A Langfuse secret key starts with sk-lf-.' }))?.trim();
+          validateInput: secretKeyProblem }))?.trim();
         return secretKey ? { publicKey, secretKey } : undefined;
       },
     };
@@ -83,21 +84,4 @@ export class ExtensionPort implements SessionPort {
   audited(): void {
     this.deps.audited?.();
   }
-}
-
-/** Remembers, in memory, the new pairs passing through the SecretStorage-backed pending store (kept as stored keys when a rotation completes). */
-export class CapturingPendingStore implements PendingSecretStore {
-  readonly newPairs = new Map<string, { publicKey: string; secretKey: string }>();
-  constructor(private readonly inner: PendingSecretStore) {}
-  describe(): string { return this.inner.describe(); }
-  async load(rotationId: string): Promise<PendingSecrets | undefined> {
-    const secrets = await this.inner.load(rotationId);
-    if (secrets?.newPair) this.newPairs.set(rotationId, secrets.newPair);
-    return secrets;
-  }
-  async save(secrets: PendingSecrets): Promise<void> {
-    await this.inner.save(secrets);
-    if (secrets.newPair) this.newPairs.set(secrets.rotationId, secrets.newPair);
-  }
-  wipe(rotationId: string): Promise<void> { return this.inner.wipe(rotationId); }
 }
