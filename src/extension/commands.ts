@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { hostLabel } from '../core/connections/connection';
+import { langfuseAuditLogTarget } from '../core/audit/langfuseAuditLogLink';
 import { redactText } from '../core/log/redact';
 import { Commands, SecretKeys, Views } from '../core/names';
 import type { Finding, Fix } from '../core/rules/finding';
@@ -146,14 +147,10 @@ export function registerCommands(services: Services): vscode.Disposable[] {
       const target = node ?? await pickProjectNode(services);
       if (!target) return undefined;
       const { connection, model } = await services.clients.get(target.connectionId);
-      // audit-logs comes with the same plans as the admin API (FACTS §2.0); Langfuse exposes it only in its UI.
-      if (!(await model.overview()).capabilities.adminApi) {
-        await services.ui.refuse('Langfuse\'s own audit log is part of Cloud Team, Cloud Enterprise and Self-hosted Enterprise. This tool\'s audit log (the Audit Log view) records every change made from here on any plan.');
-        return undefined;
-      }
-      const url = loadChunk('audit').langfuseAuditLogLinks(connection.baseUrl, { projectId: target.project.id }).project!;
-      await vscode.env.openExternal(vscode.Uri.parse(url));
-      return url;
+      const found = langfuseAuditLogTarget(connection.baseUrl, target.project.id, (await model.overview()).capabilities.adminApi);
+      if ('refusal' in found) { await services.ui.refuse(found.refusal); return undefined; }
+      await vscode.env.openExternal(vscode.Uri.parse(found.url));
+      return found.url;
     },
     [Commands.verifyKeysOnline]: async (uri?: vscode.Uri) => {
       const file = (uri ?? vscode.window.activeTextEditor?.document.uri)?.fsPath;

@@ -4,6 +4,7 @@ import { AuditLogView } from './audit/auditLogView';
 import { DeploymentDiagnostics } from './compliance/deploymentDiagnostics';
 import { CliEnv, Commands, ContextKeys, SecretKeys, Settings, StateFiles, Views } from '../core/names';
 import { stateDirPath } from '../core/state/stateDir';
+import { debounce, hasRotationJournals } from '../core/rotation/journalFiles';
 import { registerCommands } from './commands';
 import { ConnectionStore } from './connections/connectionStore';
 import { EnvCodeActions } from './diagnostics/envCodeActions';
@@ -20,7 +21,6 @@ import { vscodePrompter } from './ui/prompter';
 import { offerResume } from './rotation/rotationRuns';
 import { loadChunk } from './lazy';
 import { ExtensionPort } from './session/extensionPort';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 /** What activate() returns: used by the integration tests to observe the extension from outside. */
@@ -90,16 +90,6 @@ async function autoConnectSandbox(services: Services): Promise<void> {
   } catch (err) {
     services.log.warn('Could not connect to the local sandbox:', err);
   }
-}
-
-/** Cheap check before loading the rotation chunk: any journal in the state folder at all? */
-function hasRotationJournals(stateDir: string): boolean {
-  try { return fs.readdirSync(path.join(stateDir, StateFiles.rotationsDir)).some(f => f.endsWith('.json')); } catch { return false; }
-}
-
-function debounce(fn: () => void, ms: number): () => void {
-  let timer: NodeJS.Timeout | undefined;
-  return () => { clearTimeout(timer); timer = setTimeout(fn, ms); };
 }
 
 export function deactivate(): void {

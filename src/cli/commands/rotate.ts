@@ -3,14 +3,12 @@
 // rolled back. Without --yes and without a terminal, nothing is revoked: the rotation waits and can
 // be resumed. Progress and the report go to stderr; stdout gets "<rotation id> <status>" (or JSON).
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { closeAllHostGates, isLangfuseError } from '../../core/langfuse';
+import { closeAllHostGates } from '../../core/langfuse';
 import { CliEnv, ExitCode, TOOL_NAME } from '../../core/names';
-import {
-  formatRotationList, formatRotationReport, RotationBusyError, RotationError, RotationInputError, rotationReport, RotationStateError, type RotationJournal, type RunResult,
-} from '../../core/rotation';
-import { formatSinkTarget, isSinkError, parseSinkTarget, SINK_SPEC_HELP } from '../../core/secrets';
+import { formatRotationList, formatRotationReport, rotationReport, RotationStateError, type RotationJournal, type RunResult } from '../../core/rotation';
+import { rotationFailure } from '../../core/rotation/failure';
+import { checkPlanRequest, HEADLESS_SINK_HELP, PlanInputError, rotationPlanFrom } from '../../core/rotation/planInput';
 import { SessionHost, type SessionRotations } from '../../core/session';
 import { ensureStateDir } from '../../core/state/stateDir';
 import { UsageError, type CliCommand, type CliIo } from '../command';
@@ -20,7 +18,7 @@ import { cliPort } from '../session/cliPort';
 const USAGE = [
   'rotate --connection NAME --project NAME --key pk-lf-… --to TARGET… [--compromised] [--manual] [--yes] [--scan PATH…] [--probe-traces] [--json]',
   '       rotate --resume [ROTATION_ID] [--yes] [--json]    rotate --abort ROTATION_ID    rotate --list',
-  `  TARGET: ${SINK_SPEC_HELP.replace('secretstorage, ', '')} (secretstorage is the VS Code extension's).`,
+  `  TARGET: ${HEADLESS_SINK_HELP} (secretstorage is the VS Code extension's).`,
   '  Manual mode reads the new pair from LANGFUSE_ACCESS_NEW_PUBLIC_KEY/LANGFUSE_ACCESS_NEW_SECRET_KEY or stdin.',
 ].join('\n');
 
@@ -109,31 +107,14 @@ function sessionConnection(conn: CliConnection) {
 }
 
 function planFromFlags(io: CliIo, f: Flags) {
-  if (!f.project) throw new UsageError('--project NAME is required');
-  if (!f.key) throw new UsageError('--key pk-lf-… (the public key to rotate) is required');
-  if (f.to.length === 0) throw new UsageError(`name at least one --to TARGET (${SINK_SPEC_HELP.replace('secretstorage, ', '')})`);
-  const targets = f.to.map(t => {
-    const parsed = parseSinkTarget(t, io.cwd);
-    if (parsed.kind === 'secretstorage') {
-      throw new UsageError(`"${t}": secretstorage is VS Code's SecretStorage, which only the extension can write. Use the extension's rotation wizard for it, or choose env:, aws-sm:, pass: or vault:.`);
-    }
-    return parsed;
-  });
-  const conn = resolveCliConnection(io, f.connection);
-  return {
-    conn,
-    plan: {
-      mode: f.compromised ? 'compromised' as const : f.manual ? 'manual' as const : 'normal' as const,
-      connection: { id: conn.id, name: conn.name, baseUrl: conn.baseUrl },
-      project: { name: f.project },
-      oldPublicKey: f.key,
-      targets: targets.map(formatSinkTarget),
-      scanPaths: f.scan.map(p => path.resolve(io.cwd, p)),
-      probeTraces: f.probeTraces,
-      // A project-key connection IS the old pair: it proves the 401 afterwards.
-      oldSecretKey: conn.publicKey === f.key ? conn.secretKey : undefined,
-    },
-  };
+  const request = { project: f.project, key: f.key, targets: f.to, scan: f.scan, probeTraces: f.probeTraces, mode: f.compromised ? 'compromised' as const : f.manual ? 'manual' as const : 'normal' as const };
+  try {
+    checkPlanRequest(request, io.cwd);
+    const conn = resolveCliConnection(io, f.connection);
+    return { conn, plan: rotationPlanFrom(request, conn, io.cwd) };
+  } catch (err) {
+    throw err instanceof PlanInputError ? new UsageError(err.message) : err;
+  }
 }
 
 function testHook(hook: string): (name: string) => void {
@@ -184,15 +165,9 @@ function finish(io: CliIo, result: RunResult, json: boolean): number {
 
 function reportError(io: CliIo, err: unknown): number {
   if (err instanceof UsageError) throw err;
-  if (err instanceof ConnectionConfigError || err instanceof RotationInputError || (isSinkError(err) && err.code === 'invalid-config')) {
-    io.err(`${TOOL_NAME} rotate: ${(err as Error).message}\n`);
-    return ExitCode.usage;
-  }
-  if (err instanceof RotationError || isSinkError(err) || isLangfuseError(err)) {
-    const hint = isLangfuseError(err) && err.hint ? ` ${err.hint}` : '';
-    io.err(`${TOOL_NAME} rotate: ${(err as Error).message}${hint}\n`);
-    if (!(err instanceof RotationBusyError)) io.err(`The rotation's progress is saved; see "${TOOL_NAME} rotate --list", then --resume or --abort it.\n`);
-    return ExitCode.findings;
-  }
-  throw err;
+  const failure = rotationFailure(err);
+  if (!failure) throw err;
+  io.err(`${TOOL_NAME} rotate: ${failure.message}\n`);
+  if (failure.resumable) io.err(`The rotation's progress is saved; see "${TOOL_NAME} rotate --list", then --resume or --abort it.\n`);
+  return failure.kind === 'configuration' ? ExitCode.usage : ExitCode.findings;
 }

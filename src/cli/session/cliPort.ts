@@ -2,11 +2,11 @@
 // without a terminal and without --yes nothing is confirmed (a rotation then waits, resumable).
 import * as os from 'node:os';
 import { systemClock } from '../../core/clock';
-import { resolveActingIdentity } from '../../core/identity/actingAs';
+import { actingIdentity } from '../../core/identity/actingAs';
 import { CliEnv, TOOL_NAME } from '../../core/names';
 import { FilePendingSecretStore } from '../../core/rotation/pendingSecrets';
 import { formatRotationEvent } from '../../core/rotation/report';
-import type { SecretManagersSettings } from '../../core/secrets/settings';
+import { withVaultEnvironment, type SecretManagersSettings } from '../../core/secrets/settings';
 import { standingConsent } from '../../core/session/consent';
 import type { SessionPort, SessionPrompter } from '../../core/session/port';
 import type { CliIo } from '../command';
@@ -35,10 +35,7 @@ export function cliPort(io: CliIo, options: CliPortOptions): SessionPort {
     progress(event) { io.err(formatRotationEvent(event)); },
     newKeyPair: request => askNewPair(io, request),
   };
-  const settings: SecretManagersSettings = {
-    ...options.secretManagers,
-    vault: { ...options.secretManagers.vault, address: options.secretManagers.vault?.address ?? io.env.VAULT_ADDR, namespace: options.secretManagers.vault?.namespace ?? io.env.VAULT_NAMESPACE },
-  };
+  const settings = withVaultEnvironment(options.secretManagers, io.env);
   return {
     tool: 'cli',
     stateDir: options.stateDir,
@@ -46,10 +43,7 @@ export function cliPort(io: CliIo, options: CliPortOptions): SessionPort {
     pendingSecrets: new FilePendingSecretStore(options.stateDir),
     clock: systemClock,
     checkpoint: options.checkpoint,
-    actor() {
-      const resolved = resolveActingIdentity(io.env[CliEnv.actingAs], io.env.HOME || os.homedir());
-      return { email: resolved.source === 'os' ? undefined : resolved.identity, label: resolved.identity };
-    },
+    actor: () => actingIdentity(io.env[CliEnv.actingAs], io.env.HOME || os.homedir()),
     sinkSettings: async () => ({ settings, cwd: io.cwd, vaultToken: io.env.VAULT_TOKEN, pass: { env: { ...process.env, ...io.env } } }),
   };
 }

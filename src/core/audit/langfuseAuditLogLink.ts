@@ -17,3 +17,15 @@ export function langfuseAuditLogLinks(baseUrl: string, ids: { projectId?: string
   return links;
 }
 
+
+/**
+ * Where Langfuse's own audit log of a project is, or why there is none to open: it comes with the
+ * same plans as the admin API (Langfuse `web/src/features/entitlements/constants/entitlements.ts`,
+ * entitlement `audit-logs`) and Langfuse shows it only in its UI.
+ */
+export function langfuseAuditLogTarget(baseUrl: string, projectId: string, adminApi: boolean | undefined): { url: string } | { refusal: string } {
+  if (!adminApi) {
+    return { refusal: 'Langfuse\'s own audit log is part of Cloud Team, Cloud Enterprise and Self-hosted Enterprise. This tool\'s audit log (the Audit Log view) records every change made from here on any plan.' };
+  }
+  return { url: langfuseAuditLogLinks(baseUrl, { projectId }).project! };
+}

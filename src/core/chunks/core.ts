@@ -5,7 +5,8 @@
 export * from '../langfuse/index';
 export * from '../session/index';
 export * from '../rotation/index';
-export { createSink, parseSinkTarget, formatSinkTarget, SINK_SPEC_HELP, SecretManagersSettings, isSinkError } from '../secrets/index';
+export { createSink, parseSinkTarget, formatSinkTarget, SINK_SPEC_HELP, isSinkError } from '../secrets/index';
+export { secretManagersFromSetting } from '../secrets/settings';
 export { systemClock } from '../clock';
 export { childrenOf, errorNode, findKeyNode } from '../org/accessTree';
 export { checkConnection, type ConnectionCheck } from '../langfuse/connectionCheck';

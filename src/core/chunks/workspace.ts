@@ -8,6 +8,6 @@ export { addIgnoreEntry } from '../access/ignoreWriter';
 export { addGitignorePattern } from '../git/gitignoreWriter';
 export { Rules, type RuleCode } from '../rules/ruleCodes';
 export { scaffoldAccessFile, type ScaffoldProject } from '../access/scaffold';
-export { checkDeploymentFiles, deploymentFilesFor, buildComplianceReport, renderMarkdown, resolveFixEdits, detectDeploymentKind } from '../deployment/index';
+export { checkDeploymentFiles, checkDeploymentOf, deploymentFilesIn, buildComplianceReport, renderMarkdown, resolveFixEdits, detectDeploymentKind } from '../deployment/index';
 export type { DeploymentFinding, DeploymentFix, TextEdit as DeploymentTextEdit } from '../deployment/index';
 export { recordIgnoreEntry } from '../access/recordIgnoreEntry';

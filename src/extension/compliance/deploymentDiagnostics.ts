@@ -44,14 +44,8 @@ export class DeploymentDiagnostics extends Disposable implements vscode.CodeActi
 
   check(doc: vscode.TextDocument): void {
     if (doc.uri.scheme !== 'file' || !CANDIDATE.test(doc.uri.fsPath)) return;
-    const ws = loadChunk('workspace');
     try {
-      const files = ws.deploymentFilesFor(doc.uri.fsPath, doc.getText(), editorReader);
-      const touched = new Set([doc.uri.fsPath, ...files]);
-      const result = files.length ? ws.checkDeploymentFiles(files, editorReader) : { findings: [] as DeploymentFinding[] };
-      for (const f of result.findings) touched.add(f.file);
-      for (const file of touched) {
-        const mine = result.findings.filter(f => f.file === file);
+      for (const [file, mine] of loadChunk('workspace').checkDeploymentOf(doc.uri.fsPath, doc.getText(), editorReader)) {
         this.findings.set(file, mine);
         this.collection.set(vscode.Uri.file(file), mine.map(toDiagnostic));
       }
@@ -101,7 +95,7 @@ export async function applyDeploymentFix(fix: DeploymentFix): Promise<boolean> {
 export async function complianceReportCommand(services: Services): Promise<string | undefined> {
   const ws = loadChunk('workspace');
   const uris = await vscode.workspace.findFiles(DEPLOYMENT_GLOB, '**/node_modules/**', 200);
-  const files = [...new Set(uris.filter(u => u.scheme === 'file').flatMap(u => { const t = editorReader(u.fsPath); return t === undefined ? [] : ws.deploymentFilesFor(u.fsPath, t, editorReader); }))];
+  const files = ws.deploymentFilesIn(uris.filter(u => u.scheme === 'file').map(u => u.fsPath), editorReader);
   if (files.length === 0) {
     services.ui.notify('No self-hosted Langfuse configuration found (docker-compose files with langfuse/langfuse, or Helm values of the langfuse chart).');
     return undefined;

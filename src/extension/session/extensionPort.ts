@@ -1,5 +1,5 @@
 import type { Logger } from '../../core/log/logger';
-import { resolveActingIdentity } from '../../core/identity/actingAs';
+import { actingIdentity } from '../../core/identity/actingAs';
 import { shortPublicKey } from '../../core/log/redact';
 import { publicKeyProblem, secretKeyProblem } from '../../core/rotation/choices';
 import type { CapturingPendingStore } from '../../core/rotation/pendingSecrets';
@@ -66,15 +66,12 @@ export class ExtensionPort implements SessionPort {
   }
 
   actor() {
-    const resolved = resolveActingIdentity(this.deps.actingAsSetting(), this.deps.home);
-    return { email: resolved.source === 'os' ? undefined : resolved.identity, label: resolved.identity };
+    return actingIdentity(this.deps.actingAsSetting(), this.deps.home);
   }
 
   async sinkSettings() {
-    const parsed = this.deps.core.SecretManagersSettings.safeParse(this.deps.secretManagersSetting() ?? {});
-    if (!parsed.success) this.logger?.warn('Ignoring malformed langfuseAccess.secretManagers:', parsed.error.issues.map(i => i.message).join('; '));
     return {
-      settings: parsed.success ? parsed.data : {},
+      settings: this.deps.core.secretManagersFromSetting(this.deps.secretManagersSetting(), message => this.logger?.warn(message)),
       cwd: this.deps.workspaceRoot(),
       secretStorage: { storage: this.deps.secrets, label: 'VS Code SecretStorage' },
       vaultToken: await this.deps.vaultToken(),
