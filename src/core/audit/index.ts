@@ -9,7 +9,7 @@ export type { AuditFilter, AuditReadResult } from './reader';
 export { csvCell, CSV_COLUMNS, formatAuditExport } from './export';
 export type { AuditExportFormat } from './export';
 export { verifyAuditLog } from './verify';
-export type { AuditVerifyReport, CheckpointKeyInfo, VerifyOptions, VerifyProblem, VerifyProblemKind } from './verify';
+export type { AuditVerifyReport, CheckpointKeyInfo, VerifyOptions, VerifyProblem, VerifyProblemKind } from './verifyReport';
 export { verifyAuditLogParallel } from './parallelVerify';
 export { AUDIT_SIGNING_KEY_FILE, readSigningKey } from './signingKey';
 export { CHECKPOINT_ACTION } from './checkpoint';

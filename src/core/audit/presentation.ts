@@ -1,7 +1,7 @@
 // How the audit log reads to a person, the same in the CLI (verify, tail) and the extension's view.
 import type { AuditEntry } from './entry';
 import type { AuditFilter } from './reader';
-import type { AuditVerifyReport } from './verify';
+import type { AuditVerifyReport } from './verifyReport';
 
 /** The icon id of an entry's outcome in the Audit Log view. */
 export const OUTCOME_ICON: Readonly<Record<string, string>> = { success: 'pass', failure: 'error', refused: 'circle-slash', started: 'debug-start', cancelled: 'close' };
