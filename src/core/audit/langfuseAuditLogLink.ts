@@ -1,4 +1,4 @@
-// Langfuse's own audit log has no API (FACTS §8): it is a settings page in the UI, entitled
+// Langfuse's own audit log has no API (docs/langfuse-behaviour.md §8): it is a settings page in the UI, entitled
 // `audit-logs` (Cloud Team/Enterprise, self-hosted Enterprise). Its pages are the settings slug
 // "audit-logs" of a project (LF web/src/pages/project/[projectId]/settings) and, in recent
 // versions, of an organization (LF web/src/pages/organization/[organizationId]/settings).

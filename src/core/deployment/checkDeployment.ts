@@ -39,7 +39,7 @@ function checkTarget(target: DeploymentTarget, out: CheckCollector): void {
   for (const image of target.images) checkImage(image, out);
 }
 
-/** Web and worker must decrypt with the same key (FACTS §5.1: both read ENCRYPTION_KEY). */
+/** Web and worker must decrypt with the same key (docs/langfuse-behaviour.md §5.1: both read ENCRYPTION_KEY). */
 function checkSharedKey(file: DeploymentFile, out: CheckCollector): void {
   const keys = file.targets.filter(t => t.role === 'web' || t.role === 'worker')
     .map(t => ({ t, s: t.settings.get('ENCRYPTION_KEY') })).filter(x => x.s?.value !== undefined);

@@ -1,4 +1,4 @@
-// Langfuse's env-configured SSO providers (FACTS §5.5, LF web/src/server/auth.ts): a provider is
+// Langfuse's env-configured SSO providers (docs/langfuse-behaviour.md §5.5, LF web/src/server/auth.ts): a provider is
 // registered only when all its required variables are set; its callback is /api/auth/callback/<id>.
 
 export interface SsoProvider {

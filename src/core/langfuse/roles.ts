@@ -1,4 +1,4 @@
-// Langfuse roles and scopes (FACTS §4), pure data and functions.
+// Langfuse roles and scopes (docs/langfuse-behaviour.md §4), pure data and functions.
 
 export const ROLES = ['OWNER', 'ADMIN', 'MEMBER', 'VIEWER', 'NONE'] as const;
 export type Role = (typeof ROLES)[number];
@@ -115,12 +115,12 @@ export function hasOrganizationScope(role: Role, scope: string): boolean {
   return holders !== undefined && HOLDERS[holders].includes(role);
 }
 
-/** The brief's simplified permission columns. */
+/** A simplified permission matrix for tooltips: five columns a non-expert reads at a glance. */
 export const BRIEF_CAPABILITIES = ['View traces', 'Create traces', 'Manage prompts', 'Manage members', 'Manage billing'] as const;
 export type BriefCapability = (typeof BRIEF_CAPABILITIES)[number];
 
 /**
- * The brief's table (Owner all; Admin all but billing; Member no members/billing; Viewer view only).
+ * The simplified table (Owner all; Admin all but billing; Member no members/billing; Viewer view only).
  * It simplifies Langfuse: view ≈ `project:read`, prompts ≈ `prompts:CUD`, members ≈ `projectMembers:CUD`,
  * billing = the organization scope `langfuseCloudBilling:CRUD` (org OWNER only); traces are created
  * with API keys, which carry no role.

@@ -1,4 +1,4 @@
-// Which Langfuse SDK the code next to a .env file uses, from its manifests (FACTS §7): the answer
+// Which Langfuse SDK the code next to a .env file uses, from its manifests (docs/langfuse-behaviour.md §7): the answer
 // decides whether LANGFUSE_HOST / LANGFUSE_BASEURL / LANGFUSE_BASE_URL is read at all.
 import * as fs from 'node:fs';
 import * as path from 'node:path';

@@ -91,7 +91,7 @@ export async function applyDeploymentFix(fix: DeploymentFix): Promise<boolean> {
   return vscode.workspace.applyEdit(edit);
 }
 
-/** The brief's compliance table for the workspace's deployment files, as a Markdown preview. */
+/** The compliance table for the workspace's deployment files, as a Markdown preview. */
 export async function complianceReportCommand(services: Services): Promise<string | undefined> {
   const ws = loadChunk('workspace');
   const uris = await vscode.workspace.findFiles(DEPLOYMENT_GLOB, '**/node_modules/**', 200);

@@ -35,7 +35,7 @@ describe('roles, scopes, regions and URLs', () => {
     assert.equal(effectiveProjectRole(undefined, 'ADMIN'), 'NONE');
   });
 
-  it('encodes the brief matrix', () => {
+  it('encodes the simplified capability matrix', () => {
     assert.ok(briefAllows('OWNER', 'Manage billing'));
     assert.ok(!briefAllows('ADMIN', 'Manage billing') && briefAllows('ADMIN', 'Manage members'));
     assert.deepEqual(BRIEF_MATRIX.VIEWER, ['View traces']);
@@ -59,7 +59,7 @@ describe('roles, scopes, regions and URLs', () => {
     assert.throws(() => validateBaseUrl('https://user:pw@host.example'), /must not carry credentials/);
   });
 
-  describe('the acme sandbox world gives exactly the brief\'s effective roles', () => {
+  describe('the acme sandbox world gives exactly the demo\'s effective roles', () => {
     let env: Env | undefined;
     after(async () => closeEnv(env));
 
