@@ -1,10 +1,12 @@
 // Names shared by the extension, the CLI and the sandbox. The README documents them; later features
 // extend this file instead of inventing their own spellings.
+import { version } from '../../package.json';
 
 export const EXTENSION_ID = 'langfuse-access.langfuse-access';
 export const PREFIX = 'langfuseAccess';
 export const TOOL_NAME = 'langfuse-access';
-export const TOOL_VERSION = '0.1.0';
+/** The package's version (package.json; esbuild inlines only this field). */
+export const TOOL_VERSION: string = version;
 
 /** Settings (contributes.configuration). Host/credential pointers are application-scoped and restricted. */
 export const Settings = {
@@ -25,6 +27,8 @@ export const SecretKeys = {
   connection: (connectionId: string) => `${PREFIX}/connection/${connectionId}`,
   projectKey: (publicKey: string) => `${PREFIX}/key/${publicKey}`,
   sink: (sinkId: string) => `${PREFIX}/sink/${sinkId}`,
+  /** A rotation's pending secrets until it finishes. */
+  rotation: (rotationId: string) => `${PREFIX}/rotation/${rotationId}`,
   isConnection: (key: string) => key.startsWith(`${PREFIX}/connection/`),
   connectionIdOf: (key: string) => key.slice(`${PREFIX}/connection/`.length),
 } as const;
@@ -79,8 +83,16 @@ export const Views = {
   auditLog: 'langfuseAccess.auditLog',
 } as const;
 
+/** Keys of the extension's globalState (non-secret facts) and other ids the extension registers. */
+export const StateKeys = {
+  storedProjectKeys: 'langfuseAccess.storedProjectKeys',
+  secretStorageNoticeShown: 'langfuseAccess.secretStorageNoticeShown',
+} as const;
+export const StatusBarIds = { envStatus: 'langfuseAccess.envStatus' } as const;
+
 export const ContextKeys = {
   hasConnections: 'langfuseAccess.hasConnections',
+  auditFiltered: 'langfuseAccess.auditFiltered',
 } as const;
 
 /** The per-user state folder shared by the extension and the CLI (audit log, rotation journals, locks). */

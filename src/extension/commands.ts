@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { hostLabel } from '../core/connections/connection';
+import { langfuseAuditLogTarget } from '../core/audit/langfuseAuditLogLink';
 import { redactText } from '../core/log/redact';
 import { Commands, SecretKeys, Views } from '../core/names';
 import type { Finding, Fix } from '../core/rules/finding';
@@ -8,7 +10,6 @@ import { pickConnectionNode, pickOrgMemberNode, pickProjectKeyNode, pickProjectM
 import { checkOrganizationIsolation, explainMemberAccess } from './actions/reportActions';
 import { addConnectionFlow } from './connections/addConnection';
 import { noticeSecretStorageOnce } from './connections/secretStorageNotice';
-import { checkConnection } from './langfuse/checkConnection';
 import { applyEnvFix } from './diagnostics/envFixes';
 import { createApiKeyForProject, scaffoldAccessFileCommand } from './diagnostics/envCommands';
 import { loadChunk } from './lazy';
@@ -16,10 +17,11 @@ import { exportAuditLog, filterAuditLog, openAuditEntry, verifyAuditLogCommand }
 import type { AuditNode } from './audit/auditLogView';
 import { applyDeploymentFix, complianceReportCommand } from './compliance/deploymentDiagnostics';
 import type { DeploymentFix } from '../core/deployment/types';
-import { abortRotation, resumeRotation, rotateKeyWizard } from './rotation/rotationWizard';
+import { abortRotation, resumeRotation } from './rotation/rotationRuns';
+import { rotateKeyWizard } from './rotation/rotationWizard';
 import { connectSandbox } from './sandbox/connectSandbox';
 import type { Services } from './services';
-import type { AccessNode, NodeOf } from './tree/nodes';
+import type { AccessNode, NodeOf } from '../core/org/accessNodes';
 
 type Handler = (...args: any[]) => unknown;
 
@@ -41,7 +43,7 @@ export function registerCommands(services: Services): vscode.Disposable[] {
     [Commands.connectSandbox]: async (credentialsPath?: string) => {
       const id = await connectSandbox(services.connections, process.env, credentialsPath);
       if (!id) return undefined;
-      services.audit().append({ action: 'connection.add', resource: { kind: 'connection', id, name: 'Local sandbox' }, outcome: 'success', details: { via: 'connectSandbox' } });
+      services.record({ action: 'connection.add', resource: { kind: 'connection', id, name: 'Local sandbox' }, outcome: 'success', details: { via: 'connectSandbox' } });
       log.info(`Connected to the local sandbox as connection "${id}".`);
       services.ui.notify('Connected to the local Langfuse sandbox (Acme Corp).');
       return id;
@@ -52,7 +54,7 @@ export function registerCommands(services: Services): vscode.Disposable[] {
       if (!connection) return false;
       if (!await services.ui.confirm(`Remove the connection "${connection.name}" (${connection.baseUrl})? Its key pair is deleted from SecretStorage; the key itself stays valid in Langfuse.`, 'Remove')) return false;
       await services.connections.remove(connection.id);
-      services.audit().append({ action: 'connection.remove', resource: { kind: 'connection', id: connection.id, name: connection.name, host: connection.baseUrl }, outcome: 'success' });
+      services.record({ action: 'connection.remove', resource: { kind: 'connection', id: connection.id, name: connection.name, host: hostLabel(connection.baseUrl) }, outcome: 'success' });
       return true;
     },
     [Commands.addMember]: async (node?: AccessNode) => {
@@ -136,7 +138,7 @@ export function registerCommands(services: Services): vscode.Disposable[] {
       const token = await services.ui.input({ title: 'SIEM token for audit forwarding', prompt: 'Bearer token of the endpoint in langfuseAccess.auditForwarding.siem (kept in SecretStorage)', password: true, validateInput: v => v.trim() ? undefined : 'Paste the token.' });
       if (!token) return false;
       await services.context.secrets.store(SecretKeys.sink('siem'), token.trim());
-      services.audit().append({ action: 'sink.tokenSet', resource: { kind: 'sink', id: 'siem' }, outcome: 'success' });
+      services.record({ action: 'sink.tokenSet', resource: { kind: 'sink', id: 'siem' }, outcome: 'success' });
       return true;
     },
     [Commands.applyDeploymentFix]: (fix: DeploymentFix) => applyDeploymentFix(services, fix),
@@ -145,14 +147,10 @@ export function registerCommands(services: Services): vscode.Disposable[] {
       const target = node ?? await pickProjectNode(services);
       if (!target) return undefined;
       const { connection, model } = await services.clients.get(target.connectionId);
-      // audit-logs comes with the same plans as the admin API (FACTS §2.0); Langfuse exposes it only in its UI.
-      if (!(await model.overview()).capabilities.adminApi) {
-        await services.ui.refuse('Langfuse\'s own audit log is part of Cloud Team, Cloud Enterprise and Self-hosted Enterprise. This tool\'s audit log (the Audit Log view) records every change made from here on any plan.');
-        return undefined;
-      }
-      const url = loadChunk('audit').langfuseAuditLogLinks(connection.baseUrl, { projectId: target.project.id }).project!;
-      await vscode.env.openExternal(vscode.Uri.parse(url));
-      return url;
+      const found = langfuseAuditLogTarget(connection.baseUrl, target.project.id, (await model.overview()).capabilities.adminApi);
+      if ('refusal' in found) { await services.ui.refuse(found.refusal); return undefined; }
+      await vscode.env.openExternal(vscode.Uri.parse(found.url));
+      return found.url;
     },
     [Commands.verifyKeysOnline]: async (uri?: vscode.Uri) => {
       const file = (uri ?? vscode.window.activeTextEditor?.document.uri)?.fsPath;
@@ -169,7 +167,7 @@ export function registerCommands(services: Services): vscode.Disposable[] {
     [Commands.refresh]: (node?: AccessNode) => services.tree.refresh(node),
     [Commands.showLogs]: () => services.channel.show(),
     [Commands.openAuditLog]: async () => {
-      const file = services.audit().file;
+      const file = services.auditFile;
       const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
       await vscode.window.showTextDocument(doc, { preview: true });
     },
@@ -181,13 +179,13 @@ export function registerCommands(services: Services): vscode.Disposable[] {
 async function saveConnection(services: Services, existingId?: string) {
   void noticeSecretStorageOnce(services.context);
   const existing = existingId ? services.connections.get(existingId) : undefined;
-  const result = await addConnectionFlow(services.connections, loadChunk('langfuse').CLOUD_REGIONS,
-    (baseUrl, pair) => checkConnection(services.clients, baseUrl, pair), existing, services.ui.steps);
+  const result = await addConnectionFlow(services.connections, loadChunk('core').CLOUD_REGIONS,
+    (baseUrl, pair) => loadChunk('core').checkConnection(services.clients.temporaryClient(baseUrl, pair), baseUrl), existing, services.ui.steps);
   if (!result) return undefined;
   const { connection, check } = result;
-  services.audit().append({
+  services.record({
     action: existing ? 'connection.edit' : 'connection.add',
-    resource: { kind: 'connection', id: connection.id, name: connection.name, host: connection.baseUrl },
+    resource: { kind: 'connection', id: connection.id, name: connection.name, host: hostLabel(connection.baseUrl) },
     outcome: 'success',
     details: { check: check.summary, verified: check.ok },
   });

@@ -1,12 +1,10 @@
 import * as vscode from 'vscode';
-import type { AuditWriter } from '../core/audit/auditWriter';
-import { openAuditWriter } from '../core/audit/openAuditWriter';
 import { AuditForwarder } from './audit/auditForwarder';
 import { AuditLogView } from './audit/auditLogView';
 import { DeploymentDiagnostics } from './compliance/deploymentDiagnostics';
-import { resolveActingIdentity } from '../core/identity/actingAs';
-import { CliEnv, Commands, ContextKeys, Settings, StateFiles, Views } from '../core/names';
+import { CliEnv, Commands, ContextKeys, SecretKeys, Settings, StateFiles, Views } from '../core/names';
 import { stateDirPath } from '../core/state/stateDir';
+import { debounce, hasRotationJournals } from '../core/rotation/journalFiles';
 import { registerCommands } from './commands';
 import { registerSsoCommands } from './sso/registerSsoCommands';
 import { ConnectionStore } from './connections/connectionStore';
@@ -21,8 +19,9 @@ import { SANDBOX_CONNECTION_ID } from './sandbox/connectSandbox';
 import type { Services } from './services';
 import { AccessTreeProvider } from './tree/accessTreeProvider';
 import { vscodePrompter } from './ui/prompter';
-import { offerResume } from './rotation/rotationWizard';
-import * as fs from 'node:fs';
+import { offerResume } from './rotation/rotationRuns';
+import { loadChunk } from './lazy';
+import { ExtensionPort } from './session/extensionPort';
 import * as path from 'node:path';
 
 /** What activate() returns: used by the integration tests to observe the extension from outside. */
@@ -35,31 +34,37 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const started = performance.now();
   const { logger: log, channel } = createChannelLogger();
   const connections = new ConnectionStore(context.secrets, log.child('Connections'));
-  const clients = new ClientProvider(connections, log.child('Langfuse'));
+  const stateDir = stateDirPath();
+  let port: ExtensionPort | undefined;
+  const sessionPort = () => port ??= new ExtensionPort({
+    core: loadChunk('core'), ui: () => services.ui, secrets: context.secrets, stateDir, logger: log.child('Session'),
+    actingAsSetting: () => vscode.workspace.getConfiguration().inspect<string>(Settings.actingAs)?.globalValue,
+    secretManagersSetting: () => vscode.workspace.getConfiguration().inspect(Settings.secretManagers)?.globalValue,
+    vaultToken: async () => context.secrets.get(SecretKeys.sink('vault')),
+    workspaceRoot: () => vscode.workspace.workspaceFolders?.find(f => f.uri.scheme === 'file')?.uri.fsPath,
+    workspaceRoots: () => (vscode.workspace.workspaceFolders ?? []).filter(f => f.uri.scheme === 'file').map(f => f.uri.fsPath),
+    audited: () => auditView.refresh(),
+  });
+  const clients = new ClientProvider(connections, sessionPort);
   const tree = new AccessTreeProvider(connections, clients, log.child('AccessTree'));
   const treeView = vscode.window.createTreeView(Views.tree, { treeDataProvider: tree, showCollapseAll: true });
   const keyIndex = new KeyIndexService(connections, clients, log.child('KeyIndex'));
   const online = new OnlineVerifier(connections);
   const diagnostics = new EnvDiagnostics(connections, keyIndex, log.child('Diagnostics'), online);
   const statusBar = new EnvStatusBar(diagnostics);
-  const stateDir = stateDirPath();
-  let audit: AuditWriter | undefined;
   const auditView = new AuditLogView(path.join(stateDir, StateFiles.auditLog));
   const auditTreeView = vscode.window.createTreeView(Views.auditLog, { treeDataProvider: auditView });
   const deployment = new DeploymentDiagnostics(log.child('Deployment'));
   const services: Services = {
     context, log, channel, connections, tree, treeView, clients, diagnostics, keyIndex, online, auditView, stateDir, ui: vscodePrompter,
-    audit: () => audit ??= afterAppend(openAuditWriter({
-      stateDir,
-      actor: { identity: resolveActingIdentity(vscode.workspace.getConfiguration().get<string>(Settings.actingAs)).identity, tool: 'extension' },
-    }), () => auditView.refresh()),
+    port: sessionPort,
+    record: event => { clients.host().record(event); },
+    auditFile: path.join(stateDir, StateFiles.auditLog),
   };
   const updateContext = () => vscode.commands.executeCommand('setContext', ContextKeys.hasConnections, connections.list().length > 0);
   context.subscriptions.push(
     channel, connections, clients, tree, treeView, keyIndex, online, diagnostics, statusBar, auditView, auditTreeView, deployment,
     new AuditForwarder(path.join(stateDir, StateFiles.auditLog), stateDir, context.secrets, log.child('AuditForwarding')),
-    // Sign the entries written since the last checkpoint when the window closes.
-    { dispose: () => { try { audit?.checkpointIfDue(); } catch { /* the next writer signs them */ } } },
     vscode.languages.registerCodeActionsProvider([{ scheme: 'file', language: 'yaml' }, { scheme: 'file', language: 'dockercompose' }, { scheme: 'file', pattern: '**/{.env,.env.*,*.env}' }],
       deployment, { providedCodeActionKinds: DeploymentDiagnostics.kinds }),
     ...registerCommands(services),
@@ -88,23 +93,6 @@ async function autoConnectSandbox(services: Services): Promise<void> {
   } catch (err) {
     services.log.warn('Could not connect to the local sandbox:', err);
   }
-}
-
-/** The Audit log view refreshes after this window appends (the file watcher covers the CLI's appends). */
-function afterAppend(writer: AuditWriter, then: () => void): AuditWriter {
-  const appendMany = writer.appendMany.bind(writer);
-  writer.appendMany = events => { const entries = appendMany(events); then(); return entries; };
-  return writer;
-}
-
-/** Cheap check before loading the rotation chunk: any journal in the state folder at all? */
-function hasRotationJournals(stateDir: string): boolean {
-  try { return fs.readdirSync(path.join(stateDir, StateFiles.rotationsDir)).some(f => f.endsWith('.json')); } catch { return false; }
-}
-
-function debounce(fn: () => void, ms: number): () => void {
-  let timer: NodeJS.Timeout | undefined;
-  return () => { clearTimeout(timer); timer = setTimeout(fn, ms); };
 }
 
 export function deactivate(): void {

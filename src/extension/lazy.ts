@@ -2,14 +2,13 @@ import { createRequire } from 'node:module';
 import * as path from 'node:path';
 
 /**
- * Heavy parts (the Langfuse client with undici, yaml, the AWS SDK) are built as their own bundles in
+ * Heavy parts (the Langfuse client with undici, the session, yaml, the AWS SDK) are built as bundles in
  * dist/chunks/ and required on first use, so activation loads only dist/extension.js. createRequire
- * keeps esbuild from inlining them.
+ * keeps esbuild from inlining them; the chunks share dist/chunks/core.js (see esbuild.js).
  */
 export interface Chunks {
-  langfuse: typeof import('../core/langfuse/index');
+  core: typeof import('../core/chunks/core');
   workspace: typeof import('../core/chunks/workspace');
-  rotation: typeof import('../core/chunks/rotation');
   audit: typeof import('../core/chunks/audit');
   online: typeof import('../core/chunks/online');
   sso: typeof import('../core/chunks/sso');

@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { AuditWriter } from '../core/audit/auditWriter';
+import type { AuditEvent } from '../core/audit/entry';
 import type { Logger } from '../core/log/logger';
 import type { ConnectionStore } from './connections/connectionStore';
 import type { ClientProvider } from './langfuse/clientProvider';
@@ -8,7 +8,8 @@ import type { EnvDiagnostics } from './diagnostics/envDiagnostics';
 import type { KeyIndexService } from './diagnostics/keyIndexService';
 import type { OnlineVerifier } from './diagnostics/onlineVerifier';
 import type { AccessTreeProvider } from './tree/accessTreeProvider';
-import type { AccessNode } from './tree/nodes';
+import type { AccessNode } from '../core/org/accessNodes';
+import type { ExtensionPort } from './session/extensionPort';
 import type { Prompter } from './ui/prompter';
 
 /** Everything commands need, created once in activate() and passed in (no module-level state). */
@@ -26,7 +27,10 @@ export interface Services {
   clients: ClientProvider;
   /** Dialogs and pickers; replaced by a scripted prompter in the integration tests. */
   ui: Prompter;
-  /** Created on first use so activation does not touch the state folder. */
-  audit(): AuditWriter;
+  /** The session's edge (dialogs, SecretStorage, settings); created on first use with the core chunk. */
+  port(): ExtensionPort;
+  /** Appends to the audit log through the session host (opened on first use, not at activation). */
+  record(event: AuditEvent): void;
+  auditFile: string;
   stateDir: string;
 }

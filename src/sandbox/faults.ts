@@ -1,6 +1,6 @@
 // Fault injection for tests: rules matched per request, set at start, through the programmatic API,
 // or over HTTP at /__sandbox/faults (a path real Langfuse does not have; loopback only).
-import * as z from 'zod/mini';
+import * as z from '../core/zod';
 
 export const FaultRule = z.object({
   /**

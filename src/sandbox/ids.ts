@@ -12,7 +12,7 @@ export function newCuid(): string {
 }
 
 /**
- * Langfuse generates `pk-lf-<uuid v4>` / `sk-lf-<uuid v4>` (FACTS §3). The sandbox marks its secrets
+ * Langfuse generates `pk-lf-<uuid v4>` / `sk-lf-<uuid v4>` (docs/langfuse-behaviour.md §3). The sandbox marks its secrets
  * `sk-lf-demo-<uuid v4>` instead, so the test suites' canary check also catches a leaked key that
  * was created during a test (e.g. by a rotation).
  */

@@ -9,7 +9,7 @@ import * as dotenv from 'dotenv';
 import * as sm from '@aws-sdk/client-secrets-manager';
 import { writeFileAtomicSync } from '../../src/core/state/atomicWrite';
 import { createSink, type SinkFactoryOptions } from '../../src/core/secrets/createSink';
-import { parseEnv, serializeEnv, setValues } from '../../src/core/secrets/env/envLines';
+import { setEnvValues } from '../../src/core/env/envEdit';
 import { FAKE_AWS_ENV, startMoto } from '../support/peers/moto';
 import { createPassStore } from '../support/peers/passStore';
 import { startVaultKv2Fake } from '../support/peers/vaultKv2Fake';
@@ -75,7 +75,7 @@ function row(name: string, ours: number, base: number, baseName: string): void {
 
     const lines = Array.from({ length: 5000 }, (_, i) => (i % 10 === 0 ? `# section ${i}` : `KEY_${i}="value ${i}" # note`));
     const big = `${lines.join('\n')}\nLANGFUSE_SECRET_KEY=sk-lf-old\n`;
-    const editor = await median(() => serializeEnv(setValues(parseEnv(big), 'LANGFUSE_SECRET_KEY', ['sk-lf-new'])), 50);
+    const editor = await median(() => setEnvValues(big, 'LANGFUSE_SECRET_KEY', ['sk-lf-new']), 50);
     const parseOnly = await median(() => dotenv.parse(big), 50);
     row('.env editor, 5000 lines: edit', editor, parseOnly, 'dotenv.parse (read only)');
   } finally {

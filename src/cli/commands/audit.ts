@@ -6,12 +6,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import { parseArgs } from 'node:util';
-import { parse as parseYaml } from 'yaml';
-import type { AuditEntry } from '../../core/audit/entry';
 import { formatAuditExport } from '../../core/audit/export';
 import { forTerminal, jsonForTerminal } from '../../core/display/terminal';
 import { folderScope, UnsafeWriteError, writeFileInScope } from '../../core/fs/scopedWrite';
-import { AuditForwardingConfig, FORWARDING_CONFIG_FILE, SIEM_TOKEN_ENV } from '../../core/audit/forward/forwardConfig';
+import { FORWARDING_CONFIG_FILE, SIEM_TOKEN_ENV, type AuditForwardingConfig } from '../../core/audit/forward/forwardConfig';
+import { loadForwardingConfig } from '../../core/audit/forward/loadForwardingConfig';
+import { auditFilterFrom, entryLine, verifyReportText } from '../../core/audit/presentation';
 import { forwardedTip } from '../../core/audit/forward/cursor';
 import { forwardConfigured } from '../../core/audit/forward/forwardConfigured';
 import { openAuditWriter } from '../../core/audit/openAuditWriter';
@@ -40,24 +40,12 @@ function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[]
   }
 }
 
-/** `2026-11-01` or a full ISO time; a date-only --until includes that whole day. */
-function parseDate(value: string | undefined, flag: string, endOfDay = false): Date | undefined {
-  if (value === undefined) return undefined;
-  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
-  const d = new Date(dateOnly ? `${value}T00:00:00.000Z` : value);
-  if (Number.isNaN(d.getTime())) throw new UsageError(`${flag} must be a date like 2026-11-01 or an ISO time, got "${value}"`);
-  if (dateOnly && endOfDay) d.setUTCDate(d.getUTCDate() + 1);
-  return d;
-}
-
 function filterFrom(values: Record<string, unknown>): AuditFilter {
-  return {
-    project: values.project as string | undefined,
-    actor: values.actor as string | undefined,
-    action: values.action as string | undefined,
-    since: parseDate(values.since as string | undefined, '--since'),
-    until: parseDate(values.until as string | undefined, '--until', true),
-  };
+  try {
+    return auditFilterFrom(values as Parameters<typeof auditFilterFrom>[0]);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
 }
 
 function logFile(io: CliIo, override?: string): string {
@@ -74,14 +62,7 @@ async function verify(io: CliIo, args: string[]): Promise<number> {
   if (values.format === 'json') {
     io.out(`${jsonForTerminal(JSON.stringify({ ...report, signingKey: own ? { keyId: own.keyId, publicKey: own.publicKey } : undefined }, null, 2))}\n`);
   } else {
-    const lines = [fs.existsSync(file) ? `${file}: ${report.entries} entries, ${report.checkpoints.count} signed checkpoint(s)` : `${file}: no audit log yet (nothing has been recorded on this machine)`];
-    for (const k of report.checkpoints.keys) lines.push(`checkpoint key ${k.keyId} (Ed25519 public key ${k.publicKey}), first used at line ${k.firstLine}`);
-    if (own) lines.push(`this machine's signing key: ${own.keyId} — keep a copy of the public key elsewhere and pass it with --trust to detect a replaced key`);
-    if (report.unsignedEntries > 0) lines.push(`${report.unsignedEntries} entr${report.unsignedEntries === 1 ? 'y' : 'ies'} after the last checkpoint (protected by the hash chain only; "audit checkpoint" signs them)`);
-    for (const p of report.problems) lines.push(`line ${p.line}: ${p.kind}: ${forTerminal(p.message)}`);
-    if (report.problemsTruncated) lines.push('(more problems not listed)');
-    lines.push(report.ok ? 'OK: the audit log is intact.' : `TAMPERED: ${report.problems.length}${report.problemsTruncated ? '+' : ''} problem(s).`);
-    io.out(`${lines.join('\n')}\n`);
+    io.out(verifyReportText(file, fs.existsSync(file), report, own));
   }
   return report.ok ? ExitCode.ok : ExitCode.findings;
 }
@@ -111,14 +92,6 @@ function exportLog(io: CliIo, args: string[]): number {
   return ExitCode.ok;
 }
 
-/** One line per entry, whatever its fields hold: a name with a line break cannot print a forged entry. */
-function describe(e: AuditEntry): string {
-  const t = forTerminal;
-  const r = e.resource;
-  const what = [r.kind, r.name ?? r.id, r.project ? `project ${r.project}` : undefined].filter(Boolean).map(v => t(String(v))).join(' ');
-  return `${t(e.time)}  #${e.seq}  ${t(e.actor.identity)} (${t(e.actor.tool)})  ${t(e.action)}  ${what}  ${t(e.outcome)}`;
-}
-
 function tail(io: CliIo, args: string[]): number {
   const { values } = parse(args, {
     n: { type: 'string', short: 'n', default: '20' }, project: { type: 'string' }, actor: { type: 'string' }, action: { type: 'string' },
@@ -128,22 +101,16 @@ function tail(io: CliIo, args: string[]): number {
   if (!Number.isInteger(n) || n < 1) throw new UsageError('-n must be a positive whole number');
   const result = readAuditLog(logFile(io, values.log), filterFrom(values), n);
   const oldestFirst = result.entries.slice().reverse();
-  io.out(values.json ? jsonForTerminal(formatAuditExport(oldestFirst, 'jsonl')) : oldestFirst.map(describe).map(l => `${l}\n`).join(''));
+  io.out(values.json ? jsonForTerminal(formatAuditExport(oldestFirst, 'jsonl')) : oldestFirst.map(entryLine).map(l => `${l}\n`).join(''));
   return ExitCode.ok;
 }
 
 function readForwardingConfig(io: CliIo): AuditForwardingConfig {
-  const file = path.join(configDirPath(io.env), FORWARDING_CONFIG_FILE);
-  if (!fs.existsSync(file)) throw new UsageError(`no forwarding configured: create ${file} with "siem: { url: https://… }" and/or "syslog: { host, port, tls: true }"`);
-  let raw: unknown;
   try {
-    raw = parseYaml(fs.readFileSync(file, 'utf8'));
+    return loadForwardingConfig(configDirPath(io.env));
   } catch (err) {
-    throw new UsageError(`${file} is not valid YAML: ${(err as Error).message.split('\n')[0]}`);
+    throw new UsageError((err as Error).message);
   }
-  const parsed = AuditForwardingConfig.safeParse(raw);
-  if (!parsed.success) throw new UsageError(`${file} is not valid: ${parsed.error.issues.map(i => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  return parsed.data;
 }
 
 async function forward(io: CliIo, args: string[]): Promise<number> {

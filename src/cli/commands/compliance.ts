@@ -26,7 +26,7 @@ export const command: CliCommand = {
 
     const files = positionals.map(p => path.resolve(io.cwd, p));
     const result = checkDeploymentFiles(files);
-    // --audit-log adds the brief's "Audit trail" row: this machine's audit log, verified.
+    // --audit-log adds the report's "Audit trail" row: this machine's audit log, verified.
     let audit: AuditTrailSummary | undefined;
     if (values['audit-log']) {
       const stateDir = stateDirPath(io.env);

@@ -3,32 +3,26 @@
 // rolled back. Without --yes and without a terminal, nothing is revoked: the rotation waits and can
 // be resumed. Progress and the report go to stderr; stdout gets "<rotation id> <status>" (or JSON).
 import * as fs from 'node:fs';
-import * as path from 'node:path';
-import * as readline from 'node:readline';
 import { parseArgs } from 'node:util';
-import type { AuditWriter } from '../../core/audit/auditWriter';
-import { openAuditWriter } from '../../core/audit/openAuditWriter';
-import { resolveActingIdentity } from '../../core/identity/actingAs';
-import { closeAllHostGates, createLangfuseClient, isLangfuseError, type LangfuseClient } from '../../core/langfuse';
+import { closeAllHostGates } from '../../core/langfuse';
+import { CliEnv, ExitCode, TOOL_NAME } from '../../core/names';
+import { formatRotationList, formatRotationReport, rotationReport, RotationStateError, type RotationJournal, type RunResult } from '../../core/rotation';
+import { rotationFailure } from '../../core/rotation/failure';
+import { checkPlanRequest, HEADLESS_SINK_HELP, PlanInputError, rotationPlanFrom } from '../../core/rotation/planInput';
+import { SessionHost, type SessionRotations } from '../../core/session';
 import { forTerminal, jsonForTerminal } from '../../core/display/terminal';
-import { CliEnv, ExitCode, StateFiles, TOOL_NAME } from '../../core/names';
-import {
-  auditRotationTo, FilePendingSecretStore, formatRotationReport, RotationBusyError, RotationEngine, RotationError, RotationInputError, rotationReport,
-  type KeyPairInput, type RotationCallbacks, type RotationEvent, type RotationJournal, type RunResult,
-} from '../../core/rotation';
-import { createSink, formatSinkTarget, isSinkError, parseSinkTarget, SINK_SPEC_HELP, type SecretManagersSettings } from '../../core/secrets';
 import { ensureStateDir } from '../../core/state/stateDir';
 import { UsageError, type CliCommand, type CliIo } from '../command';
-import { ConnectionConfigError, loadCliConfig, resolveCliConnection, type CliConnection } from '../connections';
+import { ConnectionConfigError, loadCliConfig, resolveCliConnection, type CliConnection } from '../../core/connections/cliConfig';
+import { cliPort } from '../session/cliPort';
 
 const USAGE = [
   'rotate --connection NAME --project NAME --key pk-lf-… --to TARGET… [--compromised] [--manual] [--yes] [--scan PATH…] [--probe-traces] [--json]',
   '       rotate --resume [ROTATION_ID] [--yes] [--json]    rotate --abort ROTATION_ID    rotate --list',
-  `  TARGET: ${SINK_SPEC_HELP.replace('secretstorage, ', '')} (secretstorage is the VS Code extension's).`,
+  `  TARGET: ${HEADLESS_SINK_HELP} (secretstorage is the VS Code extension's).`,
   '  Manual mode reads the new pair from LANGFUSE_ACCESS_NEW_PUBLIC_KEY/LANGFUSE_ACCESS_NEW_SECRET_KEY or stdin.',
 ].join('\n');
 
-export const NEW_PAIR_ENV = { publicKey: 'LANGFUSE_ACCESS_NEW_PUBLIC_KEY', secretKey: 'LANGFUSE_ACCESS_NEW_SECRET_KEY' } as const;
 /** Tests only: `crash:<checkpoint>` kills the process with SIGKILL there; `record:<file>` appends checkpoint names. */
 export const TEST_HOOK_ENV = 'LANGFUSE_ACCESS_TEST_HOOK';
 
@@ -69,100 +63,59 @@ export const command: CliCommand = {
   usage: USAGE,
   async run(io: CliIo, args: string[]): Promise<number> {
     const flags = parseFlags(args);
-    let engine: RotationEngine | undefined;
-    let audit: AuditWriter | undefined;
+    let host: SessionHost | undefined;
+    let rotations: SessionRotations | undefined;
     try {
       const stateDir = ensureStateDir(io.env);
-      audit = openAuditWriter({ stateDir, actor: { identity: resolveActingIdentity(io.env[CliEnv.actingAs]).identity, tool: 'cli' } });
-      if (flags.list) return list(io, new RotationEngine(engineDeps(io, stateDir, audit, undefined, {})), flags.json);
+      const hook = io.env[TEST_HOOK_ENV];
+      host = new SessionHost(cliPort(io, {
+        stateDir, yes: flags.yes, interactive: Boolean(process.stdin.isTTY) && !flags.yes,
+        secretManagers: loadCliConfig(io.env).secretManagers, checkpoint: hook ? testHook(hook) : undefined,
+      }));
+      if (flags.list) return list(io, host, flags.json);
       if (flags.resume || flags.abort !== undefined) {
-        const probe = new RotationEngine(engineDeps(io, stateDir, audit, undefined, {}));
-        const journal = pickRotation(io, probe, flags);
+        const journal = pickRotation(io, host, flags);
         if (!journal) return ExitCode.ok;
         const conn = resolveCliConnection(io, flags.connection ?? knownConnection(io, journal));
         if (conn.baseUrl !== journal.connection.baseUrl) {
           throw new ConnectionConfigError(`Rotation ${journal.id} runs against ${journal.connection.baseUrl}, but the connection resolved to ${conn.baseUrl}. Use --connection ${journal.connection.id ?? 'NAME'} or set ${CliEnv.baseUrl}.`);
         }
-        engine = new RotationEngine(engineDeps(io, stateDir, audit, journal.mode === 'manual' ? undefined : await adminClient(conn), loadCliConfig(io.env).secretManagers));
-        const callbacks = cliCallbacks(io, flags);
-        const result = flags.abort !== undefined ? await engine.abort(journal.id, callbacks) : await engine.run(journal.id, callbacks);
-        return finish(io, result, flags.json);
+        rotations = await host.session(sessionConnection(conn)).rotations({ manual: journal.mode === 'manual' });
+        const result = flags.abort !== undefined ? await rotations.abort(journal) : await rotations.run(journal.id);
+        return result ? finish(io, result, flags.json) : ExitCode.findings;
       }
-      const plan = await planFromFlags(io, flags);
-      engine = new RotationEngine(engineDeps(io, stateDir, audit, plan.admin, loadCliConfig(io.env).secretManagers));
-      const callbacks = cliCallbacks(io, flags);
-      const started = await engine.start(plan.plan, callbacks);
-      return finish(io, await engine.run(started.id, callbacks), flags.json);
+      const plan = planFromFlags(io, flags);
+      io.err(`Connection ${plan.conn.id ?? '(environment)'}: ${plan.conn.baseUrl}, key ${plan.conn.publicKey} from ${plan.conn.credentialsSource}.\n`);
+      rotations = await host.session(sessionConnection(plan.conn)).rotations({ manual: flags.manual });
+      if (!flags.manual && !rotations.adminAvailable) {
+        throw new ConnectionConfigError('This connection cannot create or delete keys: it needs an organization key on a plan with the admin API (Langfuse Cloud Team/Enterprise, self-hosted Enterprise). Run a manual rotation with --manual: you create the new pair in the Langfuse UI.');
+      }
+      const started = await rotations.start(plan.plan);
+      if (started.status !== 'started') return ExitCode.findings;
+      return finish(io, await rotations.run(started.journal.id), flags.json);
     } catch (err) {
       return reportError(io, err);
     } finally {
-      engine?.close();
-      try { audit?.checkpointIfDue(); } catch { /* signing is best effort; the chain itself is written */ }
+      rotations?.close();
+      host?.close();
       await closeAllHostGates();
     }
   },
 };
 
-async function planFromFlags(io: CliIo, f: Flags) {
-  if (!f.project) throw new UsageError('--project NAME is required');
-  if (!f.key) throw new UsageError('--key pk-lf-… (the public key to rotate) is required');
-  if (f.to.length === 0) throw new UsageError(`name at least one --to TARGET (${SINK_SPEC_HELP.replace('secretstorage, ', '')})`);
-  const targets = f.to.map(t => {
-    const parsed = parseSinkTarget(t, io.cwd);
-    if (parsed.kind === 'secretstorage') {
-      throw new UsageError(`"${t}": secretstorage is VS Code's SecretStorage, which only the extension can write. Use the extension's rotation wizard for it, or choose env:, aws-sm:, pass: or vault:.`);
-    }
-    return parsed;
-  });
-  const conn = resolveCliConnection(io, f.connection);
-  io.err(`Connection ${conn.id ?? '(environment)'}: ${conn.baseUrl}, key ${conn.publicKey} from ${conn.credentialsSource}.\n`);
-  const admin = f.manual ? undefined : await adminClient(conn);
-  if (!f.manual && !admin) {
-    throw new ConnectionConfigError(`This connection cannot create or delete keys: it needs an organization key on a plan with the admin API (Langfuse Cloud Team/Enterprise, self-hosted Enterprise). Run a manual rotation with --manual: you create the new pair in the Langfuse UI.`);
+function sessionConnection(conn: CliConnection) {
+  return { id: conn.id, name: conn.name, baseUrl: conn.baseUrl, pair: { publicKey: conn.publicKey, secretKey: conn.secretKey } };
+}
+
+function planFromFlags(io: CliIo, f: Flags) {
+  const request = { project: f.project, key: f.key, targets: f.to, scan: f.scan, probeTraces: f.probeTraces, mode: f.compromised ? 'compromised' as const : f.manual ? 'manual' as const : 'normal' as const };
+  try {
+    checkPlanRequest(request, io.cwd);
+    const conn = resolveCliConnection(io, f.connection);
+    return { conn, plan: rotationPlanFrom(request, conn, io.cwd) };
+  } catch (err) {
+    throw err instanceof PlanInputError ? new UsageError(err.message) : err;
   }
-  return {
-    conn,
-    admin,
-    plan: {
-      mode: f.compromised ? 'compromised' as const : f.manual ? 'manual' as const : 'normal' as const,
-      connection: { id: conn.id, name: conn.name, baseUrl: conn.baseUrl },
-      project: { name: f.project },
-      oldPublicKey: f.key,
-      targets: targets.map(formatSinkTarget),
-      scanPaths: f.scan.map(p => path.resolve(io.cwd, p)),
-      probeTraces: f.probeTraces,
-      // A project-key connection IS the old pair: it proves the 401 afterwards.
-      oldSecretKey: conn.publicKey === f.key ? conn.secretKey : undefined,
-    },
-  };
-}
-
-/** The connection as an admin client, or undefined when its key cannot manage keys (project key, plan without admin API). */
-async function adminClient(conn: CliConnection): Promise<LangfuseClient | undefined> {
-  const client = createLangfuseClient({ baseUrl: conn.baseUrl, publicKey: conn.publicKey, secretKey: conn.secretKey });
-  const caps = await client.detectCapabilities();
-  return caps.keyKind === 'organization' && caps.adminApi ? client : undefined;
-}
-
-function engineDeps(io: CliIo, stateDir: string, audit: AuditWriter, admin: LangfuseClient | undefined, secretManagers: SecretManagersSettings) {
-  const actor = resolveActingIdentity(io.env[CliEnv.actingAs]).identity;
-  const settings: SecretManagersSettings = {
-    ...secretManagers,
-    vault: { ...secretManagers.vault, address: secretManagers.vault?.address ?? io.env.VAULT_ADDR, namespace: secretManagers.vault?.namespace ?? io.env.VAULT_NAMESPACE },
-  };
-  const hook = io.env[TEST_HOOK_ENV];
-  return {
-    stateDir,
-    tool: 'cli' as const,
-    actor,
-    secrets: new FilePendingSecretStore(stateDir),
-    admin,
-    clientFor: (pair: KeyPairInput, baseUrl: string) => createLangfuseClient({ baseUrl, ...pair }),
-    // pass gets only the allow-listed part of this environment (core/process/childEnv.ts).
-    sinkFor: (target: string) => createSink(target, { settings, lockDir: path.join(stateDir, StateFiles.locksDir), tool: 'cli', cwd: io.cwd, workspaceRoots: [io.cwd], vaultToken: io.env.VAULT_TOKEN, pass: { env: { ...process.env, ...io.env } } }),
-    audit: auditRotationTo(audit),
-    checkpoint: hook ? testHook(hook) : undefined,
-  };
 }
 
 function testHook(hook: string): (name: string) => void {
@@ -182,27 +135,21 @@ function knownConnection(io: CliIo, journal: RotationJournal): string | undefine
   return id && loadCliConfig(io.env).connections.some(c => c.id === id) ? id : undefined;
 }
 
-function pickRotation(io: CliIo, engine: RotationEngine, f: Flags): RotationJournal | undefined {
-  const id = f.abort ?? f.id;
-  if (id) return engine.load(id);
-  const mine = engine.resumable();
-  if (mine.length === 1) return mine[0];
-  if (mine.length === 0) {
-    const others = engine.list().journals.filter(j => j.status === 'active' || j.status === 'rollingBack');
-    io.err(`Nothing to resume.${others.length ? ` ${others.length} rotation(s) in progress belong to the VS Code extension; continue them there.` : ''}\n`);
-    return undefined;
-  }
-  throw new UsageError(`${mine.length} rotations can be resumed; name one: ${mine.map(j => `${j.id} (${j.oldKey.publicKey}, step ${j.step})`).join(', ')}`);
+function pickRotation(io: CliIo, host: SessionHost, f: Flags): RotationJournal | undefined {
+  const found = host.findRotation(f.abort ?? f.id);
+  if ('journal' in found) return found.journal;
+  if ('choose' in found) throw new UsageError(`${found.choose.length} rotations can be resumed; name one: ${found.choose.map(j => `${j.id} (${j.oldKey.publicKey}, step ${j.step})`).join(', ')}`);
+  if (f.abort ?? f.id) throw new RotationStateError(found.none);
+  io.err(`${found.none}\n`);
+  return undefined;
 }
 
-function list(io: CliIo, engine: RotationEngine, json: boolean): number {
-  const { journals, damaged } = engine.list();
+function list(io: CliIo, host: SessionHost, json: boolean): number {
+  const { journals, damaged } = host.rotations();
   if (json) {
     io.out(`${jsonForTerminal(JSON.stringify(journals.map(rotationReport), null, 2))}\n`);
   } else {
-    for (const j of journals) {
-      io.out(`${[j.id, j.tool, j.status, j.step, j.project.name, j.oldKey.publicKey].map(forTerminal).join('\t')}${j.waiting ? `\twaiting: ${forTerminal(j.waiting.reason)}` : ''}\n`);
-    }
+    io.out(formatRotationList(journals));
     if (journals.length === 0) io.err('No rotations.\n');
   }
   for (const d of damaged) io.err(`Damaged journal ${forTerminal(d.file)}: ${forTerminal(d.problem)}\n`);
@@ -219,81 +166,9 @@ function finish(io: CliIo, result: RunResult, json: boolean): number {
 
 function reportError(io: CliIo, err: unknown): number {
   if (err instanceof UsageError) throw err;
-  if (err instanceof ConnectionConfigError || err instanceof RotationInputError || (isSinkError(err) && err.code === 'invalid-config')) {
-    io.err(`${TOOL_NAME} rotate: ${forTerminal((err as Error).message)}\n`);
-    return ExitCode.usage;
-  }
-  if (err instanceof RotationError || isSinkError(err) || isLangfuseError(err)) {
-    const hint = isLangfuseError(err) && err.hint ? ` ${err.hint}` : '';
-    io.err(`${TOOL_NAME} rotate: ${forTerminal(`${(err as Error).message}${hint}`)}\n`);
-    if (!(err instanceof RotationBusyError)) io.err(`The rotation's progress is saved; see "${TOOL_NAME} rotate --list", then --resume or --abort it.\n`);
-    return ExitCode.findings;
-  }
-  throw err;
-}
-
-// ── interaction ──────────────────────────────────────────────────────────────────────────────────
-
-function cliCallbacks(io: CliIo, f: Flags): RotationCallbacks {
-  const interactive = Boolean(process.stdin.isTTY) && !f.yes;
-  return {
-    onEvent: (e: RotationEvent) => io.err(formatEvent(e)),
-    async confirmChecklist(req) {
-      io.err(`Deploy checklist for ${forTerminal(req.newPublicKey)}:\n${req.items.map(i => `  - ${forTerminal(i)}`).join('\n')}\n`);
-      if (f.yes) { io.err('Confirmed by --yes.\n'); return true; }
-      if (!interactive) { io.err('Not confirmed: no terminal and no --yes.\n'); return false; }
-      return ask('Is every item done? [y/N] ');
-    },
-    async confirmRevoke(req) {
-      if (req.warning) io.err(`WARNING: ${forTerminal(req.warning)}\n`);
-      if (req.manualInstructions) io.err(`${forTerminal(req.manualInstructions)}\n`);
-      if (f.yes) { io.err(`${forTerminal(req.question)} Yes (--yes).\n`); return true; }
-      if (!interactive) { io.err(`${forTerminal(req.question)}\nNot revoking: no terminal and no --yes. The rotation is saved and waits here.\n`); return false; }
-      return ask(`${forTerminal(req.question)} [y/N] `);
-    },
-    async provideNewPair(req) {
-      io.err(`${forTerminal(req.instructions)}\n`);
-      const pk = io.env[NEW_PAIR_ENV.publicKey];
-      const sk = io.env[NEW_PAIR_ENV.secretKey];
-      if (pk || sk) return { publicKey: pk ?? '', secretKey: sk ?? '' };
-      const text = process.stdin.isTTY ? `${await askLine('New public key (pk-lf-…): ')}\n${await askLine('New secret key (sk-lf-…, not shown): ', true)}` : await readAll();
-      const publicKey = /pk-lf-[A-Za-z0-9_-]+/.exec(text)?.[0];
-      const secretKey = /sk-lf-[A-Za-z0-9_-]+/.exec(text)?.[0];
-      if (!publicKey && !secretKey) { io.err(`No pair given (set ${NEW_PAIR_ENV.publicKey}/${NEW_PAIR_ENV.secretKey} or pipe it on stdin).\n`); return undefined; }
-      return { publicKey: publicKey ?? '', secretKey: secretKey ?? '' };
-    },
-  };
-}
-
-/** One line per event: messages name files, targets and projects, so they are escaped as values. */
-function formatEvent(e: RotationEvent, t = forTerminal): string {
-  switch (e.kind) {
-    case 'step': return `[${e.index}/${e.total}] ${t(e.title)}: ${t(e.message)}\n`;
-    case 'target': return `    ${t(e.status)}: ${t(e.message)}\n`;
-    case 'note': return `    note: ${t(e.message)}\n`;
-    case 'waiting': return `Waiting (${t(e.reason)}): ${t(e.message)}\n`;
-    case 'error': return `Error: ${t(e.message)}\n`;
-  }
-}
-
-async function ask(question: string): Promise<boolean> {
-  return /^y(es)?$/i.test((await askLine(question)).trim());
-}
-
-function askLine(question: string, muted = false): Promise<string> {
-  const rl = readline.createInterface({ input: process.stdin, output: process.stderr, terminal: true });
-  if (muted) {
-    // Echo nothing while the secret is typed or pasted.
-    (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s: string) => { if (s.includes(question)) process.stderr.write(question); };
-  }
-  return new Promise(resolve => rl.question(question, answer => { rl.close(); if (muted) process.stderr.write('\n'); resolve(answer); }));
-}
-
-function readAll(): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    process.stdin.on('data', (c: Buffer) => chunks.push(c));
-    process.stdin.once('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    process.stdin.once('error', reject);
-  });
+  const failure = rotationFailure(err);
+  if (!failure) throw err;
+  io.err(`${TOOL_NAME} rotate: ${forTerminal(failure.message)}\n`);
+  if (failure.resumable) io.err(`The rotation's progress is saved; see "${TOOL_NAME} rotate --list", then --resume or --abort it.\n`);
+  return failure.kind === 'configuration' ? ExitCode.usage : ExitCode.findings;
 }

@@ -1,8 +1,8 @@
 // Loads `.langfuse/access.yaml` into a validated AccessConfig, or problems at the exact line and
 // column so the editor can underline them and the CLI can print `file:line:col`.
 import * as path from 'node:path';
-import type { Node as YamlNode } from 'yaml';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import type { Node as YamlNode } from '../yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from '../yaml';
 import type { TextRange } from '../env/position';
 import { textRange } from '../env/position';
 import { isRuleCode } from '../rules/ruleCodes';

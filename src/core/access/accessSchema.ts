@@ -1,12 +1,10 @@
 // The workspace access file `.langfuse/access.yaml`. media/schemas/access.schema.json describes the
 // same shape for editors (yamlValidation); test/unit/access/schema.test.ts keeps the two in step.
 // Hosts are deliberately absent: the file names a connection and the user's settings say where it points.
-import * as z from 'zod/mini';
+import * as z from '../zod';
 
 export const ACCESS_DIR = '.langfuse';
 export const ACCESS_FILE_NAME = 'access.yaml';
-export const ACCESS_FILE_RELATIVE = `${ACCESS_DIR}/${ACCESS_FILE_NAME}`;
-
 const nonEmpty = z.string().check(z.minLength(1, 'must not be empty'));
 const publicKey = z.string().check(z.regex(/^pk-lf-[^\s:]+$/, 'must be a public key starting "pk-lf-" (public keys only: never put a secret key here)'));
 

@@ -1,6 +1,6 @@
 // "Ignore this finding": records `{ file, rule, reason }` under `ignore:` in the access file through
 // the yaml Document API, so the user's comments, order and quoting survive the edit.
-import { isMap, isSeq, parseDocument, YAMLSeq } from 'yaml';
+import { isMap, isSeq, parseDocument, YAMLSeq } from '../yaml';
 import type { AccessIgnoreEntry } from './accessSchema';
 
 export function addIgnoreEntry(accessYaml: string, entry: AccessIgnoreEntry): string {

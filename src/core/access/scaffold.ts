@@ -2,7 +2,7 @@
 // project (named after the project's first word: "production-chatbot" → production), the usual file
 // names for it, the project's public keys, and the rotation policy. The user reviews it; the file
 // records only the connection's id, never where it points.
-import { Document, isMap, isPair, isScalar, isSeq } from 'yaml';
+import { Document, isMap, isPair, isScalar, isSeq } from '../yaml';
 import { DEFAULT_ROTATION_MAX_AGE_DAYS } from '../names';
 
 export interface ScaffoldProject {

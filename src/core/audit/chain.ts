@@ -1,4 +1,5 @@
 import * as crypto from 'node:crypto';
+import { HASH_FIELD, HASH_FIELD_FROM_END } from './lineLayout';
 
 /**
  * The hash of an entry covers its serialised body (every field but `hash`, in the writer's fixed
@@ -16,12 +17,11 @@ export function entryHash(prev: string, bodyJson: string): string {
  * Keeping the hash last lets verify hash the raw bytes instead of re-serialising.
  */
 export function splitLine(line: string): { body: string; hash: string } | undefined {
-  const marker = ',"hash":"';
-  const at = line.lastIndexOf(marker);
-  if (at < 0 || !line.endsWith('"}') || line.length - at !== marker.length + 64 + 2) return undefined;
-  return { body: `${line.slice(0, at)}}`, hash: line.slice(at + marker.length, -2) };
+  const at = line.lastIndexOf(HASH_FIELD);
+  if (at < 0 || !line.endsWith('"}') || line.length - at !== HASH_FIELD_FROM_END) return undefined;
+  return { body: `${line.slice(0, at)}}`, hash: line.slice(at + HASH_FIELD.length, -2) };
 }
 
 export function joinLine(body: string, hash: string): string {
-  return `${body.slice(0, -1)},"hash":"${hash}"}`;
+  return `${body.slice(0, -1)}${HASH_FIELD}${hash}"}`;
 }

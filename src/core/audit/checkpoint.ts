@@ -1,5 +1,5 @@
 import * as crypto from 'node:crypto';
-import * as z from 'zod/mini';
+import * as z from '../zod';
 import type { AuditEvent } from './entry';
 import type { AuditSigningKey } from './signingKey';
 import { publicKeyFromRaw, publicKeyId } from './signingKey';

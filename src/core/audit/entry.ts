@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from '../zod';
 
 export const AUDIT_SCHEMA_VERSION = 1;
 /** `prev` of the first entry in a log. */

@@ -1,4 +1,4 @@
-// Langfuse's own audit log has no API (FACTS §8): it is a settings page in the UI, entitled
+// Langfuse's own audit log has no API (docs/langfuse-behaviour.md §8): it is a settings page in the UI, entitled
 // `audit-logs` (Cloud Team/Enterprise, self-hosted Enterprise). Its pages are the settings slug
 // "audit-logs" of a project (LF web/src/pages/project/[projectId]/settings) and, in recent
 // versions, of an organization (LF web/src/pages/organization/[organizationId]/settings).
@@ -17,7 +17,15 @@ export function langfuseAuditLogLinks(baseUrl: string, ids: { projectId?: string
   return links;
 }
 
-/** Plans whose instances have the `audit-logs` entitlement (FACTS §8). */
-export function planHasAuditLogs(plan: string | undefined): boolean {
-  return plan !== undefined && /^(cloud:team|cloud:enterprise|self-hosted:enterprise|team|enterprise)$/i.test(plan);
+
+/**
+ * Where Langfuse's own audit log of a project is, or why there is none to open: it comes with the
+ * same plans as the admin API (Langfuse `web/src/features/entitlements/constants/entitlements.ts`,
+ * entitlement `audit-logs`) and Langfuse shows it only in its UI.
+ */
+export function langfuseAuditLogTarget(baseUrl: string, projectId: string, adminApi: boolean | undefined): { url: string } | { refusal: string } {
+  if (!adminApi) {
+    return { refusal: 'Langfuse\'s own audit log is part of Cloud Team, Cloud Enterprise and Self-hosted Enterprise. This tool\'s audit log (the Audit Log view) records every change made from here on any plan.' };
+  }
+  return { url: langfuseAuditLogLinks(baseUrl, { projectId }).project! };
 }

@@ -1,8 +1,10 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { AuditVerifyReport, VerifyOptions } from './verify';
-import { ChainVerifier, streamLines, verifyAuditLog } from './verify';
+import { HASH_FIELD_FROM_END, HASH_FROM_END, MIN_LINE_LENGTH, PREV_END_FROM_END, PREV_FROM_END } from './lineLayout';
+import { streamLines } from './lineStream';
+import { ChainVerifier, verifyAuditLog } from './verify';
+import type { AuditVerifyReport, VerifyOptions } from './verifyReport';
 
 /** Below this size one thread is fast enough and starting workers would cost more than it saves. */
 export const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
@@ -10,6 +12,7 @@ export const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
 // The per-line hash check of verify.ts for one byte range, as plain JavaScript: a worker started from
 // source needs no bundled file, so it works the same from the extension bundle, the CLI and tests.
 // It answers with the byte offsets of lines whose own hash does not match (empty for an intact log).
+// The byte positions are lineLayout.ts's, written into the source.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const fs = require('node:fs');
@@ -23,14 +26,14 @@ const bad = [];
 let pos = start, lineStart = start, carry;
 function check(b, s, e, off) {
   const len = e - s;
-  if (len < 150) { bad.push(off); return; }
-  const bodyLen = len - 75;
+  if (len < ${MIN_LINE_LENGTH}) { bad.push(off); return; }
+  const bodyLen = len - ${HASH_FIELD_FROM_END};
   if (scratch.length < bodyLen + 66) scratch = Buffer.allocUnsafe(bodyLen * 2 + 66);
-  b.copy(scratch, 0, e - 140, e - 76);
+  b.copy(scratch, 0, e - ${PREV_FROM_END}, e - ${PREV_END_FROM_END});
   scratch[64] = 10;
   b.copy(scratch, 65, s, s + bodyLen);
   scratch[65 + bodyLen] = 0x7d;
-  if (crypto.hash('sha256', scratch.subarray(0, 66 + bodyLen)) !== b.toString('latin1', e - 66, e - 2)) bad.push(off);
+  if (crypto.hash('sha256', scratch.subarray(0, 66 + bodyLen)) !== b.toString('latin1', e - ${HASH_FROM_END}, e - 2)) bad.push(off);
 }
 while (pos < end) {
   const n = fs.readSync(fd, chunk, 0, Math.min(CHUNK, end - pos), pos);

@@ -87,11 +87,6 @@ export function readAuditLog(file: string, filter: AuditFilter = {}, limit = Inf
   return { entries, unreadableLines: unreadableLines.reverse(), truncated };
 }
 
-/** Finds one entry by seq (to open it as JSON from the tree view). */
-export function findAuditEntry(file: string, seq: number): AuditEntry | undefined {
-  return readAuditLog(file).entries.find(e => e.seq === seq);
-}
-
 /** Values present in the log, for the filter pickers of the Audit log view. */
 export function auditFacets(entries: readonly AuditEntry[]): { projects: string[]; actors: string[]; actions: string[] } {
   const sorted = (values: Iterable<string | undefined>): string[] => [...new Set([...values].filter((v): v is string => Boolean(v)))].sort();

@@ -1,54 +1,20 @@
 import * as crypto from 'node:crypto';
-import * as fs from 'node:fs';
 import { CHECKPOINT_ACTION, CheckpointDetails, checkpointProblem } from './checkpoint';
 import { GENESIS_HASH } from './entry';
 import { publicKeyId } from './signingKey';
 
-export type VerifyProblemKind =
-  | 'malformed' | 'edited' | 'deleted' | 'inserted' | 'reordered' | 'truncated'
-  | 'bad-checkpoint' | 'key-changed' | 'untrusted-key';
+import type { AuditVerifyReport, CheckpointKeyInfo, VerifyOptions, VerifyProblem } from './verifyReport';
+import { streamLines } from './lineStream';
+import { HASH_FIELD_FROM_END, HASH_FROM_END, HASH_HEX_LENGTH, LINE_PREFIX, MIN_LINE_LENGTH, PREV_END_FROM_END, PREV_FIELD_FROM_END, PREV_FROM_END } from './lineLayout';
 
-export interface VerifyProblem {
-  /** 1-based line in the file where the problem shows. */
-  line: number;
-  seq?: number;
-  kind: VerifyProblemKind;
-  message: string;
-}
-
-export interface CheckpointKeyInfo { keyId: string; publicKey: string; firstLine: number }
-
-export interface AuditVerifyReport {
-  file: string;
-  ok: boolean;
-  lines: number;
-  entries: number;
-  lastSeq: number;
-  lastHash: string;
-  problems: VerifyProblem[];
-  /** More problems were found than `maxProblems`; only the first ones are listed. */
-  problemsTruncated: boolean;
-  checkpoints: { count: number; lastCoveredSeq: number; keys: CheckpointKeyInfo[] };
-  /** Entries after the last valid checkpoint: protected by the hash chain only. */
-  unsignedEntries: number;
-}
-
-export interface VerifyOptions {
-  /** Public keys (base64) or key ids the checkpoints must be signed with. */
-  trustedKeys?: string[];
-  /** A tip known from outside (a SIEM cursor): lines removed from the end are reported. */
-  knownTip?: { seq: number; hash?: string };
-  maxProblems?: number;
-}
-
-// A line is `{"v":1,"seq":N,…,"prev":"<64 hex>","hash":"<64 hex>"}` (fixed field order, see chain.ts).
-const SEQ_PREFIX = Buffer.from('{"v":1,"seq":');
-const TAIL = 148; // `"prev":"` 64 `"` `,"hash":"` 64 `"}`
+// Byte positions come from lineLayout.ts (a line ends `"prev":"<64 hex>","hash":"<64 hex>"}`).
+const SEQ_PREFIX = Buffer.from(LINE_PREFIX);
 // A checkpoint's details end with its base64 Ed25519 signature (88 characters) right before "prev".
 const SIGNATURE_MARKER = Buffer.from('"signature":"');
-const SIGNATURE_AT = TAIL + 3 + 88 + SIGNATURE_MARKER.length;
-const CHUNK = 8 * 1024 * 1024;
+const SIGNATURE_AT = PREV_FIELD_FROM_END + 3 + 88 + SIGNATURE_MARKER.length;
 const RING = 256;
+/** scratch = previous hash, `\n`, the line's body, `}`: what the line's own hash covers (chain.ts entryHash). */
+const SCRATCH_EXTRA = HASH_HEX_LENGTH + 2;
 
 interface Gap { from: number; to: number; afterLine: number; beforeLine: number }
 
@@ -61,36 +27,6 @@ export function verifyAuditLog(file: string, options: VerifyOptions = {}): Audit
   const v = new ChainVerifier(file, options);
   streamLines(file, (b, s, e, unterminated) => v.line(b, s, e, unterminated));
   return v.finish();
-}
-
-/** Calls `onLine` for every line of the file (without its newline), reading it in large chunks. */
-export function streamLines(file: string, onLine: (b: Buffer, start: number, end: number, unterminated: boolean) => void): void {
-  let fd: number;
-  try {
-    fd = fs.openSync(file, 'r');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw err;
-  }
-  try {
-    const chunk = Buffer.allocUnsafe(CHUNK);
-    let carry: Buffer | undefined;
-    for (;;) {
-      const n = fs.readSync(fd, chunk, 0, CHUNK, null);
-      if (n === 0) break;
-      const buf = carry ? Buffer.concat([carry, chunk.subarray(0, n)]) : chunk.subarray(0, n);
-      let start = 0;
-      let nl: number;
-      while ((nl = buf.indexOf(10, start)) !== -1) {
-        onLine(buf, start, nl, false);
-        start = nl + 1;
-      }
-      carry = start < buf.length ? Buffer.from(buf.subarray(start)) : undefined;
-    }
-    if (carry) onLine(carry, 0, carry.length, true);
-  } finally {
-    fs.closeSync(fd);
-  }
 }
 
 export class ChainVerifier {
@@ -136,8 +72,8 @@ export class ChainVerifier {
       return;
     }
     // Fixed-position bytes only (no search): any other change shows up in the hash check.
-    if (len < TAIL + SEQ_PREFIX.length + 2 || b[e - 1] !== 0x7d || b[e - 2] !== 0x22 || b[e - 76] !== 0x22
-      || b[e - 75] !== 0x2c || b[e - 73] !== 0x68 || b[e - 67] !== 0x22 || b[e - TAIL] !== 0x22 || b[e - TAIL + 1] !== 0x70
+    if (len < MIN_LINE_LENGTH || b[e - 1] !== 0x7d || b[e - 2] !== 0x22 || b[e - PREV_END_FROM_END] !== 0x22
+      || b[e - HASH_FIELD_FROM_END] !== 0x2c || b[e - HASH_FIELD_FROM_END + 2] !== 0x68 || b[e - HASH_FROM_END - 1] !== 0x22 || b[e - PREV_FIELD_FROM_END] !== 0x22 || b[e - PREV_FIELD_FROM_END + 1] !== 0x70
       || b[s] !== 0x7b || b[s + 2] !== 0x76 || b[s + 8] !== 0x73 || b[s + 12] !== 0x3a) {
       this.problem({
         line: lineNo, kind: unterminated ? 'truncated' : 'malformed',
@@ -153,17 +89,17 @@ export class ChainVerifier {
       if (c < 0x30 || c > 0x39) break;
       seq = seq * 10 + (c - 0x30);
     }
-    const bodyLen = len - 75; // up to, not including, `,"hash":"`
-    if (this.scratch.length < bodyLen + 66) this.scratch = growScratch(this.scratch, bodyLen + 66);
+    const bodyLen = len - HASH_FIELD_FROM_END; // up to, not including, `,"hash":"`
+    if (this.scratch.length < bodyLen + SCRATCH_EXTRA) this.scratch = growScratch(this.scratch, bodyLen + SCRATCH_EXTRA);
     this.entries++;
     // scratch[0..64) holds the previous entry's hash (see accept): an intact line costs a byte
     // compare of its "prev", one copy and one hash; anything else takes the slow path below.
-    if (seq === this.expectedSeq && b.compare(this.scratch, 0, 64, e - 140, e - 76) === 0) {
+    if (seq === this.expectedSeq && b.compare(this.scratch, 0, 64, e - PREV_FROM_END, e - PREV_END_FROM_END) === 0) {
       let intact = true;
       if (!this.trustHashes) {
         b.copy(this.scratch, 65, s, s + bodyLen);
         this.scratch[65 + bodyLen] = 0x7d;
-        intact = crypto.hash('sha256', this.scratch.subarray(0, 66 + bodyLen)) === b.toString('latin1', e - 66, e - 2);
+        intact = crypto.hash('sha256', this.scratch.subarray(0, SCRATCH_EXTRA + bodyLen)) === b.toString('latin1', e - HASH_FROM_END, e - 2);
       }
       if (intact) {
         if (this.looksLikeCheckpoint(b, e)) this.checkpoint(b, s, e, lineNo, seq, this.prevHash);
@@ -171,15 +107,15 @@ export class ChainVerifier {
         return;
       }
     }
-    const stored = b.toString('latin1', e - 66, e - 2);
+    const stored = b.toString('latin1', e - HASH_FROM_END, e - 2);
     if (!this.trustHashes) {
       b.copy(this.scratch, 65, s, s + bodyLen);
       this.scratch[65 + bodyLen] = 0x7d;
     }
-    const prev = b.toString('latin1', e - 140, e - 76);
+    const prev = b.toString('latin1', e - PREV_FROM_END, e - PREV_END_FROM_END);
     const tipBefore = this.prevHash;
     this.scratch.write(prev, 0, 'latin1');
-    if (!this.trustHashes && crypto.hash('sha256', this.scratch.subarray(0, 66 + bodyLen)) !== stored) {
+    if (!this.trustHashes && crypto.hash('sha256', this.scratch.subarray(0, SCRATCH_EXTRA + bodyLen)) !== stored) {
       this.problem({ line: lineNo, seq, kind: 'edited', message: `line ${lineNo} (seq ${seq}) was changed after it was written: its content no longer matches its hash` });
       this.accept(lineNo, seq, stored);
       return;
@@ -220,7 +156,7 @@ export class ChainVerifier {
 
   private looksLikeCheckpoint(b: Buffer, e: number): boolean {
     const at = e - SIGNATURE_AT;
-    return b[e - TAIL - 2] === 0x7d && b[e - TAIL - 3] === 0x22 && b[at] === 0x22 && b[at + 1] === 0x73 && b[at + 11] === 0x3a
+    return b[e - PREV_FIELD_FROM_END - 2] === 0x7d && b[e - PREV_FIELD_FROM_END - 3] === 0x22 && b[at] === 0x22 && b[at + 1] === 0x73 && b[at + 11] === 0x3a
       && b.compare(SIGNATURE_MARKER, 0, SIGNATURE_MARKER.length, e - SIGNATURE_AT, e - SIGNATURE_AT + SIGNATURE_MARKER.length) === 0;
   }
 
@@ -269,16 +205,16 @@ export class ChainVerifier {
 
   private accept(lineNo: number, seq: number, hash: string): void {
     const bytes = Buffer.from(hash, 'latin1');
-    this.acceptBytes(bytes, 64 + 2, lineNo, seq); // acceptBytes reads the hash at [e - 66, e - 2)
+    this.acceptBytes(bytes, HASH_FROM_END, lineNo, seq); // acceptBytes reads the hash at [e - HASH_FROM_END, e - 2)
   }
 
-  /** Makes the line whose hash is at b[e - 66, e - 2) the chain tip; no strings on this hot path. */
+  /** Makes the line whose hash is at b[e - HASH_FROM_END, e - 2) the chain tip; no strings on this hot path. */
   private acceptBytes(b: Buffer, e: number, lineNo: number, seq: number): void {
     const tip = this.options.knownTip;
-    if (tip?.hash && seq === tip.seq && b.toString('latin1', e - 66, e - 2) !== tip.hash) {
+    if (tip?.hash && seq === tip.seq && b.toString('latin1', e - HASH_FROM_END, e - 2) !== tip.hash) {
       this.problem({ line: lineNo, seq, kind: 'edited', message: `line ${lineNo} (seq ${seq}) differs from the entry already recorded outside this machine: the log was rewritten at or before this line` });
     }
-    b.copy(this.scratch, 0, e - 66, e - 2);
+    b.copy(this.scratch, 0, e - HASH_FROM_END, e - 2);
     this.expectedSeq = seq + 1;
     this.lastLine = lineNo;
     this.lastSeq = seq;
@@ -286,13 +222,13 @@ export class ChainVerifier {
   }
 
   private remember(lineNo: number, seq: number, hash: string): void {
-    this.rememberBytes(Buffer.from(hash, 'latin1'), 66, lineNo, seq);
+    this.rememberBytes(Buffer.from(hash, 'latin1'), HASH_FROM_END, lineNo, seq);
   }
 
   private rememberBytes(b: Buffer, e: number, lineNo: number, seq: number): void {
     const i = this.ringAt;
     this.ringSeq[i] = seq;
-    b.copy(this.ringHash, i * 64, e - 66, e - 2);
+    b.copy(this.ringHash, i * 64, e - HASH_FROM_END, e - 2);
     this.ringLine[i] = lineNo;
     this.ringAt = (i + 1) % RING;
   }

@@ -10,7 +10,7 @@ export { GitRepository } from '../git/gitRepository';
 export { checkWriteTarget, ensureDirInScope, readFileNoFollow, scopeFor, UnsafeWriteError, writeFileInScope, type WriteScope } from '../fs/scopedWrite';
 export { Rules, type RuleCode } from '../rules/ruleCodes';
 export { scaffoldAccessFile, type ScaffoldProject } from '../access/scaffold';
-export { checkDeploymentFiles, deploymentFilesFor, buildComplianceReport, renderMarkdown, resolveFixEdits, detectDeploymentKind } from '../deployment/index';
+export { checkDeploymentFiles, checkDeploymentOf, deploymentFilesIn, deploymentFilesFor, buildComplianceReport, renderMarkdown, resolveFixEdits, detectDeploymentKind } from '../deployment/index';
 export { assertEditsInScope, filesTouchedBy } from '../deployment/fixScope';
 export type { DeploymentFinding, DeploymentFix, TextEdit as DeploymentTextEdit } from '../deployment/index';
 export { recordIgnoreEntry } from '../access/recordIgnoreEntry';

@@ -1,28 +1,28 @@
-import * as z from 'zod/mini';
+import * as z from '../zod';
 
 /** A connection as stored in settings (`langfuseAccess.connections`) and the CLI's connections.yaml: never a secret. */
-export const ConnectionConfig = z.object({
+export const ConnectionConfig = z.lazySchema(() => z.object({
   id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and dashes')),
   name: z.string().check(z.minLength(1)),
   baseUrl: z.string().check(z.minLength(1)),
-});
+}));
 export type ConnectionConfig = z.infer<typeof ConnectionConfig>;
 
-export const ConnectionList = z.array(ConnectionConfig);
+export const ConnectionList = z.lazySchema(() => z.array(ConnectionConfig));
 
 /** The key pair of a connection, kept only in SecretStorage (`langfuseAccess/connection/<id>`) or a 0600 file. */
-export const KeyPair = z.object({
+export const KeyPair = z.lazySchema(() => z.object({
   publicKey: z.string().check(z.startsWith('pk-lf-')),
   secretKey: z.string().check(z.startsWith('sk-lf-')),
-});
+}));
 export type KeyPair = z.infer<typeof KeyPair>;
 
 /** Shape written by `langfuse-access sandbox --credentials-out` and read by "Connect to local sandbox". */
-export const SandboxCredentials = z.object({
+export const SandboxCredentials = z.lazySchema(() => z.object({
   baseUrl: z.string(),
   organization: KeyPair,
   projects: z.record(z.string(), z.extend(KeyPair, { projectId: z.string() })),
-});
+}));
 export type SandboxCredentials = z.infer<typeof SandboxCredentials>;
 
 /** A readable, unique id from a display name: "Acme EU" → "acme-eu", "acme-eu-2" if taken. */

@@ -13,7 +13,7 @@ import { checkPublicUrl } from './checks/urlCheck';
 import { ComplianceCodes } from './complianceCodes';
 import type { FileReader } from './fileReader';
 import { readFileFromDisk } from './fileReader';
-import { readDeploymentFile } from './readDeploymentFile';
+import { deploymentFilesFor, readDeploymentFile } from './readDeploymentFile';
 import type { DeploymentFile, DeploymentFinding, DeploymentTarget } from './types';
 
 export type { Evidence };
@@ -39,7 +39,7 @@ function checkTarget(target: DeploymentTarget, out: CheckCollector): void {
   for (const image of target.images) checkImage(image, out);
 }
 
-/** Web and worker must decrypt with the same key (FACTS §5.1: both read ENCRYPTION_KEY). */
+/** Web and worker must decrypt with the same key (docs/langfuse-behaviour.md §5.1: both read ENCRYPTION_KEY). */
 function checkSharedKey(file: DeploymentFile, out: CheckCollector): void {
   const keys = file.targets.filter(t => t.role === 'web' || t.role === 'worker')
     .map(t => ({ t, s: t.settings.get('ENCRYPTION_KEY') })).filter(x => x.s?.value !== undefined);
@@ -75,4 +75,22 @@ export function checkDeploymentFiles(files: string[], read: FileReader = readFil
 export function checkDeploymentText(file: string, text: string, read: FileReader = readFileFromDisk): DeploymentFinding[] {
   const result = checkDeploymentFiles([file], f => (f === file ? text : read(f)));
   return result.findings;
+}
+
+/**
+ * Checks the deployment an edited file belongs to (a compose file with its .env files, Helm values):
+ * the findings of every file involved, by file — files that now have none map to an empty list, so an
+ * editor clears what it showed there before.
+ */
+export function checkDeploymentOf(file: string, text: string, read: FileReader): Map<string, DeploymentFinding[]> {
+  const files = deploymentFilesFor(file, text, read);
+  const findings = files.length ? checkDeploymentFiles(files, read).findings : [];
+  const byFile = new Map<string, DeploymentFinding[]>([file, ...files, ...findings.map(f => f.file)].map(f => [f, []]));
+  for (const f of findings) byFile.get(f.file)!.push(f);
+  return byFile;
+}
+
+/** The deployment files (with the .env files they load) behind a set of candidate files, each once; unreadable candidates are skipped. */
+export function deploymentFilesIn(candidates: readonly string[], read: FileReader): string[] {
+  return [...new Set(candidates.flatMap(file => { const text = read(file); return text === undefined ? [] : deploymentFilesFor(file, text, read); }))];
 }

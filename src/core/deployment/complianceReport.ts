@@ -38,7 +38,7 @@ export interface ComplianceReport {
 }
 
 /**
- * The brief's table (category, requirement, status, evidence with file:line), corrected to what
+ * The compliance table (category, requirement, status, evidence with file:line), corrected to what
  * Langfuse really does. A requirement fails on an error finding, warns on a warning, passes with
  * evidence, and is "not found" when none of the files configures it.
  */

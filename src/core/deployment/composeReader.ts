@@ -1,6 +1,6 @@
 import * as path from 'node:path';
-import type { Document, Node, Pair } from 'yaml';
-import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import type { Document, Node, Pair } from '../yaml';
+import { isMap, isScalar, isSeq, parseDocument } from '../yaml';
 import { parseEnv } from '../env/envParser';
 import { ComplianceCodes } from './complianceCodes';
 import { envEntryToSetting } from './envFileReader';

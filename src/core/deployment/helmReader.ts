@@ -1,5 +1,5 @@
-import type { Document, Node } from 'yaml';
-import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import type { Document, Node } from '../yaml';
+import { isMap, isScalar, isSeq, parseDocument } from '../yaml';
 import type { TextIndex as TextIndexType } from './textIndex';
 import { TextIndex } from './textIndex';
 import type { DeploymentFile, ImageRef, InsertPoint, Setting } from './types';
@@ -12,7 +12,7 @@ const VALUE_PATHS: { path: string[]; env: string }[] = [
   { path: ['langfuse', 'salt'], env: 'SALT' },
   { path: ['langfuse', 'encryptionKey'], env: 'ENCRYPTION_KEY' },
   { path: ['langfuse', 'licenseKey'], env: 'LANGFUSE_EE_LICENSE_KEY' },
-  // chart 0.x `nextPublicSignUpDisabled` (same server effect, FACTS §5.2) and 1.x `features.signUpDisabled`
+  // chart 0.x `nextPublicSignUpDisabled` (same server effect, docs/langfuse-behaviour.md §5.2) and 1.x `features.signUpDisabled`
   { path: ['langfuse', 'nextPublicSignUpDisabled'], env: 'NEXT_PUBLIC_SIGN_UP_DISABLED' },
   { path: ['langfuse', 'features', 'signUpDisabled'], env: 'AUTH_DISABLE_SIGNUP' },
 ];

@@ -1,5 +1,5 @@
 // Public surface of deployment compliance for the extension and the CLI.
-export { checkDeploymentFiles, checkDeploymentText } from './checkDeployment';
+export { checkDeploymentFiles, checkDeploymentOf, checkDeploymentText, deploymentFilesIn } from './checkDeployment';
 export type { DeploymentCheckResult, Evidence } from './checkDeployment';
 export { deploymentFilesFor, detectDeploymentKind, readDeploymentFile } from './readDeploymentFile';
 export { buildComplianceReport } from './complianceReport';

@@ -5,7 +5,6 @@ import type { DeploymentCheckResult } from './checkDeployment';
 import type { ComplianceReport, ReportEvidence } from './complianceReport';
 import type { DeploymentFinding } from './types';
 
-export type ComplianceFormat = 'text' | 'json' | 'markdown';
 
 export function relativePath(baseDir: string, file: string): string {
   const rel = path.relative(baseDir, file);

@@ -1,5 +1,5 @@
-import type { Document, Node, Pair, YAMLMap } from 'yaml';
-import { isAlias, isMap, isScalar, isSeq } from 'yaml';
+import type { Document, Node, Pair, YAMLMap } from '../yaml';
+import { isAlias, isMap, isScalar } from '../yaml';
 import type { TextRange } from '../env/position';
 import { ComplianceCodes } from './complianceCodes';
 import type { TextIndex } from './textIndex';
@@ -37,10 +37,6 @@ export function scalarRange(index: TextIndex, node: Node): TextRange {
 export function nodeStartRange(index: TextIndex, node: unknown): TextRange {
   const r = (node as Node | undefined)?.range;
   return r ? index.range(r[0], r[1]) : index.range(0, 0);
-}
-
-export function isSeqNode(node: unknown): boolean {
-  return isSeq(node);
 }
 
 /** Turns YAML errors into one clear finding; the file is then not checked further. */

@@ -25,6 +25,8 @@ export interface EnvEntry {
   readonly trailingWhitespace: number;
   /** An opening quote with no closing quote anywhere after it: the value keeps the quote character. */
   readonly unbalancedQuote: boolean;
+  /** Offsets in the text: the value with its quotes, and the whole entry from its line start through its line end (after the line break). */
+  readonly offsets: { readonly valueStart: number; readonly valueEnd: number; readonly lineStart: number; readonly lineEnd: number };
 }
 
 export type EnvSyntaxCode = 'unbalanced-quote' | 'not-an-assignment';
@@ -52,9 +54,15 @@ for (let c = 0; c < 128; c++) {
   KEY_CHAR[c] = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45 ? 1 : 0;
 }
 
+/**
+ * What dotenv's `\s` and String.trim() treat as blank on one line: space, tab, vertical tab, form feed,
+ * no-break and the other Unicode spaces, and the byte-order mark. (U+2028/U+2029 end a line for
+ * dotenv's multiline regex and are not handled as blanks here.)
+ */
 function isBlank(c: number): boolean {
-  return c === SPACE || c === TAB;
+  return c === SPACE || c === TAB || (c > 127 ? UNICODE_BLANK.has(c) : c === 11 || c === 12);
 }
+const UNICODE_BLANK = new Set([0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x202f, 0x205f, 0x3000, 0xfeff]);
 
 /** Positions as numbers (zero-based line, UTF-16 column); ranges are built on first use. */
 class ParsedEntry implements EnvEntry {
@@ -75,6 +83,7 @@ class ParsedEntry implements EnvEntry {
     readonly spaceBeforeEquals: boolean,
     readonly trailingWhitespace: number,
     readonly unbalancedQuote: boolean,
+    readonly offsets: EnvEntry['offsets'],
   ) {}
 
   get keyRange(): TextRange {
@@ -105,7 +114,7 @@ export function parseEnv(text: string): EnvDocument {
 
   while (i < n) {
     let c = text.charCodeAt(i);
-    while (c === SPACE || c === TAB) c = text.charCodeAt(++i);
+    while (isBlank(c)) c = text.charCodeAt(++i);
     if (i >= n) break;
     if (c === LF) { i++; line++; lineStart = i; continue; }
     if (nl < i) { nl = text.indexOf('\n', i); if (nl < 0) nl = n; }
@@ -114,6 +123,7 @@ export function parseEnv(text: string): EnvDocument {
     if (c === CR || c === HASH) { i = nl + 1; line++; lineStart = i; continue; }
 
     const firstCol = i - lineStart;
+    const entryLineStart = lineStart;
     let exported = false;
     if (c === 101 /* e */ && text.startsWith('export', i) && isBlank(text.charCodeAt(i + 6))) {
       exported = true;
@@ -154,7 +164,8 @@ export function parseEnv(text: string): EnvDocument {
           if (nl < 0) nl = n;
         }
         entries.push(new ParsedEntry(key, readQuoted(text.slice(i + 1, close), quote), quote, exported, keyLine, keyStartCol, keyEndCol,
-          openLine, openCol + 1, line, close - lineStart, spaceBeforeEquals, 0, false));
+          openLine, openCol + 1, line, close - lineStart, spaceBeforeEquals, 0, false,
+          { valueStart: i, valueEnd: close + 1, lineStart: entryLineStart, lineEnd: Math.min(nl + 1, n) }));
         i = nl + 1; line++; lineStart = i;
         continue;
       }
@@ -170,7 +181,8 @@ export function parseEnv(text: string): EnvDocument {
     const raw = text.slice(i, end);
     entries.push(new ParsedEntry(key, unbalancedQuote ? readLikeDotenv(raw) : raw, undefined, exported, keyLine, keyStartCol, keyEndCol,
       line, i - lineStart, line, end - lineStart, spaceBeforeEquals,
-      end > i && beforeTrim === eol ? beforeTrim - end : 0, unbalancedQuote));
+      end > i && beforeTrim === eol ? beforeTrim - end : 0, unbalancedQuote,
+      { valueStart: i, valueEnd: end, lineStart: entryLineStart, lineEnd: Math.min(nl + 1, n) }));
     i = nl + 1; line++; lineStart = i;
   }
 

@@ -1,4 +1,4 @@
-// The Langfuse variables an SDK reads (FACTS §7), also under framework prefixes such as
+// The Langfuse variables an SDK reads (docs/langfuse-behaviour.md §7), also under framework prefixes such as
 // NEXT_PUBLIC_, VITE_, REACT_APP_, NUXT_PUBLIC_, EXPO_PUBLIC_ or PUBLIC_.
 
 export type LangfuseVariableKind = 'publicKey' | 'secretKey' | 'baseUrl' | 'baseUrlLegacy' | 'host';

@@ -2,7 +2,7 @@
 
 const DISPLAY_SECRET = /^sk-lf-(?:\.\.\.|…)[0-9a-f]{4}$/i;
 
-/** `sk-lf-...1a2b`: the masked form Langfuse shows after creation (FACTS §2.4), not a usable secret. */
+/** `sk-lf-...1a2b`: the masked form Langfuse shows after creation (docs/langfuse-behaviour.md §2.4), not a usable secret. */
 export function isDisplaySecretKey(value: string): boolean {
   return DISPLAY_SECRET.test(value);
 }

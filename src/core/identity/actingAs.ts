@@ -32,3 +32,9 @@ export function readGitUserEmail(home: string): string | undefined {
 function safeUserName(): string {
   try { return os.userInfo().username; } catch { return 'unknown'; }
 }
+
+/** The session's acting identity from a setting or environment value: the guards need an email, the audit log always gets a label. */
+export function actingIdentity(explicit: string | undefined, home?: string): { email: string | undefined; label: string } {
+  const resolved = resolveActingIdentity(explicit, home);
+  return { email: resolved.source === 'os' ? undefined : resolved.identity, label: resolved.identity };
+}

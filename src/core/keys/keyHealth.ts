@@ -49,3 +49,15 @@ export function formatAge(days: number | undefined): string {
   if (days < 730) return `${Math.floor(days / 30)} mo`;
   return `${(days / 365).toFixed(1)} y`;
 }
+
+/** What to ask for a new key's note under the naming convention: the prompt, an example, and the check of an answer. */
+export function keyNotePrompt(convention: string, projectName: string): { prompt: string; placeholder: string; problem(note: string): string | undefined } {
+  const pattern = conventionPattern(convention);
+  const environment = /prod/i.test(projectName) ? 'production' : /stag/i.test(projectName) ? 'staging' : /dev/i.test(projectName) ? 'development' : 'production';
+  return {
+    prompt: `Purpose note: which service and environment use it${convention ? ` (convention ${convention})` : ''}. Recorded in Langfuse and in the audit log.`,
+    placeholder: convention.replace('{service}', 'chatbot').replace('{environment}', environment),
+    problem: v => !v.trim() ? 'A note makes a leaked or unused key traceable: name the service and environment.'
+      : pattern && !pattern.test(v.trim()) ? `Does not follow the naming convention ${convention}.` : undefined,
+  };
+}

@@ -1,7 +1,7 @@
-import * as z from 'zod/mini';
+import * as z from '../zod';
 
 /** A project key pair kept in SecretStorage under `langfuseAccess/key/<publicKey>`. */
-export const StoredProjectKey = z.object({
+export const StoredProjectKey = z.lazySchema(() => z.object({
   publicKey: z.string().check(z.startsWith('pk-lf-')),
   secretKey: z.string().check(z.startsWith('sk-lf-')),
   baseUrl: z.string(),
@@ -9,7 +9,7 @@ export const StoredProjectKey = z.object({
   projectName: z.string(),
   note: z.optional(z.nullable(z.string())),
   createdAt: z.optional(z.string()),
-});
+}));
 export type StoredProjectKey = z.infer<typeof StoredProjectKey>;
 
 export function parseStoredProjectKey(raw: string | undefined): StoredProjectKey | undefined {

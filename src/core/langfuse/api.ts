@@ -1,4 +1,4 @@
-import type * as z from 'zod/mini';
+import type * as z from '../zod';
 import { LangfuseError, NetworkError, SchemaError, ServerError, TimeoutError } from './errors';
 import type { RawResponse, RequestSpec, Transport } from './http/transport';
 

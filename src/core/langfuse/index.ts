@@ -1,4 +1,4 @@
-// Public entry of the Langfuse access client, built as the lazily-required chunk dist/chunks/langfuse.js.
+// Public entry of the Langfuse access client, part of the shared chunk dist/chunks/core.js.
 export { createLangfuseClient, DEFAULT_MAX_CONCURRENCY, type LangfuseClient, type LangfuseClientOptions } from './client';
 export { detectCapabilities, type Capabilities } from './capabilities';
 export {

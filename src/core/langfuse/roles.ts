@@ -1,19 +1,10 @@
-// Langfuse roles and scopes (FACTS §4), pure data and functions.
+// Langfuse roles and scopes (docs/langfuse-behaviour.md §4), pure data and functions.
 
 export const ROLES = ['OWNER', 'ADMIN', 'MEMBER', 'VIEWER', 'NONE'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** LF web/src/features/rbac/constants/orderedRoles.ts */
 export const ROLE_RANK: Readonly<Record<Role, number>> = { OWNER: 4, ADMIN: 3, MEMBER: 2, VIEWER: 1, NONE: 0 };
-
-export function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
-}
-
-/** Positive when `a` outranks `b`. */
-export function compareRoles(a: Role, b: Role): number {
-  return ROLE_RANK[a] - ROLE_RANK[b];
-}
 
 export function isAtLeast(role: Role, minimum: Role): boolean {
   return ROLE_RANK[role] >= ROLE_RANK[minimum];
@@ -34,18 +25,19 @@ export function effectiveProjectRole(orgRole: Role | undefined, projectRole: Rol
   return projectRole ?? orgRole;
 }
 
-export interface EffectiveRole { userId: string; role: Role; source: 'project' | 'organization' }
+export interface RosterRow<M> { member: M; orgRole: Role; override: Role | undefined; effective: Role }
 
-/** Everyone's effective role on one project, NONE dropped (they cannot see it). */
-export function effectiveProjectRoles(orgMemberships: { userId: string; role: Role }[], projectOverrides: { userId: string; role: Role }[]): EffectiveRole[] {
+/**
+ * A project's members as Langfuse's UI lists them: everyone whose effective role gives access, plus
+ * those an explicit project role NONE shuts out (shown as "no access (override)").
+ */
+export function projectRoster<M extends { userId: string; role: Role }>(orgMemberships: M[], projectOverrides: { userId: string; role: Role }[]): RosterRow<M>[] {
   const overrides = new Map(projectOverrides.map(m => [m.userId, m.role]));
-  return orgMemberships
-    .map(m => ({
-      userId: m.userId,
-      role: effectiveProjectRole(m.role, overrides.get(m.userId)),
-      source: overrides.has(m.userId) ? 'project' as const : 'organization' as const,
-    }))
-    .filter(r => r.role !== 'NONE');
+  return orgMemberships.flatMap(member => {
+    const override = overrides.get(member.userId);
+    const effective = effectiveProjectRole(member.role, override);
+    return effective === 'NONE' && override === undefined ? [] : [{ member, orgRole: member.role, override, effective }];
+  });
 }
 
 /** True if making `userId` `newRole` (undefined = removing them) would leave the organization without an OWNER. */
@@ -123,12 +115,12 @@ export function hasOrganizationScope(role: Role, scope: string): boolean {
   return holders !== undefined && HOLDERS[holders].includes(role);
 }
 
-/** The brief's simplified permission columns. */
+/** A simplified permission matrix for tooltips: five columns a non-expert reads at a glance. */
 export const BRIEF_CAPABILITIES = ['View traces', 'Create traces', 'Manage prompts', 'Manage members', 'Manage billing'] as const;
 export type BriefCapability = (typeof BRIEF_CAPABILITIES)[number];
 
 /**
- * The brief's table (Owner all; Admin all but billing; Member no members/billing; Viewer view only).
+ * The simplified table (Owner all; Admin all but billing; Member no members/billing; Viewer view only).
  * It simplifies Langfuse: view ≈ `project:read`, prompts ≈ `prompts:CUD`, members ≈ `projectMembers:CUD`,
  * billing = the organization scope `langfuseCloudBilling:CRUD` (org OWNER only); traces are created
  * with API keys, which carry no role.

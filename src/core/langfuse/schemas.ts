@@ -1,7 +1,7 @@
-// zod/mini schemas for every answer the client reads (FACTS §2 and the recordings, which win over
+// zod/mini schemas for every answer the client reads (docs/langfuse-behaviour.md §2 and the recordings, which win over
 // openapi.yml). Objects are not strict: an extra field from a newer server is tolerated, a missing
 // or mistyped one is a SchemaError.
-import * as z from 'zod/mini';
+import * as z from '../zod';
 import { ROLES } from './roles';
 
 export const RoleSchema = z.enum(ROLES);

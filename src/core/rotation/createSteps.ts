@@ -5,7 +5,10 @@ import { UnauthorizedError } from '../langfuse';
 import type { StepContext } from './context';
 import { RotationInputError } from './errors';
 import type { RotationJournal } from './journal';
-import { generateKeyPair, provenanceNote, PUBLIC_KEY_FORMAT, SECRET_KEY_FORMAT } from './newKeyPair';
+// The rotation generates the pair locally and sends it as a predefined pair, so the secret is
+// persisted BEFORE the create request: a lost answer never leaves a key whose secret nobody has.
+import { generateKeyPair } from '../langfuse/keys';
+import { provenanceNote, PUBLIC_KEY_FORMAT, SECRET_KEY_FORMAT } from './newKeyPair';
 import type { KeyPairInput, RotationCallbacks } from './types';
 
 /** Admin: generate the pair and persist its secret BEFORE Langfuse knows it. Manual: take the pasted pair. */

@@ -5,12 +5,12 @@ export { RotationEngine } from './engine';
 export { auditRotationTo } from './audit';
 export { RotationError, RotationBusyError, RotationStateError, RotationInputError, toolLabel } from './errors';
 export { JournalStore, RotationJournal, isFinished, type JournalTarget, type Evidence, type RotationTool } from './journal';
-export { FilePendingSecretStore, SecretStoragePendingSecretStore, type PendingSecretStore, type PendingSecrets } from './pendingSecrets';
+export { CapturingPendingStore, FilePendingSecretStore, SecretStoragePendingSecretStore, type PendingSecretStore, type PendingSecrets } from './pendingSecrets';
 export { rotationLockFile } from './rotationLock';
 export { STEPS, STEP_TITLES, stepsFor, nextStep, reached, canRollBack, type RotationMode, type RotationStep } from './steps';
-export { rotationReport, formatRotationReport, resumeQuestion, type RotationReport } from './report';
+export { rotationReport, formatRotationReport, formatRotationEvent, formatRotationList, resumeQuestion, type RotationReport } from './report';
 export { scanForPublicKey, probeTraces, discoverEnvTargets, type Reference } from './evidence';
-export { generateKeyPair, provenanceNote } from './newKeyPair';
+export { provenanceNote } from './newKeyPair';
 export type {
   RotationPlan, RotationDeps, RotationCallbacks, RotationEvent, RunResult, WaitReason, ChecklistRequest, RevokeRequest, NewPairRequest, KeyPairInput,
 } from './types';

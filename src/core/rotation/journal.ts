@@ -4,7 +4,7 @@
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as z from 'zod/mini';
+import * as z from '../zod';
 import { StateFiles } from '../names';
 import { writeFileAtomicSync } from '../state/atomicWrite';
 import { ensurePrivateDir } from '../state/stateDir';

@@ -5,8 +5,8 @@
 // Both are wiped when the rotation completes or is rolled back.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as z from 'zod/mini';
-import { PREFIX, StateFiles } from '../names';
+import * as z from '../zod';
+import { SecretKeys, StateFiles } from '../names';
 import type { SecretStorageLike } from '../secrets/secretStorage/secretStorageSink';
 import type { SinkSnapshot } from '../secrets/types';
 import { writeFileAtomicSync } from '../state/atomicWrite';
@@ -101,7 +101,7 @@ export class SecretStoragePendingSecretStore implements PendingSecretStore {
   constructor(private readonly storage: SecretStorageLike) {}
 
   static key(rotationId: string): string {
-    return `${PREFIX}/rotation/${rotationId}`;
+    return SecretKeys.rotation(rotationId);
   }
 
   describe(): string {
@@ -120,4 +120,21 @@ export class SecretStoragePendingSecretStore implements PendingSecretStore {
   async wipe(rotationId: string): Promise<void> {
     await this.storage.delete(SecretStoragePendingSecretStore.key(rotationId));
   }
+}
+
+/** Remembers, in memory, the new pairs passing through a store (the extension keeps a completed rotation's pair as a stored key). */
+export class CapturingPendingStore implements PendingSecretStore {
+  readonly newPairs = new Map<string, { publicKey: string; secretKey: string }>();
+  constructor(private readonly inner: PendingSecretStore) {}
+  describe(): string { return this.inner.describe(); }
+  async load(rotationId: string): Promise<PendingSecrets | undefined> {
+    const secrets = await this.inner.load(rotationId);
+    if (secrets?.newPair) this.newPairs.set(rotationId, secrets.newPair);
+    return secrets;
+  }
+  async save(secrets: PendingSecrets): Promise<void> {
+    await this.inner.save(secrets);
+    if (secrets.newPair) this.newPairs.set(secrets.rotationId, secrets.newPair);
+  }
+  wipe(rotationId: string): Promise<void> { return this.inner.wipe(rotationId); }
 }

@@ -4,6 +4,7 @@ import { forTerminal } from '../display/terminal';
 import { shortPublicKey } from '../log/redact';
 import { toolLabel } from './errors';
 import type { RotationJournal } from './journal';
+import type { RotationEvent } from './types';
 import { reached, STEP_TITLES, stepsFor, type RotationStep } from './steps';
 
 export interface RotationReport {
@@ -78,4 +79,21 @@ export function resumeQuestion(j: RotationJournal): string {
   const key = `${shortPublicKey(j.oldKey.publicKey)} (project ${j.project.name})`;
   if (j.status === 'rollingBack') return `Finish rolling back the rotation of ${key}?`;
   return `Resume rotation of ${key} at step ${order.indexOf(next) + 1}/${order.length} (${STEP_TITLES[next]})?`;
+}
+
+/** One progress event as a line of text (the CLI's stderr, the extension's log). */
+export function formatRotationEvent(e: RotationEvent, t: (text: string) => string = forTerminal): string {
+  // Messages name files, targets and projects: escaped as values (one event, one line).
+  switch (e.kind) {
+    case 'step': return `[${e.index}/${e.total}] ${t(e.title)}: ${t(e.message)}\n`;
+    case 'target': return `    ${t(e.status)}: ${t(e.message)}\n`;
+    case 'note': return `    note: ${t(e.message)}\n`;
+    case 'waiting': return `Waiting (${t(e.reason)}): ${t(e.message)}\n`;
+    case 'error': return `Error: ${t(e.message)}\n`;
+  }
+}
+
+/** `rotate --list`: one tab-separated line per rotation. */
+export function formatRotationList(journals: readonly RotationJournal[]): string {
+  return journals.map(j => `${[j.id, j.tool, j.status, j.step, j.project.name, j.oldKey.publicKey].map(forTerminal).join('\t')}${j.waiting ? `\twaiting: ${forTerminal(j.waiting.reason)}` : ''}\n`).join('');
 }

@@ -1,4 +1,4 @@
-// Base-URL variables: which one the SDK in use reads (FACTS §7), and whether the URL is usable and
+// Base-URL variables: which one the SDK in use reads (docs/langfuse-behaviour.md §7), and whether the URL is usable and
 // points where the workspace's connection points. Only unprefixed names are read by SDKs themselves;
 // prefixed forms (NEXT_PUBLIC_…) are passed by application code, so only their values are checked.
 import { isLoopbackHost } from '../connections/connection';

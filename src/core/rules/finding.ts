@@ -21,7 +21,6 @@ export type Fix =
   /** Record `{ file, rule, reason }` under `ignore:` in the access file (see access/ignoreWriter.ts); the UI asks for the reason. */
   | { kind: 'ignoreFinding'; title: string; accessFile: string; file: string; rule: RuleCode };
 
-export type FixKind = Fix['kind'];
 
 export interface Finding {
   /** Absolute path of the file the finding is in. */

@@ -1,4 +1,4 @@
-// Malformed lines and values that make an SDK read a wrong key (FACTS §3, §11). Messages never
+// Malformed lines and values that make an SDK read a wrong key (docs/langfuse-behaviour.md §3, §11). Messages never
 // repeat a secret value: they name the variable and the line.
 import type { EnvDocument, EnvEntry } from '../env/envParser';
 import type { LangfuseVariable } from '../env/langfuseVariables';

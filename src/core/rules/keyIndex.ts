@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 export interface KeyIndexEntry {
   projectId: string;
   projectName: string;
-  /** ISO date-time from the key list (FACTS §2.4). */
+  /** ISO date-time from the key list (docs/langfuse-behaviour.md §2.4). */
   createdAt?: string;
   /** The key was seen before and is gone from the organization now (deleted keys answer 401 at once). */
   revoked?: boolean;
@@ -31,7 +31,7 @@ export function keyIndexFromEntries(entries: Record<string, KeyIndexEntry> | Rea
 }
 
 export type WhoAmIResult =
-  /** The project the server answers as: identity comes from the secret key alone (FACTS, observed). */
+  /** The project the server answers as: identity comes from the secret key alone (docs/langfuse-behaviour.md §13). */
   | { status: 'ok'; projectId: string; projectName: string }
   /** 401: the pair is unknown to that server (deleted, another region or instance, or mistyped). */
   | { status: 'rejected' }

@@ -1,8 +1,8 @@
-// Which Langfuse SDK the code next to a .env file uses, from its manifests (FACTS §7): the answer
+// Which Langfuse SDK the code next to a .env file uses, from its manifests (docs/langfuse-behaviour.md §7): the answer
 // decides whether LANGFUSE_HOST / LANGFUSE_BASEURL / LANGFUSE_BASE_URL is read at all.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as z from 'zod/mini';
+import * as z from '../zod';
 
 /** js-v4: @langfuse/* packages; js-v3: the `langfuse`/`langfuse-node`/`langfuse-langchain` packages; python: `langfuse` on PyPI. */
 export type SdkKind = 'js-v4' | 'js-v3' | 'python';

@@ -1,5 +1,5 @@
 // The field names a pair is stored under in every sink (the names Langfuse SDKs read).
-import * as z from 'zod/mini';
+import * as z from '../zod';
 import { SinkConfigError } from './errors';
 import { fingerprintSecret } from './fingerprint';
 import type { KeyPair, SinkState } from './types';

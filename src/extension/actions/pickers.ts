@@ -1,7 +1,6 @@
-import { effectiveProjectRole } from '../../core/langfuse/roles';
-import { shortPublicKey } from '../../core/log/redact';
+import { apiKeyChoices, memberChoices, projectMemberChoices } from '../../core/org/choices';
 import type { Services } from '../services';
-import type { NodeOf } from '../tree/nodes';
+import type { NodeOf } from '../../core/org/accessNodes';
 
 /**
  * When a command runs from the palette instead of a tree row, these ask for the row it needs:
@@ -35,7 +34,7 @@ export async function pickOrgMemberNode(services: Services): Promise<NodeOf<'org
   const c = await pickConnectionNode(services);
   if (!c) return undefined;
   const overview = await (await services.clients.get(c.connectionId)).model.overview();
-  const pick = await services.ui.pick((overview.members ?? []).map(m => ({ label: m.name ?? m.email ?? m.userId, description: `${m.email ?? ''} · ${m.role}`, member: m })), { title: 'Choose a member' });
+  const pick = await services.ui.pick(memberChoices(overview), { title: 'Choose a member' });
   return pick && { kind: 'orgMember', connectionId: c.connectionId, member: pick.member };
 }
 
@@ -44,19 +43,14 @@ export async function pickProjectMemberNode(services: Services): Promise<NodeOf<
   if (!p) return undefined;
   const { model } = await services.clients.get(p.connectionId);
   const [overview, details] = await Promise.all([model.overview(), model.project(p.project.id)]);
-  const items = (overview.members ?? []).map(m => {
-    const override = details.overrides?.find(o => o.userId === m.userId)?.role;
-    const effective = effectiveProjectRole(m.role, override);
-    return { label: m.name ?? m.email ?? m.userId, description: `${m.email ?? ''} · ${effective === 'NONE' ? 'no access' : effective}`, node: { kind: 'projectMember' as const, connectionId: p.connectionId, project: p.project, member: m, orgRole: m.role, override, effective } };
-  });
-  return (await services.ui.pick(items, { title: `Choose a member of ${p.project.name}` }))?.node;
+  return (await services.ui.pick(projectMemberChoices(p.connectionId, p.project, overview, details), { title: `Choose a member of ${p.project.name}` }))?.node;
 }
 
 export async function pickProjectKeyNode(services: Services): Promise<NodeOf<'projectKey'> | undefined> {
   const p = await pickProjectNode(services);
   if (!p) return undefined;
   const details = await (await services.clients.get(p.connectionId)).model.project(p.project.id);
-  const items = details.apiKeys.map(k => ({ label: shortPublicKey(k.publicKey), description: `${k.note ?? 'no note'} · created ${k.createdAt.slice(0, 10)}`, node: { kind: 'projectKey' as const, connectionId: p.connectionId, project: p.project, key: k } }));
+  const items = apiKeyChoices(p.connectionId, p.project, details.apiKeys);
   if (items.length === 0) {
     services.ui.notify(`${p.project.name} has no API keys.`);
     return undefined;

@@ -14,7 +14,7 @@ export async function openAuditEntry(node: AuditNode): Promise<void> {
 /** Filter by project, actor or action, with the values present in the log. */
 export async function filterAuditLog(services: Services, view: AuditLogView): Promise<AuditFilter | undefined> {
   const audit = loadChunk('audit');
-  const facets = audit.auditFacets(audit.readAuditLog(services.audit().file, { hideCheckpoints: true }).entries);
+  const facets = audit.auditFacets(audit.readAuditLog(services.auditFile, { hideCheckpoints: true }).entries);
   const by = await services.ui.pick([
     { label: 'Project', values: facets.projects, key: 'project' as const },
     { label: 'Actor', values: facets.actors, key: 'actor' as const },
@@ -31,13 +31,13 @@ export async function filterAuditLog(services: Services, view: AuditLogView): Pr
 /** Checks the hash chain and signed checkpoints; says which line was edited, deleted, inserted or reordered. */
 export async function verifyAuditLogCommand(services: Services): Promise<{ ok: boolean; message: string }> {
   const audit = loadChunk('audit');
-  const file = services.audit().file;
+  const file = services.auditFile;
   const report = audit.verifyAuditLog(file, { knownTip: audit.forwardedTip(services.stateDir) });
   const keys = report.checkpoints.keys.map(k => k.keyId).join(', ');
   const message = report.ok
     ? `The audit log is intact: ${report.entries} entries, hash chain unbroken${keys ? `, checkpoints signed by key ${keys}` : ''}.`
     : `The audit log was tampered with: ${report.problems.slice(0, 3).map(p => p.message).join(' ')}${report.problems.length > 3 ? ` (+${report.problems.length - 3} more)` : ''}`;
-  services.audit().append({ action: 'audit.verify', resource: { kind: 'auditLog' }, outcome: report.ok ? 'success' : 'failure', details: { entries: report.entries, problems: report.problems.length } });
+  services.record({ action: 'audit.verify', resource: { kind: 'auditLog' }, outcome: report.ok ? 'success' : 'failure', details: { entries: report.entries, problems: report.problems.length } });
   if (report.ok) services.ui.notify(message); else await services.ui.refuse(message);
   return { ok: report.ok, message };
 }
@@ -53,12 +53,12 @@ export async function exportAuditLog(services: Services, target?: vscode.Uri): P
   if (until === undefined) return undefined;
   const audit = loadChunk('audit');
   const filter: AuditFilter = { hideCheckpoints: false, ...(since ? { since: new Date(`${since}T00:00:00.000Z`) } : {}), ...(until ? { until: new Date(Date.parse(`${until}T00:00:00.000Z`) + 86_400_000) } : {}) };
-  const entries = audit.readAuditLog(services.audit().file, filter).entries.reverse();
+  const entries = audit.readAuditLog(services.auditFile, filter).entries.reverse();
   const uri = target ?? await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.file(`langfuse-access-audit.${format}`), filters: { [format.toUpperCase()]: [format] } });
   if (!uri) return undefined;
   // The chosen file, never through a symbolic link; atomically, 0600 (entries name members and projects).
   writeFileInScope(uri.fsPath, audit.formatAuditExport(entries, format), folderScope(uri.fsPath), { mode: 0o600 });
-  services.audit().append({ action: 'audit.export', resource: { kind: 'auditLog' }, outcome: 'success', details: { format, entries: entries.length, since: since || undefined, until: until || undefined } });
+  services.record({ action: 'audit.export', resource: { kind: 'auditLog' }, outcome: 'success', details: { format, entries: entries.length, since: since || undefined, until: until || undefined } });
   services.ui.notify(`Exported ${entries.length} audit entries to ${uri.fsPath}.`);
   return uri.fsPath;
 }

@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { escapeMarkdown, markdownCode } from '../../core/display';
 import type { AuditEntry } from '../../core/audit/entry';
+import { entryView } from '../../core/audit/presentation';
+import { Commands, ContextKeys } from '../../core/names';
 import type { AuditFilter } from '../../core/audit/reader';
 import { Disposable } from '../lifecycle';
 import { loadChunk } from '../lazy';
@@ -9,7 +10,6 @@ import { loadChunk } from '../lazy';
 export type AuditNode = { kind: 'entry'; entry: AuditEntry } | { kind: 'more'; shown: number };
 
 const PAGE = 200;
-const OUTCOME_ICON: Record<string, string> = { success: 'pass', failure: 'error', refused: 'circle-slash', started: 'debug-start', cancelled: 'close' };
 
 /**
  * The "Audit log" view: every change this machine's extension and CLI made, newest first, filtered by
@@ -36,7 +36,7 @@ export class AuditLogView extends Disposable implements vscode.TreeDataProvider<
   setFilter(filter: AuditFilter): void {
     this.filterValue = { hideCheckpoints: true, ...filter };
     this.limit = PAGE;
-    void vscode.commands.executeCommand('setContext', 'langfuseAccess.auditFiltered', Object.keys(filter).some(k => k !== 'hideCheckpoints'));
+    void vscode.commands.executeCommand('setContext', ContextKeys.auditFiltered, Object.keys(filter).some(k => k !== 'hideCheckpoints'));
     this.refresh();
   }
 
@@ -60,19 +60,18 @@ export class AuditLogView extends Disposable implements vscode.TreeDataProvider<
   getTreeItem(node: AuditNode): vscode.TreeItem {
     if (node.kind === 'more') {
       const item = new vscode.TreeItem(`Show more (${node.shown} shown)…`);
-      item.command = { command: 'langfuseAccess.auditShowMore', title: 'Show More' };
+      item.command = { command: Commands.auditShowMore, title: 'Show More' };
       return item;
     }
     const e = node.entry;
-    const what = [e.resource.name ?? e.resource.id, e.resource.project].filter(Boolean).join(' · ');
-    const item = new vscode.TreeItem(`${e.action}${what ? `  ${what}` : ''}`);
+    const view = entryView(e);
+    const item = new vscode.TreeItem(view.label);
     item.id = `audit:${e.seq}:${e.hash.slice(0, 12)}`;
-    item.description = `${e.outcome} · ${e.actor.identity} · ${e.time.replace('T', ' ').slice(0, 19)}`;
-    const md = escapeMarkdown;
-    item.tooltip = new vscode.MarkdownString(`**${md(e.action)}** — ${md(e.outcome)}\n\n${md(e.time)} by ${md(e.actor.identity)} (${md(e.actor.tool)} ${md(e.actor.version)} on ${md(e.actor.machine)})\n\nResource: ${markdownCode(JSON.stringify(e.resource))}\n\nEntry #${e.seq}, hash ${markdownCode(`${e.hash.slice(0, 16)}…`)}`);
-    item.iconPath = new vscode.ThemeIcon(OUTCOME_ICON[e.outcome] ?? 'circle-outline');
+    item.description = view.description;
+    item.tooltip = new vscode.MarkdownString(view.tooltip);
+    item.iconPath = new vscode.ThemeIcon(view.icon);
     item.contextValue = 'auditEntry';
-    item.command = { command: 'langfuseAccess.auditOpenEntry', title: 'Open Entry', arguments: [node] };
+    item.command = { command: Commands.auditOpenEntry, title: 'Open Entry', arguments: [node] };
     return item;
   }
 }

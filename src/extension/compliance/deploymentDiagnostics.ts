@@ -48,14 +48,8 @@ export class DeploymentDiagnostics extends Disposable implements vscode.CodeActi
 
   check(doc: vscode.TextDocument): void {
     if (doc.uri.scheme !== 'file' || !CANDIDATE.test(doc.uri.fsPath)) return;
-    const ws = loadChunk('workspace');
     try {
-      const files = ws.deploymentFilesFor(doc.uri.fsPath, doc.getText(), editorReader);
-      const touched = new Set([doc.uri.fsPath, ...files]);
-      const result = files.length ? ws.checkDeploymentFiles(files, editorReader) : { findings: [] as DeploymentFinding[] };
-      for (const f of result.findings) touched.add(f.file);
-      for (const file of touched) {
-        const mine = result.findings.filter(f => f.file === file);
+      for (const [file, mine] of loadChunk('workspace').checkDeploymentOf(doc.uri.fsPath, doc.getText(), editorReader)) {
         this.findings.set(file, mine);
         this.collection.set(vscode.Uri.file(file), mine.map(toDiagnostic));
       }
@@ -74,7 +68,7 @@ export class DeploymentDiagnostics extends Disposable implements vscode.CodeActi
       if (!diag) continue;
       f.fixes.forEach((fix, i) => {
         const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
-        action.command = { command: 'langfuseAccess.applyDeploymentFix', title: fix.title, arguments: [fix] };
+        action.command = { command: Commands.applyDeploymentFix, title: fix.title, arguments: [fix] };
         action.diagnostics = [diag];
         action.isPreferred = i === 0;
         actions.push(action);
@@ -126,11 +120,11 @@ export async function applyDeploymentFix(services: Services, fix: DeploymentFix)
   return vscode.workspace.applyEdit(edit);
 }
 
-/** The brief's compliance table for the workspace's deployment files, as a Markdown preview. */
+/** The compliance table for the workspace's deployment files, as a Markdown preview. */
 export async function complianceReportCommand(services: Services): Promise<string | undefined> {
   const ws = loadChunk('workspace');
   const uris = await vscode.workspace.findFiles(DEPLOYMENT_GLOB, '**/node_modules/**', 200);
-  const files = [...new Set(uris.filter(u => u.scheme === 'file').flatMap(u => { const t = editorReader(u.fsPath); return t === undefined ? [] : ws.deploymentFilesFor(u.fsPath, t, editorReader); }))];
+  const files = ws.deploymentFilesIn(uris.filter(u => u.scheme === 'file').map(u => u.fsPath), editorReader);
   if (files.length === 0) {
     services.ui.notify('No self-hosted Langfuse configuration found (docker-compose files with langfuse/langfuse, or Helm values of the langfuse chart).');
     return undefined;

@@ -1,18 +1,12 @@
 import * as vscode from 'vscode';
-import { checkBaseUrl, connectionIdFor, type KeyPair } from '../../core/connections/connection';
+import { connectionIdFor, type KeyPair } from '../../core/connections/connection';
+import { baseUrlProblem, CONNECTION_REGION_OTHER, connectionNameProblem, publicKeyInputProblem, secretKeyInputProblem } from '../../core/connections/connectionInput';
+import type { ConnectionCheck } from '../../core/langfuse/connectionCheck';
 import { shortPublicKey } from '../../core/log/redact';
 import { MultiStepInput, type Step, type StepDriver } from '../ui/multiStepInput';
 import { dialog, progressText } from '../ui/notifications';
 import type { Connection, ConnectionStore } from './connectionStore';
 
-/** The result of checking a key pair against its server, shown before the connection is saved. */
-export interface ConnectionCheck {
-  ok: boolean;
-  /** One line for the user: "Organization key of Acme Corp (plan allows the admin API)". */
-  summary: string;
-  /** Present when the pair works but with limits (project key, plan gate). */
-  warning?: string;
-}
 
 export type CheckConnection = (baseUrl: string, pair: KeyPair) => Promise<ConnectionCheck>;
 
@@ -44,7 +38,7 @@ export async function addConnectionFlow(
   const state: State = { baseUrl: existing?.baseUrl, name: existing?.name };
   const regionItems: Region[] = [
     ...regions.map(r => ({ label: r.label, description: new URL(r.baseUrl).host, baseUrl: r.baseUrl })),
-    { label: 'Self-hosted or other URL…', description: 'https://, or http:// on loopback' },
+    CONNECTION_REGION_OTHER,
   ];
 
   const pickRegion: Step<State> = async (input, s) => {
@@ -56,23 +50,23 @@ export async function addConnectionFlow(
   const askUrl: Step<State> = async (input, s) => {
     s.baseUrl = (await input.text({ title: TITLE, step: 2, totalSteps: TOTAL, prompt: 'The base URL of your Langfuse instance (without /api/public)',
       placeholder: 'https://langfuse.example.com', value: s.baseUrl && !s.region?.baseUrl ? s.baseUrl : '',
-      validate: v => { const r = checkBaseUrl(v.trim()); return r.ok ? (/\/api(\/public)?\/?$/.test(r.url.pathname) ? 'Leave out /api/public: use the instance address.' : undefined) : r.reason; } })).trim().replace(/\/+$/, '');
+      validate: baseUrlProblem })).trim().replace(/\/+$/, '');
     return askName;
   };
   const askName: Step<State> = async (input, s) => {
     s.name = (await input.text({ title: TITLE, step: 3, totalSteps: TOTAL, prompt: 'A name for this connection (a workspace access file refers to it by this name)',
       value: s.name ?? '', placeholder: 'acme-eu',
-      validate: v => !v.trim() ? 'Enter a name.' : store.list().some(c => c.name === v.trim() && c.id !== existing?.id) ? `A connection named "${v.trim()}" exists already.` : undefined })).trim();
+      validate: v => connectionNameProblem(v, store.list().filter(c => c.id !== existing?.id).map(c => c.name)) })).trim();
     return askPublicKey;
   };
   const askPublicKey: Step<State> = async (input, s) => {
     s.publicKey = (await input.text({ title: TITLE, step: 4, totalSteps: TOTAL, prompt: 'Public key (pk-lf-…) of an organization API key — or a project key for a read-only view of one project',
-      value: s.publicKey ?? '', placeholder: 'pk-lf-…', validate: validatePublicKey })).trim();
+      value: s.publicKey ?? '', placeholder: 'pk-lf-…', validate: publicKeyInputProblem })).trim();
     return askSecretKey;
   };
   const askSecretKey: Step<State> = async (input, s) => {
     s.secretKey = (await input.text({ title: TITLE, step: 5, totalSteps: TOTAL, prompt: `Secret key (sk-lf-…) for ${shortPublicKey(s.publicKey!)}. Stored only in VS Code's SecretStorage.`,
-      password: true, placeholder: 'sk-lf-…', validate: validateSecretKey })).trim();
+      password: true, placeholder: 'sk-lf-…', validate: secretKeyInputProblem })).trim();
   };
 
   if (await MultiStepInput.run(pickRegion, state, driver) === 'cancelled') return undefined;
@@ -90,23 +84,4 @@ export async function addConnectionFlow(
   const connection: Connection = { id: existing?.id ?? connectionIdFor(state.name!, store.list().map(c => c.id)), name: state.name!, baseUrl: state.baseUrl! };
   await store.save(connection, pair);
   return { connection, check: result };
-}
-
-export function validatePublicKey(value: string): string | undefined {
-  const v = value.trim();
-  if (!v) return 'Paste the public key.';
-  if (v.startsWith('sk-lf-')) return 'That is a secret key. The public key starts with pk-lf-.';
-  if (!v.startsWith('pk-lf-')) return 'Langfuse public keys start with pk-lf-.';
-  if (v.includes(':')) return 'A key containing ":" cannot be used with HTTP Basic authentication.';
-  return undefined;
-}
-
-export function validateSecretKey(value: string): string | undefined {
-  const v = value.trim();
-  if (!v) return 'Paste the secret key.';
-  if (v.startsWith('pk-lf-')) return 'That is a public key. The secret key starts with sk-lf-.';
-  if (!v.startsWith('sk-lf-')) return 'Langfuse secret keys start with sk-lf-.';
-  if (/^sk-lf-\.\.\./.test(v)) return 'That is the masked display form (sk-lf-...abcd); Langfuse shows the full secret only once, at creation.';
-  if (v.includes(':')) return 'A key containing ":" cannot be used with HTTP Basic authentication.';
-  return undefined;
 }

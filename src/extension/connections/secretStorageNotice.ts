@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
+import { StateKeys } from '../../core/names';
 import { notification } from '../ui/notifications';
 
-const SHOWN_KEY = 'langfuseAccess.secretStorageNoticeShown';
+const SHOWN_KEY = StateKeys.secretStorageNoticeShown;
 const DOCS = 'https://code.visualstudio.com/docs/configure/settings-sync#_troubleshooting-keychain-issues';
 
 /**

@@ -1,4 +1,3 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { EditorLinter, FileFindings } from '../../core/editor/editorLinter';
 import type { Finding } from '../../core/rules/finding';
@@ -165,7 +164,3 @@ function toDiagnostic(f: Finding): vscode.Diagnostic {
   return d;
 }
 
-export function relativeLabel(file: string): string {
-  const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(file));
-  return folder ? path.relative(folder.uri.fsPath, file) : path.basename(file);
-}

@@ -46,7 +46,7 @@ export async function applyEnvFix(services: Services, uri: vscode.Uri, finding: 
         await services.ui.refuse(`Not recorded: ${err.message}`);
         return false;
       }
-      services.audit().append({ action: 'finding.ignore', resource: { kind: 'finding', id: fix.rule, name: fix.file }, outcome: 'success', details: { reason, accessFile: path.basename(path.dirname(path.dirname(fix.accessFile))) } });
+      services.record({ action: 'finding.ignore', resource: { kind: 'finding', id: fix.rule, name: fix.file }, outcome: 'success', details: { reason, accessFile: path.basename(path.dirname(path.dirname(fix.accessFile))) } });
       return true;
     }
     default:

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import { escapeIcons, forLabel } from '../../core/display';
-import { Commands } from '../../core/names';
+import { Commands, StatusBarIds } from '../../core/names';
 import { Disposable } from '../lifecycle';
 import type { EnvDiagnostics } from './envDiagnostics';
 
 /** "$(shield) staging → staging-chatbot · 2 findings" for the active .env file. */
 export class EnvStatusBar extends Disposable {
-  private readonly item = this.register(vscode.window.createStatusBarItem('langfuseAccess.envStatus', vscode.StatusBarAlignment.Left, 50));
+  private readonly item = this.register(vscode.window.createStatusBarItem(StatusBarIds.envStatus, vscode.StatusBarAlignment.Left, 50));
 
   constructor(private readonly diagnostics: EnvDiagnostics) {
     super();

@@ -4,6 +4,7 @@ import type { ConnectionStore } from '../connections/connectionStore';
 import type { ClientProvider } from '../langfuse/clientProvider';
 import { Disposable } from '../lifecycle';
 import { loadChunk } from '../lazy';
+import { keyIndexEntriesOf, withRevoked } from '../../core/org/keyListing';
 import * as vscode from 'vscode';
 
 /**
@@ -25,9 +26,7 @@ export class KeyIndexService extends Disposable {
 
   index(): KeyIndex | undefined {
     if (this.entries.size === 0 && this.seen.size === 0) return undefined;
-    const merged = new Map(this.entries);
-    for (const [pk, e] of this.seen) if (!merged.has(pk)) merged.set(pk, { ...e, revoked: true });
-    return loadChunk('workspace').keyIndexFromEntries(merged, this.complete);
+    return loadChunk('workspace').keyIndexFromEntries(withRevoked(this.entries, this.seen), this.complete);
   }
 
   lookup(publicKey: string): KeyIndexEntry | undefined {
@@ -44,17 +43,9 @@ export class KeyIndexService extends Disposable {
     let complete = this.connections.list().length > 0;
     for (const c of this.connections.list()) {
       try {
-        const { model } = await this.clients.get(c.id);
-        const overview = await model.overview();
-        if (!overview.projects) { complete = false; continue; } // project key or no admin API: its keys are unknown here
-        for (const k of overview.organizationApiKeys ?? []) {
-          next.set(k.publicKey, { projectId: '', projectName: '(organization key)', scope: 'organization', createdAt: k.createdAt, displaySecretKey: k.displaySecretKey, note: k.note ?? undefined });
-        }
-        await Promise.all(overview.projects.map(async p => {
-          for (const k of (await model.project(p.id)).apiKeys) {
-            next.set(k.publicKey, { projectId: p.id, projectName: p.name, scope: 'project', createdAt: k.createdAt, displaySecretKey: k.displaySecretKey, note: k.note ?? undefined });
-          }
-        }));
+        const entries = await keyIndexEntriesOf((await this.clients.get(c.id)).model);
+        if (!entries) { complete = false; continue; } // project key or no admin API: its keys are unknown here
+        for (const [pk, e] of entries) next.set(pk, e);
       } catch (err) {
         complete = false;
         this.log.warn(`Key index: could not list the keys of "${c.name}":`, (err as Error).message);

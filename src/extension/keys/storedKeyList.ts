@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import { StateKeys } from '../../core/names';
 
 /**
  * SecretStorage cannot list its keys in VS Code 1.100, so the non-secret facts of the project keys we
@@ -6,7 +7,7 @@ import type * as vscode from 'vscode';
  */
 export interface StoredKeyInfo { publicKey: string; projectId: string; projectName: string; note?: string | null; baseUrl: string }
 
-const KEY = 'langfuseAccess.storedProjectKeys';
+const KEY = StateKeys.storedProjectKeys;
 
 export function storedKeys(context: vscode.ExtensionContext): StoredKeyInfo[] {
   return context.globalState.get<StoredKeyInfo[]>(KEY) ?? [];

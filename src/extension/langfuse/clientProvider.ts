@@ -1,6 +1,6 @@
 import type { LangfuseClient } from '../../core/langfuse/index';
-import type { Logger } from '../../core/log/logger';
-import { OrganizationModel } from '../../core/org/organizationModel';
+import type { OrganizationModel } from '../../core/org/organizationModel';
+import type { Session, SessionHost, SessionPort } from '../../core/session/index';
 import type { Connection, ConnectionStore } from '../connections/connectionStore';
 import { Disposable } from '../lifecycle';
 import { loadChunk } from '../lazy';
@@ -11,50 +11,49 @@ export class MissingKeyPairError extends Error {
   }
 }
 
-interface Entry { publicKey: string; baseUrl: string; client: LangfuseClient; model: OrganizationModel }
-
 /**
- * One client and one organization model per connection, created on first use (this is where the
- * lazily-built Langfuse chunk is loaded) and dropped when the connection's URL or key pair changes.
+ * The window's session host (created on first use: this is where the core chunk is loaded) and the
+ * saved connections as sessions. The tree and every action share the host's one client and
+ * organization model per connection, dropped when the connection's URL or key pair changes.
  */
 export class ClientProvider extends Disposable {
-  private readonly entries = new Map<string, Entry>();
+  private sessionHost: SessionHost | undefined;
 
-  constructor(private readonly connections: ConnectionStore, private readonly log: Logger) {
+  constructor(private readonly connections: ConnectionStore, private readonly port: () => SessionPort) {
     super();
     this.register(connections.onDidChange(() => void this.prune()));
+    this.register({ dispose: () => this.sessionHost?.close() });
   }
 
-  async get(connectionId: string): Promise<{ connection: Connection; client: LangfuseClient; model: OrganizationModel }> {
+  host(): SessionHost {
+    return this.sessionHost ??= new (loadChunk('core').SessionHost)(this.port());
+  }
+
+  async session(connectionId: string): Promise<Session> {
     const connection = this.connections.get(connectionId);
     if (!connection) throw new Error(`There is no connection "${connectionId}" any more.`);
     const pair = await this.connections.keyPair(connectionId);
     if (!pair) throw new MissingKeyPairError(connection);
-    let entry = this.entries.get(connectionId);
-    if (!entry || entry.publicKey !== pair.publicKey || entry.baseUrl !== connection.baseUrl) {
-      const { createLangfuseClient } = loadChunk('langfuse');
-      const client = createLangfuseClient({ baseUrl: connection.baseUrl, ...pair, logger: this.log });
-      entry = { publicKey: pair.publicKey, baseUrl: connection.baseUrl, client, model: new OrganizationModel(client) };
-      this.entries.set(connectionId, entry);
-    }
-    return { connection, client: entry.client, model: entry.model };
+    return this.host().session({ id: connection.id, name: connection.name, baseUrl: connection.baseUrl, pair });
+  }
+
+  async get(connectionId: string): Promise<{ connection: Connection; client: LangfuseClient; model: OrganizationModel; session: Session }> {
+    const session = await this.session(connectionId);
+    return { connection: this.connections.get(connectionId)!, client: session.client, model: session.model, session };
   }
 
   /** The model if the connection has been loaded before (no secret read, no request). */
   peek(connectionId: string): OrganizationModel | undefined {
-    return this.entries.get(connectionId)?.model;
+    return this.sessionHost?.clients.peek(connectionId);
   }
 
   /** A throwaway client for a pair that is not saved yet (checking a new connection). */
   temporaryClient(baseUrl: string, pair: { publicKey: string; secretKey: string }): LangfuseClient {
-    return loadChunk('langfuse').createLangfuseClient({ baseUrl, ...pair, logger: this.log });
+    return this.host().clients.client(baseUrl, pair);
   }
 
   private async prune(): Promise<void> {
-    for (const [id, entry] of this.entries) {
-      const connection = this.connections.get(id);
-      const pair = connection ? await this.connections.keyPair(id) : undefined;
-      if (!connection || !pair || pair.publicKey !== entry.publicKey || connection.baseUrl !== entry.baseUrl) this.entries.delete(id);
-    }
+    const ids = new Set(this.connections.list().map(c => c.id));
+    this.sessionHost?.clients.retain(id => ids.has(id));
   }
 }

@@ -7,5 +7,5 @@ import { loadChunk } from '../lazy';
  */
 export function asLangfuseError(err: unknown): LangfuseError | undefined {
   if (!(err instanceof Error) || typeof (err as { kind?: unknown }).kind !== 'string') return undefined;
-  return loadChunk('langfuse').isLangfuseError(err) ? err as LangfuseError : undefined;
+  return loadChunk('core').isLangfuseError(err) ? err as LangfuseError : undefined;
 }

@@ -1,20 +1,7 @@
 import * as vscode from 'vscode';
 import { forLabel } from '../../core/display';
+import { FlowAction, runFlow, type FlowStep } from '../../core/flow/steps';
 
-/**
- * Thrown inside a step to go back one step or abandon the flow. Recognised by its `flowAction` field,
- * not by identity, so a scripted driver bundled elsewhere (the tests) can throw its own.
- */
-export class FlowAction extends Error {
-  static readonly back = new FlowAction('back');
-  static readonly cancel = new FlowAction('cancel');
-  private constructor(readonly flowAction: 'back' | 'cancel') { super(flowAction); }
-}
-
-function flowActionOf(err: unknown): 'back' | 'cancel' | undefined {
-  const action = (err as { flowAction?: unknown } | undefined)?.flowAction;
-  return action === 'back' || action === 'cancel' ? action : undefined;
-}
 
 /** What a step can ask. MultiStepInput shows real QuickInputs; tests pass a scripted driver. */
 export interface StepDriver {
@@ -23,7 +10,7 @@ export interface StepDriver {
   text(options: TextOptions): Promise<string>;
 }
 
-export type Step<S> = (input: StepDriver, state: S) => Promise<Step<S> | void>;
+export type Step<S> = FlowStep<StepDriver, S>;
 
 interface CommonOptions {
   title: string;
@@ -64,26 +51,8 @@ export class MultiStepInput implements StepDriver {
   private constructor(private readonly driver?: StepDriver) {}
 
   private async drive(first: Step<unknown>, state: unknown): Promise<'done' | 'cancelled'> {
-    let step: Step<unknown> | void = first;
     try {
-      while (step) {
-        this.history.push(step);
-        this.current?.dispose();
-        this.current = undefined;
-        try {
-          step = await step(this.driver ?? this, state);
-        } catch (err) {
-          if (flowActionOf(err) === 'back') {
-            this.history.pop();
-            step = this.history.pop();
-          } else if (flowActionOf(err) === 'cancel') {
-            return 'cancelled';
-          } else {
-            throw err;
-          }
-        }
-      }
-      return 'done';
+      return await runFlow(first, state, this.driver ?? this, this.history, () => { this.current?.dispose(); this.current = undefined; });
     } finally {
       this.current?.dispose();
     }

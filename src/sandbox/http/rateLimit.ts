@@ -2,7 +2,7 @@ import type { SandboxResponse } from './types';
 
 /**
  * The Cloud public-api bucket (LF RateLimitService, rate-limiter-flexible): a fixed one-minute window
- * per organization shared by all its keys. The 429 carries the headers and body of FACTS §10.
+ * per organization shared by all its keys. The 429 carries the headers and body of docs/langfuse-behaviour.md §10.
  */
 export class RateLimiter {
   private readonly windows = new Map<string, { start: number; count: number }>();

@@ -1,4 +1,4 @@
-import type * as z from 'zod/mini';
+import type * as z from '../../core/zod';
 
 /**
  * Langfuse answers body-validation errors with zod v4's issue list. zod/mini carries no English

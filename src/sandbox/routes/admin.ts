@@ -1,4 +1,4 @@
-// Instance Admin API /api/admin/* (FACTS §2.7): Bearer ADMIN_API_KEY, and the self-hosted
+// Instance Admin API /api/admin/* (docs/langfuse-behaviour.md §2.7): Bearer ADMIN_API_KEY, and the self-hosted
 // Enterprise licence (plan `enterprise`); otherwise the plan gate. Only the organization API-key
 // routes are modelled, because rotating an organization key needs them.
 import { timingSafeEqual } from 'node:crypto';

@@ -1,5 +1,5 @@
-// /api/public/organizations/{memberships,projects,apiKeys} (FACTS §2.3–2.5). Errors use `error`.
-import * as z from 'zod/mini';
+// /api/public/organizations/{memberships,projects,apiKeys} (docs/langfuse-behaviour.md §2.3–2.5). Errors use `error`.
+import * as z from '../../core/zod';
 import { error } from '../http/respond';
 import type { RouteContext, SandboxRequest, SandboxResponse } from '../http/types';
 import { zodIssues } from '../http/validation';
@@ -22,7 +22,7 @@ export function organizationMemberships(req: SandboxRequest, ctx: RouteContext):
     const parsed = UpsertBody.safeParse(req.body);
     if (!parsed.success) return invalidBody(parsed.error, req.body);
     if (!store.users.has(parsed.data.userId)) return error(404, 'User not found');
-    // No last-OWNER guard here: the public API lets an org key demote the only owner (FACTS §2.3).
+    // No last-OWNER guard here: the public API lets an org key demote the only owner (docs/langfuse-behaviour.md §2.3).
     store.orgMemberships.set(parsed.data.userId, parsed.data.role);
     store.changed();
     return { status: 200, json: membershipBody(store, parsed.data.userId, parsed.data.role) };

@@ -1,5 +1,5 @@
-// /api/public/projects/{projectId}/apiKeys[/{apiKeyId}] (FACTS §2.4). Errors use `message`.
-import * as z from 'zod/mini';
+// /api/public/projects/{projectId}/apiKeys[/{apiKeyId}] (docs/langfuse-behaviour.md §2.4). Errors use `message`.
+import * as z from '../../core/zod';
 import { newCuid, newKeyPair } from '../ids';
 import { message } from '../http/respond';
 import type { RouteContext, SandboxRequest, SandboxResponse } from '../http/types';

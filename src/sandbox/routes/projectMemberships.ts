@@ -1,5 +1,5 @@
-// /api/public/projects/{projectId}/memberships (FACTS §2.3): explicit project roles only.
-import * as z from 'zod/mini';
+// /api/public/projects/{projectId}/memberships (docs/langfuse-behaviour.md §2.3): explicit project roles only.
+import * as z from '../../core/zod';
 import { error } from '../http/respond';
 import type { RouteContext, SandboxRequest, SandboxResponse } from '../http/types';
 import { Role } from '../world/schema';

@@ -1,4 +1,4 @@
-// /api/public/projects and /api/public/projects/{projectId} (FACTS §2.2).
+// /api/public/projects and /api/public/projects/{projectId} (docs/langfuse-behaviour.md §2.2).
 import { newCuid } from '../ids';
 import { hasEntitlement } from '../http/plans';
 import { message } from '../http/respond';

@@ -1,4 +1,4 @@
-// /api/public/scim/* (FACTS §2.6). Every error is a SCIM error document; SCIM, unlike the membership
+// /api/public/scim/* (docs/langfuse-behaviour.md §2.6). Every error is a SCIM error document; SCIM, unlike the membership
 // routes, refuses to remove or demote the organization's last OWNER.
 import type { RouteContext, SandboxRequest, SandboxResponse } from '../http/types';
 import { scimError } from '../http/respond';

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
-import { parse as parseYaml } from 'yaml';
-import * as z from 'zod/mini';
+import { parse as parseYaml } from '../../core/yaml';
+import * as z from '../../core/zod';
 import { ACME_WORLD_YAML } from '../worlds/acme';
 import { buildLargeWorld, LARGE_WORLD_SIZE } from '../worlds/large';
 import { RECORDED_WORLD_YAML } from '../worlds/recorded';

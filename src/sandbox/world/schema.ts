@@ -15,7 +15,7 @@
 //   projectMemberships: [{ projectId, userId, role }] — explicit project-level roles (overrides)
 //   apiKeys:           [{ id, scope: ORGANIZATION | PROJECT, projectId? (PROJECT only), publicKey,
 //                        secretKey, note?, createdAt }]
-import * as z from 'zod/mini';
+import * as z from '../../core/zod';
 
 export const Role = z.enum(['OWNER', 'ADMIN', 'MEMBER', 'VIEWER', 'NONE']);
 export type Role = z.infer<typeof Role>;

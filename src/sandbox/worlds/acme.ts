@@ -1,6 +1,6 @@
 // The "acme" world: the fixed demo data every test, the README and `npm start` use. Kept as YAML text
 // in a module so the CLI bundle carries it (esbuild has no YAML loader); it is parsed and validated
-// like any world file. Effective project roles (the brief's tree) come from org roles plus overrides:
+// like any world file. Effective project roles (the demo's tree) come from org roles plus overrides:
 //   production-chatbot: OWNER engineering-lead, ADMIN senior-dev, MEMBER developer
 //   staging-chatbot:    ADMIN senior-dev, MEMBER developer            (engineering-lead overridden NONE)
 //   analytics-readonly: ADMIN data-lead, VIEWER analyst              (others overridden NONE)

@@ -40,7 +40,33 @@ describe('key rotation wizard against the sandbox', () => {
     assert.strictEqual((await sandboxGet('/api/public/projects/proj-analytics-readonly/apiKeys')).apiKeys.length, before);
   });
 
+  it('refuses to rotate a key of a project where the acting identity has no access, before anything is created', async () => {
+    // engineering-lead@acme.com is OWNER of the organization but overridden NONE in staging-chatbot.
+    const before = (await sandboxGet('/api/public/projects/proj-staging-chatbot/apiKeys')).apiKeys.map((k: any) => k.publicKey);
+    ui.steps!.answer({ pick: 'staging-chatbot' }, { pick: /…0001/ }, { pickMany: [] }, { pick: 'Normal rotation' });
+    const result = await vscode.commands.executeCommand('langfuseAccess.rotateKey');
+    assert.strictEqual(result, undefined, ui.failures());
+    const refusal = ui.asked.find(a => a.kind === 'refuse');
+    assert.ok(refusal, `the rotation was refused: ${JSON.stringify(ui.asked)}`);
+    assert.match(refusal.text, /Permission denied: insufficient role\. engineering-lead@acme\.com is NONE in staging-chatbot; rotating an API key/);
+    assert.ok(!ui.asked.some(a => a.kind === 'confirm'), 'refused before the confirmation');
+    assert.deepStrictEqual((await sandboxGet('/api/public/projects/proj-staging-chatbot/apiKeys')).apiKeys.map((k: any) => k.publicKey), before, 'no key was created');
+    const entry = auditLines().filter(e => e.action === 'rotation.start').at(-1);
+    assert.strictEqual(entry?.outcome, 'refused');
+    assert.strictEqual(entry?.details.rule, 'insufficient-role');
+  });
+
   it('rotates the analytics key: waits while the old key is still referenced, resumes, then revokes only after confirmation', async () => {
+    // data-lead@acme.com is ADMIN of analytics-readonly (the organization's OWNER is overridden NONE there).
+    await vscode.workspace.getConfiguration().update('langfuseAccess.actingAs', 'data-lead@acme.com', vscode.ConfigurationTarget.Global);
+    try {
+      await rotateAnalytics();
+    } finally {
+      await vscode.workspace.getConfiguration().update('langfuseAccess.actingAs', 'engineering-lead@acme.com', vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  async function rotateAnalytics(): Promise<void> {
     const envFile = path.join(workspace(), 'analytics', '.env');
     const oldSecret = envValue(envFile, 'LANGFUSE_SECRET_KEY')!;
     ui.steps!.answer({ pick: 'analytics-readonly' }, { pick: /…0001/ }, { pickMany: [/analytics\/\.env/] }, { pick: 'Normal rotation' });
@@ -78,7 +104,7 @@ describe('key rotation wizard against the sandbox', () => {
     assert.ok(entries.length >= 6, `every step is audited (${entries.length})`);
     const auditText = JSON.stringify(entries);
     assert.ok(!auditText.includes(newSecret) && !auditText.includes(oldSecret), 'no secret in the audit log');
-  });
+  }
 
   it('compromised mode revokes the old key as soon as the new one works, even while it is still referenced', async () => {
     const envFile = path.join(workspace(), '.env.production');

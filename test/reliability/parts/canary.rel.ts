@@ -33,7 +33,7 @@ runPart(PART, async () => {
   fs.mkdirSync(reports);
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '', HOME: home, XDG_CONFIG_HOME: path.join(home, 'cfg'), XDG_STATE_HOME: path.join(home, 'state'),
-    LANGFUSE_ACCESS_ACTING_AS: 'engineering-lead@acme.com', NODE_PATH: path.join(ROOT, 'node_modules'),
+    LANGFUSE_ACCESS_ACTING_AS: 'senior-dev@acme.com', NODE_PATH: path.join(ROOT, 'node_modules'),
   };
   const outputs: Record<string, string> = {};
   let failedCommands = 0;

@@ -82,7 +82,7 @@ runPart(PART, async ({ long }) => {
     fs.writeFileSync(path.join(cfg, 'acme.json'), JSON.stringify(sb.credentials.organization), { mode: 0o600 });
     fs.writeFileSync(path.join(cfg, 'connections.yaml'), `connections:\n  - id: acme\n    name: Acme\n    baseUrl: "${sb.url}"\n    credentialsFile: acme.json\n`);
     const staging = sb.credentials.projects['staging-chatbot'];
-    const env = { HOME: home, XDG_CONFIG_HOME: path.join(home, 'cfg'), XDG_STATE_HOME: path.join(home, 'state'), LANGFUSE_ACCESS_ACTING_AS: 'engineering-lead@acme.com' };
+    const env = { HOME: home, XDG_CONFIG_HOME: path.join(home, 'cfg'), XDG_STATE_HOME: path.join(home, 'state'), LANGFUSE_ACCESS_ACTING_AS: 'senior-dev@acme.com' };
     const targets = ['a.env', 'b.env'].map(n => { const f = path.join(home, n); fs.writeFileSync(f, `LANGFUSE_PUBLIC_KEY=${staging.publicKey}\nLANGFUSE_SECRET_KEY=${staging.secretKey}\n`, { mode: 0o600 }); return f; });
     const keysBefore = [...sb.store.apiKeys.values()].filter(k => k.projectId === 'proj-staging-chatbot').length;
     const runs = await Promise.all(targets.map(target => runNode(cli, ['rotate', '--connection', 'acme', '--project', 'staging-chatbot', '--key', staging.publicKey, '--to', `env:${target}`, '--yes'], env, home)));

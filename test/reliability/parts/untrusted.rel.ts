@@ -57,7 +57,7 @@ runPart(PART, async () => {
   const cfg = path.join(home, 'cfg', 'langfuse-access');
   fs.mkdirSync(cfg, { recursive: true });
   fs.writeFileSync(path.join(cfg, 'acme.json'), JSON.stringify(sandbox.credentials.organization), { mode: 0o600 });
-  const baseEnv: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: home, XDG_CONFIG_HOME: path.join(home, 'cfg'), XDG_STATE_HOME: path.join(home, 'state'), LANGFUSE_ACCESS_ACTING_AS: 'engineering-lead@acme.com' };
+  const baseEnv: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: home, XDG_CONFIG_HOME: path.join(home, 'cfg'), XDG_STATE_HOME: path.join(home, 'state'), LANGFUSE_ACCESS_ACTING_AS: 'senior-dev@acme.com' };
   const run = (args: string[], cwd: string, extraEnv: Record<string, string> = {}) => new Promise<{ code: number | null; out: string; err: string }>(resolve => {
     const child = spawn(process.execPath, [cli, ...args], { cwd, env: { ...baseEnv, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '', err = '';

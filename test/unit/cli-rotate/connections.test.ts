@@ -3,7 +3,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ConnectionConfigError, loadCliConfig, resolveCliConnection } from '../../../src/cli/connections';
+import { ConnectionConfigError, loadCliConfig, resolveCliConnection } from '../../../src/core/connections/cliConfig';
 
 const ORG = { publicKey: 'pk-lf-a0000000-0000-4000-8000-000000000001', secretKey: 'sk-lf-demo-a0000000-0000-4000-8000-000000000001' };
 

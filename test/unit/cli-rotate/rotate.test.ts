@@ -41,6 +41,23 @@ describe('cli: langfuse-access rotate', function () {
     assertNoSecret(r.out + r.err + audit + fs.readFileSync(path.join(h.rotationsDir, `${id}.json`), 'utf8'), [keys[0].secretKey]);
   });
 
+  it('refuses to rotate a key of a project where the acting identity has no access, before anything is created or written', async () => {
+    h = await startCliHarness();
+    const stagingKey = 'pk-lf-c2000000-0000-4000-8000-000000000001';
+    const before = [...h.sandbox.store.apiKeys.keys()].sort();
+    const target = h.envFile('staging/.env', { publicKey: stagingKey, secretKey: 'sk-lf-demo-c2000000-0000-4000-8000-000000000001' });
+    const text = fs.readFileSync(target, 'utf8');
+    // engineering-lead@acme.com is the organization's OWNER but overridden NONE in staging-chatbot.
+    const r = await h.run(['--connection', 'acme', '--project', 'staging-chatbot', '--key', stagingKey, '--to', 'env:staging/.env', '--yes']);
+    assert.equal(r.code, 1, r.err);
+    assert.match(r.err, /refused: Permission denied: insufficient role\. engineering-lead@acme\.com is NONE in staging-chatbot; rotating an API key of staging-chatbot .* → ask: senior-dev@acme\.com/);
+    assert.deepEqual([...h.sandbox.store.apiKeys.keys()].sort(), before, 'no key was created');
+    assert.equal(fs.readFileSync(target, 'utf8'), text, 'the target is untouched');
+    assert.ok(!fs.existsSync(h.rotationsDir) || fs.readdirSync(h.rotationsDir).length === 0, 'no journal was written');
+    const audit = fs.readFileSync(path.join(h.stateDir, 'audit.jsonl'), 'utf8').trim().split('\n').map(l => JSON.parse(l)).filter(e => e.action !== 'audit.checkpoint');
+    assert.deepEqual(audit.map(e => [e.action, e.outcome, e.details.rule]), [['rotation.start', 'refused', 'insufficient-role']]);
+  });
+
   it('without --yes and without a terminal it never revokes: it waits, exits 1, and --resume --yes finishes; the probe reports traces sent with the new key', async () => {
     h = await startCliHarness();
     const a = h.envFile('app/.env');

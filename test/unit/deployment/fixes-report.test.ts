@@ -104,7 +104,7 @@ describe('deployment fixes and report', () => {
     assert.equal(only(check(customFile), 'sso-custom-name-missing').length, 0);
   });
 
-  it('builds the brief\'s table with status and file:line evidence, in text, JSON and Markdown', () => {
+  it('builds the compliance table with status and file:line evidence, in text, JSON and Markdown', () => {
     const result = check(fixture('hardened/docker-compose.yml'), fixture('langfuse-v3/docker-compose.yml'));
     const report = buildComplianceReport(result);
     const row = (id: string) => report.rows.find(r => r.id === id)!;

@@ -56,7 +56,7 @@ describe('access guards', () => {
     const d = decide({ kind: 'org.changeRole', userId: 'u-dev', to: 'ADMIN' }, 'engineering-lead@acme.com', state);
     assert.equal(d.allowed, true);
     assert.match((d as { confirm: string }).confirm, /developer@acme\.com will become ADMIN of the organization/);
-    assert.deepEqual(decide({ kind: 'org.changeRole', userId: 'u-dev', to: 'VIEWER' }, 'engineering-lead@acme.com', state), { allowed: true });
+    assert.deepEqual(decide({ kind: 'org.changeRole', userId: 'u-dev', to: 'VIEWER' }, 'engineering-lead@acme.com', state), { allowed: true, rule: 'allowed' });
   });
 
   it('refuses when the acting identity is unknown or not a member', () => {

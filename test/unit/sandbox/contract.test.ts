@@ -1,5 +1,5 @@
 // Replays the real Langfuse v4.16.0 recordings (test/fixtures/recordings, copied from
-// shared/langfuse/recordings) in numeric order against the sandbox started on the `recorded` world
+// a real Langfuse 4.16.0 server, see docs/langfuse-behaviour.md) in numeric order against the sandbox started on the `recorded` world
 // (plan oss for the oss-mode recordings, team for the cloud-dev-team ones). Ids and secrets the
 // sandbox hands back for objects created earlier in the sequence are substituted into later requests
 // and expectations. Status, body kind, exact text bodies, JSON shape and values are compared; only

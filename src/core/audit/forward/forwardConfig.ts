@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from '../../zod';
 
 /** The CLI reads forwarding endpoints from this file in its config folder (never from a workspace). */
 export const FORWARDING_CONFIG_FILE = 'audit-forwarding.yaml';

@@ -1,4 +1,3 @@
-import { textRange } from '../../env/position';
 import type { ComplianceCode, RequirementId } from '../complianceCodes';
 import { ComplianceCodes } from '../complianceCodes';
 import type { DeploymentFinding, DeploymentFix, DeploymentTarget, Setting, TextRange } from '../types';
@@ -60,4 +59,3 @@ export function describeSource(setting: Setting): string {
   return r.description;
 }
 
-export const FILE_TOP = textRange(0, 0, 0, 0);

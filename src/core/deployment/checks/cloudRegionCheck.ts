@@ -2,7 +2,7 @@ import type { DeploymentTarget } from '../types';
 import type { CheckCollector } from './checkContext';
 import { get, isSet } from './checkContext';
 
-/** NEXT_PUBLIC_LANGFUSE_CLOUD_REGION is for Langfuse Cloud only (FACTS §5.1). */
+/** NEXT_PUBLIC_LANGFUSE_CLOUD_REGION is for Langfuse Cloud only (docs/langfuse-behaviour.md §5.1). */
 export function checkCloudRegion(target: DeploymentTarget, out: CheckCollector): void {
   const s = get(target, 'NEXT_PUBLIC_LANGFUSE_CLOUD_REGION');
   if (!isSet(s)) {

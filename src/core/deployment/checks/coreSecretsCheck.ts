@@ -16,7 +16,7 @@ function generatedInsert(target: DeploymentTarget, variable: string, format: 'he
 
 const ENCRYPTION_KEY_ROLE = 'ENCRYPTION_KEY is the AES-256-GCM key Langfuse encrypts stored third-party secrets with (LLM provider API keys, PostHog/Mixpanel, blob storage, webhook and Slack credentials, SSO client secrets). It does not encrypt traces, prompts or other data in Postgres/ClickHouse/S3 — at-rest encryption is the storage layer\'s job.';
 
-/** ENCRYPTION_KEY, NEXTAUTH_SECRET and SALT (FACTS §5.1, §6c, §11). */
+/** ENCRYPTION_KEY, NEXTAUTH_SECRET and SALT (docs/langfuse-behaviour.md §5.1, §6c, §11). */
 export function checkCoreSecrets(target: DeploymentTarget, out: CheckCollector): void {
   checkEncryptionKey(target, out);
   checkSalt(target, out);

@@ -6,13 +6,13 @@ const ORG_ROLES = ['OWNER', 'ADMIN', 'MEMBER', 'VIEWER', 'NONE'];
 const PROJECT_ROLES = ['OWNER', 'ADMIN', 'MEMBER', 'VIEWER'];
 const APPLIES = 'It is applied only when a user is created (email signup or first SSO login) or links a new SSO account, never to invited users or members added through the UI, API or SCIM, and it never changes an existing role.';
 
-/** LANGFUSE_DEFAULT_ORG_ROLE / LANGFUSE_DEFAULT_PROJECT_ROLE: what they really do (FACTS §5.3, §6b). */
+/** LANGFUSE_DEFAULT_ORG_ROLE / LANGFUSE_DEFAULT_PROJECT_ROLE: what they really do (docs/langfuse-behaviour.md §5.3, §6b). */
 export function checkDefaultRoles(target: DeploymentTarget, out: CheckCollector): void {
   const orgIds = get(target, 'LANGFUSE_DEFAULT_ORG_ID');
   const orgRole = get(target, 'LANGFUSE_DEFAULT_ORG_ROLE');
   const projectIds = get(target, 'LANGFUSE_DEFAULT_PROJECT_ID');
   const projectRole = get(target, 'LANGFUSE_DEFAULT_PROJECT_ROLE');
-  // rbac-project-roles comes only with self-hosted:enterprise, i.e. a `langfuse_ee_` licence (FACTS §2.0);
+  // rbac-project-roles comes only with self-hosted:enterprise, i.e. a `langfuse_ee_` licence (docs/langfuse-behaviour.md §2.0);
   // a licence read from a secret reference cannot be checked, so it is given the benefit of the doubt.
   const licence = get(target, 'LANGFUSE_EE_LICENSE_KEY');
   const licensed = isSet(licence) && (licence!.value === undefined || licence!.value.trim().startsWith('langfuse_ee_'));

@@ -3,7 +3,7 @@ import type { CheckCollector } from './checkContext';
 import { get, isSet, valueLocation } from './checkContext';
 import { placeholderOf } from './placeholders';
 
-/** LANGFUSE_INIT_* (FACTS §5.4, §11): parts apply only when complete; partial configs only log a warning. */
+/** LANGFUSE_INIT_* (docs/langfuse-behaviour.md §5.4, §11): parts apply only when complete; partial configs only log a warning. */
 export function checkHeadlessInit(target: DeploymentTarget, out: CheckCollector): void {
   const set = (name: string): boolean => isSet(get(target, name)) && get(target, name)!.value !== '';
   const any = [...target.settings.keys()].some(k => k.startsWith('LANGFUSE_INIT_') && set(k));

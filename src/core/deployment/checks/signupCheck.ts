@@ -3,7 +3,7 @@ import type { CheckCollector } from './checkContext';
 import { get, isTrue } from './checkContext';
 import { insertFix, replaceFix } from './fixes';
 
-/** AUTH_DISABLE_SIGNUP (or NEXT_PUBLIC_SIGN_UP_DISABLED, same server effect): FACTS §5.2. */
+/** AUTH_DISABLE_SIGNUP (or NEXT_PUBLIC_SIGN_UP_DISABLED, same server effect): docs/langfuse-behaviour.md §5.2. */
 export function checkSignup(target: DeploymentTarget, out: CheckCollector): void {
   const disable = get(target, 'AUTH_DISABLE_SIGNUP');
   const legacy = get(target, 'NEXT_PUBLIC_SIGN_UP_DISABLED');

@@ -23,7 +23,7 @@ export function providerStates(target: DeploymentTarget): ProviderState[] {
   return states;
 }
 
-/** The public origin + base path the callbacks are built from (NEXTAUTH_URL; FACTS §5.5). */
+/** The public origin + base path the callbacks are built from (NEXTAUTH_URL; docs/langfuse-behaviour.md §5.5). */
 function callbackBase(target: DeploymentTarget): string {
   const url = get(target, 'NEXTAUTH_URL')?.value;
   const basePath = (get(target, 'NEXT_PUBLIC_BASE_PATH')?.value ?? '').replace(/\/+$/, '');
@@ -34,7 +34,7 @@ function callbackBase(target: DeploymentTarget): string {
   }
 }
 
-/** SSO enforcement, provider completeness, callback URLs, password login (FACTS §5.2, §5.5, §6a). */
+/** SSO enforcement, provider completeness, callback URLs, password login (docs/langfuse-behaviour.md §5.2, §5.5, §6a). */
 export function checkSso(target: DeploymentTarget, out: CheckCollector): ProviderState[] {
   const states = providerStates(target);
   const registered = states.filter(s => s.missing.length === 0);

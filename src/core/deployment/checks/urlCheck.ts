@@ -4,7 +4,7 @@ import { get, isSet, valueLocation } from './checkContext';
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 
-/** NEXTAUTH_URL: a valid https URL; with a base path it ends in <base>/api/auth (FACTS §5.1). */
+/** NEXTAUTH_URL: a valid https URL; with a base path it ends in <base>/api/auth (docs/langfuse-behaviour.md §5.1). */
 export function checkPublicUrl(target: DeploymentTarget, out: CheckCollector): void {
   const s = get(target, 'NEXTAUTH_URL');
   if (!isSet(s)) {

@@ -10,4 +10,3 @@ export function organizationApiKeysResource(api: Api) {
     list: async (): Promise<ApiKeySummary[]> => (await api.call({ method: 'GET', path: '/api/public/organizations/apiKeys' }, ApiKeysResponse)).apiKeys,
   };
 }
-export type OrganizationApiKeysResource = ReturnType<typeof organizationApiKeysResource>;

@@ -18,4 +18,3 @@ export function organizationMembershipsResource(api: Api) {
     },
   };
 }
-export type OrganizationMembershipsResource = ReturnType<typeof organizationMembershipsResource>;

@@ -57,4 +57,3 @@ export function projectApiKeysResource(api: Api) {
       ),
   };
 }
-export type ProjectApiKeysResource = ReturnType<typeof projectApiKeysResource>;

@@ -23,4 +23,3 @@ export function projectMembershipsResource(api: Api) {
       ),
   };
 }
-export type ProjectMembershipsResource = ReturnType<typeof projectMembershipsResource>;

@@ -45,4 +45,3 @@ export function projectsResource(api: Api) {
       ),
   };
 }
-export type ProjectsResource = ReturnType<typeof projectsResource>;

@@ -72,4 +72,3 @@ export function scimUsersResource(api: Api) {
     remove: (id: string) => api.callEmpty({ method: 'DELETE', path: userPath(id), retry: 'idempotent' }),
   };
 }
-export type ScimUsersResource = ReturnType<typeof scimUsersResource>;

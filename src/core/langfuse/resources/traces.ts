@@ -22,4 +22,3 @@ export function tracesResource(api: Api) {
       api.call({ method: 'GET', path: '/api/public/traces', query }, TracesResponse),
   };
 }
-export type TracesResource = ReturnType<typeof tracesResource>;

@@ -5,7 +5,8 @@ import { SinkConfigError, SinkConflictError, SinkPermissionError } from '../erro
 import { contentVersion, fingerprintSecret, holdsPair, readBackResult, sameHolding } from '../fingerprint';
 import { LEGACY_BASE_URL_FIELD, PairFields, validatePair } from '../pairFields';
 import type { KeyPair, ReadBackResult, RestoreOptions, SecretSink, SinkSnapshot, SinkState, WriteOptions, WriteReceipt } from '../types';
-import { parseEnv, serializeEnv, setValues, valuesOf, type EnvDocument } from './envLines';
+import { envValuesOf, setEnvValues } from '../../env/envEdit';
+import { parseEnv, type EnvDocument } from '../../env/envParser';
 import { fsSinkError } from '../fsErrors';
 import { withSinkLock } from '../sinkLock';
 import { resolveLinkTarget } from './resolveLink';
@@ -29,6 +30,17 @@ const OUT_OF_SCOPE = 'out-of-scope';
 const STORED_KEYS = [PairFields.publicKey, PairFields.secretKey, PairFields.baseUrl, LEGACY_BASE_URL_FIELD];
 
 interface Loaded { file: string; existed: boolean; text: string; doc: EnvDocument }
+
+/** The pair (and base URL) written into a .env text or a pass entry: every occurrence changes, nothing else. */
+export function writePair(text: string, pair: KeyPair): string {
+  let out = setEnvValues(text, PairFields.publicKey, [pair.publicKey]);
+  out = setEnvValues(out, PairFields.secretKey, [pair.secretKey]);
+  if (pair.baseUrl !== undefined) {
+    out = setEnvValues(out, PairFields.baseUrl, [pair.baseUrl]);
+    if (envValuesOf(parseEnv(out), LEGACY_BASE_URL_FIELD).length > 0) out = setEnvValues(out, LEGACY_BASE_URL_FIELD, [pair.baseUrl]);
+  }
+  return out;
+}
 
 /**
  * A .env file. Writes replace the file atomically (temp file + rename in the same folder), keep
@@ -61,7 +73,7 @@ export class EnvFileSink implements SecretSink {
   async snapshot(): Promise<SinkSnapshot> {
     const loaded = this.load();
     const values: Record<string, string[]> = {};
-    for (const key of STORED_KEYS) values[key] = valuesOf(loaded.doc, key);
+    for (const key of STORED_KEYS) values[key] = envValuesOf(loaded.doc, key);
     return {
       target: this.target,
       state: this.stateOf(loaded),
@@ -78,13 +90,7 @@ export class EnvFileSink implements SecretSink {
       if (options.expectedPrevious && !sameHolding(before, options.expectedPrevious)) {
         throw new SinkConflictError(this.target, `the file changed since it was read: it now holds ${before.publicKey ?? 'no public key'}`, 'Re-read the target and start the step again');
       }
-      let doc = setValues(loaded.doc, PairFields.publicKey, [pair.publicKey]);
-      doc = setValues(doc, PairFields.secretKey, [pair.secretKey]);
-      if (pair.baseUrl !== undefined) {
-        doc = setValues(doc, PairFields.baseUrl, [pair.baseUrl]);
-        if (valuesOf(doc, LEGACY_BASE_URL_FIELD).length > 0) doc = setValues(doc, LEGACY_BASE_URL_FIELD, [pair.baseUrl]);
-      }
-      return serializeEnv(doc);
+      return writePair(loaded.text, pair);
     }, pair));
   }
 
@@ -103,20 +109,16 @@ export class EnvFileSink implements SecretSink {
       }
       if (!data.existed) {
         // The rotation created the file: remove it again, unless other lines were added since.
-        let doc = loaded.doc;
-        for (const key of STORED_KEYS) doc = setValues(doc, key, []);
-        const rest = serializeEnv(doc).trim();
-        return rest === '' ? null : serializeEnv(doc);
+        const rest = STORED_KEYS.reduce((text, key) => setEnvValues(text, key, []), loaded.text);
+        return rest.trim() === '' ? null : rest;
       }
-      let doc = loaded.doc;
-      for (const key of STORED_KEYS) doc = setValues(doc, key, data.values[key] ?? []);
-      return serializeEnv(doc);
+      return STORED_KEYS.reduce((text, key) => setEnvValues(text, key, data.values[key] ?? []), loaded.text);
     }));
     return this.read();
   }
 
   private stateOf(loaded: Loaded): SinkState {
-    const last = (key: string) => valuesOf(loaded.doc, key).at(-1);
+    const last = (key: string) => envValuesOf(loaded.doc, key).at(-1);
     const secret = last(PairFields.secretKey);
     return {
       exists: loaded.existed,

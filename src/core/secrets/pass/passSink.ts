@@ -10,7 +10,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { SinkConfigError, SinkConflictError, SinkNotFoundError } from '../errors';
-import { parseEnv, serializeEnv, setValues, valuesOf } from '../env/envLines';
+import { envValuesOf } from '../../env/envEdit';
+import { parseEnv } from '../../env/envParser';
+import { writePair } from '../env/envFileSink';
 import { contentVersion, fingerprintSecret, holdsPair, readBackResult, sameHolding } from '../fingerprint';
 import { LEGACY_BASE_URL_FIELD, PairFields, validatePair } from '../pairFields';
 import { withSinkLock, type SinkLockOptions } from '../sinkLock';
@@ -60,13 +62,7 @@ export class PassSink implements SecretSink {
       if (options.expectedPrevious && !sameHolding(before, options.expectedPrevious)) {
         throw new SinkConflictError(this.target, `the entry changed since it was read: it now holds ${before.publicKey ?? 'no public key'}`, 'Re-read the target and start the step again');
       }
-      let doc = setValues(parseEnv(text ?? ''), PairFields.publicKey, [pair.publicKey]);
-      doc = setValues(doc, PairFields.secretKey, [pair.secretKey]);
-      if (pair.baseUrl !== undefined) {
-        doc = setValues(doc, PairFields.baseUrl, [pair.baseUrl]);
-        if (valuesOf(doc, LEGACY_BASE_URL_FIELD).length > 0) doc = setValues(doc, LEGACY_BASE_URL_FIELD, [pair.baseUrl]);
-      }
-      await this.replace(serializeEnv(doc));
+      await this.replace(writePair(text ?? '', pair));
       const state = await this.read();
       if (!holdsPair(state, pair)) throw new SinkConflictError(this.target, 'the entry did not hold the new pair when read back', 'Try again; check the entry with "pass show"');
       return { target: this.target, version: state.version ?? '', unchanged: false, state };
@@ -97,7 +93,7 @@ export class PassSink implements SecretSink {
   private stateOf(text: string | null): SinkState {
     if (text === null) return { exists: false };
     const doc = parseEnv(text);
-    const last = (key: string) => valuesOf(doc, key).at(-1) || undefined;
+    const last = (key: string) => envValuesOf(doc, key).at(-1) || undefined;
     const secret = last(PairFields.secretKey);
     let version: string | undefined;
     try { version = contentVersion(fs.readFileSync(path.join(this.storeDir, `${this.entry}.gpg`))); } catch { version = undefined; }

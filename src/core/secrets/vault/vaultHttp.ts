@@ -1,7 +1,7 @@
 // A minimal Vault HTTP client on undici (no SDK): token and namespace headers, JSON in and out,
 // no redirects followed (so the token never goes to another host), errors mapped to sink errors.
 import { Agent, request, type Dispatcher } from 'undici';
-import * as z from 'zod/mini';
+import * as z from '../../zod';
 import { redactText } from '../../log/redact';
 import { SinkConfigError, SinkConflictError, SinkError, SinkIoError, SinkNetworkError, SinkNotFoundError, SinkPermissionError } from '../errors';
 import { checkedEndpoint } from '../endpointUrl';

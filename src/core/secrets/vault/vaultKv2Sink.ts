@@ -2,7 +2,7 @@
 // (options.cas = the version read), so a concurrent writer is detected instead of overwritten;
 // fields other than the Langfuse ones are kept. Rollback writes the old version's data as a new
 // version, so Vault's own history keeps every step.
-import * as z from 'zod/mini';
+import * as z from '../../zod';
 import { SinkConfigError, SinkConflictError, SinkNotFoundError } from '../errors';
 import { holdsPair, readBackResult, sameHolding } from '../fingerprint';
 import { mergePairIntoRecord, stateFromRecord, validatePair } from '../pairFields';

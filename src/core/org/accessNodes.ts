@@ -1,7 +1,7 @@
-import type { Role } from '../../core/langfuse/roles';
-import type { ApiKeySummary, Membership, OrganizationProject } from '../../core/langfuse/schemas';
+import type { Role } from '../langfuse/roles';
+import type { ApiKeySummary, Membership, OrganizationProject } from '../langfuse/schemas';
 
-/** Every row of the Access view. Nodes carry ids, not loaded data, except leaf rows that render it. */
+/** Every row of the Access view (plain data; the extension maps it to tree items). Nodes carry ids, not loaded data, except leaf rows that render it. */
 export type AccessNode =
   | { kind: 'connection'; connectionId: string }
   | { kind: 'message'; connectionId: string; key: string; label: string; detail?: string; severity: 'info' | 'warning' | 'error'; action?: 'retry' | 'fixConnection' }
@@ -34,5 +34,25 @@ export function nodeId(node: AccessNode): string {
     case 'projectMember': return `c:${c}/p:${node.project.id}/members/${node.member.userId}`;
     case 'projectKeys': return `c:${c}/p:${node.project.id}/keys`;
     case 'projectKey': return `c:${c}/p:${node.project.id}/keys/${node.key.id}`;
+  }
+}
+
+/** The structural parent of a row, so rows can be revealed (e.g. "open key in tree" from a .env quick fix). */
+export function parentOf(node: AccessNode, projectCount: number): AccessNode | undefined {
+  const connectionId = node.connectionId;
+  const organization: AccessNode = { kind: 'organization', connectionId, projectCount };
+  switch (node.kind) {
+    case 'connection': return undefined;
+    case 'message':
+    case 'organization': return { kind: 'connection', connectionId };
+    case 'project': return node.readOnly ? { kind: 'connection', connectionId } : organization;
+    case 'orgMembers':
+    case 'orgKeys': return organization;
+    case 'orgMember': return { kind: 'orgMembers', connectionId };
+    case 'orgKey': return { kind: 'orgKeys', connectionId };
+    case 'projectMembers':
+    case 'projectKeys': return { kind: 'project', connectionId, project: node.project };
+    case 'projectMember': return { kind: 'projectMembers', connectionId, project: node.project };
+    case 'projectKey': return { kind: 'projectKeys', connectionId, project: node.project };
   }
 }

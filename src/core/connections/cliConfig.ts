@@ -10,12 +10,12 @@
 //   { connections: [...], secretManagers: { aws: {...}, vault: {...}, pass: {...} } }
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parse as parseYaml } from 'yaml';
-import * as z from 'zod/mini';
-import { checkBaseUrl, ConnectionConfig, KeyPair } from '../core/connections/connection';
-import { CliEnv, CONNECTIONS_FILE } from '../core/names';
-import { SecretManagersSettings } from '../core/secrets/settings';
-import { configDirPath, type EnvLike } from '../core/state/stateDir';
+import { parse as parseYaml } from '../yaml';
+import * as z from '../zod';
+import { checkBaseUrl, ConnectionConfig, KeyPair } from './connection';
+import { CliEnv, CONNECTIONS_FILE } from '../names';
+import { SecretManagersSettings } from '../secrets/settings';
+import { configDirPath, type EnvLike } from '../state/stateDir';
 
 /** A configuration problem the user must fix (exit code 2). Messages never contain a secret. */
 export class ConnectionConfigError extends Error {

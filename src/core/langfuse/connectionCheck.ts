@@ -1,13 +1,20 @@
-import type { KeyPair } from '../../core/connections/connection';
-import { PLANS_WITH_ADMIN_API } from '../../core/langfuse/errorMapping';
-import { asLangfuseError } from './errors';
-import type { ConnectionCheck } from '../connections/addConnection';
-import type { ClientProvider } from './clientProvider';
+// Validates a key pair against its server before it is saved as a connection: key kind, plan.
+import type { LangfuseClient } from './client';
+import { PLANS_WITH_ADMIN_API } from './errorMapping';
+import { isLangfuseError } from './errors';
 
-/** Validates a pair against its server before it is saved: key kind, organization, plan. */
-export async function checkConnection(clients: ClientProvider, baseUrl: string, pair: KeyPair): Promise<ConnectionCheck> {
+/** The result shown before a connection is saved. */
+export interface ConnectionCheck {
+  ok: boolean;
+  /** One line for the user: "Organization key with the admin API and project roles. Langfuse 4.16.0." */
+  summary: string;
+  /** Present when the pair works but with limits (project key, plan gate). */
+  warning?: string;
+}
+
+export async function checkConnection(client: LangfuseClient, baseUrl: string): Promise<ConnectionCheck> {
   try {
-    const caps = await clients.temporaryClient(baseUrl, pair).detectCapabilities();
+    const caps = await client.detectCapabilities();
     const version = caps.serverVersion ? ` Langfuse ${caps.serverVersion}.` : '';
     if (caps.keyKind === 'project') {
       return {
@@ -23,11 +30,8 @@ export async function checkConnection(clients: ClientProvider, baseUrl: string, 
         warning: `This organization's plan does not include the admin API, so members, projects and keys cannot be listed or changed through it (Langfuse answers "This feature is not available on your current plan."). The admin API is part of ${PLANS_WITH_ADMIN_API}. .env checks and the audit log work without it. Plans are cached with the key for up to 5 minutes after an upgrade.`,
       };
     }
-    return {
-      ok: true,
-      summary: `Organization key with the admin API${caps.rbacProjectRoles ? ' and project roles' : ''}.${version}`,
-    };
+    return { ok: true, summary: `Organization key with the admin API${caps.rbacProjectRoles ? ' and project roles' : ''}.${version}` };
   } catch (err) {
-    return { ok: false, summary: asLangfuseError(err) ? (err as Error).message : `Could not reach ${baseUrl}: ${(err as Error).message}` };
+    return { ok: false, summary: isLangfuseError(err) ? err.message : `Could not reach ${baseUrl}: ${(err as Error).message}` };
   }
 }

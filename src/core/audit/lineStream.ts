@@ -1,0 +1,33 @@
+import * as fs from 'node:fs';
+
+const CHUNK = 8 * 1024 * 1024;
+
+/** Calls `onLine` for every line of the file (without its newline), reading it in large chunks. */
+export function streamLines(file: string, onLine: (b: Buffer, start: number, end: number, unterminated: boolean) => void): void {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw err;
+  }
+  try {
+    const chunk = Buffer.allocUnsafe(CHUNK);
+    let carry: Buffer | undefined;
+    for (;;) {
+      const n = fs.readSync(fd, chunk, 0, CHUNK, null);
+      if (n === 0) break;
+      const buf = carry ? Buffer.concat([carry, chunk.subarray(0, n)]) : chunk.subarray(0, n);
+      let start = 0;
+      let nl: number;
+      while ((nl = buf.indexOf(10, start)) !== -1) {
+        onLine(buf, start, nl, false);
+        start = nl + 1;
+      }
+      carry = start < buf.length ? Buffer.from(buf.subarray(start)) : undefined;
+    }
+    if (carry) onLine(carry, 0, carry.length, true);
+  } finally {
+    fs.closeSync(fd);
+  }
+}

@@ -1,0 +1,29 @@
+import type { KeyIndexEntry } from '../rules/keyIndex';
+import type { OrganizationModel } from './organizationModel';
+
+/**
+ * Every key an organization key can list (its organization keys and every project's keys), as key
+ * index entries by public key; undefined when the connection cannot list them (a project key, a plan
+ * without the admin API), so the index knows it is incomplete.
+ */
+export async function keyIndexEntriesOf(model: OrganizationModel): Promise<Map<string, KeyIndexEntry> | undefined> {
+  const overview = await model.overview();
+  if (!overview.projects) return undefined;
+  const entries = new Map<string, KeyIndexEntry>();
+  for (const k of overview.organizationApiKeys ?? []) {
+    entries.set(k.publicKey, { projectId: '', projectName: '(organization key)', scope: 'organization', createdAt: k.createdAt, displaySecretKey: k.displaySecretKey, note: k.note ?? undefined });
+  }
+  await Promise.all(overview.projects.map(async p => {
+    for (const k of (await model.project(p.id)).apiKeys) {
+      entries.set(k.publicKey, { projectId: p.id, projectName: p.name, scope: 'project', createdAt: k.createdAt, displaySecretKey: k.displaySecretKey, note: k.note ?? undefined });
+    }
+  }));
+  return entries;
+}
+
+/** The index's entries: the current keys, plus keys seen before that are gone now (revoked). */
+export function withRevoked(current: ReadonlyMap<string, KeyIndexEntry>, seen: ReadonlyMap<string, KeyIndexEntry>): Map<string, KeyIndexEntry> {
+  const merged = new Map(current);
+  for (const [pk, e] of seen) if (!merged.has(pk)) merged.set(pk, { ...e, revoked: true });
+  return merged;
+}

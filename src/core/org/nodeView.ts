@@ -1,0 +1,114 @@
+// How each row of the Access view looks, as plain data: label, description, Markdown tooltip, icon,
+// context value (menus), expansion and click action. The extension maps it to a vscode.TreeItem.
+import { hostLabel } from '../connections/connection';
+import { escapeMarkdown as md, markdownCode } from '../display/markdown';
+import { assessKey, formatAge } from '../keys/keyHealth';
+import { BRIEF_CAPABILITIES, briefAllows, organizationScopesOf, projectScopesOf, type Role } from '../langfuse/roles';
+import type { ApiKeySummary } from '../langfuse/schemas';
+import { shortPublicKey } from '../log/redact';
+import { Commands } from '../names';
+import type { AccessNode } from './accessNodes';
+
+export interface KeyPolicy { maxAgeDays: number; noteConvention: string; now: Date }
+
+export interface NodeView {
+  label: string;
+  description?: string;
+  /** Plain text, or Markdown (with `$(icon)` references) when `markdownTooltip`. */
+  tooltip?: string;
+  markdownTooltip?: boolean;
+  icon: string;
+  /** A theme color id for the icon. */
+  iconColor?: string;
+  contextValue: string;
+  collapsible: 'none' | 'collapsed' | 'expanded';
+  command?: { command: string; title: string; arguments: unknown[] };
+}
+
+const group = (label: string, icon: string, contextValue: string, tooltip?: string): NodeView => ({ label, icon, contextValue, tooltip, collapsible: 'collapsed' });
+
+export function nodeView(node: AccessNode, ctx: { connection?: { name: string; baseUrl: string }; policy: KeyPolicy }): NodeView {
+  const { connection, policy } = ctx;
+  switch (node.kind) {
+    case 'connection':
+      return {
+        label: connection?.name ?? node.connectionId, description: connection ? hostLabel(connection.baseUrl) : undefined, icon: 'plug', contextValue: 'connection', collapsible: 'collapsed',
+        tooltip: `**${md(connection?.name ?? node.connectionId)}**\n\n${md(connection?.baseUrl ?? '')}\n\nKey pair kept in VS Code SecretStorage.`, markdownTooltip: true,
+      };
+    case 'message': {
+      const target = [{ kind: 'connection', connectionId: node.connectionId }];
+      return {
+        label: node.label, description: node.detail, tooltip: node.detail ? `${node.label}\n\n${node.detail}` : node.label, collapsible: 'none',
+        icon: node.severity, iconColor: node.severity === 'error' ? 'errorForeground' : node.severity === 'warning' ? 'list.warningForeground' : 'foreground',
+        contextValue: node.action ? `message:${node.action}` : 'message',
+        command: node.action === 'retry' ? { command: Commands.refresh, title: 'Retry', arguments: target }
+          : node.action === 'fixConnection' ? { command: Commands.editConnection, title: 'Fix Connection', arguments: target } : undefined,
+      };
+    }
+    case 'organization':
+      return {
+        label: 'Organization', description: `${node.projectCount} project${node.projectCount === 1 ? '' : 's'}`, icon: 'organization', contextValue: 'organization', collapsible: 'expanded',
+        tooltip: 'The organization of this connection\'s organization API key. (Langfuse\'s API does not tell an organization key its organization\'s name.)',
+      };
+    case 'orgMembers': return group('Members', 'person', 'orgMembers');
+    case 'orgKeys': return group('Organization API keys', 'key', 'orgKeys', 'Organization-scoped keys manage projects, members and keys. Langfuse\'s API can only list them: create or revoke them in Organization Settings → API Keys (organization OWNER).');
+    case 'projectMembers': return group('Members', 'person', 'projectMembers');
+    case 'projectKeys': return group('API keys', 'key', 'projectKeys');
+    case 'orgMember': {
+      const m = node.member;
+      return {
+        label: m.name ?? m.email ?? m.userId, description: `${m.email ?? ''} · ${m.role === 'NONE' ? 'no organization access' : m.role}`, collapsible: 'none',
+        tooltip: roleTooltip(m.email ?? m.userId, m.role, 'organization'), markdownTooltip: true,
+        icon: m.role === 'OWNER' ? 'star-full' : 'account', contextValue: `orgMember:${m.role.toLowerCase()}`,
+      };
+    }
+    case 'orgKey':
+      return keyView(node.key, policy, 'orgApiKey', 'organization key (read-only here)');
+    case 'project':
+      return {
+        label: node.project.name, description: node.readOnly ? 'project key · read-only' : undefined, tooltip: `${node.project.name} (${node.project.id})`,
+        icon: 'project', contextValue: node.readOnly ? 'project:readonly' : 'project', collapsible: node.readOnly ? 'expanded' : 'collapsed',
+      };
+    case 'projectMember': {
+      const m = node.member;
+      const role = node.effective === 'NONE' ? 'no access (override)' : node.effective;
+      const source = node.override !== undefined ? `project role; organization ${node.orgRole}` : 'from organization';
+      return {
+        label: m.name ?? m.email ?? m.userId, description: `${m.email ?? ''} · ${role} (${source})`, collapsible: 'none', markdownTooltip: true,
+        tooltip: roleTooltip(m.email ?? m.userId, node.effective, node.project.name, node.override !== undefined ? `Project role set on ${node.project.name}; organization role ${node.orgRole}.` : `Inherited from the organization role ${node.orgRole}.`),
+        icon: node.effective === 'NONE' ? 'circle-slash' : node.effective === 'OWNER' ? 'star-full' : 'account',
+        contextValue: `projectMember:${node.override !== undefined ? 'override' : 'inherited'}`,
+      };
+    }
+    case 'projectKey':
+      return keyView(node.key, policy, 'apiKey', node.project.name);
+  }
+}
+
+function keyView(key: ApiKeySummary, policy: KeyPolicy, contextValue: string, owner: string): NodeView {
+  const health = assessKey(key, policy, policy.now);
+  // Notes, names and emails come from the server: escaped (core/display), shown as typed.
+  const tooltip = [
+    `**${md(key.publicKey)}** — ${md(owner)}\n\n`,
+    `Note: ${key.note ? md(key.note) : '_none_'}  \nCreated: ${md(key.createdAt)} (${formatAge(health.ageDays)})  \nSecret: ${markdownCode(key.displaySecretKey)} (Langfuse shows the full secret only once, at creation)\n\n`,
+    'Langfuse records no key usage (`lastUsedAt` is never written), so age is the only signal here.',
+    health.warnings.length ? `\n\n$(warning) ${health.warnings.map(md).join('\n\n$(warning) ')}` : '',
+  ].join('');
+  return {
+    label: shortPublicKey(key.publicKey), collapsible: 'none', tooltip, markdownTooltip: true,
+    description: [key.note || 'no note', `created ${key.createdAt.slice(0, 10)}`, formatAge(health.ageDays), key.displaySecretKey].join(' · '),
+    icon: health.warnings.length ? 'warning' : 'key', iconColor: health.warnings.length ? 'list.warningForeground' : undefined,
+    contextValue: `${contextValue}${health.overdue ? ':overdue' : ''}`,
+  };
+}
+
+function roleTooltip(who: string, role: Role, where: string, why?: string): string {
+  const scopes = where === 'organization' ? organizationScopesOf(role) : projectScopesOf(role);
+  return [
+    `**${md(who)}** — ${role === 'NONE' ? 'no access' : role} in ${md(where)}\n\n`,
+    why ? `${md(why)}\n\n` : '',
+    '| ' + BRIEF_CAPABILITIES.join(' | ') + ' |\n|' + BRIEF_CAPABILITIES.map(() => ':-:').join('|') + '|\n',
+    '| ' + BRIEF_CAPABILITIES.map(c => briefAllows(role, c) ? '✓' : '—').join(' | ') + ' |\n\n',
+    scopes.length ? `Langfuse scopes: ${scopes.map(s => `\`${s}\``).join(', ')}` : 'No Langfuse scopes.',
+  ].join('');
+}

@@ -1,0 +1,31 @@
+// Asking Langfuse who the key pairs found in .env files are. Each pair goes only to the host of the
+// user's own connection that covers its file (never to a host a workspace file names).
+import { createWhoAmIResolver } from './whoAmIResolver';
+import { pairKey, type WhoAmIResult } from './keyIndex';
+import { keyPairsInFiles } from './lintWorkspace';
+
+/** The files grouped by the base URL that may be asked about them; `hostFor` undefined = no host allowed (the caller says why). */
+export function groupByHost(files: readonly string[], hostFor: (file: string) => string | undefined): { byHost: Map<string, string[]>; unplaced: string[] } {
+  const byHost = new Map<string, string[]>();
+  const unplaced: string[] = [];
+  for (const file of files) {
+    const url = hostFor(file);
+    if (url) byHost.set(url, [...(byHost.get(url) ?? []), file]);
+    else unplaced.push(file);
+  }
+  return { byHost, unplaced };
+}
+
+/** Asks each host about the pairs of its files; answers by pair (see pairKey). */
+export async function verifyPairsOnline(byHost: ReadonlyMap<string, readonly string[]>, onUnavailable?: (publicKey: string, reason: string) => void): Promise<Map<string, WhoAmIResult>> {
+  const answers = new Map<string, WhoAmIResult>();
+  for (const [url, files] of byHost) {
+    const resolver = createWhoAmIResolver(url);
+    for (const pair of keyPairsInFiles(files)) {
+      const answer = await resolver.whoAmI(pair);
+      if (answer.status === 'unavailable') onUnavailable?.(pair.publicKey, answer.reason);
+      answers.set(pairKey(pair.publicKey, pair.secretKey), answer);
+    }
+  }
+  return answers;
+}

@@ -1,0 +1,116 @@
+// Key rotation through the session: the same guard as any key change (apiKeys:CUD in the project,
+// checked before anything is created), the engine wired once for both edges (pending secrets and
+// sink settings from the port, clients from the pool, audit entries like every other action).
+import * as path from 'node:path';
+import type { Decision } from '../guards/accessGuards';
+import type { LangfuseClient } from '../langfuse/index';
+import { shortPublicKey } from '../log/redact';
+import { StateFiles } from '../names';
+import { RotationEngine } from '../rotation/engine';
+import { RotationInputError } from '../rotation/errors';
+import type { RotationJournal } from '../rotation/journal';
+import type { RotationCallbacks, RotationPlan, RunResult } from '../rotation/types';
+import { createSink } from '../secrets/createSink';
+import type { Session } from './session';
+
+export type RotationStart =
+  | { status: 'started'; decision: Decision; journal: RotationJournal }
+  | { status: 'refused'; decision: Decision }
+  | { status: 'cancelled'; decision: Decision };
+
+export class SessionRotations {
+  private constructor(private readonly session: Session, readonly engine: RotationEngine, readonly adminAvailable: boolean) {}
+
+  /** `manual`: the user creates and deletes keys in Langfuse's UI, so the engine gets no admin client. */
+  static async open(session: Session, options: { manual?: boolean } = {}): Promise<SessionRotations> {
+    const { host } = session;
+    const { port } = host;
+    const capabilities = options.manual ? undefined : (await session.model.overview()).capabilities;
+    const admin: LangfuseClient | undefined = capabilities?.keyKind === 'organization' && capabilities.adminApi ? session.client : undefined;
+    const sinks = await port.sinkSettings();
+    const engine = new RotationEngine({
+      stateDir: port.stateDir,
+      tool: port.tool,
+      actor: port.actor().label,
+      secrets: port.pendingSecrets,
+      admin,
+      clientFor: (pair, baseUrl) => host.clients.client(baseUrl, pair),
+      sinkFor: target => createSink(target, { ...sinks, lockDir: path.join(port.stateDir, StateFiles.locksDir), tool: port.tool === 'extension' ? 'vscode' : 'cli' }),
+      audit: e => host.record(session.withConnection({
+        action: e.action, outcome: e.outcome, details: e.details,
+        resource: { kind: 'rotation', id: e.journal.id, name: e.journal.oldKey.publicKey, project: e.journal.project.name },
+      })),
+      now: () => port.clock.now(),
+      checkpoint: port.checkpoint,
+    });
+    return new SessionRotations(session, engine, !!admin);
+  }
+
+  /**
+   * Decides, confirms and writes the journal; nothing is created anywhere yet. An identity that may
+   * not create keys in the project is refused here, before the new key exists. A manual rotation
+   * happens in Langfuse's UI, which checks the user's role itself (and the key cannot list members).
+   */
+  async start(plan: RotationPlan): Promise<RotationStart> {
+    if (plan.mode !== 'manual' && !this.adminAvailable) {
+      throw new RotationInputError('This connection cannot create or delete keys (it needs an organization key on a plan with the admin API). Use manual mode: create the new pair in the Langfuse UI and paste it.');
+    }
+    const decision = plan.mode === 'manual' ? { allowed: true as const, rule: 'allowed' as const } : await this.decide(plan.project);
+    const { prompter } = this.session.host.port;
+    if (!decision.allowed) {
+      this.session.host.record(this.session.withConnection({
+        action: 'rotation.start', outcome: 'refused', resource: { kind: 'rotation', name: plan.oldPublicKey, project: plan.project.name },
+        details: { mode: plan.mode, reason: decision.reason, rule: decision.rule },
+      }));
+      await prompter.refuse(decision.reason);
+      return { status: 'refused', decision };
+    }
+    const modeText = plan.mode === 'compromised' ? 'COMPROMISED mode: the old key is revoked as soon as the new one works' : `${plan.mode} mode`;
+    const message = `Rotate ${plan.oldPublicKey} of ${plan.project.name} (${modeText}) into ${plan.targets.length} target(s): ${plan.targets.join(', ')}?`;
+    if (!await prompter.confirm({ id: 'rotation-start', message, button: plan.mode === 'compromised' ? 'Rotate Now' : 'Start Rotation' })) return { status: 'cancelled', decision };
+    return { status: 'started', decision, journal: await this.engine.start(plan, this.callbacks()) };
+  }
+
+  run(id: string): Promise<RunResult> {
+    return this.engine.run(id, this.callbacks());
+  }
+
+  /** Rolls back a rotation that has not revoked yet, after the user confirms. */
+  async abort(journal: RotationJournal): Promise<RunResult | undefined> {
+    const message = `Abort rotation ${journal.id}? Every target gets back what it held before${journal.newKey ? ` and the new key ${shortPublicKey(journal.newKey.publicKey)} is deleted` : ''}.`;
+    if (!await this.session.host.port.prompter.confirm({ id: 'rotation-abort', message, button: 'Abort and Roll Back' })) return undefined;
+    return this.engine.abort(journal.id, this.callbacks());
+  }
+
+  close(): void {
+    this.engine.close();
+  }
+
+  private async decide(project: { id?: string; name: string }): Promise<Decision> {
+    const overview = await this.session.model.overview();
+    const id = project.id ?? overview.projects?.find(p => p.name === project.name)?.id;
+    if (!id) {
+      const facts = await this.session.liveFacts(undefined);
+      return this.session.decide({ kind: 'apiKey.rotate', projectId: project.name, projectName: project.name }, facts);
+    }
+    const facts = await this.session.liveFacts(id);
+    return this.session.decide({ kind: 'apiKey.rotate', projectId: id, projectName: facts.project?.name ?? project.name }, facts);
+  }
+
+  private callbacks(): RotationCallbacks {
+    const { prompter } = this.session.host.port;
+    return {
+      onEvent: event => prompter.progress(event),
+      provideNewPair: request => prompter.newKeyPair(request),
+      confirmChecklist: request => prompter.confirm({
+        id: 'rotation-checklist', button: 'All Done: Continue',
+        message: `Before the old key ${shortPublicKey(request.oldPublicKey)} of ${request.project} is revoked, confirm the deploy checklist for ${request.newPublicKey}:\n${request.items.map(i => `  - ${i}`).join('\n')}`,
+      }),
+      confirmRevoke: request => prompter.confirm({
+        id: 'rotation-revoke', message: request.question,
+        detail: [request.warning && `WARNING: ${request.warning}`, request.manualInstructions].filter(Boolean).join('\n') || undefined,
+        button: request.mode === 'manual' ? 'I Deleted It' : `Revoke ${shortPublicKey(request.oldPublicKey)} in ${request.project}`,
+      }),
+    };
+  }
+}

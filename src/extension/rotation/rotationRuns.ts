@@ -1,0 +1,135 @@
+import * as vscode from 'vscode';
+import type { StoredProjectKey } from '../../core/keys/storedKey';
+import { parseStoredProjectKey } from '../../core/keys/storedKey';
+import { shortPublicKey } from '../../core/log/redact';
+import { SecretKeys } from '../../core/names';
+import type { RotationJournal, RunResult } from '../../core/rotation/index';
+import type { SessionRotations } from '../../core/session/index';
+import { forgetStoredKey, rememberStoredKey } from '../keys/storedKeyList';
+import { loadChunk } from '../lazy';
+import type { Services } from '../services';
+import type { WizardState } from './rotationWizard';
+import { notification, progressText, workspaceRoots } from '../ui/notifications';
+import { displayPath, markdownCodeBlock, relativizePaths, summarizeList } from '../../core/display';
+
+/** Starts the wizard's rotation through the connection's session (which refuses before creating anything). */
+export async function startRotation(services: Services, s: Required<WizardState>): Promise<RotationJournal | undefined> {
+  const connection = services.connections.get(s.connectionId)!;
+  const stored = parseStoredProjectKey(await services.context.secrets.get(SecretKeys.projectKey(s.oldKey.publicKey)));
+  const rotations = await (await services.clients.session(s.connectionId)).rotations();
+  const roots = (vscode.workspace.workspaceFolders ?? []).filter(f => f.uri.scheme === 'file').map(f => f.uri.fsPath);
+  try {
+    const started = await rotations.start({
+      mode: s.mode,
+      connection: { id: connection.id, name: connection.name, baseUrl: connection.baseUrl },
+      project: s.project,
+      oldPublicKey: s.oldKey.publicKey,
+      targets: s.targets,
+      scanPaths: roots,
+      probeTraces: true,
+      oldSecretKey: stored?.secretKey,
+    });
+    if (started.status !== 'started') return undefined;
+    return await driveRotation(services, rotations, started.journal.id);
+  } finally {
+    rotations.close();
+  }
+}
+
+/** Runs (or resumes) a rotation with progress, stopping where a person must answer. */
+async function driveRotation(services: Services, rotations: SessionRotations, id: string): Promise<RotationJournal> {
+  const chunk = loadChunk('core');
+  const port = services.port();
+  let result: RunResult;
+  try {
+    result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: progressText(`Rotating ${shortPublicKey(rotations.engine.load(id).oldKey.publicKey)}`), cancellable: false },
+      progress => { port.onProgress = (message, increment) => progress.report({ message: progressText(message), increment }); return rotations.run(id); });
+  } finally {
+    port.onProgress = undefined;
+  }
+  const journal = result.journal;
+  if (result.outcome === 'completed') await keepNewPair(services, journal);
+  await showReport(services, journal);
+  if (result.outcome === 'waiting') {
+    services.ui.notify(`Rotation ${journal.id} is paused at "${chunk.STEP_TITLES[journal.step] ?? journal.step}": ${pausedBecause(journal)} Resume it with "Langfuse Access: Resume Key Rotation".`);
+  }
+  services.tree.refresh();
+  return journal;
+}
+
+/** Why a rotation waits, short enough for a notification: a long list of files is summed up (the report lists them all). */
+function pausedBecause(journal: RotationJournal): string {
+  const references = journal.evidence?.references ?? [];
+  if (journal.waiting?.reason !== 'references' || references.length === 0) return journal.waiting?.message ?? '';
+  const roots = workspaceRoots();
+  const places = references.map(r => `${displayPath(r.file, roots)}:${r.line}`);
+  return `The old public key ${shortPublicKey(journal.oldKey.publicKey)} still appears in ${references.length} place(s): ${summarizeList(places)} (all of them are in the rotation report). Update them.`;
+}
+
+async function showReport(services: Services, journal: RotationJournal): Promise<void> {
+  const chunk = loadChunk('core');
+  const report = chunk.formatRotationReport(chunk.rotationReport(journal));
+  services.log.child('Rotation').info(report);
+  // The report document holds the full lists (every file still naming the old key); the notification only sums up.
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: `# Key rotation ${journal.id}\n\n${markdownCodeBlock(relativizePaths(report, workspaceRoots()))}` });
+  await vscode.window.showTextDocument(doc, { preview: true });
+}
+
+/** After a completed rotation the new pair is kept as a stored project key; the old one is forgotten. */
+async function keepNewPair(services: Services, journal: RotationJournal): Promise<void> {
+  const pair = services.port().pendingSecrets.newPairs.get(journal.id);
+  if (!pair || !journal.newKey) return;
+  const stored: StoredProjectKey = { publicKey: pair.publicKey, secretKey: pair.secretKey, baseUrl: journal.connection.baseUrl, projectId: journal.project.id ?? '', projectName: journal.project.name, note: journal.newKey.note ?? null, createdAt: journal.newKey.createdAt };
+  await services.context.secrets.store(SecretKeys.projectKey(pair.publicKey), JSON.stringify(stored));
+  await rememberStoredKey(services.context, { publicKey: pair.publicKey, projectId: stored.projectId, projectName: stored.projectName, note: stored.note, baseUrl: stored.baseUrl });
+  await services.context.secrets.delete(SecretKeys.projectKey(journal.oldKey.publicKey));
+  await forgetStoredKey(services.context, journal.oldKey.publicKey);
+}
+
+/** Offers to resume this window's unfinished rotations on start-up, in core's words. */
+export async function offerResume(services: Services): Promise<void> {
+  const chunk = loadChunk('core');
+  for (const journal of services.clients.host().resumableRotations()) {
+    const choice = await notification('warning',
+      `${chunk.resumeQuestion(journal)} Its new secret is safe in ${services.port().pendingSecrets.describe()}.`,
+      'Resume', 'Abort and Roll Back', 'Later');
+    if (choice === 'Resume') await resumeRotation(services, journal.id);
+    if (choice === 'Abort and Roll Back') await abortRotation(services, journal.id);
+  }
+}
+
+async function pickJournal(services: Services, id: string | undefined, verb: 'Resume' | 'Abort'): Promise<RotationJournal | undefined> {
+  const found = services.clients.host().findRotation(id);
+  if ('journal' in found) return verb === 'Abort' && !id ? choose(services, [found.journal], verb) : found.journal;
+  if ('choose' in found) return choose(services, found.choose, verb);
+  if (verb === 'Resume') services.ui.notify(found.none);
+  return undefined;
+}
+
+async function choose(services: Services, journals: RotationJournal[], verb: string): Promise<RotationJournal | undefined> {
+  return (await services.ui.pick(journals.map(j => ({ label: `${shortPublicKey(j.oldKey.publicKey)} · ${j.project.name}`, description: `${j.mode}, at ${j.step}`, journal: j })), { title: `${verb} which rotation?` }))?.journal;
+}
+
+export async function resumeRotation(services: Services, id?: string): Promise<RotationJournal | undefined> {
+  const journal = await pickJournal(services, id, 'Resume');
+  if (!journal) return undefined;
+  const rotations = await (await services.clients.session(journal.connection.id!)).rotations();
+  try {
+    return await driveRotation(services, rotations, journal.id);
+  } finally {
+    rotations.close();
+  }
+}
+
+export async function abortRotation(services: Services, id?: string): Promise<RotationJournal | undefined> {
+  const journal = await pickJournal(services, id, 'Abort');
+  if (!journal) return undefined;
+  const rotations = await (await services.clients.session(journal.connection.id!)).rotations();
+  try {
+    const result = await rotations.abort(journal);
+    services.tree.refresh();
+    return result?.journal;
+  } finally {
+    rotations.close();
+  }
+}
