@@ -65,6 +65,8 @@ describe('Restricted Mode: a hostile file name during a paused rotation (issue 1
       { pickMany: ['Add a target…'] }, { text: `env:${target}` }, { pickMany: [/worker\.env$/] }, { pick: 'Normal rotation' });
     ui.answer({ confirm: true });
     api.services.ui = ui;
+    // senior-dev@acme.com is ADMIN of staging-chatbot; the runner's identity (engineering-lead) is NONE there and the session refuses it.
+    await vscode.workspace.getConfiguration().update('langfuseAccess.actingAs', 'senior-dev@acme.com', vscode.ConfigurationTarget.Global);
     journal = await vscode.commands.executeCommand<RotationJournal>('langfuseAccess.rotateKey', publicKey);
   });
 
@@ -73,6 +75,7 @@ describe('Restricted Mode: a hostile file name during a paused rotation (issue 1
       api.services.ui = new ScriptedPrompter().answer({ confirm: true });
       await vscode.commands.executeCommand('langfuseAccess.abortRotation', journal.id);
     }
+    await vscode.workspace.getConfiguration().update('langfuseAccess.actingAs', 'engineering-lead@acme.com', vscode.ConfigurationTarget.Global);
     api.services.ui = real;
     registration?.dispose();
     fs.rmSync(hostileFile, { force: true });
