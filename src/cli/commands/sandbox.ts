@@ -4,12 +4,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { clockStartingAt } from '../../core/clock';
 import { writeFileAtomicSync } from '../../core/state/atomicWrite';
 import { ExitCode } from '../../core/names';
 import { startSandbox, WorldError } from '../../sandbox';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 
-const USAGE = 'sandbox [--port N] [--world FILE|acme|recorded|large] [--plan team|enterprise|oss] [--state FILE] [--credentials-out FILE]';
+const USAGE = 'sandbox [--port N] [--world FILE|acme|recorded|large] [--plan team|enterprise|oss] [--state FILE] [--credentials-out FILE] [--now ISO-8601]';
 const PLANS = ['team', 'enterprise', 'oss'] as const;
 
 export const command: CliCommand = {
@@ -25,6 +26,7 @@ export const command: CliCommand = {
           plan: { type: 'string' },
           state: { type: 'string' },
           'credentials-out': { type: 'string' },
+          now: { type: 'string' },
         },
         allowPositionals: false,
       }));
@@ -36,6 +38,10 @@ export const command: CliCommand = {
     const plan = values.plan;
     if (plan !== undefined && !(PLANS as readonly string[]).includes(plan)) throw new UsageError(`--plan must be one of ${PLANS.join(', ')}, got "${plan}"`);
 
+    // --now sets the sandbox's clock only (the dates it serves and writes), never the tool's own.
+    const start = values.now === undefined ? undefined : Date.parse(values.now);
+    if (start !== undefined && (!/^\d{4}-\d{2}-\d{2}/.test(values.now ?? '') || Number.isNaN(start))) throw new UsageError(`--now must be an ISO 8601 date or time such as 2027-01-31 or 2027-01-31T09:00:00Z, got "${values.now}"`);
+
     const stateFile = values.state ? resolvePath(io, values.state) : undefined;
     if (stateFile && fs.existsSync(stateFile)) io.err(`Resuming from the state in ${stateFile}${values.world ? ` (--world ${values.world} is not used; delete the file to start from the world again)` : ''}.\n`);
     let sandbox;
@@ -45,6 +51,7 @@ export const command: CliCommand = {
         world: values.world ?? 'acme',
         plan: plan as (typeof PLANS)[number] | undefined,
         stateFile,
+        clock: start === undefined ? undefined : clockStartingAt(new Date(start)),
       });
     } catch (err) {
       if (err instanceof WorldError) {
@@ -67,7 +74,8 @@ export const command: CliCommand = {
     const lines = [sandbox.url, `organization ${credentials.organization.publicKey}`];
     for (const [name, p] of Object.entries(credentials.projects)) lines.push(`project ${name} ${p.publicKey} ${p.projectId}`);
     io.out(`${lines.join('\n')}\n`);
-    io.err(`Langfuse sandbox (world ${sandbox.world}, plan ${sandbox.store.org.plan}) on ${sandbox.url}. Stop with Ctrl+C.\n`);
+    const clockNote = start === undefined ? '' : `, clock starting at ${new Date(start).toISOString()}`;
+    io.err(`Langfuse sandbox (world ${sandbox.world}, plan ${sandbox.store.org.plan}${clockNote}) on ${sandbox.url}. Stop with Ctrl+C.\n`);
 
     const signal = await new Promise<NodeJS.Signals>(resolve => {
       process.once('SIGINT', () => resolve('SIGINT'));
