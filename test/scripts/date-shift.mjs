@@ -20,7 +20,7 @@ const SHIM = path.join(root, 'test', 'support', 'shiftedClock.cjs');
 const UNIT = [
   'keys/keyHealth', 'rules/projectRules', 'rules/lintWorkspace', 'org/organizationModel', 'cli-lint/lint',
   'sandbox/sandbox', 'sandbox/contract', 'sandbox/cli', 'langfuse/client.faults', 'langfuse/client.resources',
-  'audit/reader-export', 'audit/forward-syslog', 'audit/forward-siem', 'audit/verify', 'core/audit-writer', 'cli-audit/audit',
+  'audit/reader-export', 'audit/forward-syslog', 'audit/forward-siem', 'cli-audit/audit',
 ].map(f => `test/unit/${f}.test.ts`);
 
 function run(label, args, env, parse) {

@@ -39,6 +39,8 @@ describe('npm package (npm pack, npx --offline)', function () {
     const required: string[] = [];
     for (const file of files.filter(f => f.endsWith('.js'))) {
       const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
+      // The date-shift check's clock (test/support/shiftedClock.cjs) never ships: nobody can backdate an audit entry.
+      assert.ok(!text.includes('LANGFUSE_ACCESS_TEST_CLOCK_SHIFT_DAYS'), `${file} reads the test clock`);
       for (const m of text.matchAll(/\brequire\("([^"]+)"\)/g)) {
         const name = m[1];
         if (name.startsWith('.') || name.startsWith('node:') || isBuiltin(name) || name === 'vscode') continue;
