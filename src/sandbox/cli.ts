@@ -5,11 +5,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { clockStartingAt } from '../core/clock';
 import { folderScope, writeFileInScope } from '../core/fs/scopedWrite';
 import { ExitCode } from '../core/names';
 import { startSandbox, WorldError } from './index';
 
-export const SANDBOX_USAGE = 'sandbox [--port N] [--world FILE|acme|recorded|large] [--plan team|enterprise|oss] [--state FILE] [--credentials-out FILE]';
+export const SANDBOX_USAGE = 'sandbox [--port N] [--world FILE|acme|recorded|large] [--plan team|enterprise|oss] [--state FILE] [--credentials-out FILE] [--now ISO-8601]';
 const PLANS = ['team', 'enterprise', 'oss'] as const;
 
 /** Bad flags: the CLI prints the usage line and exits 2. */
@@ -28,6 +29,7 @@ export async function runSandboxCli(io: Io, args: string[]): Promise<number> {
         plan: { type: 'string' },
         state: { type: 'string' },
         'credentials-out': { type: 'string' },
+        now: { type: 'string' },
       },
       allowPositionals: false,
     }));
@@ -39,6 +41,10 @@ export async function runSandboxCli(io: Io, args: string[]): Promise<number> {
   const plan = values.plan;
   if (plan !== undefined && !(PLANS as readonly string[]).includes(plan)) throw new SandboxUsageError(`--plan must be one of ${PLANS.join(', ')}, got "${plan}"`);
 
+  // --now sets the sandbox's clock only (the dates it serves and writes), never the tool's own.
+  const start = values.now === undefined ? undefined : Date.parse(values.now);
+  if (start !== undefined && (!/^\d{4}-\d{2}-\d{2}/.test(values.now ?? '') || Number.isNaN(start))) throw new SandboxUsageError(`--now must be an ISO 8601 date or time such as 2027-01-31 or 2027-01-31T09:00:00Z, got "${values.now}"`);
+
   const stateFile = values.state ? resolvePath(io, values.state) : undefined;
   if (stateFile && fs.existsSync(stateFile)) io.err(`Resuming from the state in ${stateFile}${values.world ? ` (--world ${values.world} is not used; delete the file to start from the world again)` : ''}.\n`);
   let sandbox;
@@ -48,6 +54,7 @@ export async function runSandboxCli(io: Io, args: string[]): Promise<number> {
       world: values.world ?? 'acme',
       plan: plan as (typeof PLANS)[number] | undefined,
       stateFile,
+      clock: start === undefined ? undefined : clockStartingAt(new Date(start)),
     });
   } catch (err) {
     if (err instanceof WorldError) {
@@ -70,7 +77,8 @@ export async function runSandboxCli(io: Io, args: string[]): Promise<number> {
   const lines = [sandbox.url, `organization ${credentials.organization.publicKey}`];
   for (const [name, p] of Object.entries(credentials.projects)) lines.push(`project ${name} ${p.publicKey} ${p.projectId}`);
   io.out(`${lines.join('\n')}\n`);
-  io.err(`Langfuse sandbox (world ${sandbox.world}, plan ${sandbox.store.org.plan}) on ${sandbox.url}. Stop with Ctrl+C.\n`);
+  const clockNote = start === undefined ? '' : `, clock starting at ${new Date(start).toISOString()}`;
+  io.err(`Langfuse sandbox (world ${sandbox.world}, plan ${sandbox.store.org.plan}${clockNote}) on ${sandbox.url}. Stop with Ctrl+C.\n`);
 
   const signal = await new Promise<NodeJS.Signals>(resolve => {
     process.once('SIGINT', () => resolve('SIGINT'));

@@ -3,6 +3,7 @@
 // Plain Node: no vscode, no undici. Used in-process by tests and by `langfuse-access sandbox`.
 import * as fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import type { Clock } from '../core/clock';
 import type { SandboxCredentials } from '../core/connections/connection';
 import { writeFileAtomicSync } from '../core/state/atomicWrite';
 import { FaultPlan, type FaultRule } from './faults';
@@ -27,6 +28,9 @@ export interface SandboxOptions {
   /** Persist the state here after every change; an existing file is loaded instead of the world. */
   stateFile?: string;
   faults?: FaultRule[];
+  /** Where the sandbox's "now" comes from (default: the system clock). Timestamps it writes and the
+   *  dates of a world with `asOf` follow it; `langfuse-access sandbox --now` sets it. */
+  clock?: Clock;
 }
 
 export interface SandboxHandle {
@@ -35,6 +39,8 @@ export interface SandboxHandle {
   /** The world's name (`acme`, `recorded`, `large`, the file path, or `custom`). */
   world: string;
   store: Store;
+  /** The sandbox's clock: tests compute expected dates from it. */
+  clock: Clock;
   /** Key pairs in the --credentials-out shape: the first organization key and one key per project. */
   readonly credentials: SandboxCredentials;
   setFaults(rules: FaultRule[]): void;
@@ -49,7 +55,7 @@ export interface SandboxHandle {
 export async function startSandbox(options: SandboxOptions = {}): Promise<SandboxHandle> {
   const worldName = typeof options.world === 'string' ? options.world : options.world ? 'custom' : 'acme';
   const world = resolveWorld(options);
-  const store = new Store(world, options.plan);
+  const store = new Store(world, options.plan, options.clock);
   if (options.stateFile) {
     const file = options.stateFile;
     store.onChange = () => writeFileAtomicSync(file, `${JSON.stringify(store.toWorld(), null, 2)}\n`, { mode: 0o600 });
@@ -71,6 +77,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     port,
     world: worldName,
     store,
+    clock: store.clock,
     get credentials() { return credentialsOf(store, url); },
     setFaults: rules => faults.set(rules),
     addFaults: rules => faults.add(rules),

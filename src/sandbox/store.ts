@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from '../core/clock';
 import type { Plan, Role, World, WorldApiKey, WorldProject, WorldTrace, WorldUser } from './world/schema';
 import { newCuid } from './ids';
 
@@ -15,7 +16,8 @@ export type Trace = WorldTrace;
 /**
  * The sandbox's in-memory database: one organization, its users, memberships, projects, keys and
  * traces. Maps keep insertion order, which is the order Langfuse lists things in (creation order).
- * `onChange` runs after every mutation (the --state file is written there).
+ * `onChange` runs after every mutation (the --state file is written there). A world with `asOf` is
+ * moved in time by (the clock's now − asOf), so its keys and users keep their ages on any date.
  */
 export class Store {
   readonly org: { id: string; name: string; plan: Plan };
@@ -31,19 +33,24 @@ export class Store {
   readonly traces: Trace[] = [];
   onChange: () => void = () => undefined;
 
-  constructor(world: World, planOverride?: Plan) {
+  constructor(world: World, planOverride?: Plan, readonly clock: Clock = systemClock) {
     this.org = { ...world.organization, plan: planOverride ?? world.organization.plan };
     this.serverVersion = world.serverVersion;
     this.adminApiKey = world.adminApiKey;
     this.rateLimitPerMinute = world.rateLimitPerMinute !== undefined ? world.rateLimitPerMinute : this.org.plan === 'team' ? 1000 : null;
-    const epoch = new Date().toISOString();
-    for (const u of world.users) this.users.set(u.id, userFrom(u, epoch));
+    const epoch = this.now();
+    const shiftMs = world.asOf ? Date.parse(epoch) - Date.parse(world.asOf) : 0;
+    const at = (iso: string): string => (shiftMs ? new Date(Date.parse(iso) + shiftMs).toISOString() : iso);
+    for (const u of world.users) this.users.set(u.id, userFrom(u, epoch, at));
     for (const m of world.organizationMemberships) this.orgMemberships.set(m.userId, m.role);
-    for (const p of world.projects) this.projects.set(p.id, projectFrom(p, epoch));
+    for (const p of world.projects) this.projects.set(p.id, projectFrom(p, epoch, at));
     for (const m of world.projectMemberships) this.projectRoles(m.projectId).set(m.userId, m.role);
-    for (const k of world.apiKeys) this.apiKeys.set(k.id, keyFrom(k));
-    for (const t of world.traces ?? []) this.traces.push(t);
+    for (const k of world.apiKeys) this.apiKeys.set(k.id, keyFrom(k, at));
+    for (const t of world.traces ?? []) this.traces.push({ ...t, timestamp: at(t.timestamp) });
   }
+
+  /** The sandbox's "now" as Langfuse writes it (ISO 8601, UTC). */
+  now(): string { return this.clock.now().toISOString(); }
 
   changed(): void { this.onChange(); }
 
@@ -77,7 +84,7 @@ export class Store {
   }
 
   createUser(email: string, name: string | null): User {
-    const now = new Date().toISOString();
+    const now = this.now();
     const user: User = { id: newCuid(), email: email.toLowerCase(), name, createdAt: now, updatedAt: now };
     this.users.set(user.id, user);
     return user;
@@ -116,23 +123,25 @@ export class Store {
   }
 }
 
-function userFrom(u: WorldUser, epoch: string): User {
-  const at = u.createdAt ?? epoch;
-  return { id: u.id, email: u.email, name: u.name, createdAt: at, updatedAt: at };
+type Rebase = (iso: string) => string;
+
+function userFrom(u: WorldUser, epoch: string, at: Rebase): User {
+  const created = u.createdAt ? at(u.createdAt) : epoch;
+  return { id: u.id, email: u.email, name: u.name, createdAt: created, updatedAt: created };
 }
 
-function projectFrom(p: WorldProject, epoch: string): Project {
-  const created = p.createdAt ?? epoch;
+function projectFrom(p: WorldProject, epoch: string, at: Rebase): Project {
+  const created = p.createdAt ? at(p.createdAt) : epoch;
   return {
     id: p.id, name: p.name, metadata: p.metadata ?? null, retentionDays: p.retentionDays ?? null,
-    createdAt: created, updatedAt: p.updatedAt ?? created, deletedAt: p.deletedAt ?? null,
+    createdAt: created, updatedAt: p.updatedAt ? at(p.updatedAt) : created, deletedAt: p.deletedAt ? at(p.deletedAt) : null,
   };
 }
 
-function keyFrom(k: WorldApiKey): ApiKey {
+function keyFrom(k: WorldApiKey, at: Rebase): ApiKey {
   return {
     id: k.id, scope: k.scope, projectId: k.projectId ?? null, publicKey: k.publicKey, secretKey: k.secretKey,
-    note: k.note ?? null, createdAt: k.createdAt,
+    note: k.note ?? null, createdAt: at(k.createdAt),
   };
 }
 

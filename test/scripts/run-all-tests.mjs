@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { preflight } from './preflight.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const only = process.argv.slice(2);
@@ -42,7 +43,12 @@ const layers = [
   ['integration in Restricted Mode (untrusted folder)', process.execPath, ['test/scripts/run-integration-tests.mjs', '--restricted'], summaryCounts('integration-restricted')],
   ['e2e (real VS Code web UI)', process.execPath, ['test/e2e/run-e2e.mjs'], summaryCounts('e2e')],
   ['reliability (seeded; --long for the full counts)', process.execPath, ['test/reliability/run.mjs'], summaryCounts('reliability')],
+  ['date shift (the date-sensitive tests with the clock 400 days ahead and 30 days back)', process.execPath, ['test/scripts/date-shift.mjs'], summaryCounts('date shift')],
 ];
+
+// Before the first layer: the system packages the tests need are there (installed now as root with
+// apt-get), or one line says what to install and the run stops.
+if (!preflight()) process.exit(1);
 
 const t0 = Date.now();
 const results = [];

@@ -28,7 +28,7 @@ export function adminOrganizationApiKeys(req: SandboxRequest, ctx: RouteContext)
   if (req.method !== 'POST') return error(405, 'Method not allowed');
   const note = bodyObject(req.body).note;
   const pair = newKeyPair();
-  const key: ApiKey = { id: newCuid(), scope: 'ORGANIZATION', projectId: null, ...pair, note: typeof note === 'string' ? note : null, createdAt: new Date().toISOString() };
+  const key: ApiKey = { id: newCuid(), scope: 'ORGANIZATION', projectId: null, ...pair, note: typeof note === 'string' ? note : null, createdAt: store.now() };
   store.apiKeys.set(key.id, key);
   store.changed();
   return { status: 201, json: { id: key.id, createdAt: key.createdAt, note: key.note, publicKey: key.publicKey, secretKey: key.secretKey, displaySecretKey: displaySecretKey(key.secretKey) } };

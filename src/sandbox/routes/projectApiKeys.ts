@@ -41,7 +41,7 @@ export function projectApiKeys(req: SandboxRequest, ctx: RouteContext): SandboxR
   const pair = publicKey !== undefined ? { publicKey, secretKey: secretKey as string } : newKeyPair();
   const key: ApiKey = {
     id: newCuid(), scope: 'PROJECT', projectId: project.id, publicKey: pair.publicKey, secretKey: pair.secretKey,
-    note: note ?? null, createdAt: new Date().toISOString(),
+    note: note ?? null, createdAt: store.now(),
   };
   store.apiKeys.set(key.id, key);
   store.changed();

@@ -19,7 +19,7 @@ export function projectsIndex(req: SandboxRequest, ctx: RouteContext): SandboxRe
   if ('status' in fields) return fields;
   const store = ctx.store;
   if (store.liveProjects().some(p => p.name === fields.name)) return message(409, 'A project with this name already exists in your organization');
-  const now = new Date().toISOString();
+  const now = store.now();
   const project: Project = {
     id: newCuid(), name: fields.name, metadata: fields.metadata ?? null, retentionDays: fields.retention || null,
     createdAt: now, updatedAt: now, deletedAt: null,
@@ -38,7 +38,7 @@ export function projectById(req: SandboxRequest, ctx: RouteContext): SandboxResp
   if (!project) return message(404, NOT_FOUND);
   if (req.method === 'DELETE') {
     for (const [id, key] of store.apiKeys) if (key.projectId === project.id) store.apiKeys.delete(id);
-    project.deletedAt = new Date().toISOString();
+    project.deletedAt = store.now();
     store.changed();
     return { status: 202, json: { success: true, message: 'Project deletion has been initiated and is being processed asynchronously' } };
   }
@@ -47,7 +47,7 @@ export function projectById(req: SandboxRequest, ctx: RouteContext): SandboxResp
   project.name = fields.name;
   if (fields.metadata !== undefined) project.metadata = fields.metadata;
   if (fields.retention !== undefined) project.retentionDays = fields.retention || null;
-  project.updatedAt = new Date().toISOString();
+  project.updatedAt = store.now();
   store.changed();
   return { status: 200, json: projectBody(project) };
 }

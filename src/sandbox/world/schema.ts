@@ -6,6 +6,9 @@
 //                      team = Langfuse Cloud Team (admin-api, rbac-project-roles, rate limits),
 //                      enterprise = self-hosted Enterprise (also enables the instance Admin API),
 //                      oss = self-hosted without licence (every admin endpoint answers the plan gate)
+//   asOf:              optional instant the world's timestamps are written for: the sandbox moves them
+//                      all by (its start − asOf), so keys and users keep their ages on any date. Without
+//                      it (a --state file, most world files) timestamps are taken as they are.
 //   serverVersion:     what GET /api/public/health reports (default 4.16.0)
 //   adminApiKey:       the instance ADMIN_API_KEY for /api/admin/* (optional)
 //   rateLimitPerMinute: public-api bucket per organization; default 1000 on team, none self-hosted
@@ -75,6 +78,7 @@ export const World = z.object({
     name: z.string().check(z.minLength(1)),
     plan: z._default(Plan, 'team'),
   }),
+  asOf: z.optional(IsoDate),
   serverVersion: z._default(z.string(), '4.16.0'),
   adminApiKey: z.optional(z.string().check(z.minLength(8))),
   rateLimitPerMinute: z.optional(z.nullable(z.int().check(z.positive()))),

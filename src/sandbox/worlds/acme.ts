@@ -6,7 +6,12 @@
 //   analytics-readonly: ADMIN data-lead, VIEWER analyst              (others overridden NONE)
 // data-lead and analyst have org role NONE, so they see only what a project role gives them.
 // contractor@example.com exists on the instance but belongs to no organization.
+// Dated as of ACME_AS_OF and moved to the sandbox's start (see asOf in world/schema.ts): the production
+// key is always 180 days old (over the 90-day policy), the organization key 88, analytics 69, staging 44.
+export const ACME_AS_OF = '2026-11-28T12:00:00.000Z';
+
 export const ACME_WORLD_YAML = `
+asOf: "${ACME_AS_OF}"
 organization:
   id: org-acme
   name: Acme Corp

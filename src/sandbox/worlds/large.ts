@@ -43,6 +43,8 @@ export function buildLargeWorld(size: LargeWorldSize): World {
     });
   }
   return {
+    // Moved to the sandbox's start like acme: every key is about 300 days old, over the rotation policy.
+    asOf: '2026-11-28T12:00:00.000Z',
     organization: { id: 'org-large', name: 'Large Org', plan: 'team' },
     serverVersion: '4.16.0',
     rateLimitPerMinute: null,

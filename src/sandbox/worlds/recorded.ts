@@ -2,8 +2,12 @@
 // in, with the ids, names, roles, timestamps and public keys they show. Secrets are our own
 // (sk-lf-demo-…), chosen so that their last four characters match the recorded displaySecretKey.
 // Ids and timestamps the recordings never show (production and analytics key ids, user createdAt
-// values) are invented in the same style.
+// values) are invented in the same style. Dated as of RECORDED_AS_OF, just after the recording
+// session's seed; a sandbox whose clock starts there serves the recorded timestamps unchanged.
+export const RECORDED_AS_OF = '2026-11-28T10:55:00.000Z';
+
 export const RECORDED_WORLD_YAML = `
+asOf: "${RECORDED_AS_OF}"
 organization:
   id: org-acme
   name: Acme Corp

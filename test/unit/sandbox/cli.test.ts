@@ -43,6 +43,14 @@ describe('langfuse-access sandbox: usage errors', () => {
     assert.match(r.err, /Cannot read world file \/nonexistent\/world.yaml: ENOENT\. Use "acme", "recorded", "large" or the path/);
   });
 
+  it('refuses a --now that is not a date', async () => {
+    for (const now of ['tomorrow', '2027-13-45', '1700000000']) {
+      const r = await run(['sandbox', '--now', now]);
+      assert.equal(r.code, 2, now);
+      assert.match(r.err, /--now must be an ISO 8601 date or time such as 2027-01-31/);
+    }
+  });
+
   it('refuses unknown flags', async () => {
     const r = await run(['sandbox', '--secret', 'x']);
     assert.equal(r.code, 2);

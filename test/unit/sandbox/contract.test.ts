@@ -4,11 +4,14 @@
 // sandbox hands back for objects created earlier in the sequence are substituted into later requests
 // and expectations. Status, body kind, exact text bodies, JSON shape and values are compared; only
 // timestamps of objects created during the replay may differ (they are checked to be ISO dates).
+// The sandboxes' clock starts where the recording session stood (RECORDED_AS_OF), so the seed keeps its
+// recorded timestamps and everything the replay creates is newer, on any date the suite runs.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { clockStartingAt } from '../../../src/core/clock';
 import { startSandbox, type SandboxHandle } from '../../../src/sandbox';
-import { RECORDED_WORLD_YAML } from '../../../src/sandbox/worlds/recorded';
+import { RECORDED_AS_OF, RECORDED_WORLD_YAML } from '../../../src/sandbox/worlds/recorded';
 
 const DIR = path.join(__dirname, '../../fixtures/recordings');
 
@@ -152,9 +155,10 @@ describe('sandbox contract: replaying the real Langfuse recordings', function ()
   let replay: Replay;
 
   before(async () => {
+    const clock = () => clockStartingAt(new Date(RECORDED_AS_OF));
     sandboxes = {
-      oss: await startSandbox({ world: 'recorded', plan: 'oss' }),
-      'cloud-dev-team': await startSandbox({ world: 'recorded' }),
+      oss: await startSandbox({ world: 'recorded', plan: 'oss', clock: clock() }),
+      'cloud-dev-team': await startSandbox({ world: 'recorded', clock: clock() }),
     };
     replay = new Replay(sandboxes);
   });

@@ -4,7 +4,9 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { clockStartingAt } from '../../../src/core/clock';
 import { SandboxCredentials } from '../../../src/core/connections/connection';
+import { keyAgeDays } from '../../../src/core/keys/keyHealth';
 import { closeAllHostGates, createLangfuseClient } from '../../../src/core/langfuse';
 import { loadWorld, parseWorld, startSandbox, WorldError, type SandboxHandle } from '../../../src/sandbox';
 
@@ -65,6 +67,34 @@ describe('sandbox', () => {
     const sb = await start({ world: file });
     assert.equal(sb.store.org.plan, 'enterprise');
     assert.deepEqual(Object.keys(sb.credentials.projects), ['tiny-project']);
+  });
+
+  it('dates the built-in worlds from its start: on any day the acme production key is 180 days old and new keys are new', async () => {
+    for (const at of ['2024-02-29T23:30:00.000Z', '2031-07-01T08:00:00.000Z']) {
+      const sb = await start({ clock: clockStartingAt(new Date(at)) });
+      const now = sb.clock.now();
+      const age = (id: string) => keyAgeDays(sb.store.apiKeys.get(id)?.createdAt, now);
+      assert.deepEqual(['key-production-chatbot', 'key-acme-admin', 'key-analytics-readonly', 'key-staging-chatbot'].map(age), [180, 88, 69, 44], at);
+      const lead = sb.store.userByEmail('engineering-lead@acme.com');
+      assert.ok(lead && Date.parse(lead.createdAt) < now.getTime(), `${at}: users exist before the sandbox starts`);
+      const org = createLangfuseClient({ baseUrl: sb.url, ...sb.credentials.organization });
+      const created = await org.projectApiKeys.create('proj-staging-chatbot', { note: 'fresh' });
+      const listed = (await org.projectApiKeys.list('proj-staging-chatbot')).find(k => k.publicKey === created.publicKey);
+      assert.equal(keyAgeDays(listed?.createdAt, now), 0, `${at}: a key created now is dated by the sandbox's clock`);
+      assert.equal(listed?.createdAt.slice(0, 4), at.slice(0, 4));
+    }
+  });
+
+  it('keeps the dates of a world file without asOf, and of a --state file, as written', async () => {
+    const stateFile = path.join(tmp, 'state.json');
+    const world = loadWorld('acme');
+    const { asOf: _, ...undated } = world;
+    const first = await start({ world: undated, stateFile, clock: clockStartingAt(new Date('2030-01-01T00:00:00.000Z')) });
+    assert.equal(first.store.apiKeys.get('key-production-chatbot')?.createdAt, '2026-06-01T09:00:00.000Z');
+    await first.close();
+    open.splice(open.indexOf(first), 1);
+    const second = await start({ stateFile, clock: clockStartingAt(new Date('2035-01-01T00:00:00.000Z')) });
+    assert.equal(second.store.apiKeys.get('key-production-chatbot')?.createdAt, '2026-06-01T09:00:00.000Z', 'a saved state is history');
   });
 
   it('keeps its state in --state across restarts (0600)', async () => {
@@ -128,10 +158,11 @@ describe('sandbox', () => {
     assert.equal(await bad.text(), 'Invalid JSON');
   });
 
-  it('runs as `langfuse-access sandbox`, prints public keys only, writes 0600 credentials and stops on SIGTERM', async function () {
+  it('runs as `langfuse-access sandbox`, prints public keys only, writes 0600 credentials, dates its world from --now and stops on SIGTERM', async function () {
     this.timeout(20_000);
     const credsFile = path.join(tmp, 'creds.json');
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/main.ts'), 'sandbox', '--port', '0', '--world', 'recorded', '--plan', 'oss', '--credentials-out', credsFile], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const stateFile = path.join(tmp, 'state.json');
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/main.ts'), 'sandbox', '--port', '0', '--world', 'recorded', '--plan', 'oss', '--credentials-out', credsFile, '--state', stateFile, '--now', '2031-03-01T10:55:00Z'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', d => { stdout += d; });
@@ -149,6 +180,9 @@ describe('sandbox', () => {
       assert.equal(creds.baseUrl, url);
       const res = await fetch(`${url}/api/public/organizations/memberships`, { headers: { authorization: basic(creds.organization) } });
       assert.equal(res.status, 403, 'plan oss gates the admin endpoints');
+      assert.match(stderr, /clock starting at 2031-03-01T10:55:00\.000Z/);
+      const saved = loadWorld(stateFile);
+      assert.ok(saved.apiKeys.length > 0 && saved.apiKeys.every(k => k.createdAt.startsWith('2031-03-01T10:5')), JSON.stringify(saved.apiKeys.map(k => k.createdAt)));
     } finally {
       child.kill('SIGTERM');
     }

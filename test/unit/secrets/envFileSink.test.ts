@@ -8,13 +8,16 @@ import { createSink } from '../../../src/core/secrets/createSink';
 import { EnvFileSink } from '../../../src/core/secrets/env/envFileSink';
 import { SinkConfigError, SinkConflictError, SinkNotFoundError } from '../../../src/core/secrets/errors';
 import { fingerprintSecret } from '../../../src/core/secrets/fingerprint';
+import { bundleForAnyUser, type AnyUserBundle } from '../../support/anyUserBundle';
 import { assertNoSecretIn, canaryPair, NEW_PAIR, OLD_PAIR } from './support/pairs';
 
-const ROOT = path.resolve(__dirname, '../../..');
+// The writers run from bundles outside the checkout: as root the permission tests run them as `nobody`.
+let writer: AnyUserBundle;
+let writerLoop: AnyUserBundle;
 
 function run(args: string[], uid?: number): Promise<{ ok: boolean; code?: string; message?: string }> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['--import', 'tsx', path.join(__dirname, 'support/envWriter.ts'), ...args], { cwd: ROOT, uid, gid: uid, env: { ...process.env, HOME: os.tmpdir() } }, (err, stdout, stderr) => {
+    execFile(process.execPath, [writer.file, ...args], { cwd: path.dirname(writer.file), uid, gid: uid, env: { ...process.env, HOME: os.tmpdir() } }, (err, stdout, stderr) => {
       if (err) return reject(new Error(`${err.message}\n${stderr}`));
       resolve(JSON.parse(stdout));
     });
@@ -25,6 +28,13 @@ describe('secrets: .env file sink (real filesystem)', () => {
   let dir: string;
   let lockDir: string;
   const sinkFor = (file: string) => new EnvFileSink(file, { lockDir, tool: 'test' });
+
+  before(async function () {
+    this.timeout(30000);
+    writer = await bundleForAnyUser(path.join(__dirname, 'support/envWriter.ts'));
+    writerLoop = await bundleForAnyUser(path.join(__dirname, 'support/envWriterLoop.ts'));
+  });
+  after(() => { writer?.remove(); writerLoop?.remove(); });
 
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lfa-env-'));
@@ -282,7 +292,7 @@ describe('secrets: .env file sink (real filesystem)', () => {
     const next = () => { rnd = (rnd * 1103515245 + 12345) % 2147483648; return rnd / 2147483648; };
     const valid = new Map([OLD_PAIR, ...[0, 1, 2, 3, 4, 5, 6].map(canaryPair)].map(p => [p.publicKey, p.secretKey]));
     for (let round = 0; round < 5; round++) {
-      const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'support/envWriterLoop.ts'), file, lockDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawn(process.execPath, [writerLoop.file, file, lockDir], { stdio: ['ignore', 'pipe', 'inherit'] });
       await new Promise<void>(resolve => child.stdout.once('data', () => resolve()));
       await new Promise(r => setTimeout(r, 20 + next() * 200));
       child.kill('SIGKILL');
