@@ -1,4 +1,4 @@
-import type { Plan, Role, World, WorldApiKey, WorldProject, WorldTrace, WorldUser } from './world/schema';
+import type { Plan, Role, World, WorldApiKey, WorldObservation, WorldProject, WorldTrace, WorldUser } from './world/schema';
 import { newCuid } from './ids';
 
 export interface User { id: string; email: string; name: string | null; createdAt: string; updatedAt: string }
@@ -11,6 +11,7 @@ export interface ApiKey {
   note: string | null; createdAt: string;
 }
 export type Trace = WorldTrace;
+export type Observation = WorldObservation;
 
 /**
  * The sandbox's in-memory database: one organization, its users, memberships, projects, keys and
@@ -29,11 +30,13 @@ export class Store {
   readonly projectMemberships = new Map<string, Map<string, Role>>();
   readonly apiKeys = new Map<string, ApiKey>();
   readonly traces: Trace[] = [];
+  /** Langfuse v4's tracing data (4.x worlds read it through GET /api/public/v2/observations). */
+  readonly observations: Observation[] = [];
   onChange: () => void = () => undefined;
 
-  constructor(world: World, planOverride?: Plan) {
+  constructor(world: World, planOverride?: Plan, versionOverride?: string) {
     this.org = { ...world.organization, plan: planOverride ?? world.organization.plan };
-    this.serverVersion = world.serverVersion;
+    this.serverVersion = versionOverride ?? world.serverVersion;
     this.adminApiKey = world.adminApiKey;
     this.rateLimitPerMinute = world.rateLimitPerMinute !== undefined ? world.rateLimitPerMinute : this.org.plan === 'team' ? 1000 : null;
     const epoch = new Date().toISOString();
@@ -43,6 +46,12 @@ export class Store {
     for (const m of world.projectMemberships) this.projectRoles(m.projectId).set(m.userId, m.role);
     for (const k of world.apiKeys) this.apiKeys.set(k.id, keyFrom(k));
     for (const t of world.traces ?? []) this.traces.push(t);
+    for (const o of world.observations ?? []) this.observations.push(o);
+  }
+
+  /** The major version the sandbox behaves like (4 for "4.16.0"). */
+  get majorVersion(): number {
+    return Number.parseInt(this.serverVersion, 10);
   }
 
   changed(): void { this.onChange(); }
@@ -112,6 +121,7 @@ export class Store {
         publicKey: k.publicKey, secretKey: k.secretKey, note: k.note, createdAt: k.createdAt,
       })),
       traces: [...this.traces],
+      observations: [...this.observations],
     };
   }
 }

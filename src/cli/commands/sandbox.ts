@@ -9,7 +9,8 @@ import { ExitCode } from '../../core/names';
 import { startSandbox, WorldError } from '../../sandbox';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 
-const USAGE = 'sandbox [--port N] [--world FILE|acme|recorded|large] [--plan team|enterprise|oss] [--state FILE] [--credentials-out FILE]';
+const USAGE = 'sandbox [--port N] [--world FILE|acme|recorded|large] [--plan team|enterprise|oss] [--server-version X.Y.Z] [--state FILE] [--credentials-out FILE]\n'
+  + '  --server-version: behave like that Langfuse version (default the world\'s, 4.16.0: v4 tracing routes; 3.x: the v3 trace routes).';
 const PLANS = ['team', 'enterprise', 'oss'] as const;
 
 export const command: CliCommand = {
@@ -23,6 +24,7 @@ export const command: CliCommand = {
           port: { type: 'string' },
           world: { type: 'string' },
           plan: { type: 'string' },
+          'server-version': { type: 'string' },
           state: { type: 'string' },
           'credentials-out': { type: 'string' },
         },
@@ -44,6 +46,7 @@ export const command: CliCommand = {
         port,
         world: values.world ?? 'acme',
         plan: plan as (typeof PLANS)[number] | undefined,
+        serverVersion: values['server-version'],
         stateFile,
       });
     } catch (err) {
@@ -67,7 +70,7 @@ export const command: CliCommand = {
     const lines = [sandbox.url, `organization ${credentials.organization.publicKey}`];
     for (const [name, p] of Object.entries(credentials.projects)) lines.push(`project ${name} ${p.publicKey} ${p.projectId}`);
     io.out(`${lines.join('\n')}\n`);
-    io.err(`Langfuse sandbox (world ${sandbox.world}, plan ${sandbox.store.org.plan}) on ${sandbox.url}. Stop with Ctrl+C.\n`);
+    io.err(`Langfuse sandbox (world ${sandbox.world}, plan ${sandbox.store.org.plan}, Langfuse ${sandbox.store.serverVersion}) on ${sandbox.url}. Stop with Ctrl+C.\n`);
 
     const signal = await new Promise<NodeJS.Signals>(resolve => {
       process.once('SIGINT', () => resolve('SIGINT'));
