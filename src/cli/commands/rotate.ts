@@ -4,7 +4,6 @@
 // be resumed. Progress and the report go to stderr; stdout gets "<rotation id> <status>" (or JSON).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import type { AuditWriter } from '../../core/audit/auditWriter';
 import { openAuditWriter } from '../../core/audit/openAuditWriter';
@@ -12,18 +11,21 @@ import { resolveActingIdentity } from '../../core/identity/actingAs';
 import { closeAllHostGates, createLangfuseClient, isLangfuseError, type LangfuseClient } from '../../core/langfuse';
 import { CliEnv, ExitCode, StateFiles, TOOL_NAME } from '../../core/names';
 import {
-  auditRotationTo, FilePendingSecretStore, formatRotationReport, RotationBusyError, RotationEngine, RotationError, RotationInputError, rotationReport,
+  auditRotationTo, FilePendingSecretStore, formatRotationReport, resumeOffer, RotationBusyError, RotationEngine, RotationError, RotationInputError, rotationReport, RotationStateError,
   type KeyPairInput, type RotationCallbacks, type RotationEvent, type RotationJournal, type RunResult,
 } from '../../core/rotation';
 import { createSink, formatSinkTarget, isSinkError, parseSinkTarget, SINK_SPEC_HELP, type SecretManagersSettings } from '../../core/secrets';
 import { ensureStateDir } from '../../core/state/stateDir';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { ConnectionConfigError, loadCliConfig, resolveCliConnection, type CliConnection } from '../connections';
+import { CONSENT_HELP, foreignHostConsent, journalOrUndefined, nextStepAfterFailure, parseAllowedHosts } from '../rotateConsent';
+import { ask, askLine, readAll } from '../terminal';
 
 const USAGE = [
-  'rotate --connection NAME --project NAME --key pk-lf-… --to TARGET… [--compromised] [--manual] [--yes] [--scan PATH…] [--probe-traces] [--json]',
-  '       rotate --resume [ROTATION_ID] [--yes] [--json]    rotate --abort ROTATION_ID    rotate --list',
+  'rotate --connection NAME --project NAME --key pk-lf-… --to TARGET… [--compromised] [--manual] [--yes] [--scan PATH…] [--probe-traces] [--allow-foreign-host HOST…] [--json]',
+  '       rotate --resume [ROTATION_ID] [--yes] [--allow-foreign-host HOST…] [--json]    rotate --abort ROTATION_ID    rotate --list',
   `  TARGET: ${SINK_SPEC_HELP.replace('secretstorage, ', '')} (secretstorage is the VS Code extension's).`,
+  ...CONSENT_HELP,
   '  Manual mode reads the new pair from LANGFUSE_ACCESS_NEW_PUBLIC_KEY/LANGFUSE_ACCESS_NEW_SECRET_KEY or stdin.',
 ].join('\n');
 
@@ -35,6 +37,8 @@ interface Flags {
   connection?: string; project?: string; key?: string; to: string[]; scan: string[];
   compromised: boolean; manual: boolean; yes: boolean; probeTraces: boolean; json: boolean;
   resume: boolean; abort?: string; list: boolean; id?: string;
+  /** Hosts the user consents to, by name, for env: targets pointing away from the connection. */
+  allowForeignHost: string[];
 }
 
 function parseFlags(args: string[]): Flags {
@@ -47,6 +51,7 @@ function parseFlags(args: string[]): Flags {
         to: { type: 'string', multiple: true }, scan: { type: 'string', multiple: true },
         compromised: { type: 'boolean' }, manual: { type: 'boolean' }, yes: { type: 'boolean' }, 'probe-traces': { type: 'boolean' },
         json: { type: 'boolean' }, resume: { type: 'boolean' }, abort: { type: 'string' }, list: { type: 'boolean' },
+        'allow-foreign-host': { type: 'string', multiple: true },
       },
     });
   } catch (err) {
@@ -57,6 +62,7 @@ function parseFlags(args: string[]): Flags {
     connection: v.connection, project: v.project, key: v.key, to: v.to ?? [], scan: v.scan ?? [],
     compromised: v.compromised ?? false, manual: v.manual ?? false, yes: v.yes ?? false, probeTraces: v['probe-traces'] ?? false,
     json: v.json ?? false, resume: v.resume ?? false, abort: v.abort, list: v.list ?? false, id: parsed.positionals[0],
+    allowForeignHost: parseAllowedHosts(v['allow-foreign-host'] ?? []),
   };
   if (parsed.positionals.length > (f.resume ? 1 : 0)) throw new UsageError(`unexpected argument "${parsed.positionals.at(-1)}"`);
   if ([f.resume, f.abort !== undefined, f.list].filter(Boolean).length > 1) throw new UsageError('use only one of --resume, --abort and --list');
@@ -70,6 +76,7 @@ export const command: CliCommand = {
     const flags = parseFlags(args);
     let engine: RotationEngine | undefined;
     let audit: AuditWriter | undefined;
+    let rotationId: string | undefined;
     try {
       const stateDir = ensureStateDir(io.env);
       audit = openAuditWriter({ stateDir, actor: { identity: resolveActingIdentity(io.env[CliEnv.actingAs]).identity, tool: 'cli' } });
@@ -84,6 +91,7 @@ export const command: CliCommand = {
         }
         engine = new RotationEngine(engineDeps(io, stateDir, audit, journal.mode === 'manual' ? undefined : await adminClient(conn), loadCliConfig(io.env).secretManagers));
         const callbacks = cliCallbacks(io, flags);
+        rotationId = journal.id;
         const result = flags.abort !== undefined ? await engine.abort(journal.id, callbacks) : await engine.run(journal.id, callbacks);
         return finish(io, result, flags.json);
       }
@@ -91,9 +99,10 @@ export const command: CliCommand = {
       engine = new RotationEngine(engineDeps(io, stateDir, audit, plan.admin, loadCliConfig(io.env).secretManagers));
       const callbacks = cliCallbacks(io, flags);
       const started = await engine.start(plan.plan, callbacks);
+      rotationId = started.id;
       return finish(io, await engine.run(started.id, callbacks), flags.json);
     } catch (err) {
-      return reportError(io, err);
+      return reportError(io, err, journalOrUndefined(engine, rotationId));
     } finally {
       engine?.close();
       try { audit?.checkpointIfDue(); } catch { /* signing is best effort; the chain itself is written */ }
@@ -130,6 +139,8 @@ async function planFromFlags(io: CliIo, f: Flags) {
       targets: targets.map(formatSinkTarget),
       scanPaths: f.scan.map(p => path.resolve(io.cwd, p)),
       probeTraces: f.probeTraces,
+      // The CLI has no Restricted Mode: the user names every target and scan path on the command line.
+      workspaceTrusted: true,
       // A project-key connection IS the old pair: it proves the 401 afterwards.
       oldSecretKey: conn.publicKey === f.key ? conn.secretKey : undefined,
     },
@@ -212,12 +223,12 @@ function list(io: CliIo, engine: RotationEngine, json: boolean): number {
 function finish(io: CliIo, result: RunResult, json: boolean): number {
   const report = rotationReport(result.journal);
   io.err(`\n${formatRotationReport(report)}`);
-  if (result.outcome === 'waiting') io.err(`Resume with: ${TOOL_NAME} rotate --resume ${result.journal.id}   (or roll back with --abort ${result.journal.id})\n`);
+  if (result.outcome === 'waiting') io.err(`Resume with: ${TOOL_NAME} rotate --resume ${result.journal.id}${resumeOffer(result.journal).canAbort ? `   (or roll back with --abort ${result.journal.id})` : ''}\n`);
   io.out(json ? `${JSON.stringify(report, null, 2)}\n` : `${result.journal.id} ${result.outcome}\n`);
   return result.outcome === 'waiting' ? ExitCode.findings : ExitCode.ok;
 }
 
-function reportError(io: CliIo, err: unknown): number {
+function reportError(io: CliIo, err: unknown, journal?: RotationJournal): number {
   if (err instanceof UsageError) throw err;
   if (err instanceof ConnectionConfigError || err instanceof RotationInputError || (isSinkError(err) && err.code === 'invalid-config')) {
     io.err(`${TOOL_NAME} rotate: ${(err as Error).message}\n`);
@@ -226,7 +237,8 @@ function reportError(io: CliIo, err: unknown): number {
   if (err instanceof RotationError || isSinkError(err) || isLangfuseError(err)) {
     const hint = isLangfuseError(err) && err.hint ? ` ${err.hint}` : '';
     io.err(`${TOOL_NAME} rotate: ${(err as Error).message}${hint}\n`);
-    if (!(err instanceof RotationBusyError)) io.err(`The rotation's progress is saved; see "${TOOL_NAME} rotate --list", then --resume or --abort it.\n`);
+    const next = err instanceof RotationBusyError || err instanceof RotationStateError ? undefined : nextStepAfterFailure(journal);
+    if (next) io.err(`${next}\n`);
     return ExitCode.findings;
   }
   throw err;
@@ -251,6 +263,7 @@ function cliCallbacks(io: CliIo, f: Flags): RotationCallbacks {
       if (!interactive) { io.err(`${req.question}\nNot revoking: no terminal and no --yes. The rotation is saved and waits here.\n`); return false; }
       return ask(`${req.question} [y/N] `);
     },
+    confirmForeignHost: foreignHostConsent(io, f.allowForeignHost),
     async provideNewPair(req) {
       io.err(`${req.instructions}\n`);
       const pk = io.env[NEW_PAIR_ENV.publicKey];
@@ -273,26 +286,4 @@ function formatEvent(e: RotationEvent): string {
     case 'waiting': return `Waiting (${e.reason}): ${e.message}\n`;
     case 'error': return `Error: ${e.message}\n`;
   }
-}
-
-async function ask(question: string): Promise<boolean> {
-  return /^y(es)?$/i.test((await askLine(question)).trim());
-}
-
-function askLine(question: string, muted = false): Promise<string> {
-  const rl = readline.createInterface({ input: process.stdin, output: process.stderr, terminal: true });
-  if (muted) {
-    // Echo nothing while the secret is typed or pasted.
-    (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s: string) => { if (s.includes(question)) process.stderr.write(question); };
-  }
-  return new Promise(resolve => rl.question(question, answer => { rl.close(); if (muted) process.stderr.write('\n'); resolve(answer); }));
-}
-
-function readAll(): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    process.stdin.on('data', (c: Buffer) => chunks.push(c));
-    process.stdin.once('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    process.stdin.once('error', reject);
-  });
 }

@@ -1,9 +1,10 @@
 // The rotation report as plain data (for the wizard's summary document) and as text (CLI). Built
 // from the journal only, so it never contains a secret.
-import { shortPublicKey } from '../log/redact';
 import { toolLabel } from './errors';
 import type { RotationJournal } from './journal';
+import { resumeOffer } from './pointOfNoReturn';
 import { reached, STEP_TITLES, stepsFor, type RotationStep } from './steps';
+import { describeProbe } from './traceProbe';
 
 export interface RotationReport {
   id: string;
@@ -32,7 +33,8 @@ export function rotationReport(j: RotationJournal): RotationReport {
       : 'No workspace files were scanned for the old public key');
     evidence.push(e.targetsHoldingOld.length ? `Targets still holding the old key: ${e.targetsHoldingOld.join(', ')}` : 'No target holds the old key');
     evidence.push(e.checklistConfirmed ? 'Deploy checklist confirmed' : 'Deploy checklist not confirmed');
-    if (e.probe) evidence.push(e.probe.traces > 0 ? `Traces are arriving: ${e.probe.traces} since ${e.probe.since} (read with the new key)` : `No traces since ${e.probe.since} yet (read with the new key)`);
+    if (e.targetsUnreadable?.length) evidence.push(`Targets that could not be read after the revoke: ${e.targetsUnreadable.join('; ')}`);
+    if (e.probe) evidence.push(describeProbe(e.probe, j.project.name).replace('since the cut-over', `since ${e.probe.since}`));
     evidence.push('Langfuse records no key usage, so none of this proves the old key is unused.');
   }
   let recheck: string | undefined;
@@ -65,11 +67,7 @@ export function formatRotationReport(r: RotationReport): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** The question a front end asks on start-up: "Resume rotation of pk-lf-…abcd at step 5/11 (Push to targets)?" */
+/** The question a front end asks on start-up: "Resume rotation of pk-lf-…abcd at step 5/11 (Push to targets)?" (see resumeOffer for the choices it may offer). */
 export function resumeQuestion(j: RotationJournal): string {
-  const order = stepsFor(j.mode);
-  const next = order[order.indexOf(j.step) + 1] ?? j.step;
-  const key = `${shortPublicKey(j.oldKey.publicKey)} (project ${j.project.name})`;
-  if (j.status === 'rollingBack') return `Finish rolling back the rotation of ${key}?`;
-  return `Resume rotation of ${key} at step ${order.indexOf(next) + 1}/${order.length} (${STEP_TITLES[next]})?`;
+  return resumeOffer(j).question;
 }

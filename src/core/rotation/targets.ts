@@ -35,7 +35,8 @@ export async function pushTargets(j: RotationJournal, pending: PendingSecrets, p
       }
       if (snapshot.holdsSecret) {
         pending.snapshots[t.target] = snapshot;
-        pending.oldSecretKey ??= oldSecretFromSnapshot(snapshot, j.oldKey.publicKey);
+        // Never a secret from the files of an untrusted workspace (it would be sent to Langfuse to test it).
+        if (j.workspaceTrusted !== false || !t.target.startsWith('env:')) pending.oldSecretKey ??= oldSecretFromSnapshot(snapshot, j.oldKey.publicKey);
         await ctx.secrets.save(pending);
         t.snapshotIn = 'secret-store';
       } else {

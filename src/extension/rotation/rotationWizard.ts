@@ -115,7 +115,7 @@ export async function rotateKeyWizard(services: Services, start: { publicKey?: s
 
 async function startRotation(services: Services, s: Required<WizardState>): Promise<RotationJournal | undefined> {
   const connection = services.connections.get(s.connectionId)!;
-  const summary = `Rotate ${s.oldKey.publicKey} of ${s.project.name} (${s.mode === 'compromised' ? 'COMPROMISED: the old key is revoked as soon as the new one works' : s.mode} mode) into ${s.targets.length} target(s): ${s.targets.join(', ')}?`;
+  const summary = loadChunk('rotation').rotationConfirmation({ oldPublicKey: s.oldKey.publicKey, project: s.project.name, mode: s.mode, targets: s.targets });
   if (!await services.ui.confirm(summary, s.mode === 'compromised' ? 'Rotate Now' : 'Start Rotation')) return undefined;
   const stored = parseStoredProjectKey(await services.context.secrets.get(SecretKeys.projectKey(s.oldKey.publicKey)));
   const rotation = await rotationEngineFor(services, s.connectionId);
@@ -128,9 +128,10 @@ async function startRotation(services: Services, s: Required<WizardState>): Prom
     oldPublicKey: s.oldKey.publicKey,
     targets: s.targets,
     scanPaths: roots,
-    probeTraces: true,
+    probeTraces: s.probeTraces ?? false,
+    workspaceTrusted: vscode.workspace.isTrusted,
     oldSecretKey: stored?.secretKey,
-  });
+  }, callbacks(services, () => undefined));
   return driveRotation(services, rotation, journal.id);
 }
 
@@ -179,6 +180,7 @@ function callbacks(services: Services, report: (message: string, increment?: num
         validateInput: v => /^sk-lf-[A-Za-z0-9_-]+$/.test(v.trim()) ? undefined : 'A Langfuse secret key starts with sk-lf-.' });
       return secretKey ? { publicKey: publicKey.trim(), secretKey: secretKey.trim() } : undefined;
     },
+    confirmForeignHost: request => services.ui.confirm(request.question, `Write to ${request.foreignHosts.map(h => h.host).join(', ')}`),
   };
 }
 
