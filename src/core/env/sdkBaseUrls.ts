@@ -25,7 +25,7 @@ export interface BaseUrlSetting {
 export const READ_BY: Record<BaseUrlSetting['kind'], string> = {
   baseUrl: 'read first by current JS/TS (v4+) and Python SDKs',
   baseUrlLegacy: 'read by the JS/TS SDK v3, and by v4 when LANGFUSE_BASE_URL is not set',
-  host: 'read by Python SDKs when LANGFUSE_BASE_URL is not set (and by Python SDKs before 3.8.1 alone)',
+  host: 'read by Python SDKs when LANGFUSE_BASE_URL is not set, and alone by Python SDKs before 3.8.1',
 };
 
 /** `host[:port]` of a URL in lower case, or undefined when it is not a URL with a host. */

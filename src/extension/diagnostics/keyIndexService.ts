@@ -48,11 +48,11 @@ export class KeyIndexService extends Disposable {
         const overview = await model.overview();
         if (!overview.projects) { complete = false; continue; } // project key or no admin API: its keys are unknown here
         for (const k of overview.organizationApiKeys ?? []) {
-          next.set(k.publicKey, { projectId: '', projectName: '(organization key)', scope: 'organization', createdAt: k.createdAt, displaySecretKey: k.displaySecretKey, note: k.note ?? undefined });
+          next.set(k.publicKey, { projectId: '', projectName: '(organization key)', scope: 'organization', createdAt: k.createdAt, displaySecretKey: k.displaySecretKey, note: k.note ?? undefined, connectionName: c.name, connectionBaseUrl: c.baseUrl });
         }
         await Promise.all(overview.projects.map(async p => {
           for (const k of (await model.project(p.id)).apiKeys) {
-            next.set(k.publicKey, { projectId: p.id, projectName: p.name, scope: 'project', createdAt: k.createdAt, displaySecretKey: k.displaySecretKey, note: k.note ?? undefined });
+            next.set(k.publicKey, { projectId: p.id, projectName: p.name, scope: 'project', createdAt: k.createdAt, displaySecretKey: k.displaySecretKey, note: k.note ?? undefined, connectionName: c.name, connectionBaseUrl: c.baseUrl });
           }
         }));
       } catch (err) {
