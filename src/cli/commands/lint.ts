@@ -97,7 +97,8 @@ async function askOnline(io: CliIo, files: string[], access: AccessFileCache, ur
   try {
     for (const [url, group] of byUrl) {
       const resolver = createWhoAmIResolver(url);
-      for (const pair of keyPairsInFiles(group)) {
+      // The CLI has no Restricted Mode: the user names the paths to check on the command line.
+      for (const pair of keyPairsInFiles(group, { workspaceTrusted: true })) {
         const answer = await resolver.whoAmI(pair);
         if (answer.status === 'unavailable') io.err(`${TOOL_NAME} lint: could not check ${pair.publicKey} online: ${answer.reason}\n`);
         answers.set(pairKey(pair.publicKey, pair.secretKey), answer);

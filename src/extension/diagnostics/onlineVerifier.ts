@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { hostLabel } from '../../core/connections/connection';
+import type { LoadedAccessFile } from '../../core/access/accessFile';
+import { onlineCheckRefusal } from '../../core/rules/onlineCheckPolicy';
 import type { WhoAmIResult } from '../../core/rules/keyIndex';
 import { Settings } from '../../core/names';
 import type { ConnectionStore } from '../connections/connectionStore';
@@ -20,26 +21,23 @@ export class OnlineVerifier extends Disposable {
     super();
   }
 
-  /** Why a check may not run now, or undefined when it may. */
-  refusal(connectionId: string | undefined): string | undefined {
-    if (!vscode.workspace.isTrusted) return 'This workspace is in Restricted Mode: keys found in its files are never sent anywhere. Trust the workspace to verify them online.';
-    if (!connectionId) return 'Name a connection in .langfuse/access.yaml ("connection: <id>") so the check knows which of your Langfuse hosts to ask.';
-    const connection = this.connections.get(connectionId);
-    if (!connection) return `The access file names the connection "${connectionId}", which is not one of your connections (user settings).`;
-    const allowed = (vscode.workspace.getConfiguration().inspect<string[]>(Settings.allowedHosts)?.globalValue ?? []).map(h => h.toLowerCase());
-    if (allowed.length > 0 && !allowed.includes(hostLabel(connection.baseUrl).toLowerCase()) && !allowed.includes(new URL(connection.baseUrl).hostname.toLowerCase())) {
-      return `${hostLabel(connection.baseUrl)} is not in langfuseAccess.allowedHosts, so keys from workspace files are not sent to it.`;
-    }
-    return undefined;
+  /** Why a check of a file covered by `access` may not run now (core policy), or undefined when it may. */
+  refusal(access: LoadedAccessFile | undefined): string | undefined {
+    return onlineCheckRefusal({
+      workspaceTrusted: vscode.workspace.isTrusted,
+      access,
+      connections: this.connections.list(),
+      allowedHosts: vscode.workspace.getConfiguration().inspect<string[]>(Settings.allowedHosts)?.globalValue ?? [],
+    });
   }
 
   /** Asks the connection's host about every pair in `files`; returns how many pairs were checked. */
-  async verify(files: string[], connectionId: string | undefined): Promise<number> {
-    const refusal = this.refusal(connectionId);
+  async verify(files: string[], access: LoadedAccessFile | undefined): Promise<number> {
+    const refusal = this.refusal(access);
     if (refusal) throw new Error(refusal);
     const online = loadChunk('online');
-    const resolver = online.createWhoAmIResolver(this.connections.get(connectionId!)!.baseUrl);
-    const pairs = online.keyPairsInFiles(files);
+    const resolver = online.createWhoAmIResolver(this.connections.get(access!.config!.connection!)!.baseUrl);
+    const pairs = online.keyPairsInFiles(files, { workspaceTrusted: vscode.workspace.isTrusted });
     for (const pair of pairs) this.answers.set(online.pairKey(pair.publicKey, pair.secretKey), await resolver.whoAmI(pair));
     this.changed.fire();
     return pairs.length;
