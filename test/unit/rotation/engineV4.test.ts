@@ -55,6 +55,22 @@ describe('rotation engine on Langfuse 4.x and 3.x', function () {
     assert.equal(finished.journal.evidence!.probe!.items, 1);
   });
 
+  for (const serverVersion of ['4.16.0', '3.112.0']) {
+    for (const mode of ['normal', 'compromised'] as const) {
+      it(`${mode} mode with the probe completes on Langfuse ${serverVersion}: old pair 401, new pair works, probe read from the endpoint that version serves`, async () => {
+        h = await startHarness({ serverVersion });
+        const a = h.envFile('app/.env');
+        const engine = h.engine();
+        const { id } = await engine.start(plan(h, [`env:${a}`], { mode, scanPaths: [] }), h.callbacks());
+        const r = await engine.run(id, h.callbacks());
+        assert.equal(r.outcome, 'completed');
+        assert.equal(r.journal.recheck?.oldPair, 'unauthorized');
+        assert.equal(r.journal.evidence?.probe?.source, serverVersion.startsWith('4.') ? 'v2-observations' : 'v3-traces');
+        assert.deepEqual(h.keysOfProject(), [envValues(a).LANGFUSE_PUBLIC_KEY]);
+      });
+    }
+  }
+
   it('a probe that cannot answer is unavailable evidence with Langfuse\'s own words, never a failure; compromised mode completes on 4.x', async () => {
     h = await startHarness();
     const a = h.envFile('app/.env');
