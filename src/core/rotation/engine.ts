@@ -76,7 +76,7 @@ export class RotationEngine {
     }
     const busy = this.unfinishedFor(plan.oldPublicKey);
     if (busy) throw this.busyError(busy);
-    refuseUntrustedTargets(targets, plan.workspaceTrusted);
+    refuseUntrustedTargets(targets, plan.workspaceTrusted && (this.deps.workspaceTrusted?.() ?? true));
     const foreignHostsConfirmed = await checkForeignHosts(targets, plan.connection.baseUrl, [], callbacks, this.now());
 
     this.journals.sweepStrays();

@@ -13,11 +13,11 @@ export async function push(ctx: StepContext, j: RotationJournal, cb: RotationCal
   const pending = await ctx.pending(j);
   const pair = ctx.newPair(j, pending);
   // Again right before writing: a .env target may point elsewhere since the rotation was planned.
-  refuseUntrustedTargets(j.targets.filter(t => !t.pushed).map(t => t.target), j.workspaceTrusted !== false);
+  refuseUntrustedTargets(j.targets.filter(t => !t.pushed).map(t => t.target), ctx.trusted(j));
   const confirmed = await checkForeignHosts(j.targets.filter(t => !t.pushed).map(t => t.target), j.connection.baseUrl, j.foreignHostsConfirmed ?? [], cb, ctx.now(), j.id);
   if (confirmed.length !== (j.foreignHostsConfirmed?.length ?? 0)) { j.foreignHostsConfirmed = confirmed; ctx.save(j); }
   await pushTargets(j, pending, pair, {
-    sinkFor: ctx.deps.sinkFor, secrets: ctx.deps.secrets, save: () => ctx.save(j), checkpoint: n => ctx.checkpoint(n), emit: e => ctx.emit(cb, e),
+    trusted: ctx.trusted(j), sinkFor: ctx.deps.sinkFor, secrets: ctx.deps.secrets, save: () => ctx.save(j), checkpoint: n => ctx.checkpoint(n), emit: e => ctx.emit(cb, e),
   });
   j.cutoverAt = ctx.now().toISOString();
   return ctx.advance(j, 'pushed', cb, `Every target holds ${pair.publicKey} (read back and compared).`);

@@ -52,6 +52,11 @@ export interface RotationDeps {
   now?: () => Date;
   /** Tests: a canary-shaped generator. Default: Langfuse's own format. */
   generatePair?: () => KeyPairInput;
+  /**
+   * Whether the front end's workspace is trusted NOW (VS Code: `workspace.isTrusted`), for rotations
+   * resumed in another window than the one that planned them. Absent: the plan's answer stands.
+   */
+  workspaceTrusted?: () => boolean;
   /** Called at named points between an outside effect and the journal write (tests crash here). */
   checkpoint?: (name: string) => void;
   /**

@@ -50,6 +50,7 @@ export async function rotationEngineFor(services: Services, connectionId?: strin
       secretStorage: { storage: services.context.secrets, label: 'VS Code SecretStorage' },
       vaultToken,
     }),
+    workspaceTrusted: () => vscode.workspace.isTrusted,
     audit: event => services.audit().append({
       action: event.action,
       resource: { kind: 'rotation', id: event.journal.id, name: event.journal.oldKey.publicKey, project: event.journal.project.name, connection: event.journal.connection.id, host: event.journal.connection.baseUrl },

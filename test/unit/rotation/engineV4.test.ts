@@ -137,6 +137,15 @@ describe('rotation engine on Langfuse 4.x and 3.x', function () {
       (e: Error) => e instanceof RotationInputError && /Restricted Mode \(not trusted\): the rotation neither reads a secret from its files nor writes the new key into them\. Refusing env:/.test(e.message));
     assert.equal(h.sandbox.stats.requests, requestsBefore, 'not a single request');
     assert.equal(envValues(a).LANGFUSE_PUBLIC_KEY, OLD.publicKey);
+    // Planned in a trusted window, resumed in a Restricted one: the write is refused there too.
+    const planned = h.engine();
+    const early = await planned.start(plan(h, [`env:${a}`], { probeTraces: false }), h.callbacks());
+    planned.close();
+    const restricted = h.engine({ workspaceTrusted: () => false });
+    await assert.rejects(restricted.run(early.id, h.callbacks()), /Restricted Mode/);
+    assert.equal(envValues(a).LANGFUSE_PUBLIC_KEY, OLD.publicKey, 'not written');
+    assert.equal((await restricted.abort(early.id, h.callbacks())).outcome, 'rolledBack');
+    restricted.close();
     // A secret-manager target of the user's own is fine; the workspace's .env secret is never read.
     const store = new Map<string, string>();
     const storage = { get: async (k: string) => store.get(k), store: async (k: string, v: string) => { store.set(k, v); }, delete: async (k: string) => { store.delete(k); } };
