@@ -1,9 +1,9 @@
 // When key pairs found in workspace files may be sent to a Langfuse host to ask who they are (the
 // editor's "Verify Keys of This File Online", verify-on-save, `lint --online`): only from a trusted
 // workspace, only to the host of one of the user's own connections — the one the access file names —
-// and, when the user keeps an allow-list, only to a listed host. Plain data in, the reason out.
+// and, when the user keeps an allow-list, only to a listed host. Plain data in, the reason out. On the
+// activation path: it imports nothing that builds schemas.
 import type { LoadedAccessFile } from '../access/accessFile';
-import { ACCESS_FILE_RELATIVE } from '../access/accessSchema';
 import { hostLabel } from '../connections/connection';
 
 export interface OnlineCheckInput {
@@ -23,7 +23,7 @@ export const RESTRICTED_MODE_ONLINE = 'This workspace is in Restricted Mode: key
 export function onlineCheckRefusal(input: OnlineCheckInput): string | undefined {
   if (!input.workspaceTrusted) return RESTRICTED_MODE_ONLINE;
   const access = input.access;
-  if (!access) return `No ${ACCESS_FILE_RELATIVE} covers this file. Add one that names your connection ("connection: <id>") so the check knows which of your Langfuse hosts to ask.`;
+  if (!access) return `No .langfuse/access.yaml covers this file. Add one that names your connection ("connection: <id>") so the check knows which of your Langfuse hosts to ask.`;
   if (!access.config) {
     const first = access.problems[0];
     return `The access file ${access.path} is not valid${first ? ` (line ${first.range.start.line + 1}: ${first.message})` : ''}, so it cannot say which of your connections to ask. Fix the file first; its problems are shown in the editor.`;
