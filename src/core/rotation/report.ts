@@ -16,7 +16,7 @@ export interface RotationReport {
   oldPublicKey: string;
   newPublicKey?: string;
   steps: { step: RotationStep; title: string; done: boolean; at?: string }[];
-  targets: { target: string; heldBefore?: string; pushedVersion?: string; restored: boolean; problem?: string }[];
+  targets: { target: string; heldBefore?: string; pushedVersion?: string; restored: boolean; problem?: string; foreignHostsConfirmed?: string[] }[];
   evidence: string[];
   recheck?: string;
   waiting?: string;
@@ -46,7 +46,10 @@ export function rotationReport(j: RotationJournal): RotationReport {
     id: j.id, tool: toolLabel(j.tool), actor: j.actor, status: j.status, mode: j.mode, project: j.project.name,
     oldPublicKey: j.oldKey.publicKey, newPublicKey: j.newKey?.publicKey,
     steps: stepsFor(j.mode).map(step => ({ step, title: STEP_TITLES[step], done: reached(j.mode, j.step, step), at: reached(j.mode, j.step, step) ? at(step) : undefined })),
-    targets: j.targets.map(t => ({ target: t.target, heldBefore: t.before?.publicKey, pushedVersion: t.pushed?.version, restored: Boolean(t.restored), problem: t.restoreProblem })),
+    targets: j.targets.map(t => {
+      const foreign = (j.foreignHostsConfirmed ?? []).filter(c => c.target === t.target).flatMap(c => c.hosts);
+      return { target: t.target, heldBefore: t.before?.publicKey, pushedVersion: t.pushed?.version, restored: Boolean(t.restored), problem: t.restoreProblem, ...(foreign.length ? { foreignHostsConfirmed: foreign } : {}) };
+    }),
     evidence, recheck, waiting: j.waiting?.message, notes: j.notes,
   };
 }
@@ -58,7 +61,7 @@ export function formatRotationReport(r: RotationReport): string {
     'Steps:',
     ...r.steps.map((s, i) => `  ${s.done ? '[x]' : '[ ]'} ${i + 1}/${r.steps.length} ${s.title}${s.at ? `  ${s.at}` : ''}`),
     'Targets:',
-    ...r.targets.map(t => `  ${t.target}: before ${t.heldBefore ?? '(nothing)'}${t.pushedVersion ? `, pushed version ${t.pushedVersion}` : ''}${t.restored ? ', restored' : ''}${t.problem ? `, PROBLEM: ${t.problem}` : ''}`),
+    ...r.targets.map(t => `  ${t.target}: before ${t.heldBefore ?? '(nothing)'}${t.pushedVersion ? `, pushed version ${t.pushedVersion}` : ''}${t.restored ? ', restored' : ''}${t.problem ? `, PROBLEM: ${t.problem}` : ''}${t.foreignHostsConfirmed ? `, points its SDK at ${t.foreignHostsConfirmed.join(', ')} (confirmed)` : ''}`),
   ];
   if (r.evidence.length) lines.push('Evidence:', ...r.evidence.map(e => `  - ${e}`));
   if (r.recheck) lines.push(`Re-check: ${r.recheck}`);

@@ -61,6 +61,7 @@ describe('cli: rotate on Langfuse 4.x', function () {
     const allowed = await h.run([...START, '--to', 'env:svc/.env', '--yes', '--allow-foreign-host', 'https://Collector.Evil.Example/']);
     assert.equal(allowed.code, 0, allowed.err);
     assert.match(allowed.err, /allowed by --allow-foreign-host/);
+    assert.match(allowed.err, /svc\/\.env: before pk-lf-b1000000-0000-4000-8000-000000000001, pushed version \w+, points its SDK at collector\.evil\.example \(confirmed\)/);
     const journal = JSON.parse(fs.readFileSync(`${h.rotationsDir}/${allowed.out.trim().split(' ')[0]}.json`, 'utf8'));
     assert.deepEqual(journal.foreignHostsConfirmed.map((c: { hosts: string[] }) => c.hosts), [['collector.evil.example']]);
     const bad = await h.run([...START, '--to', 'env:svc/.env', '--allow-foreign-host', 'user@evil.example']);
