@@ -29,6 +29,7 @@ import { oldKeyId as findOldKeyId, refuseUntrustedTargets } from './startChecks'
 import { nextStep, reached, STEP_TITLES, type RotationStep } from './steps';
 import type { RotationCallbacks, RotationDeps, RotationPlan, RunResult } from './types';
 
+
 export class RotationEngine {
   readonly journals: JournalStore;
   private readonly held = new Map<string, HeldLock>();
@@ -196,6 +197,18 @@ export class RotationEngine {
     }
   }
 
+
+
+
+
+
+
+
+
+
+
+
+
   // ── helpers ──────────────────────────────────────────────────────────────────────────────────
 
   /** Loads a rotation this front end may work on and takes (or keeps) its key's lock. */
@@ -221,11 +234,26 @@ export class RotationEngine {
         : 'Resume or abort it first (it may be open in another VS Code window).'}`);
   }
 
+
+
+
+
+
+
+
+
+
+
   private fail(j: RotationJournal, cb: RotationCallbacks, err: unknown): void {
     const message = err instanceof Error ? err.message : String(err);
     this.ctx.audit(j, `rotation.${j.status === 'rollingBack' ? 'rollback' : nextStep(j.mode, j.step) ?? j.step}`, 'failure', { error: message });
     this.ctx.emit(cb, { kind: 'error', message });
   }
+
+
+
+
+
 
 }
 
