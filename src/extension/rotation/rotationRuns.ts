@@ -26,7 +26,8 @@ export async function startRotation(services: Services, s: Required<WizardState>
       oldPublicKey: s.oldKey.publicKey,
       targets: s.targets,
       scanPaths: roots,
-      probeTraces: true,
+      probeTraces: s.probeTraces ?? false,
+      workspaceTrusted: vscode.workspace.isTrusted,
       oldSecretKey: stored?.secretKey,
     });
     if (started.status !== 'started') return undefined;
