@@ -16,7 +16,7 @@ export { RESTRICTED_MODE_REASON, RotationKeyGoneError } from './startChecks';
 export { MODE_DESCRIPTIONS, rotationConfirmation } from './confirmation';
 export { scanForPublicKey, discoverEnvTargets, type Reference } from './evidence';
 export { probeTraces, describeProbe } from './traceProbe';
-export { generateKeyPair, provenanceNote } from './newKeyPair';
+export { provenanceNote } from './newKeyPair';
 export type {
   RotationPlan, RotationDeps, RotationCallbacks, RotationEvent, RunResult, WaitReason, ChecklistRequest, RevokeRequest, NewPairRequest, KeyPairInput, ForeignHostRequest,
 } from './types';

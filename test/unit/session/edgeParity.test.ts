@@ -85,7 +85,7 @@ async function runOn(edge: Edge, row: Row) {
       try {
         const r = await rotations.start({
           mode: 'normal', connection: { id: 'acme', name: 'Acme Corp', baseUrl: sb.url }, project: { name: 'staging-chatbot' },
-          oldPublicKey: sb.credentials.projects['staging-chatbot'].publicKey, targets: [`env:${run.stateDir}/app.env`],
+          oldPublicKey: sb.credentials.projects['staging-chatbot'].publicKey, targets: [`env:${run.stateDir}/app.env`], workspaceTrusted: true,
         });
         ({ status } = r);
         rule = r.decision.rule;
