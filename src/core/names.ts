@@ -59,6 +59,7 @@ export const Commands = {
   rotateKey: 'langfuseAccess.rotateKey',
   resumeRotation: 'langfuseAccess.resumeRotation',
   abortRotation: 'langfuseAccess.abortRotation',
+  editRotationTargets: 'langfuseAccess.editRotationTargets',
   auditOpenEntry: 'langfuseAccess.auditOpenEntry',
   auditShowMore: 'langfuseAccess.auditShowMore',
   auditFilter: 'langfuseAccess.auditFilter',
@@ -88,7 +89,7 @@ export const StateKeys = {
   storedProjectKeys: 'langfuseAccess.storedProjectKeys',
   secretStorageNoticeShown: 'langfuseAccess.secretStorageNoticeShown',
 } as const;
-export const StatusBarIds = { envStatus: 'langfuseAccess.envStatus' } as const;
+export const StatusBarIds = { envStatus: 'langfuseAccess.envStatus', pausedRotation: 'langfuseAccess.pausedRotation' } as const;
 
 export const ContextKeys = {
   hasConnections: 'langfuseAccess.hasConnections',

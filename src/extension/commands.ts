@@ -18,6 +18,7 @@ import type { AuditNode } from './audit/auditLogView';
 import { applyDeploymentFix, complianceReportCommand } from './compliance/deploymentDiagnostics';
 import type { DeploymentFix } from '../core/deployment/types';
 import { abortRotation, resumeRotation } from './rotation/rotationRuns';
+import { editRotationTargets } from './rotation/editRotationTargets';
 import { rotateKeyWizard } from './rotation/rotationWizard';
 import { connectSandbox } from './sandbox/connectSandbox';
 import type { Services } from './services';
@@ -127,6 +128,7 @@ export function registerCommands(services: Services): vscode.Disposable[] {
       : rotateKeyWizard(services, arg ? { publicKey: arg.key.publicKey, connectionId: arg.connectionId } : {}),
     [Commands.resumeRotation]: (id?: string) => resumeRotation(services, id),
     [Commands.abortRotation]: (id?: string) => abortRotation(services, id),
+    [Commands.editRotationTargets]: (id?: string) => editRotationTargets(services, id),
     [Commands.auditOpenEntry]: (node: AuditNode) => openAuditEntry(node),
     [Commands.auditShowMore]: () => services.auditView.showMore(),
     [Commands.auditFilter]: () => filterAuditLog(services, services.auditView),

@@ -19,7 +19,8 @@ import { SANDBOX_CONNECTION_ID } from './sandbox/connectSandbox';
 import type { Services } from './services';
 import { AccessTreeProvider } from './tree/accessTreeProvider';
 import { vscodePrompter } from './ui/prompter';
-import { offerResume } from './rotation/rotationRuns';
+import { offerResume } from './rotation/rotationResumeOffer';
+import { PausedRotationStatus } from './rotation/pausedRotationStatus';
 import { loadChunk } from './lazy';
 import { ExtensionPort } from './session/extensionPort';
 import * as path from 'node:path';
@@ -56,15 +57,16 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const auditView = new AuditLogView(path.join(stateDir, StateFiles.auditLog));
   const auditTreeView = vscode.window.createTreeView(Views.auditLog, { treeDataProvider: auditView });
   const deployment = new DeploymentDiagnostics(log.child('Deployment'));
+  const rotationStatus = new PausedRotationStatus(() => clients.host().resumableRotations());
   const services: Services = {
-    context, log, channel, connections, tree, treeView, clients, diagnostics, keyIndex, online, auditView, stateDir, ui: vscodePrompter,
+    context, log, channel, connections, tree, treeView, clients, diagnostics, keyIndex, online, auditView, rotationStatus, stateDir, ui: vscodePrompter,
     port: sessionPort,
     record: event => { clients.host().record(event); },
     auditFile: path.join(stateDir, StateFiles.auditLog),
   };
   const updateContext = () => vscode.commands.executeCommand('setContext', ContextKeys.hasConnections, connections.list().length > 0);
   context.subscriptions.push(
-    channel, connections, clients, tree, treeView, keyIndex, online, diagnostics, statusBar, auditView, auditTreeView, deployment,
+    channel, connections, clients, tree, treeView, keyIndex, online, diagnostics, statusBar, auditView, auditTreeView, deployment, rotationStatus,
     new AuditForwarder(path.join(stateDir, StateFiles.auditLog), stateDir, context.secrets, log.child('AuditForwarding')),
     vscode.languages.registerCodeActionsProvider([{ scheme: 'file', language: 'yaml' }, { scheme: 'file', language: 'dockercompose' }, { scheme: 'file', pattern: '**/{.env,.env.*,*.env}' }],
       deployment, { providedCodeActionKinds: DeploymentDiagnostics.kinds }),

@@ -65,13 +65,14 @@ export class StepContext {
     }
   }
 
-  advance(j: RotationJournal, step: RotationStep, cb: RotationCallbacks, message: string): RotationJournal {
+  /** `extra`: more details for the step's audit entry (never a secret). */
+  advance(j: RotationJournal, step: RotationStep, cb: RotationCallbacks, message: string, extra: Record<string, unknown> = {}): RotationJournal {
     j.step = step;
     j.waiting = undefined;
     this.record(j, step);
     this.save(j);
     this.checkpoint(`journal:${step}`);
-    this.audit(j, `rotation.${step}`, 'success', { message });
+    this.audit(j, `rotation.${step}`, 'success', { message, ...extra });
     this.emit(cb, this.stepEvent(j, step, message));
     return j;
   }

@@ -23,9 +23,11 @@ import { complete, confirmRevoke, recheck, revoke } from './revokeSteps';
 import { rollBack } from './rollback';
 import { acquireRotationLock } from './rotationLock';
 import { abortRefusal, pastPointOfNoReturn } from './pointOfNoReturn';
+import { editTargets } from './editTargets';
 import { forward } from './forward';
 import { checkForeignHosts } from './foreignHost';
-import { oldKeyId as findOldKeyId, refuseUntrustedTargets } from './startChecks';
+import { oldKeyOf, refuseUntrustedTargets } from './startChecks';
+import { checkTargets } from './targetChecks';
 import { nextStep, reached, STEP_TITLES, type RotationStep } from './steps';
 import type { RotationCallbacks, RotationDeps, RotationPlan, RunResult } from './types';
 
@@ -64,6 +66,22 @@ export class RotationEngine {
   }
 
   /**
+   * What `start()` checks before anything exists, without changing anything, so front ends can run it
+   * before their confirmation: no other rotation of the key, the old key still in its project, and
+   * every target readable, holding the old key or none, a file writable (RotationTargetError names each).
+   */
+  async preflight(plan: RotationPlan): Promise<void> {
+    const busy = this.unfinishedFor(plan.oldPublicKey);
+    if (busy) throw this.busyError(busy);
+    const targets = [...new Set(plan.targets.map(t => formatSinkTarget(parseSinkTarget(t))))];
+    refuseUntrustedTargets(targets, plan.workspaceTrusted && (this.deps.workspaceTrusted?.() ?? true));
+    const admin = plan.mode === 'manual' ? undefined : this.deps.admin;
+    const projectId = plan.project.id ?? (admin && (await admin.projects.list()).find(p => p.name === plan.project.name)?.id);
+    if (admin && projectId) await oldKeyOf(admin, { id: projectId, name: plan.project.name }, plan.oldPublicKey, this.deps.stateDir, this.list().journals);
+    await checkTargets(targets, plan.oldPublicKey, this.deps.sinkFor);
+  }
+
+  /**
    * Checks the plan, takes the key's lock and writes the journal at step `planned`. Nothing is
    * created or written anywhere yet. Then call `run()` (or `step()` for one step at a time).
    */
@@ -79,6 +97,7 @@ export class RotationEngine {
     if (busy) throw this.busyError(busy);
     refuseUntrustedTargets(targets, plan.workspaceTrusted && (this.deps.workspaceTrusted?.() ?? true));
     const foreignHostsConfirmed = await checkForeignHosts(targets, plan.connection.baseUrl, [], callbacks, this.now());
+    await checkTargets(targets, plan.oldPublicKey, this.deps.sinkFor);
 
     this.journals.sweepStrays();
     const now = this.now();
@@ -89,20 +108,20 @@ export class RotationEngine {
       const raced = this.unfinishedFor(plan.oldPublicKey);
       if (raced) throw this.busyError(raced);
       const project = { ...plan.project };
-      let oldKeyId: string | undefined;
+      let oldKey: { id: string; note: string | null } | undefined;
       if (this.deps.admin) {
         if (!project.id) {
           const found = (await this.deps.admin.projects.list()).find(p => p.name === project.name);
           if (!found) throw new RotationInputError(`There is no project "${project.name}" in this organization.`);
           project.id = found.id;
         }
-        oldKeyId = await findOldKeyId(this.deps.admin, { id: project.id, name: project.name }, plan.oldPublicKey, this.deps.stateDir, this.list().journals);
+        oldKey = await oldKeyOf(this.deps.admin, { id: project.id, name: project.name }, plan.oldPublicKey, this.deps.stateDir, this.list().journals);
       }
       if (plan.oldSecretKey !== undefined && !SECRET_KEY_FORMAT.test(plan.oldSecretKey)) throw new RotationInputError('The old secret key given is not a Langfuse secret key (sk-lf-…).');
       const stamp = now.toISOString();
       const journal: RotationJournal = {
         v: 1, id, tool: this.deps.tool, pid: process.pid, actor: this.deps.actor, mode: plan.mode,
-        connection: plan.connection, project, oldKey: { publicKey: plan.oldPublicKey, id: oldKeyId },
+        connection: plan.connection, project, oldKey: { publicKey: plan.oldPublicKey, ...(oldKey ? { id: oldKey.id, note: oldKey.note } : {}) },
         targets: targets.map(target => ({ target })), scanPaths: plan.scanPaths ?? [], probeTraces: plan.probeTraces ?? false,
         workspaceTrusted: plan.workspaceTrusted, ...(foreignHostsConfirmed.length ? { foreignHostsConfirmed } : {}),
         status: 'active', step: 'planned', notes: [], history: [{ step: 'planned', at: stamp }], createdAt: stamp, updatedAt: stamp,
@@ -166,6 +185,17 @@ export class RotationEngine {
     }
     try {
       return await rollBack(this.ctx, journal, callbacks);
+    } catch (err) {
+      this.fail(journal, callbacks, err);
+      throw err;
+    }
+  }
+
+  /** Changes the targets of an unfinished rotation before its revoke (editTargets.ts); run() then pushes to the new ones. */
+  async editTargets(id: string, targets: readonly string[], callbacks: RotationCallbacks = {}): Promise<RotationJournal> {
+    const journal = this.claim(id);
+    try {
+      return await editTargets(this.ctx, journal, targets, callbacks);
     } catch (err) {
       this.fail(journal, callbacks, err);
       throw err;

@@ -93,6 +93,8 @@ export const RotationJournal = z.object({
     id: z.optional(z.string()),
     /** The old secret (from a target) answered who-am-I before the revoke, so a 401 afterwards proves the revoke. */
     secretAnswered: z.optional(z.boolean()),
+    /** The old key's note as Langfuse listed it: the new key gets it byte for byte (access as code matches keys by note). */
+    note: z.optional(z.nullable(z.string())),
   }),
   newKey: z.optional(z.object({ publicKey: z.string(), id: z.optional(z.string()), createdAt: z.optional(z.string()), note: z.optional(z.string()) })),
   targets: z.array(JournalTarget),

@@ -64,6 +64,16 @@ export interface ResumeOffer {
   whyNoAbort?: string;
 }
 
+/**
+ * The step a paused rotation waits at: the journal names the last step DONE, so a rotation waiting
+ * for the deploy checklist has `step: 'verified'` and waits at "Evidence that the old key is out of use".
+ */
+export function waitingAt(j: RotationJournal): { step: RotationStep; index: number; total: number; title: string } {
+  const order = stepsFor(j.mode);
+  const step = order[order.indexOf(j.step) + 1] ?? j.step;
+  return { step, index: order.indexOf(step) + 1, total: order.length, title: STEP_TITLES[step] };
+}
+
 export function resumeOffer(j: RotationJournal): ResumeOffer {
   const order = stepsFor(j.mode);
   const next = order[order.indexOf(j.step) + 1] ?? j.step;

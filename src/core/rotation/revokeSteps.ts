@@ -4,6 +4,7 @@
 import type { StepContext } from './context';
 import { RotationError, RotationStateError } from './errors';
 import type { RotationJournal } from './journal';
+import { lineage } from './newKeyPair';
 import { reached } from './steps';
 import type { RotationCallbacks } from './types';
 
@@ -80,5 +81,5 @@ export async function complete(ctx: StepContext, j: RotationJournal, cb: Rotatio
   await ctx.deps.secrets.wipe(j.id);
   ctx.checkpoint('secrets-wiped');
   j.status = 'completed';
-  return ctx.advance(j, 'completed', cb, `Rotation ${j.id} completed: ${j.oldKey.publicKey} → ${j.newKey?.publicKey}.`);
+  return ctx.advance(j, 'completed', cb, `Rotation ${j.id} completed: ${j.oldKey.publicKey} → ${j.newKey?.publicKey}.`, { lineage: lineage(j) });
 }

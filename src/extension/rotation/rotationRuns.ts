@@ -9,8 +9,18 @@ import { forgetStoredKey, rememberStoredKey } from '../keys/storedKeyList';
 import { loadChunk } from '../lazy';
 import type { Services } from '../services';
 import type { WizardState } from './rotationWizard';
-import { notification, progressText, workspaceRoots } from '../ui/notifications';
+import { progressText, workspaceRoots } from '../ui/notifications';
 import { displayPath, markdownCodeBlock, relativizePaths, summarizeList } from '../../core/display';
+
+/**
+ * In Restricted Mode every rotation command is refused before it asks or sends anything (the menus
+ * hide them; this covers the palette, keybindings and other extensions). True when refused.
+ */
+export async function refusedInRestrictedMode(services: Services): Promise<boolean> {
+  const why = loadChunk('core').restrictedModeRotationRefusal(vscode.workspace.isTrusted);
+  if (why) await services.ui.refuse(why);
+  return Boolean(why);
+}
 
 /** Starts the wizard's rotation through the connection's session (which refuses before creating anything). */
 export async function startRotation(services: Services, s: Required<Omit<WizardState, 'probeTraces'>> & Pick<WizardState, 'probeTraces'>): Promise<RotationJournal | undefined> {
@@ -38,24 +48,40 @@ export async function startRotation(services: Services, s: Required<Omit<WizardS
 }
 
 /** Runs (or resumes) a rotation with progress, stopping where a person must answer. */
-async function driveRotation(services: Services, rotations: SessionRotations, id: string): Promise<RotationJournal> {
+export async function driveRotation(services: Services, rotations: SessionRotations, id: string): Promise<RotationJournal> {
   const chunk = loadChunk('core');
   const port = services.port();
   let result: RunResult;
   try {
     result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: progressText(`Rotating ${shortPublicKey(rotations.engine.load(id).oldKey.publicKey)}`), cancellable: false },
       progress => { port.onProgress = (message, increment) => progress.report({ message: progressText(message), increment }); return rotations.run(id); });
+  } catch (err) {
+    // Failed: keys may have been created or revoked before the failure. The report says how far it got.
+    await afterRotation(services, rotations.engine.load(id));
+    throw err;
   } finally {
     port.onProgress = undefined;
   }
   const journal = result.journal;
   if (result.outcome === 'completed') await keepNewPair(services, journal);
-  await showReport(services, journal);
+  await afterRotation(services, journal);
   if (result.outcome === 'waiting') {
-    services.ui.notify(`Rotation ${journal.id} is paused at "${chunk.STEP_TITLES[journal.step] ?? journal.step}": ${pausedBecause(journal)} Resume it with "Langfuse Access: Resume Key Rotation".`);
+    const at = chunk.waitingAt(journal);
+    services.ui.notify(`Rotation ${journal.id} is paused at step ${at.index}/${at.total} "${at.title}": ${pausedBecause(journal)} Resume it from the status bar or with "Langfuse Access: Resume Key Rotation"${chunk.resumeOffer(journal).canAbort ? '; change its targets with "Edit Targets of Paused Key Rotation"' : ''}.`);
   }
-  services.tree.refresh();
   return journal;
+}
+
+/**
+ * After any outcome (completed, paused, failed, rolled back): the report, then the tree and the key
+ * index from the server's current keys, so neither shows a revoked key nor calls the new one unknown.
+ * The index is rebuilt before the command returns (not on the tree's debounced signal).
+ */
+async function afterRotation(services: Services, journal: RotationJournal): Promise<void> {
+  services.rotationStatus.update();
+  services.tree.refresh();
+  await services.keyIndex.rebuildAfterChange();
+  await showReport(services, journal);
 }
 
 /** Why a rotation waits, short enough for a notification: a long list of files is summed up (the report lists them all). */
@@ -87,19 +113,7 @@ async function keepNewPair(services: Services, journal: RotationJournal): Promis
   await forgetStoredKey(services.context, journal.oldKey.publicKey);
 }
 
-/** Offers to resume this window's unfinished rotations on start-up, in core's words. */
-export async function offerResume(services: Services): Promise<void> {
-  const chunk = loadChunk('core');
-  for (const journal of services.clients.host().resumableRotations()) {
-    const choice = await notification('warning',
-      `${chunk.resumeQuestion(journal)} Its new secret is safe in ${services.port().pendingSecrets.describe()}.`,
-      'Resume', 'Abort and Roll Back', 'Later');
-    if (choice === 'Resume') await resumeRotation(services, journal.id);
-    if (choice === 'Abort and Roll Back') await abortRotation(services, journal.id);
-  }
-}
-
-async function pickJournal(services: Services, id: string | undefined, verb: 'Resume' | 'Abort'): Promise<RotationJournal | undefined> {
+export async function pickJournal(services: Services, id: string | undefined, verb: 'Resume' | 'Abort' | 'Edit'): Promise<RotationJournal | undefined> {
   const found = services.clients.host().findRotation(id);
   if ('journal' in found) return verb === 'Abort' && !id ? choose(services, [found.journal], verb) : found.journal;
   if ('choose' in found) return choose(services, found.choose, verb);
@@ -112,6 +126,7 @@ async function choose(services: Services, journals: RotationJournal[], verb: str
 }
 
 export async function resumeRotation(services: Services, id?: string): Promise<RotationJournal | undefined> {
+  if (await refusedInRestrictedMode(services)) return undefined;
   const journal = await pickJournal(services, id, 'Resume');
   if (!journal) return undefined;
   const rotations = await (await services.clients.session(journal.connection.id!)).rotations();
@@ -123,13 +138,19 @@ export async function resumeRotation(services: Services, id?: string): Promise<R
 }
 
 export async function abortRotation(services: Services, id?: string): Promise<RotationJournal | undefined> {
+  if (await refusedInRestrictedMode(services)) return undefined;
   const journal = await pickJournal(services, id, 'Abort');
   if (!journal) return undefined;
   const rotations = await (await services.clients.session(journal.connection.id!)).rotations();
   try {
     const result = await rotations.abort(journal);
-    services.tree.refresh();
-    return result?.journal;
+    if (!result) return undefined;
+    if (result.outcome === 'rolledBack') services.ui.notify(`Rotation ${journal.id} rolled back: every target holds what it held before, and ${shortPublicKey(journal.oldKey.publicKey)} was never revoked.`);
+    await afterRotation(services, result.journal);
+    return result.journal;
+  } catch (err) {
+    await afterRotation(services, rotations.engine.load(journal.id));
+    throw err;
   } finally {
     rotations.close();
   }
