@@ -4,7 +4,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { assertNoSecret, startCliHarness, type CliHarness } from '../cli-rotate/support/cliHarness';
+import { assertNoSecret, ORG, startCliHarness, type CliHarness } from '../cli-rotate/support/cliHarness';
 import { leftovers, runConformance } from './harness';
 
 describe('cli: langfuse-access conformance (sandbox over real HTTP)', function () {
@@ -96,6 +96,28 @@ describe('cli: langfuse-access conformance (sandbox over real HTTP)', function (
     const report = JSON.parse(r.out);
     assert.match(report.checks.find((c: { id: string }) => c.id === 'cleanup-earlier').detail, new RegExp(`project ${old} deleted \\(left by an earlier run\\)`));
     assert.deepEqual(leftovers(h.sandbox), []);
+  });
+
+  it('--project uses an existing project, touches only keys it creates, and revokes earlier runs\' keys only with --allow-existing-keys', async () => {
+    h = await startCliHarness();
+    const projectId = 'proj-production-chatbot';
+    const keysBefore = [...h.sandbox.store.apiKeys.values()].filter(k => k.projectId === projectId).map(k => k.id);
+    const auth = { authorization: `Basic ${Buffer.from(`${ORG.publicKey}:${ORG.secretKey}`).toString('base64')}`, 'content-type': 'application/json' };
+    const stale = await fetch(`${h.sandbox.url}/api/public/projects/${projectId}/apiKeys`, { method: 'POST', headers: auth, body: JSON.stringify({ note: 'lfa-conformance-20200101t000000-abcdef rotation' }) });
+    assert.equal(stale.status, 201);
+    const staleId = (await stale.json() as { id: string }).id;
+    const r = await runConformance(h, ['--connection', 'acme', '--project', 'production-chatbot', '--yes', '--json']);
+    assert.equal(r.code, 0, r.err);
+    const report = JSON.parse(r.out);
+    assert.deepEqual(report.summary, { passed: 12, failed: 0, skipped: 1 });
+    assert.match(report.checks.find((c: { id: string }) => c.id === 'project.delete').detail, /the existing project production-chatbot is kept/);
+    assert.ok(report.cleanup.notes.some((n: string) => /1 key\(s\) noted lfa-conformance-… by earlier runs .* left alone \(pass --allow-existing-keys/.test(n)));
+    const keysAfter = [...h.sandbox.store.apiKeys.values()].filter(k => k.projectId === projectId).map(k => k.id);
+    assert.deepEqual(keysAfter.sort(), [...keysBefore, staleId].sort(), 'the project keeps exactly its own keys and the earlier run\'s key');
+    const again = await runConformance(h, ['--connection', 'acme', '--project', 'production-chatbot', '--allow-existing-keys', '--yes', '--json']);
+    assert.equal(again.code, 0, again.err);
+    assert.ok(!h.sandbox.store.apiKeys.has(staleId), 'revoked with --allow-existing-keys');
+    assert.deepEqual([...h.sandbox.store.apiKeys.values()].filter(k => k.projectId === projectId).map(k => k.id).sort(), [...keysBefore].sort());
   });
 
   it('without --yes and without a terminal it changes nothing and says what to pass (exit 2)', async () => {

@@ -22,8 +22,8 @@ export function needAdminApi(ctx: SuiteContext): void {
 
 /**
  * The acting identity must be OWNER or ADMIN of the organization — and OWNER when the run deletes the
- * throwaway project it creates (`project:delete` is OWNER-only, LF web/src/features/rbac/constants/
- * projectAccessRights.ts). Otherwise the run stops here, before changing anything.
+ * throwaway project it creates (`project:delete` is OWNER-only, LF packages/shared/src/features/rbac/
+ * projectAccessRights.ts; docs/langfuse-behaviour.md §4). Otherwise the run stops here, before changing anything.
  */
 export async function identityCheck(ctx: SuiteContext): Promise<string> {
   needAdminApi(ctx);
