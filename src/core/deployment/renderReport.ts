@@ -3,6 +3,7 @@ import { escapeMarkdown, markdownCode } from '../display/markdown';
 import { forTerminal } from '../display/terminal';
 import type { DeploymentCheckResult } from './checkDeployment';
 import type { ComplianceReport, ReportEvidence } from './complianceReport';
+import { requirementOf } from './complianceCodes';
 import type { DeploymentFinding } from './types';
 
 
@@ -17,20 +18,27 @@ function where(baseDir: string, e: ReportEvidence): string {
   return `${relativePath(baseDir, e.file)}:${e.line}`;
 }
 
-// File names and notes come from the checked files (values, names): escaped for the terminal, one line each.
-function findingLine(baseDir: string, f: DeploymentFinding): string {
-  return `${forTerminal(relativePath(baseDir, f.file))}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.severity.padEnd(7)}  ${f.code}  ${forTerminal(f.message)}`;
-}
-
+/**
+ * The compliance table as text. Each finding appears once, under its requirement, in the lint format
+ * (`file:line:col  severity  code  message`, which terminals and CI logs turn into links); evidence of
+ * a met requirement as `file:line  note`. File names and notes come from the checked files (values,
+ * names): escaped for the terminal, one line each.
+ */
 export function renderText(report: ComplianceReport, result: DeploymentCheckResult, baseDir: string): string {
   const out: string[] = ['Deployment compliance', ''];
+  const findingsOf = new Map<string, DeploymentFinding[]>();
+  for (const f of result.findings) findingsOf.set(requirementOf(f), [...findingsOf.get(requirementOf(f)) ?? [], f]);
   for (const row of report.rows) {
     out.push(`${STATUS_TEXT[row.status].padEnd(9)}  ${row.category}: ${row.requirement}`);
-    for (const e of row.evidence) out.push(`           ${forTerminal(where(baseDir, e))}  ${e.code ? `${e.code}: ` : ''}${forTerminal(e.note)}`);
+    for (const f of findingsOf.get(row.id) ?? []) {
+      out.push(`           ${forTerminal(relativePath(baseDir, f.file))}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.severity.padEnd(7)}  ${f.code}  ${forTerminal(f.message)}`);
+    }
+    for (const e of row.evidence.filter(e => !e.code)) out.push(`           ${forTerminal(where(baseDir, e))}  ${forTerminal(e.note)}`);
   }
-  out.push('', 'Findings', ...(result.findings.length ? result.findings.map(f => findingLine(baseDir, f)) : ['none']), '');
   const s = report.summary;
-  out.push(`${report.files.length} file(s): ${s.pass} pass, ${s.warn} warn, ${s.fail} fail, ${s['not found']} not found; ${result.findings.length} finding(s).`);
+  const c = { error: 0, warning: 0, info: 0 };
+  for (const f of result.findings) c[f.severity]++;
+  out.push('', `${report.files.length} file(s): ${s.pass} pass, ${s.warn} warn, ${s.fail} fail, ${s['not found']} not found; ${result.findings.length} finding(s) (${c.error} error, ${c.warning} warning, ${c.info} info).`);
   return `${out.join('\n')}\n`;
 }
 
