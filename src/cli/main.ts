@@ -1,6 +1,7 @@
 // `langfuse-access <command> [...]`: the command-line edge over src/core.
 // Exit codes: 0 ok, 1 findings or a failed operation, 2 usage or configuration error.
 // Machine output goes to stdout, messages to stderr. Credentials never come from argv.
+import { formatCommandHelp } from '../core/display/cliHelp';
 import { ExitCode, TOOL_NAME, TOOL_VERSION } from '../core/names';
 import type { CliIo } from './command';
 import { UsageError } from './command';
@@ -12,10 +13,12 @@ registerAllCommands();
 function usage(): string {
   const width = Math.max(...Object.keys(commands).map(n => n.length));
   const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
-  return `Usage: ${TOOL_NAME} <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun "${TOOL_NAME} <command> --help" for a command's options.\n`;
+  return `Usage: ${TOOL_NAME} <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun "${TOOL_NAME} <command> --help" (or "${TOOL_NAME} help <command>") for a command's options, examples and exit codes.\n\nExit codes: 0 ok, 1 findings or a failed operation, 2 usage or configuration error.\n`;
 }
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
+  // `help <command> [subcommand]` is `<command> [subcommand] --help`.
+  if (argv[0] === 'help' && argv[1] && commands[argv[1]]) return main([...argv.slice(1), '--help'], io);
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.err(usage());
@@ -32,7 +35,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const { command } = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.err(`Usage: ${TOOL_NAME} ${command.usage}\n${command.help ? `\n${command.help}` : ''}`);
+    io.err(formatCommandHelp(TOOL_NAME, command.usage, command.help, rest[0]));
     return ExitCode.ok;
   }
   try {

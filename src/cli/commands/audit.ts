@@ -19,9 +19,11 @@ import type { AuditFilter } from '../../core/audit/reader';
 import { readAuditLog } from '../../core/audit/reader';
 import { readSigningKey } from '../../core/audit/signingKey';
 import { verifyAuditLogParallel } from '../../core/audit/parallelVerify';
+import { auditLogPresence, missingLogText } from '../../core/audit/logPresence';
 import { CliEnv, ExitCode, StateFiles, TOOL_NAME } from '../../core/names';
 import { configDirPath, stateDirPath } from '../../core/state/stateDir';
 import type { CliCommand, CliIo } from '../command';
+import { AUDIT_HELP } from '../help/audit';
 import { UsageError } from '../command';
 
 const USAGE = [
@@ -57,12 +59,18 @@ async function verify(io: CliIo, args: string[]): Promise<number> {
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError('--format must be text or json');
   const file = logFile(io, values.log);
   const stateDir = stateDirPath(io.env);
+  const presence = auditLogPresence(file, stateDir);
+  if (!presence.present) {
+    const missing = missingLogText(presence, values.log !== undefined);
+    io.out(values.format === 'json' ? `${jsonForTerminal(JSON.stringify({ file, ok: missing.ok, present: false, expectedBecause: presence.expectedBecause, message: missing.text }, null, 2))}\n` : `${forTerminal(missing.text)}\n`);
+    return missing.ok ? ExitCode.ok : ExitCode.findings;
+  }
   const report = await verifyAuditLogParallel(file, { trustedKeys: values.trust, knownTip: values.log ? undefined : forwardedTip(stateDir) });
   const own = values.log ? undefined : readSigningKey(stateDir);
   if (values.format === 'json') {
     io.out(`${jsonForTerminal(JSON.stringify({ ...report, signingKey: own ? { keyId: own.keyId, publicKey: own.publicKey } : undefined }, null, 2))}\n`);
   } else {
-    io.out(verifyReportText(file, fs.existsSync(file), report, own));
+    io.out(verifyReportText(file, true, report, own));
   }
   return report.ok ? ExitCode.ok : ExitCode.findings;
 }
@@ -147,6 +155,11 @@ async function forward(io: CliIo, args: string[]): Promise<number> {
 function checkpoint(io: CliIo, args: string[]): number {
   parse(args, {});
   const stateDir = stateDirPath(io.env);
+  // No log, no key: a signing key on its own would make `verify` expect a log that never was.
+  if (!auditLogPresence(path.join(stateDir, StateFiles.auditLog), stateDir).present) {
+    io.out('nothing to sign: no audit log yet\n');
+    return ExitCode.ok;
+  }
   const writer = openAuditWriter({ stateDir, actor: { identity: io.env[CliEnv.actingAs] ?? io.env.USER ?? 'unknown', tool: 'cli' } });
   const entry = writer.checkpointIfDue();
   const key = writer.signingPublicKey();
@@ -156,6 +169,7 @@ function checkpoint(io: CliIo, args: string[]): number {
 
 export const command: CliCommand = {
   usage: USAGE,
+  help: AUDIT_HELP,
   async run(io: CliIo, args: string[]): Promise<number> {
     const [sub, ...rest] = args;
     switch (sub) {

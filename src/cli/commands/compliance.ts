@@ -13,6 +13,7 @@ import { jsonForTerminal } from '../../core/display/terminal';
 import { buildComplianceReport, checkDeploymentFiles, complianceToSarif, renderJson, renderMarkdown, renderText } from '../../core/deployment/index';
 import type { CliCommand, CliIo } from '../command';
 import { parseReportArgs } from '../reportArgs';
+import { COMPLIANCE_HELP } from '../help/compliance';
 import { UsageError } from '../command';
 
 const USAGE = 'compliance <files…> [--format text|json|sarif|markdown] [--fail-on error|warning|info] [--audit-log]';
@@ -20,6 +21,7 @@ const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
 
 export const command: CliCommand = {
   usage: USAGE,
+  help: COMPLIANCE_HELP,
   async run(io: CliIo, args: string[]): Promise<number> {
     const { values, positionals, format, failOn } = parseReportArgs(args, FORMATS, { 'audit-log': { type: 'boolean', default: false } });
     if (positionals.length === 0) throw new UsageError('name the docker-compose, .env or Helm values files to check');

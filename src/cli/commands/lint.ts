@@ -15,10 +15,11 @@ import { groupByHost, verifyPairsOnline } from '../../core/rules/onlineCheck';
 import { severityAtLeast } from '../../core/rules/ruleCodes';
 import { toSarif } from '../../core/sarif/toSarif';
 import { configDirPath } from '../../core/state/stateDir';
+import { LINT_HELP } from '../help/lint';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { parseReportArgs } from '../reportArgs';
 
-const USAGE = 'lint [paths…] [--format text|json|sarif] [--fail-on error|warning|info] [--online]';
+const USAGE = 'lint [paths…] [--format text|json|sarif] [--fail-on error|warning|info] [--online] [--verbose]';
 const FORMATS = ['text', 'json', 'sarif'] as const;
 
 /**
@@ -56,8 +57,9 @@ async function askOnline(io: CliIo, files: string[], access: AccessFileCache, ur
 
 export const command: CliCommand = {
   usage: USAGE,
+  help: LINT_HELP,
   async run(io: CliIo, args: string[]): Promise<number> {
-    const { values, positionals, format, failOn } = parseReportArgs(args, FORMATS, { online: { type: 'boolean', default: false } });
+    const { values, positionals, format, failOn } = parseReportArgs(args, FORMATS, { online: { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false } });
 
     const paths = (positionals.length > 0 ? positionals : ['.']).map(p => path.resolve(io.cwd, p));
     const access = new AccessFileCache();
@@ -78,7 +80,7 @@ export const command: CliCommand = {
     const report = lintFiles(files, { online, connectionBaseUrl: urlOf }, access);
     if (format === 'sarif') io.out(`${jsonForTerminal(JSON.stringify(toSarif({ findings: report.findings, suppressed: report.suppressed, baseDir: io.cwd }), null, 2))}\n`);
     else if (format === 'json') io.out(jsonForTerminal(jsonReport(io.cwd, report)));
-    else io.out(textReport(io.cwd, report));
+    else io.out(textReport(io.cwd, report, { verbose: values.verbose === true }));
 
     if (report.invalidAccessFiles.length > 0) {
       io.err(`${TOOL_NAME} lint: fix the access file${report.invalidAccessFiles.length > 1 ? 's' : ''} first: ${report.invalidAccessFiles.map(f => forTerminal(displayPath(io.cwd, f))).join(', ')}\n`);

@@ -12,6 +12,7 @@ import { checkPlanRequest, HEADLESS_SINK_HELP, PlanInputError, rotationPlanFrom 
 import { SessionHost, type SessionRotations } from '../../core/session';
 import { forTerminal, jsonForTerminal } from '../../core/display/terminal';
 import { ensureStateDir } from '../../core/state/stateDir';
+import { ROTATE_HELP } from '../help/rotate';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { ConnectionConfigError, loadCliConfig, resolveCliConnection, type CliConnection } from '../../core/connections/cliConfig';
 import { cliPort } from '../session/cliPort';
@@ -61,6 +62,7 @@ function parseFlags(args: string[]): Flags {
 
 export const command: CliCommand = {
   usage: USAGE,
+  help: ROTATE_HELP,
   async run(io: CliIo, args: string[]): Promise<number> {
     const flags = parseFlags(args);
     let host: SessionHost | undefined;

@@ -32,6 +32,13 @@ export async function filterAuditLog(services: Services, view: AuditLogView): Pr
 export async function verifyAuditLogCommand(services: Services): Promise<{ ok: boolean; message: string }> {
   const audit = loadChunk('audit');
   const file = services.auditFile;
+  const presence = audit.auditLogPresence(file, services.stateDir);
+  if (!presence.present) {
+    // Nothing is recorded here: a record would start a fresh log that verifies, hiding the deleted one.
+    const missing = audit.missingLogText(presence, false);
+    if (missing.ok) services.ui.notify(missing.text); else await services.ui.refuse(missing.text);
+    return { ok: missing.ok, message: missing.text };
+  }
   const report = audit.verifyAuditLog(file, { knownTip: audit.forwardedTip(services.stateDir) });
   const keys = report.checkpoints.keys.map(k => k.keyId).join(', ');
   const message = report.ok
