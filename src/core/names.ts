@@ -67,6 +67,7 @@ export const Commands = {
   auditExport: 'langfuseAccess.auditExport',
   auditRefresh: 'langfuseAccess.auditRefresh',
   setSiemToken: 'langfuseAccess.setSiemToken',
+  setVaultToken: 'langfuseAccess.setVaultToken',
   applyDeploymentFix: 'langfuseAccess.applyDeploymentFix',
   complianceReport: 'langfuseAccess.complianceReport',
   openLangfuseAuditLog: 'langfuseAccess.openLangfuseAuditLog',

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { hostLabel } from '../core/connections/connection';
 import { langfuseAuditLogTarget } from '../core/audit/langfuseAuditLogLink';
 import { redactText } from '../core/log/redact';
-import { Commands, SecretKeys, Views } from '../core/names';
+import { Commands, Views } from '../core/names';
+import { setSinkToken } from './secrets/setSinkToken';
 import type { Finding, Fix } from '../core/rules/finding';
 import { createApiKey, revokeApiKey } from './actions/keyActions';
 import { addMember, changeOrgRole, removeMember, resetProjectRole, setProjectRole } from './actions/memberActions';
@@ -134,13 +135,8 @@ export function registerCommands(services: Services): vscode.Disposable[] {
     [Commands.auditRefresh]: () => services.auditView.refresh(),
     [Commands.auditVerify]: () => verifyAuditLogCommand(services),
     [Commands.auditExport]: (target?: vscode.Uri) => exportAuditLog(services, target),
-    [Commands.setSiemToken]: async () => {
-      const token = await services.ui.input({ title: 'SIEM token for audit forwarding', prompt: 'Bearer token of the endpoint in langfuseAccess.auditForwarding.siem (kept in SecretStorage)', password: true, validateInput: v => v.trim() ? undefined : 'Paste the token.' });
-      if (!token) return false;
-      await services.context.secrets.store(SecretKeys.sink('siem'), token.trim());
-      services.record({ action: 'sink.tokenSet', resource: { kind: 'sink', id: 'siem' }, outcome: 'success' });
-      return true;
-    },
+    [Commands.setSiemToken]: () => setSinkToken(services, 'siem'),
+    [Commands.setVaultToken]: () => setSinkToken(services, 'vault'),
     [Commands.applyDeploymentFix]: (fix: DeploymentFix) => applyDeploymentFix(services, fix),
     [Commands.complianceReport]: () => complianceReportCommand(services),
     [Commands.openLangfuseAuditLog]: async (node?: NodeOf<'project'>) => {
