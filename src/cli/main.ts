@@ -1,7 +1,7 @@
 // `langfuse-access <command> [...]`: the command-line edge over src/core.
 // Exit codes: 0 ok, 1 findings or a failed operation, 2 usage or configuration error.
 // Machine output goes to stdout, messages to stderr. Credentials never come from argv.
-import { formatCommandHelp } from '../core/display/cliHelp';
+import { formatCommandHelp, formatCommandList } from '../core/display/cliHelp';
 import { ExitCode, TOOL_NAME, TOOL_VERSION } from '../core/names';
 import type { CliIo } from './command';
 import { UsageError } from './command';
@@ -10,11 +10,7 @@ import { cliCommands as commands } from './registry';
 
 registerAllCommands();
 
-function usage(): string {
-  const width = Math.max(...Object.keys(commands).map(n => n.length));
-  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
-  return `Usage: ${TOOL_NAME} <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun "${TOOL_NAME} <command> --help" (or "${TOOL_NAME} help <command>") for a command's options, examples and exit codes.\n\nExit codes: 0 ok, 1 findings or a failed operation, 2 usage or configuration error.\n`;
-}
+const usage = () => formatCommandList(TOOL_NAME, commands);
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   // `help <command> [subcommand]` is `<command> [subcommand] --help`.

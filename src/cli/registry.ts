@@ -1,6 +1,6 @@
 import { ExitCode, TOOL_VERSION } from '../core/names';
 import type { CliCommand } from './command';
-import { VERSION_HELP } from './help/version';
+import { VERSION_HELP } from '../core/display/help/version';
 
 export interface CommandEntry {
   summary: string;

@@ -12,7 +12,7 @@ import { checkPlanRequest, HEADLESS_SINK_HELP, PlanInputError, rotationPlanFrom 
 import { SessionHost, type SessionRotations } from '../../core/session';
 import { forTerminal, jsonForTerminal } from '../../core/display/terminal';
 import { ensureStateDir } from '../../core/state/stateDir';
-import { ROTATE_HELP } from '../help/rotate';
+import { ROTATE_HELP } from '../../core/display/help/rotate';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { ConnectionConfigError, loadCliConfig, resolveCliConnection, type CliConnection } from '../../core/connections/cliConfig';
 import { cliPort } from '../session/cliPort';

@@ -1,6 +1,6 @@
 // `langfuse-access sandbox`: the sandbox's own runner (src/sandbox/cli.ts) behind the CLI's conventions.
 import { runSandboxCli, SANDBOX_USAGE, SandboxUsageError } from '../../sandbox/cli';
-import { SANDBOX_HELP } from '../help/sandbox';
+import { SANDBOX_HELP } from '../../core/display/help/sandbox';
 import { UsageError, type CliCommand } from '../command';
 
 export const command: CliCommand = {

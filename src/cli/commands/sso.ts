@@ -9,17 +9,15 @@ import { resolveActingIdentity } from '../../core/identity/actingAs';
 import { CliEnv, ExitCode } from '../../core/names';
 import type { OnlineCheckResult, SsoBlockResult, SsoSetupPlan } from '../../core/sso/index';
 import {
-  applySsoBlock, checkProviderOnline, isGitIgnored, planSsoSetup, readDeploymentFileNoFollow,
+  applySsoBlock, checkProviderOnline, isGitIgnored, readDeploymentFileNoFollow, ssoPlanFromFlags, ssoSetupAuditEvent,
   SsoInputError, SsoWriteError, writeDeploymentFileNoFollow,
 } from '../../core/sso/index';
 import { renderConsoleGuide, renderOnlineCheck } from '../../core/sso/report';
 import { stateDirPath } from '../../core/state/stateDir';
 import type { CliCommand, CliIo } from '../command';
 import { UsageError } from '../command';
-import { SSO_HELP } from '../help/sso';
+import { SSO_HELP, SSO_USAGE } from '../../core/display/help/sso';
 
-const USAGE = 'sso check --provider ID --issuer URL --client-id ID --public-url URL [options]\n'
-  + '       langfuse-access sso setup --provider ID --issuer URL --client-id ID --public-url URL --write FILE [--yes] [options]';
 
 function parse(args: string[]) {
   try {
@@ -38,16 +36,9 @@ function parse(args: string[]) {
   }
 }
 
-const list = (v: string | undefined) => v?.split(',').map(s => s.trim()).filter(Boolean);
-
 function planFrom(v: ReturnType<typeof parse>['values']): SsoSetupPlan {
-  for (const required of ['provider', 'client-id', 'public-url'] as const) if (!v[required]) throw new UsageError(`--${required} is required`);
   try {
-    return planSsoSetup({
-      provider: v.provider, publicUrl: v['public-url'], basePath: v['base-path'], issuer: v.issuer ?? v['tenant-id'], clientId: v['client-id'],
-      name: v.name, checks: list(v.checks), clientAuthMethod: v['client-auth-method'], enforceDomains: list(v['enforce-domains']),
-      disablePasswordLogin: v['disable-password-login'],
-    });
+    return ssoPlanFromFlags(v);
   } catch (err) {
     if (err instanceof SsoInputError) throw new UsageError(err.message);
     throw err;
@@ -76,10 +67,7 @@ async function confirmed(io: CliIo, yes: boolean): Promise<boolean> {
 
 function audit(io: CliIo, plan: SsoSetupPlan, file: string, result: SsoBlockResult, check: OnlineCheckResult | undefined): void {
   const writer = openAuditWriter({ stateDir: stateDirPath(io.env), actor: { identity: resolveActingIdentity(io.env[CliEnv.actingAs]).identity, tool: 'cli' } });
-  writer.append({
-    action: 'sso.setup', resource: { kind: 'deploymentFile', id: path.relative(io.cwd, file) || file, name: plan.provider.label }, outcome: 'success',
-    details: { provider: plan.provider.id, redirectUri: plan.redirectUri, target: result.targetName, variables: result.written, clientSecretWritten: result.secretWritten, onlineCheck: check ? (check.ok ? 'passed' : 'failed') : 'skipped', enforcedDomains: plan.enforceDomains, passwordLoginDisabled: plan.disablePasswordLogin },
-  });
+  writer.append(ssoSetupAuditEvent(plan, path.relative(io.cwd, file) || file, { result, onlineCheck: check ? (check.ok ? 'passed' : 'failed') : 'skipped' }));
   writer.checkpointIfDue();
 }
 
@@ -131,7 +119,7 @@ async function setup(io: CliIo, v: ReturnType<typeof parse>['values'], plan: Sso
 }
 
 export const command: CliCommand = {
-  usage: USAGE,
+  usage: SSO_USAGE,
   help: SSO_HELP,
   async run(io: CliIo, args: string[]): Promise<number> {
     const { values: v, positionals } = parse(args);

@@ -56,3 +56,4 @@ export function deploymentFilesFor(file: string, text: string, read: FileReader)
   }
   return SERVER_VARIABLES.test(text) ? [file] : [];
 }
+

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { escapeMarkdown, markdownCode } from '../display/markdown';
-import { forTerminal } from '../display/terminal';
+import { forTerminal, jsonForTerminal } from '../display/terminal';
+import { complianceToSarif } from './complianceSarif';
 import type { DeploymentCheckResult } from './checkDeployment';
 import type { ComplianceReport, ReportEvidence } from './complianceReport';
 import { requirementOf } from './complianceCodes';
@@ -72,4 +73,11 @@ export function renderJson(report: ComplianceReport, result: DeploymentCheckResu
     requirements: report.rows.map(r => ({ ...r, evidence: r.evidence.map(e => ({ ...e, file: relativePath(baseDir, e.file) })) })),
     findings: result.findings.map(f => ({ ...f, file: relativePath(baseDir, f.file), line: f.range.start.line + 1, column: f.range.start.character + 1 })),
   }, null, 2)}\n`;
+}
+
+/** What `compliance` prints on stdout in each format. */
+export function complianceOutput(format: 'text' | 'json' | 'sarif' | 'markdown', report: ComplianceReport, result: DeploymentCheckResult, baseDir: string): string {
+  if (format === 'sarif') return `${jsonForTerminal(JSON.stringify(complianceToSarif(result.findings, baseDir), null, 2))}\n`;
+  if (format === 'json') return jsonForTerminal(renderJson(report, result, baseDir));
+  return format === 'markdown' ? renderMarkdown(report, baseDir) : renderText(report, result, baseDir);
 }

@@ -87,3 +87,15 @@ export function formatCommandHelp(tool: string, usage: string, help: CommandHelp
   out.push('', 'Exit codes:', ...table(Object.entries(help.exitCodes).map(([code, text]) => ({ name: code, text }))));
   return `${out.join('\n')}\n`;
 }
+
+/** The usage lines of a command made of subcommands, one per subcommand (the usage field of its CliCommand). */
+export function subcommandUsage(command: string, help: CommandHelp): string {
+  return (help.subcommands ?? []).map(s => `${command} ${s.usage}`).join(`\n${' '.repeat('Usage: langfuse-access '.length)}`);
+}
+
+/** `langfuse-access --help`: the commands with their one-line summaries. */
+export function formatCommandList(tool: string, commands: Readonly<Record<string, { summary: string }>>): string {
+  const width = Math.max(...Object.keys(commands).map(n => n.length));
+  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
+  return `Usage: ${tool} <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun "${tool} <command> --help" (or "${tool} help <command>") for a command's options, examples and exit codes.\n\nExit codes: 0 ok, 1 findings or a failed operation, 2 usage or configuration error.\n`;
+}

@@ -1,6 +1,7 @@
 // The lint report as text or JSON (SARIF lives in src/core/sarif): the same words for the CLI and CI.
 import * as path from 'node:path';
-import { forTerminal } from '../display/terminal';
+import { forTerminal, jsonForTerminal } from '../display/terminal';
+import { toSarif } from '../sarif/toSarif';
 import type { Finding } from './finding';
 import type { LintReport } from './lintWorkspace';
 import type { Severity } from './ruleCodes';
@@ -47,4 +48,10 @@ export function jsonReport(cwd: string, report: LintReport): string {
     suppressed: report.suppressed.map(finding),
     summary: { ...countBySeverity(report.findings), suppressed: report.suppressed.length },
   }, null, 2)}\n`;
+}
+
+/** What `lint` prints on stdout in each format (JSON and SARIF list every finding; text folds, see textReport). */
+export function lintOutput(format: 'text' | 'json' | 'sarif', cwd: string, report: LintReport, options: { verbose?: boolean } = {}): string {
+  if (format === 'sarif') return `${jsonForTerminal(JSON.stringify(toSarif({ findings: report.findings, suppressed: report.suppressed, baseDir: cwd }), null, 2))}\n`;
+  return format === 'json' ? jsonForTerminal(jsonReport(cwd, report)) : textReport(cwd, report, options);
 }

@@ -74,3 +74,13 @@ export async function checkVaultToken(settings: SecretManagersSettings['vault'],
     return err.code === 'invalid-config' ? { kind: 'refused', message } : { kind: 'unreachable', message };
   }
 }
+
+/** What to do with a Vault token after the check: store it, refuse it, or ask (Vault unreachable); with the words for each. */
+export function vaultTokenDecision(check: VaultTokenCheck): { action: 'store' | 'refuse' | 'ask'; message: string } {
+  switch (check.kind) {
+    case 'accepted': return { action: 'store', message: check.summary };
+    case 'no-address': return { action: 'store', message: check.message };
+    case 'refused': return { action: 'refuse', message: `Not stored: ${check.message}` };
+    case 'unreachable': return { action: 'ask', message: `${check.message} Store the Vault token without checking it?` };
+  }
+}

@@ -17,14 +17,14 @@ export async function setSinkToken(services: Services, id: SinkTokenId): Promise
   let note = '';
   if (id === 'vault') {
     const settings = core.secretManagersFromSetting(vscode.workspace.getConfiguration().inspect(Settings.secretManagers)?.globalValue, m => services.log.warn(m));
-    const check = await core.checkVaultToken(settings.vault, token);
-    if (check.kind === 'refused') {
-      services.record({ action: 'sink.tokenSet', resource: { kind: 'sink', id }, outcome: 'refused', details: { reason: check.message } });
-      await services.ui.refuse(`Not stored: ${check.message}`);
+    const decision = core.vaultTokenDecision(await core.checkVaultToken(settings.vault, token));
+    if (decision.action === 'refuse') {
+      services.record({ action: 'sink.tokenSet', resource: { kind: 'sink', id }, outcome: 'refused', details: { reason: decision.message } });
+      await services.ui.refuse(decision.message);
       return false;
     }
-    if (check.kind === 'unreachable' && !await services.ui.confirm(`${check.message} Store the Vault token without checking it?`, 'Store Token')) return false;
-    note = check.kind === 'accepted' ? ` ${check.summary}` : check.kind === 'no-address' ? ` ${check.message}` : '';
+    if (decision.action === 'ask' && !await services.ui.confirm(decision.message, 'Store Token')) return false;
+    if (decision.action === 'store') note = ` ${decision.message}`;
   }
   await services.context.secrets.store(SecretKeys.sink(id), token);
   services.record({ action: 'sink.tokenSet', resource: { kind: 'sink', id }, outcome: 'success' });

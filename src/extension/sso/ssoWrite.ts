@@ -59,7 +59,7 @@ export async function writeSsoBlock(services: Services, file: string, plan: SsoS
   const root = workspaceRoot(file);
   if (!root) { await services.ui.refuse(`${rel} is not inside an open workspace folder; the SSO assistant writes only there.`); return undefined; }
   if (vscode.workspace.textDocuments.some(d => d.uri.fsPath === file && d.isDirty)) { await services.ui.refuse(`${rel} has unsaved changes: save or revert them, then run the assistant again.`); return undefined; }
-  const auditFailure = (reason: string) => services.record({ action: 'sso.setup', resource: { kind: 'deploymentFile', id: rel, name: plan.provider.label }, outcome: 'failure', details: { provider: plan.provider.id, reason } });
+  const auditFailure = (reason: string) => services.record(sso.ssoSetupAuditEvent(plan, rel, { failure: reason }));
   let text: string;
   let result: SsoBlockResult;
   try {
@@ -84,10 +84,7 @@ export async function writeSsoBlock(services: Services, file: string, plan: SsoS
     await services.ui.refuse(err.message);
     return undefined;
   }
-  services.record({
-    action: 'sso.setup', resource: { kind: 'deploymentFile', id: rel, name: plan.provider.label }, outcome: 'success',
-    details: { provider: plan.provider.id, redirectUri: plan.redirectUri, target: result.targetName, variables: result.written, clientSecretWritten: result.secretWritten, onlineCheck, enforcedDomains: plan.enforceDomains, passwordLoginDisabled: plan.disablePasswordLogin },
-  });
+  services.record(sso.ssoSetupAuditEvent(plan, rel, { result, onlineCheck }));
   const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
   await vscode.window.showTextDocument(doc, { selection: new vscode.Range(result.line, 0, result.line, 0), preview: false });
   services.ui.notify(`Added ${result.written.length} SSO variables to ${rel}. ${result.secretNote}`);

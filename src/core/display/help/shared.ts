@@ -1,6 +1,6 @@
 // Help entries several commands share, so they read the same everywhere.
-import type { HelpOption } from '../../core/display/cliHelp';
-import { CliEnv } from '../../core/names';
+import type { HelpOption } from '../cliHelp';
+import { CliEnv } from '../../names';
 
 export const formatOption = (formats: readonly string[], what: string): HelpOption => ({ flag: `--format ${formats.join('|')}`, description: what, default: formats[0] });
 

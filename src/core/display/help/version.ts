@@ -1,4 +1,4 @@
-import type { CommandHelp } from '../../core/display/cliHelp';
+import type { CommandHelp } from '../cliHelp';
 
 export const VERSION_HELP: CommandHelp = {
   description: 'Prints the version of langfuse-access (the same as --version).',

@@ -1,6 +1,7 @@
-import type { CommandHelp } from '../../core/display/cliHelp';
-import { CliEnv } from '../../core/names';
-import { SSO_PROVIDERS } from '../../core/sso/index';
+import type { CommandHelp } from '../cliHelp';
+import { subcommandUsage } from '../cliHelp';
+import { CliEnv } from '../../names';
+import { SSO_PROVIDERS } from '../../sso/index';
 import { ACTING_AS_ENV, STATE_ENV } from './shared';
 
 const PROVIDER = [
@@ -50,3 +51,5 @@ export const SSO_HELP: CommandHelp = {
     2: 'usage error (a missing or invalid option)',
   },
 };
+
+export const SSO_USAGE = subcommandUsage('sso', SSO_HELP);

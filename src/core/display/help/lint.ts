@@ -1,6 +1,8 @@
-import type { CommandHelp } from '../../core/display/cliHelp';
-import { CliEnv, CONNECTIONS_FILE } from '../../core/names';
+import type { CommandHelp } from '../cliHelp';
+import { CliEnv, CONNECTIONS_FILE } from '../../names';
 import { CONFIG_ENV, FAIL_ON, formatOption } from './shared';
+
+export const LINT_USAGE = 'lint [paths…] [--format text|json|sarif] [--fail-on error|warning|info] [--online] [--verbose]';
 
 export const LINT_HELP: CommandHelp = {
   description: 'Checks .env files (not examples) with the rules of the editor: a key of another project than the file\'s environment expects (from .langfuse/access.yaml), a public/secret pair from different keys, one key in several environments, a secret in a git-tracked file, an overdue key, base-URL problems and variables the SDK in use ignores. Offline unless --online.',

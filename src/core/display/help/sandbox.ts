@@ -1,4 +1,4 @@
-import type { CommandHelp } from '../../core/display/cliHelp';
+import type { CommandHelp } from '../cliHelp';
 
 export const SANDBOX_HELP: CommandHelp = {
   description: 'Runs the local Langfuse-compatible sandbox on 127.0.0.1 until Ctrl+C: the management API of Langfuse 4.16.0 over a world of projects, members and keys. Prints its URL and public keys (never a secret) on stdout.',

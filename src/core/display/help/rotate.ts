@@ -1,6 +1,6 @@
-import type { CommandHelp } from '../../core/display/cliHelp';
-import { CONNECTIONS_FILE } from '../../core/names';
-import { HEADLESS_SINK_HELP } from '../../core/rotation/planInput';
+import type { CommandHelp } from '../cliHelp';
+import { CONNECTIONS_FILE } from '../../names';
+import { HEADLESS_SINK_HELP } from '../../rotation/planInput';
 import { ACTING_AS_ENV, CONFIG_ENV, CONNECTION_ENV, STATE_ENV } from './shared';
 
 export const ROTATE_HELP: CommandHelp = {

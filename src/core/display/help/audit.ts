@@ -1,5 +1,6 @@
-import type { CommandHelp } from '../../core/display/cliHelp';
-import { FORWARDING_CONFIG_FILE, SIEM_TOKEN_ENV } from '../../core/audit/forward/forwardConfig';
+import type { CommandHelp } from '../cliHelp';
+import { subcommandUsage } from '../cliHelp';
+import { FORWARDING_CONFIG_FILE, SIEM_TOKEN_ENV } from '../../audit/forward/forwardConfig';
 import { ACTING_AS_ENV, CONFIG_ENV, STATE_ENV } from './shared';
 
 const FILTERS = [
@@ -53,3 +54,5 @@ export const AUDIT_HELP: CommandHelp = {
     2: 'usage or configuration error (an unknown subcommand or flag, a bad forwarding config)',
   },
 };
+
+export const AUDIT_USAGE = subcommandUsage('audit', AUDIT_HELP);

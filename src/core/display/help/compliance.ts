@@ -1,5 +1,7 @@
-import type { CommandHelp } from '../../core/display/cliHelp';
+import type { CommandHelp } from '../cliHelp';
 import { FAIL_ON, formatOption, STATE_ENV } from './shared';
+
+export const COMPLIANCE_USAGE = 'compliance <files…> [--format text|json|sarif|markdown] [--fail-on error|warning|info] [--audit-log]';
 
 export const COMPLIANCE_HELP: CommandHelp = {
   description: 'Checks the configuration of a self-hosted Langfuse (docker-compose files, the server\'s .env, Helm values of the langfuse chart) against what Langfuse really does, and prints the compliance table: each requirement with its status and the evidence at file:line.\n'
