@@ -4,7 +4,7 @@ import { SANDBOX_HELP } from '../../core/display/help/sandbox';
 import { UsageError, type CliCommand } from '../command';
 
 export const command: CliCommand = {
-  usage: SANDBOX_USAGE,
+  usage: SANDBOX_USAGE.split('\n')[0],
   help: SANDBOX_HELP,
   async run(io, args) {
     try {

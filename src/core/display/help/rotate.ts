@@ -14,10 +14,11 @@ export const ROTATE_HELP: CommandHelp = {
     { flag: '--manual', description: 'no admin API: you create the new pair in the Langfuse UI (read from LANGFUSE_ACCESS_NEW_PUBLIC_KEY/_SECRET_KEY or stdin) and delete the old one there' },
     { flag: '--yes', description: 'answer yes to the deploy checklist and the revoke (CI)' },
     { flag: '--scan PATH', description: 'files or folders that must no longer reference the old public key before the revoke; repeatable' },
-    { flag: '--probe-traces', description: 'before the revoke, check that traces arrive with the new key' },
+    { flag: '--probe-traces', description: 'before the revoke, also read tracing data arriving with the new key (v2 observations on Langfuse 4.x, the v3 trace list on older servers); when the server cannot answer it is reported as unavailable, never blocking', default: 'off' },
+    { flag: '--allow-foreign-host HOST', description: 'write the new key into an env: target whose LANGFUSE_BASE_URL, LANGFUSE_BASEURL or LANGFUSE_HOST names HOST instead of the connection\'s host; repeatable, once per host. Without it such a target is refused; --yes is not consent' },
     { flag: '--json', description: 'print the rotation report as JSON on stdout' },
     { flag: '--resume [ID]', description: 'continue an unfinished rotation (the only one when no ID is given)' },
-    { flag: '--abort ID', description: 'roll an unfinished rotation back (before the revoke)' },
+    { flag: '--abort ID', description: 'roll an unfinished rotation back; only before the revoke — afterwards a rotation can only be finished with --resume' },
     { flag: '--list', description: 'list the rotations in the state folder' },
   ],
   environment: [

@@ -6,6 +6,7 @@ export const SANDBOX_HELP: CommandHelp = {
     { flag: '--port N', description: 'the port; 0 picks a free one', default: '0' },
     { flag: '--world acme|recorded|large|FILE', description: 'the organization it serves: Acme Corp, the recorded real server, a large one, or a world file', default: 'acme' },
     { flag: '--plan team|enterprise|oss', description: 'the plan it behaves as (oss has no admin API)', default: 'the world\'s' },
+    { flag: '--server-version X.Y.Z', description: 'behave like that Langfuse version: 4.x answers the v3 trace routes as Langfuse v4 does (removed) and serves the v2 observations; 3.x keeps the v3 trace routes', default: 'the world\'s (4.16.0)' },
     { flag: '--state FILE', description: 'keep changes in this file and resume from it next time' },
     { flag: '--credentials-out FILE', description: 'write the key pairs (0600) for "Connect to Local Sandbox" and scripts' },
     { flag: '--now ISO-8601', description: 'start the sandbox\'s clock at this time (the tool\'s own clock is not moved)' },
