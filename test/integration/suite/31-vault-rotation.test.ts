@@ -40,6 +40,8 @@ describe('Set Vault Token… and a vault: rotation from the extension (Vault: re
     vault = await startVaultKv2Fake({ tokens: { [TOKEN]: { capability: 'write' } } });
     await config().update('langfuseAccess.secretManagers', { vault: { address: vault.address } }, vscode.ConfigurationTarget.Global);
     await createOldKey();
+    // Made behind the extension's back: reload what the tree knows, as the Refresh button does.
+    await vscode.commands.executeCommand('langfuseAccess.refresh');
     await api.services.context.secrets.store(`langfuseAccess/key/${OLD.publicKey}`, JSON.stringify({ ...OLD, baseUrl: sandboxCredentials().baseUrl, projectId: 'proj-analytics-readonly', projectName: 'analytics-readonly', note: 'dashboard-vault' }));
   });
   after(async () => {
@@ -83,7 +85,7 @@ describe('Set Vault Token… and a vault: rotation from the extension (Vault: re
     } finally {
       await config().update('langfuseAccess.actingAs', 'engineering-lead@acme.com', vscode.ConfigurationTarget.Global);
     }
-    assert.ok(journal, `the wizard ran: ${ui.failures()}`);
+    assert.ok(journal, `the wizard ran: ${ui.failures()} (steps shown: ${ui.steps!.shown.join(" / ")})`);
     assert.strictEqual(journal.status, 'completed', JSON.stringify(journal.waiting ?? journal.error ?? journal.step));
     const stored = vault.secretData('secret', 'langfuse/analytics')!;
     assert.ok(stored, 'Vault holds the new pair');
