@@ -56,6 +56,7 @@ if (require.main === module) {
     env: process.env,
     cwd: process.cwd(),
   };
+  (require('./l10n') as typeof import('./l10n')).setUpCliL10n(process.env);
   main(process.argv.slice(2), io).then(
     code => { process.exitCode = code; },
     err => {

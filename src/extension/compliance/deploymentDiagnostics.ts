@@ -69,7 +69,7 @@ export class DeploymentDiagnostics extends Disposable implements vscode.CodeActi
         actions.push(action);
       });
       if (SSO_FINDING.test(f.code) && !actions.some(a => a.command?.command === Commands.setUpSso)) {
-        const assistant = new vscode.CodeAction('Set Up SSO for Self-Hosted Langfuse…', vscode.CodeActionKind.QuickFix);
+        const assistant = new vscode.CodeAction(vscode.l10n.t('Set Up SSO for Self-Hosted Langfuse…'), vscode.CodeActionKind.QuickFix);
         assistant.command = { command: Commands.setUpSso, title: assistant.title, arguments: [doc.uri] };
         assistant.diagnostics = [diag];
         actions.push(assistant);
@@ -94,15 +94,15 @@ export class DeploymentDiagnostics extends Disposable implements vscode.CodeActi
 export async function applyDeploymentFix(services: Services, fix: DeploymentFix): Promise<boolean> {
   const ws = loadChunk('workspace');
   if (!vscode.workspace.isTrusted) {
-    await services.ui.refuse(`"${fix.title}" changes files, so it is not available in Restricted Mode. Trust this workspace first if you know where it comes from.`);
+    await services.ui.refuse(vscode.l10n.t('"{0}" changes files, so it is not available in Restricted Mode. Trust this workspace first if you know where it comes from.', fix.title));
     return false;
   }
   const roots = workspaceRoots().map(r => r.path);
   try {
-    ws.assertEditsInScope(ws.filesTouchedBy(fix).map(file => ({ file })), { roots, label: 'the workspace' });
+    ws.assertEditsInScope(ws.filesTouchedBy(fix).map(file => ({ file })), { roots, label: vscode.l10n.t('the workspace') });
   } catch (err) {
     if (!(err instanceof ws.UnsafeWriteError)) throw err;
-    await services.ui.refuse(`Not changed: ${err.message}`);
+    await services.ui.refuse(vscode.l10n.t('Not changed: {0}', err.message));
     return false;
   }
   const edits = ws.resolveFixEdits(fix, editorReader);
@@ -121,7 +121,7 @@ export async function complianceReportCommand(services: Services): Promise<strin
   const uris = await vscode.workspace.findFiles(DEPLOYMENT_FILE_GLOB, '**/node_modules/**', 200);
   const files = ws.deploymentFilesIn(uris.filter(u => u.scheme === 'file').map(u => u.fsPath), editorReader);
   if (files.length === 0) {
-    services.ui.notify('No self-hosted Langfuse configuration found (docker-compose files with langfuse/langfuse, or Helm values of the langfuse chart).');
+    services.ui.notify(vscode.l10n.t('No self-hosted Langfuse configuration found (docker-compose files with langfuse/langfuse, or Helm values of the langfuse chart).'));
     return undefined;
   }
   const base = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? path.dirname(files[0]);

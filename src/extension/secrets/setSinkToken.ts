@@ -12,7 +12,7 @@ import type { Services } from '../services';
 export async function setSinkToken(services: Services, id: SinkTokenId): Promise<boolean> {
   const core = loadChunk('core');
   const info = core.SINK_TOKENS[id];
-  const token = (await services.ui.input({ title: `Langfuse Access: ${info.label}`, prompt: info.prompt, password: true, validateInput: core.sinkTokenProblem }))?.trim();
+  const token = (await services.ui.input({ title: vscode.l10n.t('Langfuse Access: {0}', info.label), prompt: info.prompt, password: true, validateInput: core.sinkTokenProblem }))?.trim();
   if (!token) return false;
   let note = '';
   if (id === 'vault') {
@@ -28,6 +28,6 @@ export async function setSinkToken(services: Services, id: SinkTokenId): Promise
   }
   await services.context.secrets.store(SecretKeys.sink(id), token);
   services.record({ action: 'sink.tokenSet', resource: { kind: 'sink', id }, outcome: 'success' });
-  services.ui.notify(`${info.label} stored in SecretStorage.${note}`);
+  services.ui.notify(vscode.l10n.t('{0} stored in SecretStorage.{1}', info.label, note));
   return true;
 }
