@@ -53,7 +53,7 @@ export async function driveRotation(services: Services, rotations: SessionRotati
   const port = services.port();
   let result: RunResult;
   try {
-    result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: progressText(`Rotating ${shortPublicKey(rotations.engine.load(id).oldKey.publicKey)}`), cancellable: false },
+    result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: progressText(vscode.l10n.t('Rotating {0}', shortPublicKey(rotations.engine.load(id).oldKey.publicKey))), cancellable: false },
       progress => { port.onProgress = (message, increment) => progress.report({ message: progressText(message), increment }); return rotations.run(id); });
   } catch (err) {
     // Failed: keys may have been created or revoked before the failure. The report says how far it got.
@@ -67,7 +67,8 @@ export async function driveRotation(services: Services, rotations: SessionRotati
   await afterRotation(services, journal);
   if (result.outcome === 'waiting') {
     const at = chunk.waitingAt(journal);
-    services.ui.notify(`Rotation ${journal.id} is paused at step ${at.index}/${at.total} "${at.title}": ${pausedBecause(journal)} Resume it from the status bar or with "Langfuse Access: Resume Key Rotation"${chunk.resumeOffer(journal).canAbort ? '; change its targets with "Edit Targets of Paused Key Rotation"' : ''}.`);
+    const edit = chunk.resumeOffer(journal).canAbort ? vscode.l10n.t('; change its targets with "Edit Targets of Paused Key Rotation"') : '';
+    services.ui.notify(vscode.l10n.t('Rotation {0} is paused at step {1}/{2} "{3}": {4} Resume it from the status bar or with "Langfuse Access: Resume Key Rotation"{5}.', journal.id, at.index, at.total, at.title, pausedBecause(journal), edit));
   }
   return journal;
 }
@@ -122,7 +123,7 @@ export async function pickJournal(services: Services, id: string | undefined, ve
 }
 
 async function choose(services: Services, journals: RotationJournal[], verb: string): Promise<RotationJournal | undefined> {
-  return (await services.ui.pick(journals.map(j => ({ label: `${shortPublicKey(j.oldKey.publicKey)} · ${j.project.name}`, description: `${j.mode}, at ${j.step}`, journal: j })), { title: `${verb} which rotation?` }))?.journal;
+  return (await services.ui.pick(journals.map(j => ({ label: vscode.l10n.t('{0} · {1}', shortPublicKey(j.oldKey.publicKey), j.project.name), description: vscode.l10n.t('{0}, at {1}', j.mode, j.step), journal: j })), { title: vscode.l10n.t('{0} which rotation?', verb) }))?.journal;
 }
 
 export async function resumeRotation(services: Services, id?: string): Promise<RotationJournal | undefined> {
