@@ -10,7 +10,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { RotationJournal } from '../../../src/core/rotation/index';
 import type { ExtensionApi } from '../../../src/extension/extension';
-import type { Prompter } from '../../../src/extension/ui/prompter';
+import { vscodePrompter, type Prompter } from '../../../src/extension/ui/prompter';
 import { activateExtension, sandboxCredentials, ScriptedPrompter, ScriptedSteps, waitFor } from './helpers';
 import { workbench } from '../shared/probe';
 import { outsideDir, workspaceRoot } from '../restricted/restrictedHelpers';
@@ -49,7 +49,8 @@ describe('a hostile file name during a paused rotation (issue 19, finding 1)', (
 
   before(async () => {
     api = await activateExtension();
-    real = api.services.ui;
+    // The extension's own VS Code prompter (earlier tests of this pass leave a scripted one in services.ui).
+    real = vscodePrompter;
     sideEffect = path.join(outsideDir(), 'PWNED');
     // Stands in for `workbench.action.terminal.sendSequence` of the issue's proof: running it leaves a file outside the workspace.
     registration = vscode.commands.registerCommand(COMMAND, () => { commandRuns.push(Date.now()); fs.writeFileSync(sideEffect, 'ran'); });
