@@ -12,12 +12,16 @@ import { ensurePrivateDir } from '../state/stateDir';
 import type { AccessIgnoreEntry } from './accessSchema';
 import { addIgnoreEntry } from './ignoreWriter';
 
+/** The lock every writer of one access file takes (ignore entries, a rotation's publicKeys edit). */
+export function accessFileLock(locksDir: string, accessFile: string): string {
+  return path.join(locksDir, `access-${crypto.createHash('sha256').update(path.resolve(accessFile)).digest('hex').slice(0, 16)}.lock`);
+}
+
 export async function recordIgnoreEntry(accessFile: string, entry: AccessIgnoreEntry, options: { stateDir: string; tool: string; waitMs?: number; scope?: WriteScope }): Promise<void> {
   const target = path.resolve(accessFile);
   const root = path.dirname(path.dirname(target));
   const scope = options.scope ?? { roots: [root], label: `the repository folder ${root}` };
-  const id = crypto.createHash('sha256').update(target).digest('hex').slice(0, 16);
-  const lockFile = path.join(ensurePrivateDir(path.join(options.stateDir, StateFiles.locksDir)), `access-${id}.lock`);
+  const lockFile = accessFileLock(ensurePrivateDir(path.join(options.stateDir, StateFiles.locksDir)), target);
   const held = await acquireLock(lockFile, { tool: options.tool, purpose: `recording an ignored finding in ${target}`, waitMs: options.waitMs ?? 10_000 });
   try {
     // Re-read under the lock: the file as it is now, with every entry written before us.

@@ -56,9 +56,17 @@ export function probeChoice(on: boolean): Choice<'toggle-probe'> {
 export function targetChoices(discovered: readonly string[], chosen: readonly string[] | undefined, relative: (file: string) => string): (Choice<string> & { picked: boolean })[] {
   const found = new Set(discovered);
   return [...new Set([...discovered, ...(chosen ?? [])])].map(spec => ({
-    label: spec.startsWith('env:') ? `$(file) ${relative(spec.slice(4))}` : spec,
-    description: found.has(spec) ? 'holds the old public key' : undefined,
+    ...targetLabel(spec, relative),
+    ...(found.has(spec) && !spec.startsWith('access:') ? { description: 'holds the old public key' } : {}),
     value: spec,
     picked: (chosen ?? discovered).includes(spec),
   }));
+}
+
+/** A file target by its workspace path; an access-file target with its environment and what changes there. */
+function targetLabel(spec: string, relative: (file: string) => string): { label: string; description?: string } {
+  if (spec.startsWith('env:')) return { label: `$(file) ${relative(spec.slice(4))}` };
+  if (!spec.startsWith('access:')) return { label: spec };
+  const hash = spec.lastIndexOf('#');
+  return { label: `$(shield) ${relative(spec.slice('access:'.length, hash))} · ${spec.slice(hash + 1)}`, description: `publicKeys of environment ${spec.slice(hash + 1)} list the old public key (only the public key is written)` };
 }
