@@ -148,8 +148,9 @@ export class ScriptedSteps {
     if (!('pick' in a)) throw new Error(`step ${o.step}: expected a pick answer, got ${JSON.stringify(a)}`);
     return ScriptedSteps.match(o.items, a.pick);
   }
-  async pickMany<T extends vscode.QuickPickItem>(o: { title: string; step: number; totalSteps: number; items: readonly T[] }): Promise<T[]> {
-    this.shown.push(`${o.step}/${o.totalSteps} pickMany: ${o.items.map(i => i.label).join(' | ')}`);
+  async pickMany<T extends vscode.QuickPickItem>(o: { title: string; step: number; totalSteps: number; items: readonly T[]; selected?: readonly T[] }): Promise<T[]> {
+    // Pre-selected items are marked "[x] " (what the user sees ticked when the step opens).
+    this.shown.push(`${o.step}/${o.totalSteps} pickMany: ${o.items.map(i => `${o.selected?.includes(i) ? '[x] ' : ''}${i.label}${i.description ? ` (${i.description})` : ''}`).join(' | ')}`);
     const a = this.next(`${o.step}/${o.totalSteps}`);
     if (!('pickMany' in a)) throw new Error(`step ${o.step}: expected a pickMany answer, got ${JSON.stringify(a)}`);
     return a.pickMany.map(w => ScriptedSteps.match(o.items, w));
