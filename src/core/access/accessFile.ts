@@ -6,6 +6,7 @@ import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from '../y
 import type { TextRange } from '../env/position';
 import { textRange } from '../env/position';
 import { isRuleCode } from '../rules/ruleCodes';
+import { checkDeclaration } from '../accessAsCode/declarationChecks';
 import type { AccessConfig } from './accessSchema';
 import { AccessConfig as AccessConfigSchema, HOST_LIKE_KEYS } from './accessSchema';
 
@@ -75,10 +76,13 @@ export function parseAccessFile(text: string, filePath: string, rootDir: string 
   }
 
   const config = parsed.data;
-  checkMeaning(config, (path, message, pointAtKey = false) => {
+  const report = (path: Path, message: string, pointAtKey = false) => {
     const node = locate(doc.contents, path, pointAtKey);
     result.problems.push({ range: node?.range ? at(node.range[0], node.range[1]) : textRange(0, 0, 0, 0), message });
-  });
+  };
+  checkMeaning(config, report);
+  checkDeclaration(config, { environments: config.environments, rootDir }, report);
+  result.problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   if (result.problems.length === 0) result.config = config;
   return result;
 }
@@ -129,7 +133,7 @@ function valueAt(data: unknown, path: Path): unknown {
 }
 
 /** The YAML node at `path`; with pointAtKey, the key node of the last step (for unknown/missing fields). */
-function locate(root: unknown, path: Path, pointAtKey: boolean): YamlNode | undefined {
+export function locate(root: unknown, path: Path, pointAtKey: boolean): YamlNode | undefined {
   let node = root as YamlNode | null | undefined;
   for (let i = 0; i < path.length; i++) {
     const step = path[i];
