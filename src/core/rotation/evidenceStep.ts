@@ -4,13 +4,13 @@
 import { shortPublicKey } from '../log/redact';
 import type { StepContext } from './context';
 import { probeTraces, scanForPublicKey } from './evidence';
-import type { Evidence, RotationJournal } from './journal';
+import { oldKeyOf, type Evidence, type RotationJournal } from './journal';
 import type { RotationCallbacks } from './types';
 
 export async function gatherEvidence(ctx: StepContext, j: RotationJournal, cb: RotationCallbacks): Promise<RotationJournal> {
   const pending = await ctx.pending(j);
   const pair = ctx.newPair(j, pending);
-  const old = j.oldKey.publicKey;
+  const old = oldKeyOf(j).publicKey;
   const scan = scanForPublicKey(j.scanPaths, old, [ctx.deps.stateDir]);
   const targetsHoldingOld: string[] = [];
   for (const t of j.targets) if ((await ctx.deps.sinkFor(t.target).read()).publicKey === old) targetsHoldingOld.push(t.target);

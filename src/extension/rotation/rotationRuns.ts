@@ -42,7 +42,7 @@ async function driveRotation(services: Services, rotations: SessionRotations, id
   const port = services.port();
   let result: RunResult;
   try {
-    result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: progressText(`Rotating ${shortPublicKey(rotations.engine.load(id).oldKey.publicKey)}`), cancellable: false },
+    result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: progressText(rotationTitle(rotations.engine.load(id))), cancellable: false },
       progress => { port.onProgress = (message, increment) => progress.report({ message: progressText(message), increment }); return rotations.run(id); });
   } finally {
     port.onProgress = undefined;
@@ -57,13 +57,17 @@ async function driveRotation(services: Services, rotations: SessionRotations, id
   return journal;
 }
 
+function rotationTitle(j: RotationJournal): string {
+  return j.oldKey ? `Rotating ${shortPublicKey(j.oldKey.publicKey)}` : `Creating the key "${j.newKeyNote ?? ''}" of ${j.project.name}`;
+}
+
 /** Why a rotation waits, short enough for a notification: a long list of files is summed up (the report lists them all). */
 function pausedBecause(journal: RotationJournal): string {
   const references = journal.evidence?.references ?? [];
   if (journal.waiting?.reason !== 'references' || references.length === 0) return journal.waiting?.message ?? '';
   const roots = workspaceRoots();
   const places = references.map(r => `${displayPath(r.file, roots)}:${r.line}`);
-  return `The old public key ${shortPublicKey(journal.oldKey.publicKey)} still appears in ${references.length} place(s): ${summarizeList(places)} (all of them are in the rotation report). Update them.`;
+  return `The old public key ${shortPublicKey(journal.oldKey?.publicKey ?? '')} still appears in ${references.length} place(s): ${summarizeList(places)} (all of them are in the rotation report). Update them.`;
 }
 
 async function showReport(services: Services, journal: RotationJournal): Promise<void> {
@@ -82,6 +86,7 @@ async function keepNewPair(services: Services, journal: RotationJournal): Promis
   const stored: StoredProjectKey = { publicKey: pair.publicKey, secretKey: pair.secretKey, baseUrl: journal.connection.baseUrl, projectId: journal.project.id ?? '', projectName: journal.project.name, note: journal.newKey.note ?? null, createdAt: journal.newKey.createdAt };
   await services.context.secrets.store(SecretKeys.projectKey(pair.publicKey), JSON.stringify(stored));
   await rememberStoredKey(services.context, { publicKey: pair.publicKey, projectId: stored.projectId, projectName: stored.projectName, note: stored.note, baseUrl: stored.baseUrl });
+  if (!journal.oldKey) return;
   await services.context.secrets.delete(SecretKeys.projectKey(journal.oldKey.publicKey));
   await forgetStoredKey(services.context, journal.oldKey.publicKey);
 }
@@ -107,7 +112,7 @@ async function pickJournal(services: Services, id: string | undefined, verb: 'Re
 }
 
 async function choose(services: Services, journals: RotationJournal[], verb: string): Promise<RotationJournal | undefined> {
-  return (await services.ui.pick(journals.map(j => ({ label: `${shortPublicKey(j.oldKey.publicKey)} · ${j.project.name}`, description: `${j.mode}, at ${j.step}`, journal: j })), { title: `${verb} which rotation?` }))?.journal;
+  return (await services.ui.pick(journals.map(j => ({ label: `${j.oldKey ? shortPublicKey(j.oldKey.publicKey) : loadChunk('core').rotationSubject(j)} · ${j.project.name}`, description: `${j.mode}, at ${j.step}`, journal: j })), { title: `${verb} which rotation?` }))?.journal;
 }
 
 export async function resumeRotation(services: Services, id?: string): Promise<RotationJournal | undefined> {
