@@ -29,6 +29,8 @@ export const SecretKeys = {
   sink: (sinkId: string) => `${PREFIX}/sink/${sinkId}`,
   /** A rotation's pending secrets until it finishes. */
   rotation: (rotationId: string) => `${PREFIX}/rotation/${rotationId}`,
+  /** The `secretstorage` store of a key declared in an access file (project name and key note). */
+  declaredKey: (project: string, note: string) => `${PREFIX}/declared/${encodeURIComponent(project)}/${encodeURIComponent(note)}`,
   isConnection: (key: string) => key.startsWith(`${PREFIX}/connection/`),
   connectionIdOf: (key: string) => key.slice(`${PREFIX}/connection/`.length),
 } as const;
@@ -101,6 +103,8 @@ export const StateFiles = {
   auditLog: 'audit.jsonl',
   auditLock: 'audit.lock',
   rotationsDir: 'rotations',
+  /** Access-as-code apply journals (what each apply did, step by step; no secret). */
+  appliesDir: 'applies',
   locksDir: 'locks',
 } as const;
 

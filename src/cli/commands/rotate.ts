@@ -118,7 +118,7 @@ function planFromFlags(io: CliIo, f: Flags) {
   }
 }
 
-function testHook(hook: string): (name: string) => void {
+export function testHook(hook: string): (name: string) => void {
   if (hook.startsWith('crash:')) {
     const at = hook.slice('crash:'.length);
     return name => { if (name === at) process.kill(process.pid, 'SIGKILL'); };

@@ -106,7 +106,7 @@ export class RotationEngine {
       const journal: RotationJournal = {
         v: 1, id, tool: this.deps.tool, pid: process.pid, actor: this.deps.actor, mode: plan.mode,
         connection: plan.connection, project, oldKey: plan.oldPublicKey === undefined ? undefined : { publicKey: plan.oldPublicKey, id: oldKeyId }, newKeyNote: plan.note,
-        targets: targets.map(target => ({ target })), scanPaths: plan.scanPaths ?? [], probeTraces: plan.probeTraces ?? false,
+        targets: targets.map(target => ({ target })), scanPaths: plan.scanPaths ?? [], scanExclude: plan.scanExclude, probeTraces: plan.probeTraces ?? false,
         status: 'active', step: 'planned', notes: [], history: [{ step: 'planned', at: stamp }], createdAt: stamp, updatedAt: stamp,
       };
       // Journal first: a kill between the two writes then leaves a resumable rotation (without the

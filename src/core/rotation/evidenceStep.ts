@@ -11,7 +11,7 @@ export async function gatherEvidence(ctx: StepContext, j: RotationJournal, cb: R
   const pending = await ctx.pending(j);
   const pair = ctx.newPair(j, pending);
   const old = oldKeyOf(j).publicKey;
-  const scan = scanForPublicKey(j.scanPaths, old, [ctx.deps.stateDir]);
+  const scan = scanForPublicKey(j.scanPaths, old, [ctx.deps.stateDir, ...(j.scanExclude ?? [])]);
   const targetsHoldingOld: string[] = [];
   for (const t of j.targets) if ((await ctx.deps.sinkFor(t.target).read()).publicKey === old) targetsHoldingOld.push(t.target);
   const evidence: Evidence = {

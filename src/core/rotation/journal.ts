@@ -76,6 +76,7 @@ export const RotationJournal = z.object({
   newKey: z.optional(z.object({ publicKey: z.string(), id: z.optional(z.string()), createdAt: z.optional(z.string()), note: z.optional(z.string()) })),
   targets: z.array(JournalTarget),
   scanPaths: z.array(z.string()),
+  scanExclude: z.optional(z.array(z.string())),
   probeTraces: z.boolean(),
   status: z.enum(['active', 'rollingBack', 'completed', 'rolledBack']),
   step: z.enum(STEPS),

@@ -19,6 +19,8 @@ export interface RotationPlan {
   targets: string[];
   /** Files or folders searched for the old public key before the revoke (the workspace). */
   scanPaths?: string[];
+  /** Files left out of that search (an access file that declares the key by note, and lists it). */
+  scanExclude?: string[];
   /** Count traces arriving with the NEW key since the cut-over, as extra evidence. */
   probeTraces?: boolean;
   /** The old secret when the front end has it (e.g. in SecretStorage): lets the re-check prove the old pair answers 401. */

@@ -14,7 +14,9 @@ export type ConfirmationId =
   | 'rotation-checklist'
   | 'rotation-revoke'
   | 'rotation-abort'
-  | 'discard-secret';   // a key created moments ago whose secret the user did not keep
+  | 'discard-secret'    // a key created moments ago whose secret the user did not keep
+  | 'plan-apply'        // an access-as-code plan, confirmed as a whole before apply changes anything
+  | 'plan-destroy';     // its revokes and removals (exhaustive lists), confirmed on their own
 
 export interface Confirmation {
   id: ConfirmationId;
