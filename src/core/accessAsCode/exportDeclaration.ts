@@ -5,6 +5,7 @@
 // files that hold it. Nothing secret is read or written: public keys and notes only.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { matchesPattern } from '../access/environmentMatch';
 import { parseEnv } from '../env/envParser';
 import { langfuseVariable } from '../env/langfuseVariables';
 import type { Role } from '../langfuse/roles';
@@ -26,7 +27,7 @@ export interface ExportInput {
   live: LiveOrganization;
   /** The folder holding `.langfuse/`: `.env` files below it are where keys are found, and stores are relative to it. */
   rootDir: string;
-  environments: Record<string, { project: string; publicKeys?: string[] }>;
+  environments: Record<string, { project: string; files?: string[]; publicKeys?: string[] }>;
   /** The file's current declaration, whose choices are kept. */
   existing?: Declaration;
 }
@@ -54,10 +55,11 @@ export function exportDeclaration(input: ExportInput): ExportedDeclaration {
     const keys = [...notes.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([note, list]): ExportedKey => {
       const [newest, ...others] = [...list].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
       const before = declared?.keys?.find(k => k.note === note);
-      const environment = before?.environment ?? Object.entries(input.environments).find(([, e]) => e.project === p.name && e.publicKeys?.includes(newest.publicKey))?.[0];
+      const keyStores = before?.stores ?? (stores.get(newest.publicKey) ?? []);
+      const environment = before?.environment ?? environmentOf(input.environments, p.name, newest.publicKey, keyStores);
       return {
         note, ...(environment ? { environment } : {}),
-        stores: before?.stores ?? (stores.get(newest.publicKey) ?? []),
+        stores: keyStores,
         ...(before?.maxAgeDays ? { maxAgeDays: before.maxAgeDays } : {}),
         rotate: before?.rotate ?? 'manual',
         publicKey: newest.publicKey, createdAt: newest.createdAt, duplicates: others.map(o => o.publicKey),
@@ -74,6 +76,14 @@ export function exportDeclaration(input: ExportInput): ExportedDeclaration {
     projects,
     organizationKeys: live.organizationApiKeys.map(k => `${k.publicKey}${k.note ? ` "${k.note}"` : ''} created ${k.createdAt.slice(0, 10)}`),
   };
+}
+
+/** The environment of this project that lists the key, or whose `files` name one of its `env:` stores. */
+function environmentOf(environments: ExportInput['environments'], project: string, publicKey: string, stores: readonly string[]): string | undefined {
+  const mine = Object.entries(environments).filter(([, e]) => e.project === project);
+  const files = stores.filter(s => s.startsWith('env:')).map(s => s.slice(4));
+  return (mine.find(([, e]) => e.publicKeys?.includes(publicKey))
+    ?? mine.find(([, e]) => (e.files ?? []).some(pattern => files.some(f => matchesPattern(f, pattern)))))?.[0];
 }
 
 /** `.env` files under the repository by the public key they hold, as `env:` stores relative to it. */

@@ -84,16 +84,15 @@ function keysSeq(doc: Document, keys: readonly ExportedKey[], old: YamlNode[]): 
   const seq = new YAMLSeq();
   if (keys.length === 0) seq.flow = true;
   for (const k of keys) {
-    const kept = old.find(n => isMap(n) && n.get('note') === k.note);
-    if (kept) { seq.items.push(kept); continue; }
     const { publicKey, createdAt, duplicates, ...declared } = k;
-    const node = doc.createNode(declared) as YAMLMap;
+    // Names and dates ride on the note's line, so they stay with their entry when entries move.
+    const comment = oneLine(` ${publicKey}, created ${createdAt.slice(0, 10)}${duplicates.length ? `; also with this note (older, not declared): ${duplicates.join(', ')}` : ''}`);
+    const kept = old.find(n => isMap(n) && n.get('note') === k.note) as YAMLMap | undefined;
+    const node = kept ?? doc.createNode(declared) as YAMLMap;
+    const note = node.get('note', true);
+    if (isScalar(note) && (!note.comment || /^ pk-lf-/.test(note.comment))) note.comment = comment;
     const stores = node.get('stores', true);
-    if (isSeq(stores)) stores.flow = true;
-    node.commentBefore = [
-      ` ${publicKey}, created ${createdAt.slice(0, 10)}`,
-      ...(duplicates.length ? [` Also with this note (older, not declared): ${duplicates.join(', ')}`] : []),
-    ].join('\n');
+    if (!kept && isSeq(stores)) stores.flow = true;
     seq.items.push(node);
   }
   return seq;

@@ -57,7 +57,9 @@ function outsideWorkspace(file: string, roots: readonly string[]): string | unde
   const inside = (root: string, p: string) => { const rel = path.relative(root, p); return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel); };
   if (!roots.some(r => inside(path.resolve(r), file))) return 'the file lies outside the workspace: refused.';
   let real: string;
-  try { real = path.join(fs.realpathSync(path.dirname(file)), path.basename(file)); } catch { return undefined; }
+  try { real = fs.realpathSync(file); } catch {
+    try { real = path.join(fs.realpathSync(path.dirname(file)), path.basename(file)); } catch { return undefined; }
+  }
   const realRoots = roots.flatMap(r => { try { return [fs.realpathSync(r)]; } catch { return []; } });
-  return realRoots.some(r => inside(r, real)) ? undefined : `its folder leads outside the workspace once symbolic links are followed (${path.dirname(real)}): refused.`;
+  return realRoots.some(r => inside(r, real)) ? undefined : `it leads outside the workspace once symbolic links are followed (${real}): refused.`;
 }

@@ -16,13 +16,16 @@ describe('access as code: export → edit → plan → apply → plan without ch
   after(async () => { await h.close(); });
 
   it('export writes the live organization; plan right after shows no changes (exit 0 with --detailed-exitcode)', async () => {
+    const workspaceSections = 'version: 1\n# which project each environment uses\nenvironments:\n  production:\n    project: production-chatbot\n    files: [".env.production"]\nrotation:\n  maxAgeDays: 90\n';
+    fs.mkdirSync(path.dirname(h.file), { recursive: true });
+    h.write(workspaceSections);
     const exported = await h.run('export', ['--connection', 'acme']);
     assert.equal(exported.code, 0, exported.err);
     const text = h.read();
+    assert.ok(text.includes('# which project each environment uses\nenvironments:\n  production:\n    project: production-chatbot\n    files: [".env.production"]\nrotation:\n  maxAgeDays: 90\n'), 'the workspace sections are kept byte for byte');
     assert.match(text, /^connection: acme$/m);
     assert.match(text, /- \{email: engineering-lead@acme\.com, role: OWNER\} # Erin Lead/);
-    assert.match(text, /note: chatbot-production\n\s+stores: \[env:\.env\.production\]\n\s+rotate: manual/);
-    assert.match(text, /# pk-lf-b1000000-0000-4000-8000-000000000001, created \d{4}-\d\d-\d\d/);
+    assert.match(text, /note: chatbot-production # pk-lf-b1000000-0000-4000-8000-000000000001, created \d{4}-\d\d-\d\d\n\s+environment: production\n\s+stores: \[env:\.env\.production\]\n\s+rotate: manual/);
     assert.ok(!/sk-lf-/.test(text), 'no secret in the access file');
     const plan = await h.run('plan', ['--detailed-exitcode']);
     assert.equal(plan.code, 0, plan.out + plan.err);
