@@ -16,6 +16,7 @@ import { performChange, runRotation } from './performChange';
 import type { AccessPlan } from './planTypes';
 import { resolveInterrupted, rotationsToResume, type RecoveredApply } from './recover';
 import { selectChanges } from './selectChanges';
+import { refuseUntrusted } from './trust';
 
 export interface ApplyRequest {
   ws: AccessWorkspace;
@@ -41,6 +42,7 @@ export interface ApplyReport {
 }
 
 export async function applyAccess(session: Session, request: ApplyRequest): Promise<ApplyReport> {
+  refuseUntrusted(session, 'Apply refused');
   const { port } = session.host;
   const { ws } = request;
   const report: ApplyReport = { status: 'nothing', entries: [], recovered: [], resumed: [], newDrift: [] };

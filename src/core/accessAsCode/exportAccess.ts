@@ -10,11 +10,13 @@ import type { Session } from '../session/session';
 import { exportDeclaration, type ExportedDeclaration } from './exportDeclaration';
 import { writeExportedYaml } from './exportYaml';
 import { readLiveOrganization } from './liveState';
+import { refuseUntrusted } from './trust';
 import { AccessFileError } from './workspaceFile';
 
 export interface ExportResult { file: string; created: boolean; exported: ExportedDeclaration }
 
 export async function exportAccess(session: Session, file: string, options: { scope?: WriteScope } = {}): Promise<ExportResult> {
+  refuseUntrusted(session, 'Export refused');
   const { port } = session.host;
   const rootDir = path.dirname(path.dirname(file));
   const scope = options.scope ?? { roots: [rootDir], label: `the repository folder ${rootDir}` };

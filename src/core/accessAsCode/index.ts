@@ -13,3 +13,4 @@ export { renderMarkdown } from './render/markdown';
 export { renderSarif } from './render/sarif';
 export { applyHeadline, renderApplyMarkdown, renderApplyText } from './render/applyReport';
 export { summaryLine } from './render/groups';
+export { RESTRICTED_ACCESS_REASON, UntrustedWorkspaceError } from './trust';

@@ -10,6 +10,7 @@ import type { AccessWorkspace } from './accessPlanner';
 import type { ApplyEntry } from './applyJournal';
 import type { PlanChange } from './planTypes';
 import { resolveStores } from './stores';
+import { workspaceTrusted } from './trust';
 
 export interface PerformContext {
   session: Session;
@@ -65,6 +66,7 @@ async function performKey(c: PlanChange, entry: ApplyEntry, ctx: PerformContext)
     // file, which declares the key by note (and may list its public key for the .env rules).
     scanPaths: c.kind === 'key.rotate' ? [ws.file.rootDir] : [],
     scanExclude: [ws.file.path],
+    workspaceTrusted: workspaceTrusted(session),
   };
   const rotations = await ctx.rotations();
   const started = await rotations.start(plan, { confirmed: true });

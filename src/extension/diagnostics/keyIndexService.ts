@@ -43,7 +43,7 @@ export class KeyIndexService extends Disposable {
     let complete = this.connections.list().length > 0;
     for (const c of this.connections.list()) {
       try {
-        const entries = await keyIndexEntriesOf((await this.clients.get(c.id)).model);
+        const entries = await keyIndexEntriesOf((await this.clients.get(c.id)).model, { name: c.name, baseUrl: c.baseUrl });
         if (!entries) { complete = false; continue; } // project key or no admin API: its keys are unknown here
         for (const [pk, e] of entries) next.set(pk, e);
       } catch (err) {
