@@ -77,7 +77,18 @@ export const Commands = {
   openAuditLog: 'langfuseAccess.openAuditLog',
   openStateFolder: 'langfuseAccess.openStateFolder',
   setUpSso: 'langfuseAccess.setUpSso',
+  /** Access as code: the live organization into `.langfuse/access.yaml`, its plan, its apply. */
+  exportAccess: 'langfuseAccess.exportAccess',
+  planAccess: 'langfuseAccess.planAccess',
+  applyAccess: 'langfuseAccess.applyAccess',
+  /** The quick fix "Apply this change" of a drift diagnostic (file URI, change id). */
+  applyAccessChange: 'langfuseAccess.applyAccessChange',
+  /** Reads the live organization again for the open access file's drift diagnostics. */
+  refreshAccessDrift: 'langfuseAccess.refreshAccessDrift',
 } as const;
+
+/** URI scheme of the read-only plan and apply documents. */
+export const PLAN_DOCUMENT_SCHEME = 'langfuse-access-plan';
 
 export const Views = {
   container: 'langfuseAccess',

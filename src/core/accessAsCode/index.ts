@@ -5,7 +5,7 @@ export { declaresAccess, type Declaration, type DeclaredKey, type DeclaredMember
 export { planAccess, planFromLive, readLiveFor, type AccessWorkspace } from './accessPlanner';
 export { applyAccess, type ApplyReport, type ApplyRequest } from './applyAccess';
 export { exportAccess, type ExportResult } from './exportAccess';
-export { accessFilePath, AccessFileError, exportTarget, loadAccessWorkspace } from './workspaceFile';
+export { accessFilePath, AccessFileError, accessWorkspaceFromText, exportTarget, loadAccessWorkspace } from './workspaceFile';
 export { LiveStateError, type LiveOrganization } from './liveState';
 export { parsePlan, summarize, type AccessPlan, type PlanChange, type PlanNote } from './planTypes';
 export { renderText, type RenderOptions } from './render/text';
@@ -14,3 +14,6 @@ export { renderSarif } from './render/sarif';
 export { applyHeadline, renderApplyMarkdown, renderApplyText } from './render/applyReport';
 export { summaryLine } from './render/groups';
 export { RESTRICTED_ACCESS_REASON, UntrustedWorkspaceError } from './trust';
+export { applyTextEdit, takeLiveValue, type TextEdit } from './takeLive';
+export { workspaceTrusted } from './trust';
+export { driftFindings, type DriftFinding } from './driftFindings';

@@ -39,6 +39,11 @@ export function loadAccessWorkspace(file: string, options: Omit<AccessWorkspace,
     throw new AccessFileError((err as Error).message);
   }
   if (text === undefined) throw new AccessFileError(`${file} does not exist.`);
+  return accessWorkspaceFromText(file, text, options);
+}
+
+/** The same from a text the caller holds (the editor's unsaved document). */
+export function accessWorkspaceFromText(file: string, text: string, options: Omit<AccessWorkspace, 'file'> & { requireDeclaration?: boolean }): AccessWorkspace {
   const rootDir = path.dirname(path.dirname(file));
   const loaded = parseAccessFile(text, file, rootDir);
   if (!loaded.config) {

@@ -52,7 +52,7 @@ describe('access as code through both edges\' session ports (sandbox)', function
     const { session, ws } = await prepare('cli', t => t
       .replace('{email: developer@acme.com, role: MEMBER}', '{email: developer@acme.com, role: VIEWER}')
       .replace('{email: senior-dev@acme.com, role: ADMIN}', '{email: senior-dev@acme.com, role: MEMBER}')
-      .replace(/(    - \{email: senior-dev@acme\.com, role: MEMBER\}[^\n]*\n)/, '$1    - {email: newbie@acme.com, role: VIEWER}\n'));
+      .replace(/( {4}- \{email: senior-dev@acme\.com, role: MEMBER\}[^\n]*\n)/, '$1    - {email: newbie@acme.com, role: VIEWER}\n'));
     run.port.checkpoint = name => { if (name === 'apply:started:1') throw new Error('stopped here (test)'); };
     await assert.rejects(applyAccess(session, { ws: ws(), allowDestroy: false }), /stopped here/);
     run.port.checkpoint = undefined;

@@ -37,10 +37,10 @@ describe('access as code: export → edit → plan → apply → plan without ch
     await h.api('POST', '/api/public/projects/proj-production-chatbot/apiKeys', { note: 'forgotten-test-key' });
     fs.mkdirSync(path.join(h.repo, 'ci'));
     h.edit('{email: senior-dev@acme.com, role: ADMIN}', '{email: senior-dev@acme.com, role: MEMBER}');
-    h.edit(/(    - \{email: senior-dev@acme\.com, role: MEMBER\}[^\n]*\n)/, '$1    - {email: newbie@acme.com, role: VIEWER}\n');
-    h.edit(/(  production-chatbot:\n    exhaustive: false\n    members: )\[\]/, '$1[{email: developer@acme.com, role: NONE}]');
+    h.edit(/( {4}- \{email: senior-dev@acme\.com, role: MEMBER\}[^\n]*\n)/, '$1    - {email: newbie@acme.com, role: VIEWER}\n');
+    h.edit(/( {2}production-chatbot:\n {4}exhaustive: false\n {4}members: )\[\]/, '$1[{email: developer@acme.com, role: NONE}]');
     h.edit('        stores: [env:.env.production]\n        rotate: manual', '        stores: [env:.env.production]\n        rotate: auto\n      - note: ci-production\n        stores: [env:ci/.env.ci]\n        rotate: manual');
-    h.edit(/(  production-chatbot:\n    exhaustive: )false/, '$1true');
+    h.edit(/( {2}production-chatbot:\n {4}exhaustive: )false/, '$1true');
     const run = await h.run('plan', ['--format', 'json', '--detailed-exitcode']);
     assert.equal(run.code, 2, run.err);
     const plan = JSON.parse(run.out) as AccessPlan;

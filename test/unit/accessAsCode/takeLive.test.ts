@@ -68,7 +68,7 @@ describe('access as code: take the live value into the file', () => {
       const next = plan(after);
       assert.ok(!next.changes.some(c => c.id === change.id && c.kind === change.kind), `${change.kind} ${change.id} is gone:\n${after}`);
       assert.equal(next.changes.length, first.changes.length - 1, `only that drift went (${change.kind}):\n${after}`);
-      assert.match(after, /^connection: acme   # mine$/m, 'comments stay');
+      assert.match(after, /^connection: acme {3}# mine$/m, 'comments stay');
     }
   });
 

@@ -18,7 +18,7 @@ describe('access as code: stores named by a cloned repository (CLI, sandbox)', f
   after(async () => { await h.close(); });
   const declare = (stores: string) => {
     const text = h.read().replace(/ {6}- note: new-key\n.*\n.*\n/, '');
-    h.write(text.replace(/(  production-chatbot:\n(?:.*\n)*?    keys:\n)/, `$1      - note: new-key\n        stores: [${stores}]\n        rotate: manual\n`));
+    h.write(text.replace(/( {2}production-chatbot:\n(?:.*\n)*? {4}keys:\n)/, `$1      - note: new-key\n        stores: [${stores}]\n        rotate: manual\n`));
   };
   const keysOfProduction = () => [...h.sandbox.store.apiKeys.values()].filter(k => k.projectId === 'proj-production-chatbot').length;
 
