@@ -50,7 +50,9 @@ export class AccessDrift extends Disposable {
       const session = await sessionFor(this.services, ws, false);
       if (!session) throw new Error(`the file's connection "${ws.file.config.connection ?? ''}" is not one of your connections`);
       const live = await aac().readLiveFor(session, ws);
-      this.files.set(doc.uri.fsPath, { live, session, findings: [] });
+      // The last findings stay until the new plan replaces them (a quick fix may be asked for meanwhile).
+      const before = this.files.get(doc.uri.fsPath);
+      this.files.set(doc.uri.fsPath, { findings: [], ...before, live, session, error: undefined });
       this.replan(doc);
     } catch (err) {
       if (err instanceof aac().AccessFileError) return this.forget(doc.uri);
