@@ -2,7 +2,8 @@
 // column so the editor can underline them and the CLI can print `file:line:col`.
 import * as path from 'node:path';
 import type { Node as YamlNode } from '../yaml';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from '../yaml';
+import { isMap, isPair, isScalar, isSeq } from '../yaml';
+import { parseAccessYaml } from './parsedAccessYaml';
 import type { TextRange } from '../env/position';
 import { textRange } from '../env/position';
 import { isRuleCode } from '../rules/ruleCodes';
@@ -37,8 +38,7 @@ interface ZodIssueLike {
 
 /** `rootDir` defaults to the folder holding `.langfuse/` (the access file's grandparent). */
 export function parseAccessFile(text: string, filePath: string, rootDir: string = path.dirname(path.dirname(filePath))): LoadedAccessFile {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const { doc, lineCounter } = parseAccessYaml(text);
   const at = (start: number, end: number): TextRange => {
     const a = lineCounter.linePos(start);
     const b = lineCounter.linePos(Math.max(start, end));
