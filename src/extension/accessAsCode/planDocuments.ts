@@ -19,15 +19,16 @@ export class PlanDocuments extends Disposable implements vscode.TextDocumentCont
     return this.contents.get(uri.toString()) ?? '_This plan is gone: plan again (Langfuse Access: Plan Access Changes)._\n';
   }
 
-  /** Shows `markdown` as `<kind> of <file>`; returns the document. */
+  /** Shows `markdown` as "Access plan" (or "Access apply") of `file`, rendered; returns the document. */
   async show(kind: 'Plan' | 'Apply', file: string, markdown: string): Promise<vscode.TextDocument> {
-    const name = `${kind} of ${vscode.workspace.asRelativePath(file)}.md`;
-    const uri = vscode.Uri.from({ scheme: PLAN_DOCUMENT_SCHEME, path: `/${name}`, query: encodeURIComponent(file) });
+    const uri = vscode.Uri.from({ scheme: PLAN_DOCUMENT_SCHEME, path: `/Access ${kind.toLowerCase()}.md`, query: encodeURIComponent(file) });
     this.contents.set(uri.toString(), markdown);
     this.changed.fire(uri);
     const doc = await vscode.workspace.openTextDocument(uri);
     const shown = doc.languageId === 'markdown' ? doc : await vscode.languages.setTextDocumentLanguage(doc, 'markdown');
-    await vscode.window.showTextDocument(shown, { preview: false, viewColumn: vscode.ViewColumn.Beside });
+    // Rendered (tables, headings) beside the access file; the source if the Markdown preview is unavailable.
+    await vscode.commands.executeCommand('markdown.showPreviewToSide', shown.uri)
+      .then(undefined, () => vscode.window.showTextDocument(shown, { preview: false, viewColumn: vscode.ViewColumn.Beside }));
     return shown;
   }
 }
