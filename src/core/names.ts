@@ -69,6 +69,7 @@ export const Commands = {
   auditExport: 'langfuseAccess.auditExport',
   auditRefresh: 'langfuseAccess.auditRefresh',
   setSiemToken: 'langfuseAccess.setSiemToken',
+  setVaultToken: 'langfuseAccess.setVaultToken',
   applyDeploymentFix: 'langfuseAccess.applyDeploymentFix',
   complianceReport: 'langfuseAccess.complianceReport',
   openLangfuseAuditLog: 'langfuseAccess.openLangfuseAuditLog',
@@ -117,6 +118,18 @@ export const StateFiles = {
   /** Access-as-code apply journals (what each apply did, step by step; no secret). */
   appliesDir: 'applies',
   locksDir: 'locks',
+  /** `langfuse-access conformance`: one journal per run of what it created, until cleaned up. */
+  conformanceDir: 'conformance',
+} as const;
+
+/** Everything `langfuse-access conformance` creates carries this prefix (project names, key notes, member emails). */
+export const CONFORMANCE_PREFIX = 'lfa-conformance-';
+
+/** `npm run test:live`: the server the conformance suite runs against (plus CliEnv.actingAs). */
+export const LiveEnv = {
+  baseUrl: 'LANGFUSE_LIVE_BASE_URL',
+  publicKey: 'LANGFUSE_LIVE_PUBLIC_KEY',
+  secretKey: 'LANGFUSE_LIVE_SECRET_KEY',
 } as const;
 
 /** CLI conventions. Credentials never travel in argv. */
@@ -130,6 +143,8 @@ export const CliEnv = {
   ssoClientSecret: 'LANGFUSE_ACCESS_SSO_CLIENT_SECRET',
   /** Set by `npm start` so "Connect to local sandbox" finds the sandbox's key pairs. */
   sandboxCredentials: 'LANGFUSE_ACCESS_SANDBOX_CREDENTIALS',
+  /** The CLI's language (e.g. `de`, `pt-br`); else LC_ALL, LC_MESSAGES, LANG. English when no bundle matches. */
+  locale: 'LANGFUSE_ACCESS_LOCALE',
 } as const;
 
 export const CONFIG_DIR_NAME = 'langfuse-access';

@@ -11,5 +11,7 @@ export function registerAllCommands(): void {
   registerCliCommand('plan', 'show the drift between .langfuse/access.yaml and the live organization, with the guards\' verdicts', () => import('./plan'));
   registerCliCommand('apply', 'apply the access plan safely: guarded, journaled, keys through the rotation engine', () => import('./apply'));
   registerCliCommand('sso', 'set up SSO for a self-hosted Langfuse: redirect URI, variable block, online OpenID Connect check', () => import('./sso'));
+  registerCliCommand('doctor', 'read-only: what works with this server and why (version, key, plan, identity, clock, TLS)', () => import('./doctor'));
+  registerCliCommand('conformance', 'run the product\'s flows against a server with throwaway objects, then remove them', () => import('./conformance'));
   registerCliCommand('sandbox', 'run the local Langfuse-compatible sandbox server', () => import('./sandbox'));
 }

@@ -14,44 +14,14 @@ import { closeAllHostGates } from '../../core/langfuse/index';
 import { DEFAULT_ROTATION_MAX_AGE_DAYS, ExitCode } from '../../core/names';
 import { rotationFailure } from '../../core/rotation/failure';
 import type { SessionHost } from '../../core/session/host';
+import { APPLY_USAGE, APPLY_HELP } from '../../core/display/help/access';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { accessFailure, openAccessSession } from '../session/accessSession';
 
-const HELP = `Plans (or takes the plan saved with "plan --out FILE"), shows it, asks once, then makes the
-changes in a safe order: members added first, revokes and removals last. Before each change it
-re-reads the live organization: a change whose live state moved since the plan is refused and named
-(plan again); a change already made is skipped. The guards of the Access view run on every change:
-the last OWNER is never removed or demoted, nobody grants above their own role (acting identity:
-LANGFUSE_ACCESS_ACTING_AS, else git user.email), OWNER/ADMIN grants are confirmed twice. Keys are
-created through the rotation engine: the new secret is kept in a 0600 pending file in the state
-folder until it is in its declared stores, then wiped — it never goes to stdout, a plan, the journal
-or the audit log. Overdue keys declared rotate: auto are rotated the same way (the old key is revoked
-only after the new one is stored and verified). Every change is audited; every step is journaled in
-$XDG_STATE_HOME/langfuse-access/applies/, so after a kill the next apply reports what was done and
-finishes the interrupted key creations.
-
-Options:
-  --plan FILE        apply this saved plan (refused if the access file changed since)
-  --file PATH        the access file (default: the plan's, else the nearest .langfuse/access.yaml)
-  --connection NAME  a connection of YOUR connections.yaml (default: the file's "connection:")
-  --yes              confirm the plan (and OWNER/ADMIN grants, rotation checklists) without asking
-  --allow-destroy    also revoke undeclared keys and remove undeclared members of exhaustive lists
-                     (--yes alone never does)
-  --json             print what was done as JSON
-
-Without --yes and without a terminal nothing is changed.
-
-Examples:
-  langfuse-access apply
-  langfuse-access plan --out plan.json && langfuse-access apply --plan plan.json --yes
-  langfuse-access apply --yes --allow-destroy
-
-Exit codes: 0 every change done (or nothing to do); 1 something was refused, moved, skipped, is
-waiting or failed, or the plan was not confirmed; 2 usage, configuration or an invalid file.`;
 
 export const command: CliCommand = {
-  usage: 'apply [--plan FILE] [--file PATH] [--connection NAME] [--yes] [--allow-destroy] [--json]',
-  help: HELP,
+  usage: APPLY_USAGE,
+  help: APPLY_HELP,
   async run(io: CliIo, args: string[]): Promise<number> {
     let values;
     try {

@@ -8,36 +8,14 @@ import { parseAccessFile } from '../../core/access/accessFile';
 import { forTerminal } from '../../core/display/terminal';
 import { ExitCode } from '../../core/names';
 import type { SessionHost } from '../../core/session/host';
+import { EXPORT_USAGE, EXPORT_HELP } from '../../core/display/help/access';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { accessFailure, openAccessSession } from '../session/accessSession';
 
-const HELP = `Writes who holds which role and which project keys exist into the access file, from the live
-organization: "organization:" (every member and role) and "projects:" (per project: explicit project
-roles, NONE included, and the keys by note). Other sections (environments, rotation, ignore) and their
-comments stay as they are; a key already declared keeps its stores, environment, maxAgeDays and rotate.
-New keys get rotate: manual and, as stores, the .env files in the repository that hold them. Comments
-name members and key dates. No secret is read or written. "plan" right after "export" shows no changes.
-Organization keys are listed in a comment only: the public API cannot manage them.
-
-Options:
-  --connection NAME  a connection of $XDG_CONFIG_HOME/langfuse-access/connections.yaml
-                     (default: the file's "connection:", else LANGFUSE_ACCESS_BASE_URL and the
-                     LANGFUSE_ACCESS_PUBLIC_KEY/SECRET_KEY or LANGFUSE_ACCESS_CREDENTIALS_FILE pair)
-  --file PATH        the access file (default: the nearest .langfuse/access.yaml, else a new one in
-                     the working folder)
-
-Needs an organization key on a plan with the admin API. The file is written only inside the folder
-holding .langfuse/ and never through a symbolic link.
-
-Examples:
-  langfuse-access export --connection acme-eu
-  langfuse-access export --file infra/.langfuse/access.yaml
-
-Exit codes: 0 written; 1 Langfuse refused or failed; 2 usage, configuration or an invalid file.`;
 
 export const command: CliCommand = {
-  usage: 'export [--connection NAME] [--file PATH]',
-  help: HELP,
+  usage: EXPORT_USAGE,
+  help: EXPORT_HELP,
   async run(io: CliIo, args: string[]): Promise<number> {
     let values;
     try {

@@ -9,44 +9,16 @@ import { jsonForTerminal } from '../../core/display/terminal';
 import { closeAllHostGates } from '../../core/langfuse/index';
 import { DEFAULT_ROTATION_MAX_AGE_DAYS, ExitCode } from '../../core/names';
 import type { SessionHost } from '../../core/session/host';
+import { PLAN_USAGE, PLAN_HELP } from '../../core/display/help/access';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { accessFailure, openAccessSession } from '../session/accessSession';
 
 const FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
-const USAGE = 'plan [--file PATH] [--connection NAME] [--format text|json|markdown|sarif] [--detailed-exitcode] [--out FILE] [--verbose]';
 
-const HELP = `Compares the access file's "organization:" and "projects:" sections with the live organization
-and prints every difference with the exact change that fixes it, grouped by project: add a member
-(SCIM for unknown emails), change an organization role, set / clear / NONE a project role, remove a
-member, create a key into its stores, rotate an overdue key declared rotate: auto, revoke an undeclared
-key of an exhaustive list. Each change carries the guard's verdict for the acting identity
-(LANGFUSE_ACCESS_ACTING_AS, else git user.email): e.g. "would remove the last OWNER — refused".
-Overdue keys declared rotate: manual are warnings, not changes; items a non-exhaustive list does not
-name are reported as unmanaged and never touched. The plan records a fingerprint of the live state it
-was made from; "apply --plan FILE" refuses any change whose live state moved since.
-
-Options:
-  --file PATH           the access file (default: the nearest .langfuse/access.yaml)
-  --connection NAME     a connection of YOUR connections.yaml (default: the file's "connection:",
-                        else the LANGFUSE_ACCESS_* environment); the host never comes from the file
-  --format FORMAT       text (default), markdown (fits a pull-request comment), json (the plan;
-                        save it for "apply --plan"), sarif (code scanning: one result per change on
-                        its line of the access file)
-  --out FILE            also write the plan as JSON to FILE (for "apply --plan FILE")
-  --detailed-exitcode   Terraform's exit codes: 0 no changes, 2 changes, 1 any error (usage included)
-  --verbose             list every unmanaged item (default: the first five)
-
-Examples:
-  langfuse-access plan
-  langfuse-access plan --format markdown > plan.md        # a pull-request comment
-  langfuse-access plan --out plan.json --detailed-exitcode # CI: fails (2) when access drifted
-
-Exit codes: 0 planned (changes or not); 1 Langfuse refused or failed; 2 usage, configuration or an
-invalid file. With --detailed-exitcode: 0 no changes, 2 changes, 1 any error.`;
 
 export const command: CliCommand = {
-  usage: USAGE,
-  help: HELP,
+  usage: PLAN_USAGE,
+  help: PLAN_HELP,
   async run(io: CliIo, args: string[]): Promise<number> {
     const detailed = args.includes('--detailed-exitcode');
     const fail = (code: number) => (detailed ? ExitCode.findings : code);
@@ -59,7 +31,7 @@ export const command: CliCommand = {
       if (!(FORMATS as readonly string[]).includes(values.format!)) throw new Error(`--format must be one of ${FORMATS.join(', ')}, got "${values.format}"`);
     } catch (err) {
       if (!detailed) throw new UsageError((err as Error).message);
-      io.err(`langfuse-access plan: ${(err as Error).message}\nUsage: langfuse-access ${USAGE}\n`);
+      io.err(`langfuse-access plan: ${(err as Error).message}\nUsage: langfuse-access ${PLAN_USAGE}\n`);
       return ExitCode.findings;
     }
     let host: SessionHost | undefined;

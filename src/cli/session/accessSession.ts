@@ -11,15 +11,14 @@ import type { Session } from '../../core/session/session';
 import { UnsafeWriteError } from '../../core/fs/scopedWrite';
 import { ensureStateDir } from '../../core/state/stateDir';
 import type { CliIo } from '../command';
-import { TEST_HOOK_ENV, testHook } from '../commands/rotate';
+import { testHookFrom } from '../testHook';
 import { cliPort } from './cliPort';
 
 export function openAccessSession(io: CliIo, options: { connection?: string; fileConnection?: string; yes: boolean }): { host: SessionHost; session: Session } {
   const stateDir = ensureStateDir(io.env);
-  const hook = io.env[TEST_HOOK_ENV];
   const config = loadCliConfig(io.env);
   const host = new SessionHost(cliPort(io, {
-    stateDir, yes: options.yes, interactive: Boolean(process.stdin.isTTY) && !options.yes, secretManagers: config.secretManagers, checkpoint: hook ? testHook(hook) : undefined,
+    stateDir, yes: options.yes, interactive: Boolean(process.stdin.isTTY) && !options.yes, secretManagers: config.secretManagers, checkpoint: testHookFrom(io.env),
   }));
   let name = options.connection ?? options.fileConnection;
   if (!options.connection && name && !config.connections.some(c => c.id === name) && io.env[CliEnv.baseUrl]) {

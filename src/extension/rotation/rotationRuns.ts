@@ -52,14 +52,14 @@ async function driveRotation(services: Services, rotations: SessionRotations, id
   if (result.outcome === 'completed') await keepNewPair(services, journal);
   await showReport(services, journal);
   if (result.outcome === 'waiting') {
-    services.ui.notify(`Rotation ${journal.id} is paused at "${chunk.STEP_TITLES[journal.step] ?? journal.step}": ${pausedBecause(journal)} Resume it with "Langfuse Access: Resume Key Rotation".`);
+    services.ui.notify(vscode.l10n.t('Rotation {0} is paused at "{1}": {2} Resume it with "Langfuse Access: Resume Key Rotation".', journal.id, chunk.STEP_TITLES[journal.step] ?? journal.step, pausedBecause(journal)));
   }
   services.tree.refresh();
   return journal;
 }
 
 function rotationTitle(j: RotationJournal): string {
-  return j.oldKey ? `Rotating ${shortPublicKey(j.oldKey.publicKey)}` : `Creating the key "${j.newKeyNote ?? ''}" of ${j.project.name}`;
+  return j.oldKey ? vscode.l10n.t('Rotating {0}', shortPublicKey(j.oldKey.publicKey)) : vscode.l10n.t('Creating the key "{0}" of {1}', j.newKeyNote ?? '', j.project.name);
 }
 
 /** Why a rotation waits, short enough for a notification: a long list of files is summed up (the report lists them all). */
@@ -113,7 +113,7 @@ async function pickJournal(services: Services, id: string | undefined, verb: 'Re
 }
 
 async function choose(services: Services, journals: RotationJournal[], verb: string): Promise<RotationJournal | undefined> {
-  return (await services.ui.pick(journals.map(j => ({ label: `${j.oldKey ? shortPublicKey(j.oldKey.publicKey) : loadChunk('core').rotationSubject(j)} · ${j.project.name}`, description: `${j.mode}, at ${j.step}`, journal: j })), { title: `${verb} which rotation?` }))?.journal;
+  return (await services.ui.pick(journals.map(j => ({ label: vscode.l10n.t('{0} · {1}', j.oldKey ? shortPublicKey(j.oldKey.publicKey) : loadChunk('core').rotationSubject(j), j.project.name), description: vscode.l10n.t('{0}, at {1}', j.mode, j.step), journal: j })), { title: vscode.l10n.t('{0} which rotation?', verb) }))?.journal;
 }
 
 export async function resumeRotation(services: Services, id?: string): Promise<RotationJournal | undefined> {
