@@ -16,7 +16,7 @@ export interface AccessParts { drift: AccessDrift; documents: PlanDocuments }
 export async function exportAccessCommand(services: Services, parts: AccessParts): Promise<string | undefined> {
   if (await refusedUntrusted(services)) return undefined;
   const folder = vscode.workspace.workspaceFolders?.find(f => f.uri.scheme === 'file');
-  if (!folder) { services.ui.notify('Open a folder first: the access file lives in the repository.'); return undefined; }
+  if (!folder) { services.ui.notify(vscode.l10n.t('Open a folder first: the access file lives in the repository.')); return undefined; }
   const file = currentAccessFile() ?? path.join(folder.uri.fsPath, '.langfuse', 'access.yaml');
   let connectionId: string | undefined;
   try { connectionId = accessWorkspace(file, false).file.config.connection; } catch { /* a new or invalid file: ask */ }
@@ -29,7 +29,10 @@ export async function exportAccessCommand(services: Services, parts: AccessParts
   const doc = await vscode.workspace.openTextDocument(file);
   await vscode.window.showTextDocument(doc);
   await parts.drift.refresh(doc);
-  services.ui.notify(`${result.created ? 'Wrote' : 'Updated'} ${vscode.workspace.asRelativePath(file)} from "${services.connections.get(connectionId)?.name ?? connectionId}": ${result.exported.organization.members.length} members, ${result.exported.projects.length} projects. No secret is in the file.`);
+  const args = [vscode.workspace.asRelativePath(file), services.connections.get(connectionId)?.name ?? connectionId, result.exported.organization.members.length, result.exported.projects.length];
+  services.ui.notify(result.created
+    ? vscode.l10n.t('Wrote {0} from "{1}": {2} members, {3} projects. No secret is in the file.', ...args)
+    : vscode.l10n.t('Updated {0} from "{1}": {2} members, {3} projects. No secret is in the file.', ...args));
   return file;
 }
 
@@ -54,7 +57,7 @@ export async function applyAccessCommand(services: Services, parts: AccessParts,
   if (!file) return undefined;
   const doc = vscode.workspace.textDocuments.find(d => d.uri.fsPath === file);
   if (doc?.isDirty) {
-    await services.ui.refuse(`Save ${vscode.workspace.asRelativePath(file)} first: apply converges on the file as it is on disk (the reviewed one).`);
+    await services.ui.refuse(vscode.l10n.t('Save {0} first: apply converges on the file as it is on disk (the reviewed one).', vscode.workspace.asRelativePath(file)));
     return undefined;
   }
   const ws = accessWorkspace(file);
@@ -79,6 +82,6 @@ export async function refreshDriftCommand(parts: AccessParts, uri?: vscode.Uri):
 
 function fileOrSay(services: Services, uri?: vscode.Uri): string | undefined {
   const file = currentAccessFile(uri);
-  if (!file) services.ui.notify('There is no .langfuse/access.yaml in this workspace. Write one with "Langfuse Access: Export Access to File".');
+  if (!file) services.ui.notify(vscode.l10n.t('There is no .langfuse/access.yaml in this workspace. Write one with "Langfuse Access: Export Access to File".'));
   return file;
 }

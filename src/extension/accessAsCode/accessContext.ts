@@ -50,8 +50,8 @@ export async function sessionFor(services: Services, ws: AccessWorkspace, ask: b
   if (id && services.connections.get(id)) return services.clients.session(id);
   if (!ask) return undefined;
   await services.ui.refuse(id
-    ? `The access file names the connection "${id}", which is not one of your connections. Add it (Add Connection…) with that id, or change "connection:" in the file.`
-    : 'The access file names no connection. Add "connection: <id of one of your connections>" to it (Export Access writes it).');
+    ? vscode.l10n.t('The access file names the connection "{0}", which is not one of your connections. Add it (Add Connection…) with that id, or change "connection:" in the file.', id)
+    : vscode.l10n.t('The access file names no connection. Add "connection: <id of one of your connections>" to it (Export Access writes it).'));
   return undefined;
 }
 

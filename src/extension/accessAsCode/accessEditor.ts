@@ -21,13 +21,13 @@ export class AccessCodeLens implements vscode.CodeLensProvider {
     const state = this.drift.state(doc.uri);
     if (!state) return [];
     const lenses = [
-      new vscode.CodeLens(top, { title: '$(list-unordered) Plan', command: Commands.planAccess, arguments: [doc.uri], tooltip: 'Compare the file with the live organization and open the plan' }),
-      new vscode.CodeLens(top, { title: '$(play) Apply', command: Commands.applyAccess, arguments: [doc.uri], tooltip: 'Apply the plan (asks first, names every change)' }),
+      new vscode.CodeLens(top, { title: `$(list-unordered) ${vscode.l10n.t('Plan')}`, command: Commands.planAccess, arguments: [doc.uri], tooltip: vscode.l10n.t('Compare the file with the live organization and open the plan') }),
+      new vscode.CodeLens(top, { title: `$(play) ${vscode.l10n.t('Apply')}`, command: Commands.applyAccess, arguments: [doc.uri], tooltip: vscode.l10n.t('Apply the plan (asks first, names every change)') }),
     ];
-    const status = state.error ? `$(warning) Live state not read: ${escapeControls(state.error).slice(0, 80)}`
-      : state.plan ? `$(sync) ${state.plan.changes.length === 0 ? 'No drift' : `${state.plan.changes.length} drift(s)`} · live read ${state.plan.liveReadAt.slice(11, 16)} UTC`
+    const status = state.error ? `$(warning) ${vscode.l10n.t('Live state not read: {0}', escapeControls(state.error).slice(0, 80))}`
+      : state.plan ? `$(sync) ${state.plan.changes.length === 0 ? vscode.l10n.t('No drift') : vscode.l10n.t('{0} drift(s)', state.plan.changes.length)} · ${vscode.l10n.t('live read {0} UTC', state.plan.liveReadAt.slice(11, 16))}`
       : undefined;
-    if (status) lenses.push(new vscode.CodeLens(top, { title: status, command: Commands.refreshAccessDrift, arguments: [doc.uri], tooltip: 'Read the live organization again' }));
+    if (status) lenses.push(new vscode.CodeLens(top, { title: status, command: Commands.refreshAccessDrift, arguments: [doc.uri], tooltip: vscode.l10n.t('Read the live organization again') }));
     return lenses;
   }
 }
@@ -57,14 +57,14 @@ export class AccessCodeActions implements vscode.CodeActionProvider {
       const change = finding && state.plan.changes.find(c => c.id === finding.changeId && `access-drift/${c.kind}` === finding.code);
       if (!finding || !change) continue;
       if (finding.canApply) {
-        const apply = new vscode.CodeAction('Apply this change', vscode.CodeActionKind.QuickFix);
-        apply.command = { title: 'Apply this change', command: Commands.applyAccessChange, arguments: [doc.uri, change.id] };
+        const apply = new vscode.CodeAction(vscode.l10n.t('Apply this change'), vscode.CodeActionKind.QuickFix);
+        apply.command = { title: apply.title, command: Commands.applyAccessChange, arguments: [doc.uri, change.id] };
         apply.diagnostics = [d];
         actions.push(apply);
       }
       const edit = aac().takeLiveValue(doc.getText(), change);
       if (edit) {
-        const take = new vscode.CodeAction('Take the live value into the file', vscode.CodeActionKind.QuickFix);
+        const take = new vscode.CodeAction(vscode.l10n.t('Take the live value into the file'), vscode.CodeActionKind.QuickFix);
         take.edit = new vscode.WorkspaceEdit();
         take.edit.replace(doc.uri, new vscode.Range(doc.positionAt(edit.start), doc.positionAt(edit.end)), edit.newText);
         take.diagnostics = [d];

@@ -16,7 +16,7 @@ export class PlanDocuments extends Disposable implements vscode.TextDocumentCont
   }
 
   provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.contents.get(uri.toString()) ?? '_This plan is gone: plan again (Langfuse Access: Plan Access Changes)._\n';
+    return this.contents.get(uri.toString()) ?? `_${vscode.l10n.t('This plan is gone: plan again (Langfuse Access: Plan Access Changes).')}_\n`;
   }
 
   /** Shows `markdown` as "Access plan" (or "Access apply") of `file`, rendered; returns the document. */
