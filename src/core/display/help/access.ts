@@ -51,7 +51,7 @@ export const APPLY_HELP: CommandHelp = {
   environment: [...CONNECTION_ENV, ACTING_AS_ENV, CONFIG_ENV, STATE_ENV],
   examples: [
     { command: 'apply', description: 'plan, show, ask, apply' },
-    { command: 'plan --out plan.json && langfuse-access apply --plan plan.json --yes', description: 'apply exactly the reviewed plan' },
+    { command: 'apply --plan plan.json --yes', description: 'apply exactly the plan reviewed and saved by "plan --out plan.json"' },
     { command: 'apply --yes --allow-destroy', description: 'also revoke and remove what exhaustive lists leave out' },
   ],
   exitCodes: { 0: 'every change done (or nothing to do)', 1: 'something was refused, moved, skipped, is waiting or failed, or the plan was not confirmed', 2: 'usage, configuration or an invalid file' },
