@@ -4,7 +4,7 @@
 import { UnauthorizedError } from '../langfuse';
 import type { StepContext } from './context';
 import { RotationInputError } from './errors';
-import type { RotationJournal } from './journal';
+import { oldKeyOf, type RotationJournal } from './journal';
 // The rotation generates the pair locally and sends it as a predefined pair, so the secret is
 // persisted BEFORE the create request: a lost answer never leaves a key whose secret nobody has.
 import { generateKeyPair } from '../langfuse/keys';
@@ -19,8 +19,8 @@ export async function prepareNewPair(ctx: StepContext, j: RotationJournal, cb: R
     if (!pair) {
       const note = keptNote(j);
       pair = await cb.provideNewPair?.({
-        rotationId: j.id, project: j.project.name, baseUrl: j.connection.baseUrl, oldPublicKey: j.oldKey.publicKey, suggestedNote: note ?? '',
-        instructions: `Create a new API key in the Langfuse UI (project ${j.project.name} → Settings → API Keys) with ${note ? `the note "${note}"` : `the same note as ${j.oldKey.publicKey}`}, then paste the public and the secret key. The secret is shown only once.`,
+        rotationId: j.id, project: j.project.name, baseUrl: j.connection.baseUrl, oldPublicKey: oldKeyOf(j).publicKey, suggestedNote: note ?? '',
+        instructions: `Create a new API key in the Langfuse UI (project ${j.project.name} → Settings → API Keys) with ${note ? `the note "${note}"` : `the same note as ${oldKeyOf(j).publicKey}`}, then paste the public and the secret key. The secret is shown only once.`,
       });
       if (!pair) return ctx.wait(j, cb, 'new-pair', `Waiting for the new key pair created in the Langfuse UI for project ${j.project.name}.`);
       await checkPastedPair(ctx, j, pair);
@@ -44,7 +44,7 @@ export async function prepareNewPair(ctx: StepContext, j: RotationJournal, cb: R
 
 async function checkPastedPair(ctx: StepContext, j: RotationJournal, pair: KeyPairInput): Promise<void> {
   if (!PUBLIC_KEY_FORMAT.test(pair.publicKey) || !SECRET_KEY_FORMAT.test(pair.secretKey)) throw new RotationInputError('The pasted pair is not a Langfuse key pair (pk-lf-… and sk-lf-…). Copy both values again from the Langfuse UI.');
-  if (pair.publicKey === j.oldKey.publicKey) throw new RotationInputError(`The pasted public key is the old key ${j.oldKey.publicKey}. Create a NEW key in the Langfuse UI.`);
+  if (pair.publicKey === j.oldKey?.publicKey) throw new RotationInputError(`The pasted public key is the old key ${j.oldKey.publicKey}. Create a NEW key in the Langfuse UI.`);
   let who;
   try {
     who = await ctx.client(pair, j).whoAmI();

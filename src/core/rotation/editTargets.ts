@@ -23,7 +23,7 @@ export async function editTargets(ctx: StepContext, j: RotationJournal, wanted: 
   if (added.length === 0 && removed.length === 0) return j;
   refuseUntrustedTargets(added, ctx.trusted(j));
   const confirmed = await checkForeignHosts(added, j.connection.baseUrl, j.foreignHostsConfirmed ?? [], cb, ctx.now(), j.id);
-  await checkTargets(added, j.oldKey.publicKey, ctx.deps.sinkFor, j.newKey?.publicKey);
+  await checkTargets(added, j.oldKey?.publicKey, ctx.deps.sinkFor, j.newKey?.publicKey);
 
   const pending = await ctx.pending(j);
   const problems = await restoreTargets({ ...j, targets: removed }, pending, {

@@ -4,7 +4,7 @@
 export { RotationEngine } from './engine';
 export { auditRotationTo } from './audit';
 export { RotationError, RotationBusyError, RotationStateError, RotationInputError, toolLabel } from './errors';
-export { JournalStore, RotationJournal, isFinished, type JournalTarget, type Evidence, type ProbeEvidence, type RotationTool } from './journal';
+export { JournalStore, RotationJournal, isFinished, rotationSubject, oldKeyOf, type JournalTarget, type Evidence, type ProbeEvidence, type RotationTool } from './journal';
 export { CapturingPendingStore, FilePendingSecretStore, SecretStoragePendingSecretStore, type PendingSecretStore, type PendingSecrets } from './pendingSecrets';
 export { rotationLockFile } from './rotationLock';
 export { STEPS, STEP_TITLES, stepsFor, nextStep, reached, canRollBack, type RotationMode, type RotationStep } from './steps';

@@ -19,11 +19,11 @@ export class RotationTargetError extends RotationInputError {
  * Throws RotationTargetError naming every target that cannot take the new pair. `newPublicKey`: a
  * target added to a running rotation may already hold the new key.
  */
-export async function checkTargets(targets: readonly string[], oldPublicKey: string, sinkFor: (target: string) => SecretSink, newPublicKey?: string): Promise<void> {
+export async function checkTargets(targets: readonly string[], oldPublicKey: string | undefined, sinkFor: (target: string) => SecretSink, newPublicKey?: string): Promise<void> {
   const problems: string[] = [];
   const bound = sinksFor(sinkFor, { old: oldPublicKey, next: newPublicKey });
   for (const target of targets) {
-    const problem = await targetProblem(target, [oldPublicKey, ...(newPublicKey ? [newPublicKey] : [])], bound);
+    const problem = await targetProblem(target, [...(oldPublicKey ? [oldPublicKey] : []), ...(newPublicKey ? [newPublicKey] : [])], bound);
     if (problem) problems.push(problem);
   }
   if (problems.length) throw new RotationTargetError(problems);

@@ -32,15 +32,17 @@ export function pairFor(t: JournalTarget, pair: KeyPairInput, baseUrl: string): 
 }
 
 export async function pushTargets(j: RotationJournal, pending: PendingSecrets, pair: KeyPairInput, ctx: TargetContext & { secrets: PendingSecretStore; trusted: boolean }): Promise<void> {
-  const sinkFor = sinksFor(ctx.sinkFor, { old: j.oldKey.publicKey, next: pair.publicKey });
+  const sinkFor = sinksFor(ctx.sinkFor, { old: j.oldKey?.publicKey, next: pair.publicKey });
   for (const [i, t] of j.targets.entries()) {
     if (t.pushed) continue;
     const sink = sinkFor(t.target);
     if (!t.before) {
       const snapshot = await sink.snapshot();
       const held = snapshot.state.publicKey;
-      if (held && held !== j.oldKey.publicKey && held !== pair.publicKey) {
-        throw new RotationInputError(`${t.target} holds ${held}, not the key being rotated (${j.oldKey.publicKey}). Leave it out of this rotation, or fix it first.`);
+      if (held && held !== j.oldKey?.publicKey && held !== pair.publicKey) {
+        throw new RotationInputError(j.oldKey
+          ? `${t.target} holds ${held}, not the key being rotated (${j.oldKey.publicKey}). Leave it out of this rotation, or fix it first.`
+          : `${t.target} holds ${held}: a new key is written only into a store that holds no key, so no other key is replaced by accident. Declare that key instead, or choose another store.`);
       }
       // Only version ids (AWS, Vault) go into the journal. A snapshot of content — also of a pass entry, a
       // .env file or a SecretStorage key that does not exist yet, whose restore deletes it again — is kept
@@ -52,7 +54,7 @@ export async function pushTargets(j: RotationJournal, pending: PendingSecrets, p
       } else {
         pending.snapshots[t.target] = snapshot;
         // Never a secret from the files of an untrusted workspace (it would be sent to Langfuse to test it).
-        if (ctx.trusted || !t.target.startsWith('env:')) pending.oldSecretKey ??= oldSecretFromSnapshot(snapshot, j.oldKey.publicKey);
+        if (j.oldKey && (ctx.trusted || !t.target.startsWith('env:'))) pending.oldSecretKey ??= oldSecretFromSnapshot(snapshot, j.oldKey.publicKey);
         await ctx.secrets.save(pending);
         t.snapshotIn = 'secret-store';
       }
@@ -73,7 +75,7 @@ export async function pushTargets(j: RotationJournal, pending: PendingSecrets, p
 }
 
 export async function verifyTargets(j: RotationJournal, pair: KeyPairInput, sinkFor: (t: string) => SecretSink, emit: (e: RotationEvent) => void): Promise<void> {
-  const bound = sinksFor(sinkFor, { old: j.oldKey.publicKey, next: pair.publicKey });
+  const bound = sinksFor(sinkFor, { old: j.oldKey?.publicKey, next: pair.publicKey });
   for (const t of j.targets) {
     const back = await bound(t.target).readBack(pairFor(t, pair, j.connection.baseUrl));
     if (!back.matches) throw new RotationError('failed', `${t.target} no longer holds the new pair (${back.difference}). Someone changed it; resume to push again, or abort.`);
@@ -85,7 +87,7 @@ export async function verifyTargets(j: RotationJournal, pair: KeyPairInput, sink
 export async function restoreTargets(j: RotationJournal, pending: PendingSecrets, ctx: TargetContext): Promise<string[]> {
   const problems: string[] = [];
   const written = pending.newPair ? fingerprintSecret(pending.newPair.secretKey) : undefined;
-  const sinkFor = sinksFor(ctx.sinkFor, { old: j.oldKey.publicKey, next: pending.newPair?.publicKey ?? j.newKey?.publicKey });
+  const sinkFor = sinksFor(ctx.sinkFor, { old: j.oldKey?.publicKey, next: pending.newPair?.publicKey ?? j.newKey?.publicKey });
   for (const [i, t] of [...j.targets.entries()].reverse()) {
     if (!t.before || t.restored) continue;
     const snapshot = snapshotOf(t, pending);

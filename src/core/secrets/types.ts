@@ -4,7 +4,7 @@
 export type SinkKind = 'secretstorage' | 'env' | 'aws-sm' | 'pass' | 'vault' | 'access';
 
 /** The keys a rotation replaces: `next` once the new key is known. */
-export interface RotationKeys { old: string; next?: string }
+export interface RotationKeys { old?: string; next?: string }
 
 /** A Langfuse key pair on its way into a target. `secretKey` is the only secret field. */
 export interface KeyPair {

@@ -34,12 +34,17 @@ export class PausedRotationStatus extends Disposable {
     const j = paused[0];
     const at = loadChunk('core').waitingAt(j);
     const what = paused.length > 1 ? `${paused.length} rotations paused`
-      : j.status === 'rollingBack' ? `Rollback of ${shortPublicKey(j.oldKey.publicKey)} unfinished`
-        : `Rotation of ${shortPublicKey(j.oldKey.publicKey)} paused at ${at.index}/${at.total} ${at.title}`;
+      : j.status === 'rollingBack' ? `Rollback of ${subjectOf(j)} unfinished`
+        : `Rotation of ${subjectOf(j)} paused at ${at.index}/${at.total} ${at.title}`;
     this.item.text = `$(debug-pause) ${escapeIcons(forLabel(what))}`;
     this.item.tooltip = forLabel(`${j.waiting?.message ?? 'The rollback is not finished.'} Click to resume (rotation ${j.id}, project ${j.project.name}).`);
     this.item.command = { title: 'Resume Key Rotation', command: Commands.resumeRotation, arguments: paused.length > 1 ? [] : [j.id] };
     this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
     this.item.show();
   }
+}
+
+/** The key a rotation replaces, or the key it creates (access as code's create mode has no old key). */
+function subjectOf(j: RotationJournal): string {
+  return j.oldKey ? shortPublicKey(j.oldKey.publicKey) : `the new key "${j.newKeyNote ?? ''}" of ${j.project.name}`;
 }

@@ -53,7 +53,7 @@ export async function driveRotation(services: Services, rotations: SessionRotati
   const port = services.port();
   let result: RunResult;
   try {
-    result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: progressText(vscode.l10n.t('Rotating {0}', shortPublicKey(rotations.engine.load(id).oldKey.publicKey))), cancellable: false },
+    result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: progressText(rotationTitle(rotations.engine.load(id))), cancellable: false },
       progress => { port.onProgress = (message, increment) => progress.report({ message: progressText(message), increment }); return rotations.run(id); });
   } catch (err) {
     // Failed: keys may have been created or revoked before the failure. The report says how far it got.
@@ -85,13 +85,17 @@ async function afterRotation(services: Services, journal: RotationJournal): Prom
   await showReport(services, journal);
 }
 
+function rotationTitle(j: RotationJournal): string {
+  return j.oldKey ? vscode.l10n.t('Rotating {0}', shortPublicKey(j.oldKey.publicKey)) : vscode.l10n.t('Creating the key "{0}" of {1}', j.newKeyNote ?? '', j.project.name);
+}
+
 /** Why a rotation waits, short enough for a notification: a long list of files is summed up (the report lists them all). */
 function pausedBecause(journal: RotationJournal): string {
   const references = journal.evidence?.references ?? [];
   if (journal.waiting?.reason !== 'references' || references.length === 0) return journal.waiting?.message ?? '';
   const roots = workspaceRoots();
   const places = references.map(r => `${displayPath(r.file, roots)}:${r.line}`);
-  return `The old public key ${shortPublicKey(journal.oldKey.publicKey)} still appears in ${references.length} place(s): ${summarizeList(places)} (all of them are in the rotation report). Update them.`;
+  return `The old public key ${shortPublicKey(journal.oldKey?.publicKey ?? '')} still appears in ${references.length} place(s): ${summarizeList(places)} (all of them are in the rotation report). Update them.`;
 }
 
 async function showReport(services: Services, journal: RotationJournal): Promise<void> {
@@ -110,6 +114,7 @@ async function keepNewPair(services: Services, journal: RotationJournal): Promis
   const stored: StoredProjectKey = { publicKey: pair.publicKey, secretKey: pair.secretKey, baseUrl: journal.connection.baseUrl, projectId: journal.project.id ?? '', projectName: journal.project.name, note: journal.newKey.note ?? null, createdAt: journal.newKey.createdAt };
   await services.context.secrets.store(SecretKeys.projectKey(pair.publicKey), JSON.stringify(stored));
   await rememberStoredKey(services.context, { publicKey: pair.publicKey, projectId: stored.projectId, projectName: stored.projectName, note: stored.note, baseUrl: stored.baseUrl });
+  if (!journal.oldKey) return;
   await services.context.secrets.delete(SecretKeys.projectKey(journal.oldKey.publicKey));
   await forgetStoredKey(services.context, journal.oldKey.publicKey);
 }
@@ -123,7 +128,7 @@ export async function pickJournal(services: Services, id: string | undefined, ve
 }
 
 async function choose(services: Services, journals: RotationJournal[], verb: string): Promise<RotationJournal | undefined> {
-  return (await services.ui.pick(journals.map(j => ({ label: vscode.l10n.t('{0} · {1}', shortPublicKey(j.oldKey.publicKey), j.project.name), description: vscode.l10n.t('{0}, at {1}', j.mode, j.step), journal: j })), { title: vscode.l10n.t('{0} which rotation?', verb) }))?.journal;
+  return (await services.ui.pick(journals.map(j => ({ label: vscode.l10n.t('{0} · {1}', j.oldKey ? shortPublicKey(j.oldKey.publicKey) : loadChunk('core').rotationSubject(j), j.project.name), description: vscode.l10n.t('{0}, at {1}', j.mode, j.step), journal: j })), { title: vscode.l10n.t('{0} which rotation?', verb) }))?.journal;
 }
 
 export async function resumeRotation(services: Services, id?: string): Promise<RotationJournal | undefined> {
@@ -146,7 +151,7 @@ export async function abortRotation(services: Services, id?: string): Promise<Ro
   try {
     const result = await rotations.abort(journal);
     if (!result) return undefined;
-    if (result.outcome === 'rolledBack') services.ui.notify(`Rotation ${journal.id} rolled back: every target holds what it held before, and ${shortPublicKey(journal.oldKey.publicKey)} was never revoked.`);
+    if (result.outcome === 'rolledBack') services.ui.notify(`Rotation ${journal.id} rolled back: every target holds what it held before, and ${journal.oldKey ? `${shortPublicKey(journal.oldKey.publicKey)} was never revoked` : 'the new key was deleted'}.`);
     await afterRotation(services, result.journal);
     return result.journal;
   } catch (err) {

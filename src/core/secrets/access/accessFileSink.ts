@@ -3,12 +3,11 @@
 // replacing the key being rotated in place, and is journaled, read back and rolled back like every
 // other target. A list names several keys, so "the key it holds" is relative to a rotation's keys
 // (`forRotation`): the new key when listed, else the old one, else another key (refused up front).
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { accessFileLock } from '../../access/recordIgnoreEntry';
+import { withAccessFileLock } from '../../access/accessFileLock';
 import { listedPublicKeys, PublicKeysEditError, replacePublicKey } from '../../access/publicKeysEdit';
 import { checkWriteTarget, readFileNoFollow, scopeFor, UnsafeWriteError, writeFileInScope, type WriteScope } from '../../fs/scopedWrite';
-import { acquireLock, LockBusyError } from '../../state/lock';
+import { LockBusyError } from '../../state/lock';
 import { SinkConfigError, SinkConflictError, SinkNotFoundError } from '../errors';
 import { contentVersion } from '../fingerprint';
 import { fsSinkError } from '../fsErrors';
@@ -149,15 +148,13 @@ export class AccessFileSink implements SecretSink {
     return new SinkConfigError(this.target, err.message.replace(/\.$/, ''), 'Name the real access file inside the workspace', 'out-of-scope');
   }
 
+  /** The access file's own lock (accessFileLock.ts), shared with every other writer of the file. */
   private async locked<T>(fn: () => T): Promise<T> {
-    try { fs.mkdirSync(this.options.lockDir, { recursive: true, mode: 0o700 }); } catch (err) { throw fsSinkError(this.target, this.options.lockDir, err, 'write'); }
-    let held;
     try {
-      held = await acquireLock(accessFileLock(this.options.lockDir, this.file), { tool: this.options.tool ?? 'langfuse-access', purpose: `updating publicKeys in ${this.file}`, waitMs: this.options.lockWaitMs ?? 10_000 });
+      return await withAccessFileLock(this.file, { stateDir: path.dirname(this.options.lockDir), tool: this.options.tool ?? 'langfuse-access', purpose: `updating publicKeys in ${this.file}`, waitMs: this.options.lockWaitMs }, fn);
     } catch (err) {
       if (err instanceof LockBusyError) throw new SinkConflictError(this.target, err.message, 'Wait for the other writer to finish, then try again');
       throw err;
     }
-    try { return fn(); } finally { held.release(); }
   }
 }
