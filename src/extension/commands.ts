@@ -106,7 +106,11 @@ export function registerCommands(services: Services): vscode.Disposable[] {
     },
     [Commands.applyEnvFix]: (uri: vscode.Uri, finding: Finding, fix: Fix) => applyEnvFix(services, uri, finding, fix),
     [Commands.revealKey]: async (publicKey: string) => {
-      const node = await services.tree.findKey(publicKey);
+      // Over the Access view, where the row will show; it may load every project of every connection.
+      const found = await services.progress.run({ title: `Finding ${publicKey} in the Access view`, place: { view: Views.tree }, cancellable: true },
+        async work => ({ node: await services.tree.findKey(publicKey, work) }));
+      if (!found) return false;
+      const { node } = found;
       if (!node) {
         await services.ui.refuse(`No connected organization lists the key ${publicKey}: it may be revoked, belong to another organization, or your connection is a project key.`);
         return false;
@@ -118,9 +122,13 @@ export function registerCommands(services: Services): vscode.Disposable[] {
     [Commands.createApiKeyForProject]: (projectName: string) => createApiKeyForProject(services, projectName),
     [Commands.scaffoldAccessFile]: () => scaffoldAccessFileCommand(services),
     [Commands.lintWorkspace]: async () => {
-      await services.keyIndex.rebuild();
-      await services.diagnostics.scanWorkspace();
-      await vscode.commands.executeCommand('workbench.actions.view.problems');
+      const done = await services.progress.run({ title: 'Checking .env files', place: 'notification', cancellable: true }, async work => {
+        await services.keyIndex.rebuild(work);
+        await services.diagnostics.rescanWorkspace(work);
+        return true;
+      });
+      if (done) await vscode.commands.executeCommand('workbench.actions.view.problems');
+      return done ?? false;
     },
     [Commands.rotateKey]: (arg?: string | NodeOf<'projectKey'>) => typeof arg === 'string'
       ? rotateKeyWizard(services, { publicKey: arg })
@@ -160,7 +168,9 @@ export function registerCommands(services: Services): vscode.Disposable[] {
       if (refusal) { await services.ui.refuse(refusal); return 0; }
       const host = services.connections.get(access!.config!.connection!)!.baseUrl;
       if (!await services.ui.confirm(`Send the key pairs of ${vscode.workspace.asRelativePath(file)} to ${host} to ask which project they belong to?`, 'Verify Online')) return 0;
-      const checked = await services.online.verify([file], access);
+      const checked = await services.progress.run({ title: `Verifying the keys of ${vscode.workspace.asRelativePath(file)} with ${host}`, place: 'notification', cancellable: true },
+        work => services.online.verify([file], access, work));
+      if (checked === undefined) return 0;
       services.ui.notify(`Checked ${checked} key pair(s) with ${host}.`);
       return checked;
     },

@@ -29,10 +29,13 @@ export async function filterAuditLog(services: Services, view: AuditLogView): Pr
 }
 
 /** Checks the hash chain and signed checkpoints; says which line was edited, deleted, inserted or reordered. */
-export async function verifyAuditLogCommand(services: Services): Promise<{ ok: boolean; message: string }> {
+export async function verifyAuditLogCommand(services: Services): Promise<{ ok: boolean; message: string } | undefined> {
   const audit = loadChunk('audit');
   const file = services.auditFile;
-  const report = audit.verifyAuditLog(file, { knownTip: audit.forwardedTip(services.stateDir) });
+  // Read asynchronously (with worker threads on a large log): the extension host stays responsive.
+  const report = await services.progress.run({ title: 'Verifying the audit log', place: 'notification', cancellable: true },
+    work => audit.verifyAuditLogParallel(file, { knownTip: audit.forwardedTip(services.stateDir) }, {}, work));
+  if (!report) return undefined;
   const keys = report.checkpoints.keys.map(k => k.keyId).join(', ');
   const message = report.ok
     ? `The audit log is intact: ${report.entries} entries, hash chain unbroken${keys ? `, checkpoints signed by key ${keys}` : ''}.`
