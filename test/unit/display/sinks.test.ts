@@ -145,7 +145,7 @@ describe('display sinks: the extension shows untrusted text only through core/di
     it('a picker that waits on the network shows busy at once, fills sanitised, and closing it aborts the load', async () => {
       let release!: (items: { label: string; id: number }[]) => void;
       let signal!: AbortSignal;
-      const pending = prompter.vscodePrompter.pick(s => { signal = s; return new Promise(r => { release = r; }); }, { title: 'Choose\u0007 a member' });
+      const pending = prompter.vscodePrompter.pick(s => { signal = s; return new Promise<{ label: string; id: number }[]>(r => { release = r; }); }, { title: 'Choose\u0007 a member' });
       const picker = pickers.at(-1)!;
       assert.equal(picker.shownBusy, true, 'shown busy before any answer');
       assert.equal(picker.title, 'Choose\\x07 a member');
@@ -156,7 +156,7 @@ describe('display sinks: the extension shows untrusted text only through core/di
       assert.deepEqual(picker.items.map(i => i.label), ['dev\\x1b[31m', 'lead']);
       picker.accept(0);
       assert.equal(await pending, items[0], 'the caller\'s own item');
-      const closed = prompter.vscodePrompter.pick(s => { signal = s; return new Promise(() => undefined); }, { title: 'Choose a project' });
+      const closed = prompter.vscodePrompter.pick(s => { signal = s; return new Promise<{ label: string }[]>(() => undefined); }, { title: 'Choose a project' });
       pickers.at(-1)!.hide();
       assert.equal(await closed, undefined);
       assert.equal(signal.aborted, true, 'the load is cancelled with the picker');
