@@ -29,6 +29,8 @@ export const SecretKeys = {
   sink: (sinkId: string) => `${PREFIX}/sink/${sinkId}`,
   /** A rotation's pending secrets until it finishes. */
   rotation: (rotationId: string) => `${PREFIX}/rotation/${rotationId}`,
+  /** The `secretstorage` store of a key declared in an access file (project name and key note). */
+  declaredKey: (project: string, note: string) => `${PREFIX}/declared/${encodeURIComponent(project)}/${encodeURIComponent(note)}`,
   isConnection: (key: string) => key.startsWith(`${PREFIX}/connection/`),
   connectionIdOf: (key: string) => key.slice(`${PREFIX}/connection/`.length),
 } as const;
@@ -59,6 +61,7 @@ export const Commands = {
   rotateKey: 'langfuseAccess.rotateKey',
   resumeRotation: 'langfuseAccess.resumeRotation',
   abortRotation: 'langfuseAccess.abortRotation',
+  editRotationTargets: 'langfuseAccess.editRotationTargets',
   auditOpenEntry: 'langfuseAccess.auditOpenEntry',
   auditShowMore: 'langfuseAccess.auditShowMore',
   auditFilter: 'langfuseAccess.auditFilter',
@@ -67,6 +70,7 @@ export const Commands = {
   auditExport: 'langfuseAccess.auditExport',
   auditRefresh: 'langfuseAccess.auditRefresh',
   setSiemToken: 'langfuseAccess.setSiemToken',
+  setVaultToken: 'langfuseAccess.setVaultToken',
   applyDeploymentFix: 'langfuseAccess.applyDeploymentFix',
   complianceReport: 'langfuseAccess.complianceReport',
   openLangfuseAuditLog: 'langfuseAccess.openLangfuseAuditLog',
@@ -75,7 +79,18 @@ export const Commands = {
   openAuditLog: 'langfuseAccess.openAuditLog',
   openStateFolder: 'langfuseAccess.openStateFolder',
   setUpSso: 'langfuseAccess.setUpSso',
+  /** Access as code: the live organization into `.langfuse/access.yaml`, its plan, its apply. */
+  exportAccess: 'langfuseAccess.exportAccess',
+  planAccess: 'langfuseAccess.planAccess',
+  applyAccess: 'langfuseAccess.applyAccess',
+  /** The quick fix "Apply this change" of a drift diagnostic (file URI, change id). */
+  applyAccessChange: 'langfuseAccess.applyAccessChange',
+  /** Reads the live organization again for the open access file's drift diagnostics. */
+  refreshAccessDrift: 'langfuseAccess.refreshAccessDrift',
 } as const;
+
+/** URI scheme of the read-only plan and apply documents. */
+export const PLAN_DOCUMENT_SCHEME = 'langfuse-access-plan';
 
 export const Views = {
   container: 'langfuseAccess',
@@ -88,7 +103,7 @@ export const StateKeys = {
   storedProjectKeys: 'langfuseAccess.storedProjectKeys',
   secretStorageNoticeShown: 'langfuseAccess.secretStorageNoticeShown',
 } as const;
-export const StatusBarIds = { envStatus: 'langfuseAccess.envStatus' } as const;
+export const StatusBarIds = { envStatus: 'langfuseAccess.envStatus', pausedRotation: 'langfuseAccess.pausedRotation' } as const;
 
 export const ContextKeys = {
   hasConnections: 'langfuseAccess.hasConnections',
@@ -101,7 +116,21 @@ export const StateFiles = {
   auditLog: 'audit.jsonl',
   auditLock: 'audit.lock',
   rotationsDir: 'rotations',
+  /** Access-as-code apply journals (what each apply did, step by step; no secret). */
+  appliesDir: 'applies',
   locksDir: 'locks',
+  /** `langfuse-access conformance`: one journal per run of what it created, until cleaned up. */
+  conformanceDir: 'conformance',
+} as const;
+
+/** Everything `langfuse-access conformance` creates carries this prefix (project names, key notes, member emails). */
+export const CONFORMANCE_PREFIX = 'lfa-conformance-';
+
+/** `npm run test:live`: the server the conformance suite runs against (plus CliEnv.actingAs). */
+export const LiveEnv = {
+  baseUrl: 'LANGFUSE_LIVE_BASE_URL',
+  publicKey: 'LANGFUSE_LIVE_PUBLIC_KEY',
+  secretKey: 'LANGFUSE_LIVE_SECRET_KEY',
 } as const;
 
 /** CLI conventions. Credentials never travel in argv. */
@@ -115,6 +144,8 @@ export const CliEnv = {
   ssoClientSecret: 'LANGFUSE_ACCESS_SSO_CLIENT_SECRET',
   /** Set by `npm start` so "Connect to local sandbox" finds the sandbox's key pairs. */
   sandboxCredentials: 'LANGFUSE_ACCESS_SANDBOX_CREDENTIALS',
+  /** The CLI's language (e.g. `de`, `pt-br`); else LC_ALL, LC_MESSAGES, LANG. English when no bundle matches. */
+  locale: 'LANGFUSE_ACCESS_LOCALE',
 } as const;
 
 export const CONFIG_DIR_NAME = 'langfuse-access';

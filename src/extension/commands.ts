@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { hostLabel } from '../core/connections/connection';
 import { langfuseAuditLogTarget } from '../core/audit/langfuseAuditLogLink';
 import { redactText } from '../core/log/redact';
-import { Commands, SecretKeys, Views } from '../core/names';
+import { Commands, Views } from '../core/names';
+import { setSinkToken } from './secrets/setSinkToken';
 import type { Finding, Fix } from '../core/rules/finding';
 import { createApiKey, revokeApiKey } from './actions/keyActions';
 import { addMember, changeOrgRole, removeMember, resetProjectRole, setProjectRole } from './actions/memberActions';
@@ -18,9 +19,11 @@ import type { AuditNode } from './audit/auditLogView';
 import { applyDeploymentFix, complianceReportCommand } from './compliance/deploymentDiagnostics';
 import type { DeploymentFix } from '../core/deployment/types';
 import { abortRotation, resumeRotation } from './rotation/rotationRuns';
+import { editRotationTargets } from './rotation/editRotationTargets';
 import { rotateKeyWizard } from './rotation/rotationWizard';
 import { connectSandbox } from './sandbox/connectSandbox';
 import type { Services } from './services';
+import { applyAccessCommand, exportAccessCommand, planAccessCommand, refreshDriftCommand, type AccessParts } from './accessAsCode/accessCommands';
 import type { AccessNode, NodeOf } from '../core/org/accessNodes';
 
 type Handler = (...args: any[]) => unknown;
@@ -31,7 +34,7 @@ type Handler = (...args: any[]) => unknown;
  * cancellations stay silent, failures are logged and shown with a "Show Logs" action. Tree commands
  * get their row as argument; from the palette they ask for it.
  */
-export function registerCommands(services: Services): vscode.Disposable[] {
+export function registerCommands(services: Services, access: AccessParts): vscode.Disposable[] {
   const { log } = services;
   const handlers: Record<string, Handler> = {
     [Commands.addConnection]: async () => saveConnection(services),
@@ -45,14 +48,14 @@ export function registerCommands(services: Services): vscode.Disposable[] {
       if (!id) return undefined;
       services.record({ action: 'connection.add', resource: { kind: 'connection', id, name: 'Local sandbox' }, outcome: 'success', details: { via: 'connectSandbox' } });
       log.info(`Connected to the local sandbox as connection "${id}".`);
-      services.ui.notify('Connected to the local Langfuse sandbox (Acme Corp).');
+      services.ui.notify(vscode.l10n.t('Connected to the local Langfuse sandbox (Acme Corp).'));
       return id;
     },
     [Commands.removeConnection]: async (node?: AccessNode) => {
       const target = node ?? await pickConnectionNode(services);
       const connection = target && services.connections.get(target.connectionId);
       if (!connection) return false;
-      if (!await services.ui.confirm(`Remove the connection "${connection.name}" (${connection.baseUrl})? Its key pair is deleted from SecretStorage; the key itself stays valid in Langfuse.`, 'Remove')) return false;
+      if (!await services.ui.confirm(vscode.l10n.t('Remove the connection "{0}" ({1})? Its key pair is deleted from SecretStorage; the key itself stays valid in Langfuse.', connection.name, connection.baseUrl), 'Remove')) return false;
       await services.connections.remove(connection.id);
       services.record({ action: 'connection.remove', resource: { kind: 'connection', id: connection.id, name: connection.name, host: hostLabel(connection.baseUrl) }, outcome: 'success' });
       return true;
@@ -93,7 +96,7 @@ export function registerCommands(services: Services): vscode.Disposable[] {
       const target = node ?? await pickProjectKeyNode(services);
       if (!target) return undefined;
       await services.ui.copy(target.key.publicKey);
-      services.ui.notify(`Copied ${target.key.publicKey} (public keys are not secret).`);
+      services.ui.notify(vscode.l10n.t('Copied {0} (public keys are not secret).', target.key.publicKey));
       return target.key.publicKey;
     },
     [Commands.explainAccess]: async (node?: NodeOf<'orgMember'> | NodeOf<'projectMember'>) => {
@@ -107,12 +110,12 @@ export function registerCommands(services: Services): vscode.Disposable[] {
     [Commands.applyEnvFix]: (uri: vscode.Uri, finding: Finding, fix: Fix) => applyEnvFix(services, uri, finding, fix),
     [Commands.revealKey]: async (publicKey: string) => {
       // Over the Access view, where the row will show; it may load every project of every connection.
-      const found = await services.progress.run({ title: `Finding ${publicKey} in the Access view`, place: { view: Views.tree }, cancellable: true },
+      const found = await services.progress.run({ title: vscode.l10n.t('Finding {0} in the Access view', publicKey), place: { view: Views.tree }, cancellable: true },
         async work => ({ node: await services.tree.findKey(publicKey, work) }));
       if (!found) return false;
       const { node } = found;
       if (!node) {
-        await services.ui.refuse(`No connected organization lists the key ${publicKey}: it may be revoked, belong to another organization, or your connection is a project key.`);
+        await services.ui.refuse(vscode.l10n.t('No connected organization lists the key {0}: it may be revoked, belong to another organization, or your connection is a project key.', publicKey));
         return false;
       }
       await vscode.commands.executeCommand(`workbench.view.extension.${Views.container}`);
@@ -122,7 +125,7 @@ export function registerCommands(services: Services): vscode.Disposable[] {
     [Commands.createApiKeyForProject]: (projectName: string) => createApiKeyForProject(services, projectName),
     [Commands.scaffoldAccessFile]: () => scaffoldAccessFileCommand(services),
     [Commands.lintWorkspace]: async () => {
-      const done = await services.progress.run({ title: 'Checking .env files', place: 'notification', cancellable: true }, async work => {
+      const done = await services.progress.run({ title: vscode.l10n.t('Checking .env files'), place: 'notification', cancellable: true }, async work => {
         await services.keyIndex.rebuild(work);
         await services.diagnostics.rescanWorkspace(work);
         return true;
@@ -135,6 +138,7 @@ export function registerCommands(services: Services): vscode.Disposable[] {
       : rotateKeyWizard(services, arg ? { publicKey: arg.key.publicKey, connectionId: arg.connectionId } : {}),
     [Commands.resumeRotation]: (id?: string) => resumeRotation(services, id),
     [Commands.abortRotation]: (id?: string) => abortRotation(services, id),
+    [Commands.editRotationTargets]: (id?: string) => editRotationTargets(services, id),
     [Commands.auditOpenEntry]: (node: AuditNode) => openAuditEntry(node),
     [Commands.auditShowMore]: () => services.auditView.showMore(),
     [Commands.auditFilter]: () => filterAuditLog(services, services.auditView),
@@ -142,13 +146,8 @@ export function registerCommands(services: Services): vscode.Disposable[] {
     [Commands.auditRefresh]: () => services.auditView.refresh(),
     [Commands.auditVerify]: () => verifyAuditLogCommand(services),
     [Commands.auditExport]: (target?: vscode.Uri) => exportAuditLog(services, target),
-    [Commands.setSiemToken]: async () => {
-      const token = await services.ui.input({ title: 'SIEM token for audit forwarding', prompt: 'Bearer token of the endpoint in langfuseAccess.auditForwarding.siem (kept in SecretStorage)', password: true, validateInput: v => v.trim() ? undefined : 'Paste the token.' });
-      if (!token) return false;
-      await services.context.secrets.store(SecretKeys.sink('siem'), token.trim());
-      services.record({ action: 'sink.tokenSet', resource: { kind: 'sink', id: 'siem' }, outcome: 'success' });
-      return true;
-    },
+    [Commands.setSiemToken]: () => setSinkToken(services, 'siem'),
+    [Commands.setVaultToken]: () => setSinkToken(services, 'vault'),
     [Commands.applyDeploymentFix]: (fix: DeploymentFix) => applyDeploymentFix(services, fix),
     [Commands.complianceReport]: () => complianceReportCommand(services),
     [Commands.openLangfuseAuditLog]: async (node?: NodeOf<'project'>) => {
@@ -162,16 +161,16 @@ export function registerCommands(services: Services): vscode.Disposable[] {
     },
     [Commands.verifyKeysOnline]: async (uri?: vscode.Uri) => {
       const file = (uri ?? vscode.window.activeTextEditor?.document.uri)?.fsPath;
-      if (!file) { services.ui.notify('Open a .env file to verify its keys.'); return 0; }
+      if (!file) { services.ui.notify(vscode.l10n.t('Open a .env file to verify its keys.')); return 0; }
       const access = services.diagnostics.accessFileFor(file);
       const refusal = services.online.refusal(access);
       if (refusal) { await services.ui.refuse(refusal); return 0; }
       const host = services.connections.get(access!.config!.connection!)!.baseUrl;
-      if (!await services.ui.confirm(`Send the key pairs of ${vscode.workspace.asRelativePath(file)} to ${host} to ask which project they belong to?`, 'Verify Online')) return 0;
-      const checked = await services.progress.run({ title: `Verifying the keys of ${vscode.workspace.asRelativePath(file)} with ${host}`, place: 'notification', cancellable: true },
+      if (!await services.ui.confirm(vscode.l10n.t('Send the key pairs of {0} to {1} to ask which project they belong to?', vscode.workspace.asRelativePath(file), host), 'Verify Online')) return 0;
+      const checked = await services.progress.run({ title: vscode.l10n.t('Verifying the keys of {0} with {1}', vscode.workspace.asRelativePath(file), host), place: 'notification', cancellable: true },
         work => services.online.verify([file], access, work));
       if (checked === undefined) return 0;
-      services.ui.notify(`Checked ${checked} key pair(s) with ${host}.`);
+      services.ui.notify(vscode.l10n.t('Checked {0} key pair(s) with {1}.', checked, host));
       return checked;
     },
     [Commands.refresh]: (node?: AccessNode) => services.tree.refresh(node),
@@ -182,6 +181,11 @@ export function registerCommands(services: Services): vscode.Disposable[] {
       await vscode.window.showTextDocument(doc, { preview: true });
     },
     [Commands.openStateFolder]: () => vscode.env.openExternal(vscode.Uri.file(services.stateDir)),
+    [Commands.exportAccess]: () => exportAccessCommand(services, access),
+    [Commands.planAccess]: (uri?: vscode.Uri) => planAccessCommand(services, access, uri),
+    [Commands.applyAccess]: (uri?: vscode.Uri) => applyAccessCommand(services, access, uri),
+    [Commands.applyAccessChange]: (uri: vscode.Uri, changeId: string) => applyAccessCommand(services, access, uri, [changeId]),
+    [Commands.refreshAccessDrift]: (uri?: vscode.Uri) => refreshDriftCommand(access, uri),
   };
   return Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, guarded(id, handler, services)));
 }
@@ -199,7 +203,7 @@ async function saveConnection(services: Services, existingId?: string) {
     outcome: 'success',
     details: { check: check.summary, verified: check.ok },
   });
-  services.ui.notify(`Saved connection "${connection.name}": ${check.summary}`);
+  services.ui.notify(vscode.l10n.t('Saved connection "{0}": {1}', connection.name, check.summary));
   return connection.id;
 }
 

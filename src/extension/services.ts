@@ -12,6 +12,7 @@ import type { AccessNode } from '../core/org/accessNodes';
 import type { ExtensionPort } from './session/extensionPort';
 import type { ProgressTasks } from './ui/progress';
 import type { Prompter } from './ui/prompter';
+import type { PausedRotationStatus } from './rotation/pausedRotationStatus';
 
 /** Everything commands need, created once in activate() and passed in (no module-level state). */
 export interface Services {
@@ -25,6 +26,8 @@ export interface Services {
   keyIndex: KeyIndexService;
   online: OnlineVerifier;
   auditView: AuditLogView;
+  /** The status bar item that stays while one of this window's rotations is paused. */
+  rotationStatus: PausedRotationStatus;
   clients: ClientProvider;
   /** Dialogs and pickers; replaced by a scripted prompter in the integration tests. */
   ui: Prompter;

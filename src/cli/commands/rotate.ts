@@ -2,31 +2,30 @@
 // The new secret is kept in a 0600 file in the state folder until the rotation completes or is
 // rolled back. Without --yes and without a terminal, nothing is revoked: the rotation waits and can
 // be resumed. Progress and the report go to stderr; stdout gets "<rotation id> <status>" (or JSON).
-import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { closeAllHostGates } from '../../core/langfuse';
 import { CliEnv, ExitCode, TOOL_NAME } from '../../core/names';
-import { formatRotationList, formatRotationReport, resumeOffer, rotationReport, RotationBusyError, RotationStateError, type RotationJournal, type RunResult } from '../../core/rotation';
+import { formatRotationList, formatRotationReport, resumeOffer, rotationReport, rotationSubject, RotationBusyError, RotationStateError, type RotationJournal, type RunResult } from '../../core/rotation';
 import { rotationFailure } from '../../core/rotation/failure';
 import { checkPlanRequest, HEADLESS_SINK_HELP, PlanInputError, rotationPlanFrom } from '../../core/rotation/planInput';
 import { SessionHost, type SessionRotations } from '../../core/session';
 import { forTerminal, jsonForTerminal } from '../../core/display/terminal';
 import { ensureStateDir } from '../../core/state/stateDir';
+import { ROTATE_HELP } from '../../core/display/help/rotate';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { ConnectionConfigError, loadCliConfig, resolveCliConnection, type CliConnection } from '../../core/connections/cliConfig';
-import { CONSENT_HELP, journalOrUndefined, nextStepAfterFailure, parseAllowedHosts } from '../rotateConsent';
+import { journalOrUndefined, nextStepAfterFailure, parseAllowedHosts } from '../rotateConsent';
 import { cliPort } from '../session/cliPort';
+import { testHookFrom } from '../testHook';
 
 const USAGE = [
   'rotate --connection NAME --project NAME --key pk-lf-… --to TARGET… [--compromised] [--manual] [--yes] [--scan PATH…] [--probe-traces] [--allow-foreign-host HOST…] [--json]',
   '       rotate --resume [ROTATION_ID] [--yes] [--allow-foreign-host HOST…] [--json]    rotate --abort ROTATION_ID    rotate --list',
   `  TARGET: ${HEADLESS_SINK_HELP} (secretstorage is the VS Code extension's).`,
-  ...CONSENT_HELP,
   '  Manual mode reads the new pair from LANGFUSE_ACCESS_NEW_PUBLIC_KEY/LANGFUSE_ACCESS_NEW_SECRET_KEY or stdin.',
 ].join('\n');
 
-/** Tests only: `crash:<checkpoint>` kills the process with SIGKILL there; `record:<file>` appends checkpoint names. */
-export const TEST_HOOK_ENV = 'LANGFUSE_ACCESS_TEST_HOOK';
+export { TEST_HOOK_ENV } from '../testHook';
 
 interface Flags {
   connection?: string; project?: string; key?: string; to: string[]; scan: string[];
@@ -67,6 +66,7 @@ function parseFlags(args: string[]): Flags {
 
 export const command: CliCommand = {
   usage: USAGE,
+  help: ROTATE_HELP,
   async run(io: CliIo, args: string[]): Promise<number> {
     const flags = parseFlags(args);
     let host: SessionHost | undefined;
@@ -74,10 +74,9 @@ export const command: CliCommand = {
     let rotationId: string | undefined;
     try {
       const stateDir = ensureStateDir(io.env);
-      const hook = io.env[TEST_HOOK_ENV];
       host = new SessionHost(cliPort(io, {
         stateDir, yes: flags.yes, interactive: Boolean(process.stdin.isTTY) && !flags.yes, allowForeignHosts: flags.allowForeignHost,
-        secretManagers: loadCliConfig(io.env).secretManagers, checkpoint: hook ? testHook(hook) : undefined,
+        secretManagers: loadCliConfig(io.env).secretManagers, checkpoint: testHookFrom(io.env),
       }));
       if (flags.list) return list(io, host, flags.json);
       if (flags.resume || flags.abort !== undefined) {
@@ -127,18 +126,6 @@ function planFromFlags(io: CliIo, f: Flags) {
   }
 }
 
-function testHook(hook: string): (name: string) => void {
-  if (hook.startsWith('crash:')) {
-    const at = hook.slice('crash:'.length);
-    return name => { if (name === at) process.kill(process.pid, 'SIGKILL'); };
-  }
-  if (hook.startsWith('record:')) {
-    const file = hook.slice('record:'.length);
-    return name => fs.appendFileSync(file, `${name}\n`);
-  }
-  return () => undefined;
-}
-
 function knownConnection(io: CliIo, journal: RotationJournal): string | undefined {
   const id = journal.connection.id;
   return id && loadCliConfig(io.env).connections.some(c => c.id === id) ? id : undefined;
@@ -147,7 +134,7 @@ function knownConnection(io: CliIo, journal: RotationJournal): string | undefine
 function pickRotation(io: CliIo, host: SessionHost, f: Flags): RotationJournal | undefined {
   const found = host.findRotation(f.abort ?? f.id);
   if ('journal' in found) return found.journal;
-  if ('choose' in found) throw new UsageError(`${found.choose.length} rotations can be resumed; name one: ${found.choose.map(j => `${j.id} (${j.oldKey.publicKey}, step ${j.step})`).join(', ')}`);
+  if ('choose' in found) throw new UsageError(`${found.choose.length} rotations can be resumed; name one: ${found.choose.map(j => `${j.id} (${rotationSubject(j)}, step ${j.step})`).join(', ')}`);
   if (f.abort ?? f.id) throw new RotationStateError(found.none);
   io.err(`${found.none}\n`);
   return undefined;

@@ -1,3 +1,4 @@
+import { l10n } from '../l10n/l10n';
 import { progressCounter, throwIfCancelled, type Work } from '../flow/work';
 import type { OrganizationOverview, OrganizationModel, ProjectDetails } from './organizationModel';
 
@@ -7,10 +8,10 @@ import type { OrganizationOverview, OrganizationModel, ProjectDetails } from './
  */
 export async function loadAllProjects(model: OrganizationModel, work: Work = {}): Promise<{ overview: OrganizationOverview; details: Map<string, ProjectDetails> }> {
   const { signal, onProgress } = work;
-  onProgress?.({ message: 'organization' });
+  onProgress?.({ message: l10n.t('organization') });
   const overview = await model.overview(signal);
   const projects = overview.projects ?? [];
-  const step = progressCounter(projects.length, onProgress, (done, total) => `projects ${done} of ${total}`);
+  const step = progressCounter(projects.length, onProgress, (done, total) => l10n.t('projects {0} of {1}', done, total));
   const details = new Map(await Promise.all(projects.map(async p => {
     const d = await model.project(p.id, signal);
     step();

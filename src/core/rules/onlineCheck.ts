@@ -1,5 +1,6 @@
 // Asking Langfuse who the key pairs found in .env files are. Each pair goes only to the host of the
 // user's own connection that covers its file (never to a host a workspace file names).
+import { l10n } from '../l10n/l10n';
 import { progressCounter, throwIfCancelled, type Work } from '../flow/work';
 import { createWhoAmIResolver } from './whoAmIResolver';
 import { pairKey, type WhoAmIResult } from './keyIndex';
@@ -28,7 +29,7 @@ export async function verifyPairsOnline(
   const { onUnavailable, signal } = options;
   const answers = new Map<string, WhoAmIResult>();
   const jobs = [...byHost].map(([url, files]) => ({ url, pairs: keyPairsInFiles(files, { workspaceTrusted: options.workspaceTrusted }) }));
-  const step = progressCounter(jobs.reduce((n, j) => n + j.pairs.length, 0), options.onProgress, (done, total) => `key pair ${Math.min(done + 1, total)} of ${total}`);
+  const step = progressCounter(jobs.reduce((n, j) => n + j.pairs.length, 0), options.onProgress, (done, total) => l10n.t('key pair {0} of {1}', Math.min(done + 1, total), total));
   for (const { url, pairs } of jobs) {
     const resolver = createWhoAmIResolver(url);
     for (const pair of pairs) {
@@ -41,4 +42,22 @@ export async function verifyPairsOnline(
     }
   }
   return answers;
+}
+
+/**
+ * The CLI's `lint --online` hosts: each file's connection is the one its access file names, looked up
+ * in the CLI's own connections (never a host from the workspace), else the environment's base URL.
+ * A file without a usable host stops the check, with what to configure.
+ */
+export function cliOnlineHosts(files: readonly string[], connectionOf: (file: string) => string | undefined, urlOf: (connection: string) => string | undefined,
+  envBaseUrl: { name: string; value: string | undefined }, describe: { file: (file: string) => string; connectionsFile: string }): { byHost: Map<string, string[]> } | { problem: string } {
+  const { byHost, unplaced } = groupByHost(files, file => {
+    const connection = connectionOf(file);
+    return connection ? urlOf(connection) : envBaseUrl.value;
+  });
+  if (unplaced.length === 0) return { byHost };
+  const connection = connectionOf(unplaced[0]);
+  return {
+    problem: `--online needs a connection: ${connection ? `connection "${connection}" (named in the access file) is not configured — add it to ${describe.connectionsFile}` : `${describe.file(unplaced[0])} has no access file naming a connection`}, or set ${envBaseUrl.name}. The host never comes from the workspace.`,
+  };
 }

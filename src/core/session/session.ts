@@ -3,7 +3,7 @@ import { hostLabel } from '../connections/connection';
 import { decide, type AccessAction, type Decision, type OrgAccessState } from '../guards/accessGuards';
 import type { LangfuseClient } from '../langfuse/index';
 import type { Role } from '../langfuse/roles';
-import type { CreatedApiKey } from '../langfuse/schemas';
+import type { CreatedApiKey, SavedProject } from '../langfuse/schemas';
 import { maskSecretKey } from '../log/redact';
 import type { OrganizationModel } from '../org/organizationModel';
 import { projectOf, type SessionAction } from './actions';
@@ -15,7 +15,7 @@ import { SessionRotations } from './rotations';
 
 /** What became of an action: the guard's decision is always there, as data. */
 export type ActionOutcome =
-  | { status: 'done'; decision: Decision; created?: CreatedApiKey }
+  | { status: 'done'; decision: Decision; created?: CreatedApiKey; project?: SavedProject }
   | { status: 'refused'; decision: Decision }
   | { status: 'cancelled'; decision: Decision };
 
@@ -32,7 +32,12 @@ export class Session {
     ({ client: this.client, model: this.model } = host.clients.get(connection));
   }
 
-  async perform(action: SessionAction): Promise<ActionOutcome> {
+  /**
+   * `confirmed`: the action is one change of a plan the user confirmed as a whole (an access-as-code
+   * apply), so its own "change" question is not asked again; the guards still run on live state, and
+   * an OWNER/ADMIN grant is still asked (the second time).
+   */
+  async perform(action: SessionAction, options: { confirmed?: boolean } = {}): Promise<ActionOutcome> {
     const projectId = projectOf(action);
     const facts = await this.liveFacts(projectId);
     const change = planChange(action, facts);
@@ -44,20 +49,26 @@ export class Session {
       return { status: 'refused', decision };
     }
     const { prompter } = this.host.port;
-    if (!await prompter.confirm(change.confirmation)) return { status: 'cancelled', decision };
+    if (!options.confirmed && !await prompter.confirm(change.confirmation)) return { status: 'cancelled', decision };
     if (decision.confirm && !await prompter.confirm({ id: 'elevated-grant', message: `Are you sure? ${decision.confirm}`, button: 'Yes, Grant It' })) {
       return { status: 'cancelled', decision };
     }
-    let created: CreatedApiKey | void;
+    let result: CreatedApiKey | SavedProject | void;
     try {
-      created = await change.perform(this.client);
+      result = await change.perform(this.client);
     } catch (err) {
       this.host.record({ ...audit, outcome: 'failure', details: { ...audit.details, error: (err as Error).message } });
       throw err;
     } finally {
-      this.model.invalidate(projectId === undefined ? { overview: true } : { projectId });
+      this.model.invalidate(projectId === undefined ? { overview: true } : { projectId, ...(action.kind === 'project.delete' ? { overview: true } : {}) });
+    }
+    if (action.kind === 'project.create' && result) {
+      const project = result as SavedProject;
+      this.host.record({ ...audit, resource: { ...audit.resource, id: project.id }, outcome: 'success' });
+      return { status: 'done', decision, project };
     }
     this.host.record({ ...audit, outcome: 'success' });
+    const created = result as CreatedApiKey | undefined;
     if (created) {
       this.host.record(this.withConnection({
         action: 'apiKey.created', outcome: 'success',

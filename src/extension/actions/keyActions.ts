@@ -18,7 +18,7 @@ type ProjectRef = { connectionId: string; project: { id: string; name: string } 
 export async function createApiKey(services: Services, node: ProjectRef): Promise<string | undefined> {
   const convention = vscode.workspace.getConfiguration().get<string>(Settings.keyNoteConvention) ?? '';
   const ask = keyNotePrompt(convention, node.project.name);
-  const note = (await services.ui.input({ title: `New API key for ${node.project.name}`, prompt: ask.prompt, placeHolder: ask.placeholder, validateInput: ask.problem }))?.trim();
+  const note = (await services.ui.input({ title: vscode.l10n.t('New API key for {0}', node.project.name), prompt: ask.prompt, placeHolder: ask.placeholder, validateInput: ask.problem }))?.trim();
   if (!note) return undefined;
   const outcome = await perform(services, node.connectionId, { kind: 'apiKey.create', projectId: node.project.id, note });
   const created = outcome.status === 'done' ? outcome.created : undefined;

@@ -1,3 +1,4 @@
+import { l10n } from '../../core/l10n/l10n';
 import { apiKeyChoices, memberChoices, projectMemberChoices } from '../../core/org/choices';
 import type { Services } from '../services';
 import type { NodeOf } from '../../core/org/accessNodes';
@@ -9,11 +10,11 @@ import type { NodeOf } from '../../core/org/accessNodes';
 export async function pickConnectionNode(services: Services): Promise<NodeOf<'connection'> | undefined> {
   const connections = services.connections.list();
   if (connections.length === 0) {
-    services.ui.notify('Add a Langfuse connection first ("Langfuse Access: Add Connection…").');
+    services.ui.notify(l10n.t('Add a Langfuse connection first ("Langfuse Access: Add Connection…").'));
     return undefined;
   }
   if (connections.length === 1) return { kind: 'connection', connectionId: connections[0].id };
-  const pick = await services.ui.pick(connections.map(c => ({ label: c.name, description: c.baseUrl, id: c.id })), { title: 'Choose a connection' });
+  const pick = await services.ui.pick(connections.map(c => ({ label: c.name, description: c.baseUrl, id: c.id })), { title: l10n.t('Choose a connection') });
   return pick && { kind: 'connection', connectionId: pick.id };
 }
 
@@ -22,16 +23,16 @@ export async function pickProjectNode(services: Services): Promise<NodeOf<'proje
   if (!c) return undefined;
   const pick = await services.ui.pick(async signal => {
     const projects = (await (await services.clients.get(c.connectionId)).model.overview(signal)).projects ?? [];
-    if (projects.length === 0) services.ui.notify('This connection shows no projects (a project key or a plan without the admin API).');
+    if (projects.length === 0) services.ui.notify(l10n.t('This connection shows no projects (a project key or a plan without the admin API).'));
     return projects.map(p => ({ label: p.name, description: p.id, project: p }));
-  }, { title: 'Choose a project' });
+  }, { title: l10n.t('Choose a project') });
   return pick && { kind: 'project', connectionId: c.connectionId, project: { id: pick.project.id, name: pick.project.name } };
 }
 
 export async function pickOrgMemberNode(services: Services): Promise<NodeOf<'orgMember'> | undefined> {
   const c = await pickConnectionNode(services);
   if (!c) return undefined;
-  const pick = await services.ui.pick(async signal => memberChoices(await (await services.clients.get(c.connectionId)).model.overview(signal)), { title: 'Choose a member' });
+  const pick = await services.ui.pick(async signal => memberChoices(await (await services.clients.get(c.connectionId)).model.overview(signal)), { title: l10n.t('Choose a member') });
   return pick && { kind: 'orgMember', connectionId: c.connectionId, member: pick.member };
 }
 
@@ -42,7 +43,7 @@ export async function pickProjectMemberNode(services: Services): Promise<NodeOf<
     const { model } = await services.clients.get(p.connectionId);
     const [overview, details] = await Promise.all([model.overview(signal), model.project(p.project.id, signal)]);
     return projectMemberChoices(p.connectionId, p.project, overview, details);
-  }, { title: `Choose a member of ${p.project.name}` }))?.node;
+  }, { title: l10n.t('Choose a member of {0}', p.project.name) }))?.node;
 }
 
 export async function pickProjectKeyNode(services: Services): Promise<NodeOf<'projectKey'> | undefined> {
@@ -51,7 +52,7 @@ export async function pickProjectKeyNode(services: Services): Promise<NodeOf<'pr
   return (await services.ui.pick(async signal => {
     const details = await (await services.clients.get(p.connectionId)).model.project(p.project.id, signal);
     const items = apiKeyChoices(p.connectionId, p.project, details.apiKeys);
-    if (items.length === 0) services.ui.notify(`${p.project.name} has no API keys.`);
+    if (items.length === 0) services.ui.notify(l10n.t('{0} has no API keys.', p.project.name));
     return items;
-  }, { title: `Choose an API key of ${p.project.name}` }))?.node;
+  }, { title: l10n.t('Choose an API key of {0}', p.project.name) }))?.node;
 }

@@ -19,9 +19,9 @@ export async function filterAuditLog(services: Services, view: AuditLogView): Pr
     { label: 'Project', values: facets.projects, key: 'project' as const },
     { label: 'Actor', values: facets.actors, key: 'actor' as const },
     { label: 'Action', values: facets.actions, key: 'action' as const },
-  ].filter(f => f.values.length > 0).map(f => ({ ...f, description: `${f.values.length} value(s)` })), { title: 'Filter the audit log by' });
+  ].filter(f => f.values.length > 0).map(f => ({ ...f, description: vscode.l10n.t('{0} value(s)', f.values.length) })), { title: vscode.l10n.t('Filter the audit log by') });
   if (!by) return undefined;
-  const value = await services.ui.pick(by.values.map(v => ({ label: v })), { title: `Audit log: ${by.label.toLowerCase()}` });
+  const value = await services.ui.pick(by.values.map(v => ({ label: v })), { title: vscode.l10n.t('Audit log: {0}', by.label.toLowerCase()) });
   if (!value) return undefined;
   const filter = { ...view.filter, [by.key]: value.label };
   view.setFilter(filter);
@@ -32,8 +32,15 @@ export async function filterAuditLog(services: Services, view: AuditLogView): Pr
 export async function verifyAuditLogCommand(services: Services): Promise<{ ok: boolean; message: string } | undefined> {
   const audit = loadChunk('audit');
   const file = services.auditFile;
+  const presence = audit.auditLogPresence(file, services.stateDir);
+  if (!presence.present) {
+    // Nothing is recorded here: a record would start a fresh log that verifies, hiding the deleted one.
+    const missing = audit.missingLogText(presence, false);
+    if (missing.ok) services.ui.notify(missing.text); else await services.ui.refuse(missing.text);
+    return { ok: missing.ok, message: missing.text };
+  }
   // Read asynchronously (with worker threads on a large log): the extension host stays responsive.
-  const report = await services.progress.run({ title: 'Verifying the audit log', place: 'notification', cancellable: true },
+  const report = await services.progress.run({ title: vscode.l10n.t('Verifying the audit log'), place: 'notification', cancellable: true },
     work => audit.verifyAuditLogParallel(file, { knownTip: audit.forwardedTip(services.stateDir) }, {}, work));
   if (!report) return undefined;
   const keys = report.checkpoints.keys.map(k => k.keyId).join(', ');
@@ -47,12 +54,12 @@ export async function verifyAuditLogCommand(services: Services): Promise<{ ok: b
 
 /** Exports a date range as JSON Lines or CSV. */
 export async function exportAuditLog(services: Services, target?: vscode.Uri): Promise<string | undefined> {
-  const format = (await services.ui.pick([{ label: 'JSON Lines', ext: 'jsonl' as const }, { label: 'CSV', ext: 'csv' as const }], { title: 'Export the audit log as' }))?.ext;
+  const format = (await services.ui.pick([{ label: vscode.l10n.t('JSON Lines'), ext: 'jsonl' as const }, { label: 'CSV', ext: 'csv' as const }], { title: vscode.l10n.t('Export the audit log as') }))?.ext;
   if (!format) return undefined;
   const day = /^\d{4}-\d{2}-\d{2}$/;
-  const since = await services.ui.input({ title: 'Export from (YYYY-MM-DD, empty for the beginning)', prompt: 'First day to include (UTC)', validateInput: v => !v || day.test(v) ? undefined : 'Use YYYY-MM-DD.' });
+  const since = await services.ui.input({ title: vscode.l10n.t('Export from (YYYY-MM-DD, empty for the beginning)'), prompt: vscode.l10n.t('First day to include (UTC)'), validateInput: v => !v || day.test(v) ? undefined : 'Use YYYY-MM-DD.' });
   if (since === undefined) return undefined;
-  const until = await services.ui.input({ title: 'Export until (YYYY-MM-DD, empty for today)', prompt: 'Last day to include (UTC)', validateInput: v => !v || day.test(v) ? undefined : 'Use YYYY-MM-DD.' });
+  const until = await services.ui.input({ title: vscode.l10n.t('Export until (YYYY-MM-DD, empty for today)'), prompt: vscode.l10n.t('Last day to include (UTC)'), validateInput: v => !v || day.test(v) ? undefined : 'Use YYYY-MM-DD.' });
   if (until === undefined) return undefined;
   const audit = loadChunk('audit');
   const filter: AuditFilter = { hideCheckpoints: false, ...(since ? { since: new Date(`${since}T00:00:00.000Z`) } : {}), ...(until ? { until: new Date(Date.parse(`${until}T00:00:00.000Z`) + 86_400_000) } : {}) };
@@ -62,6 +69,6 @@ export async function exportAuditLog(services: Services, target?: vscode.Uri): P
   // The chosen file, never through a symbolic link; atomically, 0600 (entries name members and projects).
   writeFileInScope(uri.fsPath, audit.formatAuditExport(entries, format), folderScope(uri.fsPath), { mode: 0o600 });
   services.record({ action: 'audit.export', resource: { kind: 'auditLog' }, outcome: 'success', details: { format, entries: entries.length, since: since || undefined, until: until || undefined } });
-  services.ui.notify(`Exported ${entries.length} audit entries to ${uri.fsPath}.`);
+  services.ui.notify(vscode.l10n.t('Exported {0} audit entries to {1}.', entries.length, uri.fsPath));
   return uri.fsPath;
 }

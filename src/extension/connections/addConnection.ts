@@ -42,37 +42,37 @@ export async function addConnectionFlow(
   ];
 
   const pickRegion: Step<State> = async (input, s) => {
-    s.region = await input.pick({ title: TITLE, step: 1, totalSteps: TOTAL, placeholder: 'Where is your Langfuse organization?', items: regionItems,
+    s.region = await input.pick({ title: TITLE, step: 1, totalSteps: TOTAL, placeholder: vscode.l10n.t('Where is your Langfuse organization?'), items: regionItems,
       activeItem: regionItems.find(r => r.baseUrl === s.baseUrl) });
     if (s.region.baseUrl) { s.baseUrl = s.region.baseUrl; return askName; }
     return askUrl;
   };
   const askUrl: Step<State> = async (input, s) => {
-    s.baseUrl = (await input.text({ title: TITLE, step: 2, totalSteps: TOTAL, prompt: 'The base URL of your Langfuse instance (without /api/public)',
+    s.baseUrl = (await input.text({ title: TITLE, step: 2, totalSteps: TOTAL, prompt: vscode.l10n.t('The base URL of your Langfuse instance (without /api/public)'),
       placeholder: 'https://langfuse.example.com', value: s.baseUrl && !s.region?.baseUrl ? s.baseUrl : '',
       validate: baseUrlProblem })).trim().replace(/\/+$/, '');
     return askName;
   };
   const askName: Step<State> = async (input, s) => {
-    s.name = (await input.text({ title: TITLE, step: 3, totalSteps: TOTAL, prompt: 'A name for this connection (a workspace access file refers to it by this name)',
+    s.name = (await input.text({ title: TITLE, step: 3, totalSteps: TOTAL, prompt: vscode.l10n.t('A name for this connection (a workspace access file refers to it by this name)'),
       value: s.name ?? '', placeholder: 'acme-eu',
       validate: v => connectionNameProblem(v, store.list().filter(c => c.id !== existing?.id).map(c => c.name)) })).trim();
     return askPublicKey;
   };
   const askPublicKey: Step<State> = async (input, s) => {
-    s.publicKey = (await input.text({ title: TITLE, step: 4, totalSteps: TOTAL, prompt: 'Public key (pk-lf-…) of an organization API key — or a project key for a read-only view of one project',
-      value: s.publicKey ?? '', placeholder: 'pk-lf-…', validate: publicKeyInputProblem })).trim();
+    s.publicKey = (await input.text({ title: TITLE, step: 4, totalSteps: TOTAL, prompt: vscode.l10n.t('Public key (pk-lf-…) of an organization API key — or a project key for a read-only view of one project'),
+      value: s.publicKey ?? '', placeholder: vscode.l10n.t('pk-lf-…'), validate: publicKeyInputProblem })).trim();
     return askSecretKey;
   };
   const askSecretKey: Step<State> = async (input, s) => {
-    s.secretKey = (await input.text({ title: TITLE, step: 5, totalSteps: TOTAL, prompt: `Secret key (sk-lf-…) for ${shortPublicKey(s.publicKey!)}. Stored only in VS Code's SecretStorage.`,
-      password: true, placeholder: 'sk-lf-…', validate: secretKeyInputProblem })).trim();
+    s.secretKey = (await input.text({ title: TITLE, step: 5, totalSteps: TOTAL, prompt: vscode.l10n.t('Secret key (sk-lf-…) for {0}. Stored only in VS Code\'s SecretStorage.', shortPublicKey(s.publicKey!)),
+      password: true, placeholder: vscode.l10n.t('sk-lf-…'), validate: secretKeyInputProblem })).trim();
   };
 
   if (await MultiStepInput.run(pickRegion, state, driver) === 'cancelled') return undefined;
   const pair: KeyPair = { publicKey: state.publicKey!, secretKey: state.secretKey! };
   const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: progressText(`Checking the key pair against ${new URL(state.baseUrl!).host}…`) },
+    { location: vscode.ProgressLocation.Notification, title: progressText(vscode.l10n.t('Checking the key pair against {0}…', new URL(state.baseUrl!).host)) },
     () => check(state.baseUrl!, pair));
   if (!result.ok) {
     const choice = await dialog('error', result.summary, undefined, 'Save Anyway');

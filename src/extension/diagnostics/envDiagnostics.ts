@@ -70,7 +70,7 @@ export class EnvDiagnostics extends Disposable {
       const files = await vscode.workspace.findFiles(ENV_GLOB, '**/node_modules/**', 5000, token?.token);
       const linter = this.ensureLinter();
       const results: FileFindings[] = [];
-      const step = progressCounter(files.length, onProgress, (done, total) => `file ${done} of ${total}`);
+      const step = progressCounter(files.length, onProgress, (done, total) => vscode.l10n.t('file {0} of {1}', done, total));
       for (const uri of files) {
         throwIfCancelled(signal);
         if (uri.scheme === 'file' && linter.applies(uri.fsPath)) {

@@ -15,7 +15,7 @@ export const WRITING_FIXES: ReadonlySet<Fix['kind']> = new Set(['replaceWithProj
 /** Runs the quick fixes that need more than a text edit: SecretStorage, .gitignore, the access file, other views. */
 export async function applyEnvFix(services: Services, uri: vscode.Uri, finding: Finding, fix: Fix): Promise<boolean> {
   if (WRITING_FIXES.has(fix.kind) && !vscode.workspace.isTrusted) {
-    await services.ui.refuse(`"${fix.title}" changes files, so it is not available in Restricted Mode. Trust this workspace first if you know where it comes from.`);
+    await services.ui.refuse(vscode.l10n.t('"{0}" changes files, so it is not available in Restricted Mode. Trust this workspace first if you know where it comes from.', fix.title));
     return false;
   }
   switch (fix.kind) {
@@ -32,10 +32,10 @@ export async function applyEnvFix(services: Services, uri: vscode.Uri, finding: 
       const accessFile = ws.findAccessFile(path.dirname(uri.fsPath));
       const root = vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath;
       if (!root || !accessFile || path.resolve(accessFile) !== path.resolve(fix.accessFile)) {
-        await services.ui.refuse(`Not recorded: ${fix.accessFile} is not the access file of ${uri.fsPath} in this workspace.`);
+        await services.ui.refuse(vscode.l10n.t('Not recorded: {0} is not the access file of {1} in this workspace.', fix.accessFile, uri.fsPath));
         return false;
       }
-      const reason = (await services.ui.input({ title: `Ignore ${finding.code} in ${fix.file}`, prompt: 'Why is this finding acceptable? Recorded in the access file for reviewers.', placeHolder: 'local sandbox key',
+      const reason = (await services.ui.input({ title: vscode.l10n.t('Ignore {0} in {1}', finding.code, fix.file), prompt: vscode.l10n.t('Why is this finding acceptable? Recorded in the access file for reviewers.'), placeHolder: vscode.l10n.t('local sandbox key'),
         validateInput: v => v.trim() ? undefined : 'Give a reason: reviewers read it.' }))?.trim();
       if (!reason) return false;
       // Locked read-modify-write: another window or the CLI may be recording an entry at the same time.
@@ -43,7 +43,7 @@ export async function applyEnvFix(services: Services, uri: vscode.Uri, finding: 
         await ws.recordIgnoreEntry(fix.accessFile, { file: fix.file, rule: fix.rule, reason }, { stateDir: services.stateDir, tool: 'extension', scope: ws.scopeFor(fix.accessFile, workspaceRoots().map(r => r.path)) });
       } catch (err) {
         if (!(err instanceof ws.UnsafeWriteError)) throw err;
-        await services.ui.refuse(`Not recorded: ${err.message}`);
+        await services.ui.refuse(vscode.l10n.t('Not recorded: {0}', err.message));
         return false;
       }
       services.record({ action: 'finding.ignore', resource: { kind: 'finding', id: fix.rule, name: fix.file }, outcome: 'success', details: { reason, accessFile: path.basename(path.dirname(path.dirname(fix.accessFile))) } });
@@ -65,20 +65,20 @@ async function addToGitignore(services: Services, uri: vscode.Uri, fix: Extract<
   const repo = folder && ws.GitRepository.find(uri.fsPath);
   const expected = repo && path.join(repo.workTree, '.gitignore');
   if (!folder || !repo || path.resolve(fix.gitignorePath) !== expected || repo.relativePath(uri.fsPath) === undefined) {
-    await services.ui.refuse(`Not changed: ${fix.gitignorePath} is not the .gitignore of the repository holding ${uri.fsPath} in this workspace.`);
+    await services.ui.refuse(vscode.l10n.t('Not changed: {0} is not the .gitignore of the repository holding {1} in this workspace.', fix.gitignorePath, uri.fsPath));
     return false;
   }
   // The repository may start above the workspace folder (a monorepo opened at a package): its work tree is then the scope.
-  const scope = { roots: [folder.uri.fsPath, repo.workTree], label: `the workspace folder ${folder.name} and its repository` };
+  const scope = { roots: [folder.uri.fsPath, repo.workTree], label: vscode.l10n.t('the workspace folder {0} and its repository', folder.name) };
   try {
     ws.appendToGitignore(expected, fix.pattern, scope, 'Langfuse keys (added by Langfuse Access)');
   } catch (err) {
     if (!(err instanceof ws.UnsafeWriteError) && !(err instanceof ws.UnsafePatternError)) throw err;
-    await services.ui.refuse(`Not changed: ${(err as Error).message}`);
+    await services.ui.refuse(vscode.l10n.t('Not changed: {0}', (err as Error).message));
     return false;
   }
   if (fix.alsoUntrack) {
-    services.ui.notify(`Added ${fix.pattern} to ${path.basename(expected)}. The file is still tracked by git: run "${ws.gitRmCachedCommand(fix.pattern)}" and rotate the key, since it is in the history.`);
+    services.ui.notify(vscode.l10n.t('Added {0} to {1}. The file is still tracked by git: run "{2}" and rotate the key, since it is in the history.', fix.pattern, path.basename(expected), ws.gitRmCachedCommand(fix.pattern)));
   }
   return true;
 }
@@ -88,7 +88,7 @@ async function replaceWithProjectKey(services: Services, uri: vscode.Uri, fix: E
   let publicKey: string | undefined;
   if (candidates.length === 1) publicKey = candidates[0].publicKey;
   else if (candidates.length > 1) {
-    publicKey = (await services.ui.pick(candidates.map(c => ({ label: c.publicKey, description: c.note ?? '', publicKey: c.publicKey })), { title: `Which key of ${fix.project}?` }))?.publicKey;
+    publicKey = (await services.ui.pick(candidates.map(c => ({ label: c.publicKey, description: c.note ?? '', publicKey: c.publicKey })), { title: vscode.l10n.t('Which key of {0}?', fix.project) }))?.publicKey;
     if (!publicKey) return false;
   } else {
     const choice = await services.ui.choose(`No key pair of ${fix.project} is stored in SecretStorage on this machine.`, ['Create a Key in ' + fix.project]);
@@ -98,7 +98,7 @@ async function replaceWithProjectKey(services: Services, uri: vscode.Uri, fix: E
   }
   const stored = parseStoredProjectKey(await services.context.secrets.get(SecretKeys.projectKey(publicKey)));
   if (!stored) {
-    await services.ui.refuse(`The secret of ${publicKey} is no longer in SecretStorage. Create a new key for ${fix.project}.`);
+    await services.ui.refuse(vscode.l10n.t('The secret of {0} is no longer in SecretStorage. Create a new key for {1}.', publicKey, fix.project));
     return false;
   }
   const doc = await vscode.workspace.openTextDocument(uri);

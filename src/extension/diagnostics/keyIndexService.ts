@@ -47,12 +47,21 @@ export class KeyIndexService extends Disposable {
     return this.building.join(work.signal);
   }
 
+  /**
+   * After a change this window made (a rotation): a build already running may have read the keys
+   * before the change, so this waits for it and builds again.
+   */
+  async rebuildAfterChange(): Promise<void> {
+    await this.building?.promise.then(() => undefined, () => undefined);
+    return this.rebuild();
+  }
+
   private async build(work: Required<Pick<Work, 'signal'>> & Work): Promise<void> {
     const next = new Map<string, KeyIndexEntry>();
     let complete = this.connections.list().length > 0;
     for (const c of this.connections.list()) {
       try {
-        const onProgress = work.onProgress && ((p: WorkProgress) => work.onProgress!({ ...p, message: `keys of ${c.name}${p.message ? `: ${p.message}` : ''}` }));
+        const onProgress = work.onProgress && ((p: WorkProgress) => work.onProgress!({ ...p, message: p.message ? vscode.l10n.t('keys of {0}: {1}', c.name, p.message) : vscode.l10n.t('keys of {0}', c.name) }));
         const entries = await keyIndexEntriesOf((await this.clients.get(c.id)).model, { name: c.name, baseUrl: c.baseUrl }, { signal: work.signal, onProgress });
         if (!entries) { complete = false; continue; } // project key or no admin API: its keys are unknown here
         for (const [pk, e] of entries) next.set(pk, e);

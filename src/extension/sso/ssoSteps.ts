@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { CheckItem, OnlineCheckResult, SsoSetupPlan } from '../../core/sso/index';
+import type { OnlineCheckResult, SsoSetupPlan } from '../../core/sso/index';
 import { loadChunk } from '../lazy';
 import type { Step, StepDriver } from '../ui/multiStepInput';
 import { progressText } from '../ui/notifications';
@@ -25,30 +25,11 @@ const TOTAL = 9;
 const sso = () => loadChunk('sso');
 const title = () => `Set Up SSO for Self-Hosted Langfuse (Langfuse ${sso().LANGFUSE_SSO_VERSION})`;
 
-function input(state: SsoWizardState, extra: Record<string, unknown> = {}) {
-  return {
-    provider: state.providerId ?? '', publicUrl: state.publicUrl ?? '', issuer: state.issuer, clientId: state.clientId ?? 'client-id',
-    name: state.name ?? (state.providerId === 'custom' ? 'SSO' : undefined), ...extra,
-  };
-}
-
-/** The validation message of an SSO input error for one field, else undefined. */
-function problem(state: SsoWizardState, field: string, extra: Record<string, unknown>): string | undefined {
-  try {
-    sso().planSsoSetup(input(state, extra));
-    return undefined;
-  } catch (err) {
-    const e = err as { field?: string; message: string };
-    return e.field === field || field === '*' ? e.message : undefined;
-  }
-}
+const problem = (state: SsoWizardState, field: string, extra: Record<string, unknown>) => sso().fieldProblem(state, field, extra);
 
 export const pickProvider: Step<SsoWizardState> = async (ui, state) => {
-  const items = sso().SSO_PROVIDERS.map(p => ({
-    label: p.label, id: p.id, description: `/api/auth/callback/${p.id}`,
-    detail: p.discovery.kind === 'none' ? `OAuth 2.0 (${p.prefix}_*)` : `OpenID Connect (${p.prefix}_*)${p.id === 'custom' ? ': any OIDC provider, e.g. a SAML IdP behind an OIDC broker' : ''}`,
-  }));
-  const picked = await ui.pick({ title: title(), step: 1, totalSteps: TOTAL, items, activeItem: items.find(i => i.id === state.providerId), placeholder: 'Identity provider (no SAML in Langfuse: use an OIDC broker and "custom OIDC")' });
+  const items = sso().providerChoices();
+  const picked = await ui.pick({ title: title(), step: 1, totalSteps: TOTAL, items, activeItem: items.find(i => i.id === state.providerId), placeholder: vscode.l10n.t('Identity provider (no SAML in Langfuse: use an OIDC broker and "custom OIDC")') });
   if (picked.id !== state.providerId) { state.issuer = undefined; state.name = undefined; }
   state.providerId = picked.id;
   return askPublicUrl;
@@ -56,7 +37,7 @@ export const pickProvider: Step<SsoWizardState> = async (ui, state) => {
 
 const askPublicUrl: Step<SsoWizardState> = async (ui, state) => {
   state.publicUrl = (await ui.text({
-    title: title(), step: 2, totalSteps: TOTAL, value: state.publicUrl, prompt: 'Public URL people open Langfuse at — with the base path if Langfuse runs under one (e.g. https://acme.com/langfuse)',
+    title: title(), step: 2, totalSteps: TOTAL, value: state.publicUrl, prompt: vscode.l10n.t('Public URL people open Langfuse at — with the base path if Langfuse runs under one (e.g. https://acme.com/langfuse)'),
     placeholder: 'https://langfuse.acme.com',
     validate: v => { try { sso().parsePublicUrl(v); return undefined; } catch (err) { return (err as Error).message; } },
   })).trim();
@@ -65,17 +46,15 @@ const askPublicUrl: Step<SsoWizardState> = async (ui, state) => {
 
 /** The redirect URI to register and what each field of the provider's console needs. */
 const showRedirectUri: Step<SsoWizardState> = async (ui, state) => {
-  const url = sso().parsePublicUrl(state.publicUrl!);
   const provider = sso().ssoProviderById(state.providerId!)!;
-  const redirectUri = sso().redirectUriFor(url, provider);
-  const fields = sso().consoleFields({ provider, redirectUri, url, clientAuthMethod: 'client_secret_basic', scope: provider.defaultScope, checks: provider.defaultChecks });
+  const page = sso().redirectUriPage(provider, state.publicUrl!);
   const items: (vscode.QuickPickItem & { copy?: string })[] = [
-    { label: `$(copy) ${redirectUri}`, description: 'Copy the redirect URI and continue', detail: `Register it at the provider as "${fields[0].field}". ${fields[0].why}`, copy: redirectUri },
-    { label: 'Continue', description: 'I have registered it' },
-    { label: 'Fields of the provider\'s console', kind: vscode.QuickPickItemKind.Separator },
-    ...fields.slice(1).map(f => ({ label: `${f.field}: ${f.value}`, detail: f.why })),
+    { ...page.copy, copy: page.redirectUri },
+    { label: 'Continue', description: vscode.l10n.t('I have registered it') },
+    { label: vscode.l10n.t('Fields of the provider\'s console'), kind: vscode.QuickPickItemKind.Separator },
+    ...page.fields,
   ];
-  const picked = await ui.pick({ title: `${title()}: redirect URI`, step: 3, totalSteps: TOTAL, items, placeholder: `At ${sso().consoleWhere(provider.id)}` });
+  const picked = await ui.pick({ title: vscode.l10n.t('{0}: redirect URI', title()), step: 3, totalSteps: TOTAL, items, placeholder: vscode.l10n.t('At {0}', sso().consoleWhere(provider.id)) });
   if (picked.copy) await state.copy(picked.copy);
   return sso().issuerField(provider) ? askIssuer : askClientId;
 };
@@ -91,7 +70,7 @@ const askIssuer: Step<SsoWizardState> = async (ui, state) => {
 
 const askClientId: Step<SsoWizardState> = async (ui, state) => {
   state.clientId = (await ui.text({
-    title: title(), step: 5, totalSteps: TOTAL, value: state.clientId, prompt: 'Client ID (application ID) the provider shows for the new app — not its secret',
+    title: title(), step: 5, totalSteps: TOTAL, value: state.clientId, prompt: vscode.l10n.t('Client ID (application ID) the provider shows for the new app — not its secret'),
     validate: v => problem(state, 'clientId', { clientId: v }),
   })).trim();
   return state.providerId === 'custom' ? askName : offerOnlineCheck;
@@ -99,59 +78,46 @@ const askClientId: Step<SsoWizardState> = async (ui, state) => {
 
 const askName: Step<SsoWizardState> = async (ui, state) => {
   state.name = (await ui.text({
-    title: title(), step: 5, totalSteps: TOTAL, value: state.name, prompt: 'Sign-in button label (AUTH_CUSTOM_NAME; Langfuse does not register the custom provider without it)', placeholder: 'Acme SSO',
+    title: title(), step: 5, totalSteps: TOTAL, value: state.name, prompt: vscode.l10n.t('Sign-in button label (AUTH_CUSTOM_NAME; Langfuse does not register the custom provider without it)'), placeholder: vscode.l10n.t('Acme SSO'),
     validate: v => problem(state, 'name', { name: v }),
   })).trim();
   return offerOnlineCheck;
 };
 
-const ICON: Record<CheckItem['status'], string> = { pass: '$(pass)', fail: '$(error)', unknown: '$(question)' };
-
 const offerOnlineCheck: Step<SsoWizardState> = async (ui, state) => {
-  state.plan = sso().planSsoSetup(input(state));
+  state.plan = sso().planSsoSetup(sso().wizardInput(state));
   state.check = undefined;
   const issuer = state.plan.discoveryIssuer;
   if (!issuer) return askDomains;
   const choice = await ui.pick({
-    title: title(), step: 6, totalSteps: TOTAL, placeholder: 'Check the provider before anything is written?',
-    items: [
-      { label: `$(cloud) Check ${issuer} online now`, run: true, detail: `One GET of ${sso().discoveryUrlOf(issuer)} and one authorization request on the same host; no secret is sent, nothing else is contacted.` },
-      { label: 'Skip the online check', run: false, detail: 'Password login then stays on: it is turned off only after the check passed (no lock-out).' },
-    ],
+    title: title(), step: 6, totalSteps: TOTAL, placeholder: vscode.l10n.t('Check the provider before anything is written?'),
+    items: sso().onlineCheckOffer(issuer),
   });
   if (!choice.run) return askDomains;
   const plan = state.plan;
-  state.check = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: progressText(`Checking ${issuer}…`) },
-    async () => { try { return await sso().checkProviderOnline(plan); } catch (err) { return { ok: false, applicable: true, items: [{ id: 'url' as const, status: 'fail' as const, title: 'issuer URL', detail: (err as Error).message }] }; } });
+  state.check = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: progressText(vscode.l10n.t('Checking {0}…', issuer)) },
+    async () => { try { return await sso().checkProviderOnline(plan); } catch (err) { return sso().failedCheck(err); } });
   return showCheck;
 };
 
 const showCheck: Step<SsoWizardState> = async (ui: StepDriver, state) => {
-  const check = state.check!;
-  const items = [
-    { label: check.ok ? '$(arrow-right) Continue' : '$(arrow-right) Continue anyway (password login stays on)', next: true },
-    ...check.items.map(i => ({ label: `${ICON[i.status]} ${i.title}`, detail: i.detail, next: false })),
-  ];
-  const picked = await ui.pick({ title: `${title()}: online check ${check.ok ? 'passed' : 'FAILED'}`, step: 7, totalSteps: TOTAL, items, placeholder: check.ok ? 'The provider answers as Langfuse expects' : 'Fix what failed at the provider or go Back to change the values' });
+  const page = sso().onlineCheckPage(state.check!);
+  const picked = await ui.pick({ title: vscode.l10n.t('{0}: {1}', title(), page.title), step: 7, totalSteps: TOTAL, items: page.items, placeholder: page.placeholder });
   return picked.next ? askDomains : showCheck;
 };
 
 const askDomains: Step<SsoWizardState> = async (ui, state) => {
   state.enforceDomains = (await ui.text({
-    title: title(), step: 8, totalSteps: TOTAL, value: state.enforceDomains ?? '', placeholder: 'acme.com, acme.io (empty: no enforcement)',
-    prompt: 'AUTH_DOMAINS_WITH_SSO_ENFORCEMENT: people with these email domains can no longer sign in, sign up or reset passwords with email/password — only through SSO',
+    title: title(), step: 8, totalSteps: TOTAL, value: state.enforceDomains ?? '', placeholder: vscode.l10n.t('acme.com, acme.io (empty: no enforcement)'),
+    prompt: vscode.l10n.t('AUTH_DOMAINS_WITH_SSO_ENFORCEMENT: people with these email domains can no longer sign in, sign up or reset passwords with email/password — only through SSO'),
     validate: v => problem(state, 'enforceDomains', { enforceDomains: v.split(',') }),
   })).trim();
   return askPasswordLogin;
 };
 
 const askPasswordLogin: Step<SsoWizardState> = async (ui, state) => {
-  const passed = state.check?.ok === true && state.check.applicable;
-  const items = [
-    { label: 'Keep password login on', off: false, detail: passed ? 'Accounts without SSO (the init user, contractors) can still sign in with email/password.' : 'Turning it off is offered only after the online check has passed, so nobody is locked out.' },
-    ...(passed ? [{ label: 'Turn password login off (AUTH_DISABLE_USERNAME_PASSWORD=true)', off: true, detail: 'After the restart nobody can sign in with email/password, the init user included: sign in once with SSO before you close your session.' }] : []),
-  ];
+  const items = sso().passwordLoginChoices(state.check?.ok === true && state.check.applicable);
   const picked = await ui.pick({ title: title(), step: 9, totalSteps: TOTAL, items, activeItem: items.find(i => i.off === state.disablePasswordLogin) });
   state.disablePasswordLogin = picked.off;
-  state.plan = sso().planSsoSetup({ ...input(state), enforceDomains: state.enforceDomains ? state.enforceDomains.split(',') : [], disablePasswordLogin: picked.off });
+  state.plan = sso().planSsoSetup({ ...sso().wizardInput(state), enforceDomains: state.enforceDomains ? state.enforceDomains.split(',') : [], disablePasswordLogin: picked.off });
 };

@@ -48,7 +48,7 @@ export class ProgressTasks implements vscode.Disposable {
         return await task({ signal: controller.signal, onProgress });
       } catch (err) {
         if (!controller.signal.aborted) throw err;
-        vscode.window.setStatusBarMessage(progressText(`${options.title}: cancelled`), 5000);
+        vscode.window.setStatusBarMessage(progressText(vscode.l10n.t('{0}: cancelled', options.title)), 5000);
         return undefined;
       } finally {
         cancelled.dispose();

@@ -1,0 +1,88 @@
+// `langfuse-access conformance`: runs the product's own flows against a Langfuse server and removes
+// everything it created (src/core/conformance/). One line per check on stdout (stderr with --json,
+// whose report goes to stdout). Exit 0 nothing failed, 1 a check or the cleanup failed, 2 usage.
+import { parseArgs } from 'node:util';
+import { systemClock } from '../../core/clock';
+import { formatCheck, formatSummary } from '../../core/conformance/report';
+import { runConformance } from '../../core/conformance/suite';
+import { ConnectionConfigError, loadCliConfig, resolveCliConnection } from '../../core/connections/cliConfig';
+import { forTerminal, jsonForTerminal } from '../../core/display/terminal';
+import { closeAllHostGates } from '../../core/langfuse';
+import { CONFORMANCE_PREFIX, ExitCode, TOOL_NAME } from '../../core/names';
+import { SessionHost } from '../../core/session';
+import { ensureStateDir } from '../../core/state/stateDir';
+import { CONFORMANCE_HELP, CONFORMANCE_USAGE } from '../../core/display/help/conformance';
+import { UsageError, type CliCommand, type CliIo } from '../command';
+import { cliPort } from '../session/cliPort';
+import { ask } from '../session/terminal';
+import { testHookFrom } from '../testHook';
+
+
+export const command: CliCommand = {
+  usage: CONFORMANCE_USAGE,
+  help: CONFORMANCE_HELP,
+  async run(io: CliIo, args: string[]): Promise<number> {
+    const flags = parseFlags(args);
+    let conn;
+    try {
+      conn = resolveCliConnection(io, flags.connection);
+    } catch (err) {
+      if (err instanceof ConnectionConfigError) { io.err(`${TOOL_NAME} conformance: ${err.message}\n`); return ExitCode.usage; }
+      throw err;
+    }
+    const interactive = Boolean(process.stdin.isTTY);
+    if (!flags.yes) {
+      const question = `Run the conformance suite against ${conn.baseUrl}? It creates and deletes ${flags.project ? `keys in ${flags.project}` : 'a throwaway project'}, a member and keys named ${CONFORMANCE_PREFIX}…. [y/N] `;
+      if (!interactive) { io.err(`${TOOL_NAME} conformance: this changes ${conn.baseUrl} (throwaway objects only); pass --yes to run it without a terminal.\n`); return ExitCode.usage; }
+      if (!await ask(question)) { io.err('Nothing was run.\n'); return ExitCode.findings; }
+    }
+    const stateDir = ensureStateDir(io.env);
+    const host = new SessionHost(cliPort(io, {
+      stateDir, yes: true, interactive: false, secretManagers: loadCliConfig(io.env).secretManagers, checkpoint: testHookFrom(io.env),
+    }));
+    const stop = new AbortController();
+    let interrupts = 0;
+    const onSigint = () => {
+      if (++interrupts > 1) process.exit(130);
+      stop.abort();
+      io.err(`\nInterrupted: finishing the current step and removing what this run created (Ctrl-C again stops at once; the next run cleans up the rest).\n`);
+    };
+    process.on('SIGINT', onSigint);
+    try {
+      io.err(`Conformance against ${conn.baseUrl} with ${conn.publicKey} (${conn.credentialsSource}).\n`);
+      const line = (text: string) => (flags.json ? io.err(text) : io.out(text));
+      const report = await runConformance(host.session({ id: conn.id, name: conn.name, baseUrl: conn.baseUrl, pair: { publicKey: conn.publicKey, secretKey: conn.secretKey } }), {
+        existingProject: flags.project, allowExistingKeys: flags.allowExistingKeys,
+        now: () => systemClock.now(), signal: stop.signal, checkpoint: testHookFrom(io.env),
+        onCheck: c => line(formatCheck(c)),
+      });
+      line(formatSummary(report));
+      if (flags.json) io.out(`${jsonForTerminal(JSON.stringify(report, null, 2))}\n`);
+      return report.summary.failed > 0 || report.cleanup.problems.length > 0 ? ExitCode.findings : ExitCode.ok;
+    } catch (err) {
+      io.err(`${TOOL_NAME} conformance: ${forTerminal((err as Error).message)}\n`);
+      return ExitCode.findings;
+    } finally {
+      process.off('SIGINT', onSigint);
+      host.close();
+      await closeAllHostGates();
+    }
+  },
+};
+
+interface Flags { connection?: string; project?: string; allowExistingKeys: boolean; yes: boolean; json: boolean }
+
+function parseFlags(args: string[]): Flags {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args, allowPositionals: false,
+      options: { connection: { type: 'string' }, project: { type: 'string' }, 'allow-existing-keys': { type: 'boolean' }, yes: { type: 'boolean' }, json: { type: 'boolean' } },
+    });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const v = parsed.values;
+  if (v['allow-existing-keys'] && !v.project) throw new UsageError('--allow-existing-keys only applies with --project NAME');
+  return { connection: v.connection, project: v.project, allowExistingKeys: v['allow-existing-keys'] ?? false, yes: v.yes ?? false, json: v.json ?? false };
+}
