@@ -21,6 +21,7 @@ import { SANDBOX_CONNECTION_ID } from './sandbox/connectSandbox';
 import type { Services } from './services';
 import type { AccessDrift } from './accessAsCode/accessDrift';
 import { AccessTreeProvider } from './tree/accessTreeProvider';
+import { ProgressTasks } from './ui/progress';
 import { vscodePrompter } from './ui/prompter';
 import { offerResume } from './rotation/rotationResumeOffer';
 import { PausedRotationStatus } from './rotation/pausedRotationStatus';
@@ -32,6 +33,8 @@ import * as path from 'node:path';
 export interface ExtensionApi {
   services: Services;
   statusBar: EnvStatusBar;
+  /** The tasks under a progress indicator now (progress notifications cannot be read from outside). */
+  progress: ProgressTasks;
   /** Access as code: the access file's drift diagnostics (tests wait on them). */
   accessDrift: AccessDrift;
 }
@@ -64,9 +67,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const auditView = new AuditLogView(path.join(stateDir, StateFiles.auditLog));
   const auditTreeView = vscode.window.createTreeView(Views.auditLog, { treeDataProvider: auditView });
   const deployment = new DeploymentDiagnostics(log.child('Deployment'));
+  const progress = new ProgressTasks();
   const rotationStatus = new PausedRotationStatus(() => clients.host().resumableRotations());
   const services: Services = {
-    context, log, channel, connections, tree, treeView, clients, diagnostics, keyIndex, online, auditView, rotationStatus, stateDir, ui: vscodePrompter,
+    context, log, channel, connections, tree, treeView, clients, diagnostics, keyIndex, online, auditView, rotationStatus, stateDir, ui: vscodePrompter, progress,
     port: sessionPort,
     record: event => { clients.host().record(event); },
     auditFile: path.join(stateDir, StateFiles.auditLog),
@@ -74,7 +78,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const access = registerAccessAsCode(services);
   const updateContext = () => vscode.commands.executeCommand('setContext', ContextKeys.hasConnections, connections.list().length > 0);
   context.subscriptions.push(
-    channel, connections, clients, tree, treeView, keyIndex, online, diagnostics, statusBar, auditView, auditTreeView, deployment, rotationStatus,
+    channel, connections, clients, tree, treeView, keyIndex, online, diagnostics, statusBar, auditView, auditTreeView, deployment, rotationStatus, progress,
     new AuditForwarder(path.join(stateDir, StateFiles.auditLog), stateDir, context.secrets, log.child('AuditForwarding')),
     vscode.languages.registerCodeActionsProvider([{ scheme: 'file', language: 'yaml' }, { scheme: 'file', language: 'dockercompose' }, { scheme: 'file', pattern: '**/{.env,.env.*,*.env}' }],
       deployment, { providedCodeActionKinds: DeploymentDiagnostics.kinds }),
@@ -93,7 +97,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   void autoConnectSandbox(services);
   setTimeout(() => { if (hasRotationJournals(stateDir)) void offerResume(services).catch(err => log.warn('Could not check for unfinished rotations:', err)); }, 1500);
   log.child('Activation').info(`activated in ${(performance.now() - started).toFixed(1)} ms`);
-  return { services, statusBar, accessDrift: access.parts.drift };
+  return { services, statusBar, progress, accessDrift: access.parts.drift };
 }
 
 /** `npm start` passes the sandbox's credentials file; connect once so a newcomer sees Acme Corp at once. */
