@@ -9,6 +9,7 @@ import { startSandboxProcess } from '../scripts/sandbox-process.mjs';
 import { cases } from './cases.mjs';
 import { visibleText } from './workbench.mjs';
 import { canaryCheck } from '../scripts/canary-check.mjs';
+import { runPseudoL10nCase } from './pseudo-l10n.mjs';
 
 const artifacts = path.join(extRoot, 'test', 'e2e', 'artifacts');
 fs.mkdirSync(artifacts, { recursive: true });
@@ -23,10 +24,11 @@ let passed = 0, failed = 0, sandbox, server, browser;
 const grep = process.env.E2E_GREP ? new RegExp(process.env.E2E_GREP) : undefined;
 try {
   sandbox = await startSandboxProcess({ dir: tmp });
-  server = await startCodeServer({
+  const hostOptions = {
     env: { XDG_STATE_HOME: stateHome, LANGFUSE_ACCESS_SANDBOX_CREDENTIALS: sandbox.credentialsFile },
     settings: { 'langfuseAccess.actingAs': 'engineering-lead@acme.com' },
-  });
+  };
+  server = await startCodeServer(hostOptions);
   browser = await launchBrowser();
   await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']).catch(() => {});
   const page = await browser.context.newPage();
@@ -50,6 +52,23 @@ try {
       await page.screenshot({ path: shot.replace(/\.png$/, '-failure.png') }).catch(() => {});
       failed++;
       await page.keyboard.press('Escape').catch(() => {});
+    }
+  }
+  const pseudoCase = 'pseudo-localised-ui';
+  if (!grep || grep.test(pseudoCase)) {
+    // Its own workbench (another display language): the first one is closed to spare the CPU.
+    await browser.close();
+    browser = undefined;
+    const shot = path.join(artifacts, `${pseudoCase}.png`);
+    const started = Date.now();
+    try {
+      const text = await runPseudoL10nCase({ tmp, ...hostOptions, workspace, shot });
+      if (secrets.some(s => text.includes(s))) throw new Error(`a secret key is visible on screen in "${pseudoCase}"`);
+      console.log(`  ✔ ${pseudoCase} (${Date.now() - started} ms) → ${path.relative(extRoot, shot)}`);
+      passed++;
+    } catch (e) {
+      console.log(`  ✘ ${pseudoCase}: ${e?.message ?? e}`);
+      failed++;
     }
   }
 } catch (e) {
