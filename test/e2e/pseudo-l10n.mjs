@@ -1,12 +1,12 @@
 // Issue 20 item 6: a translator adds a language without touching code. A copy of the built extension
 // gets a pseudo-localised bundle generated from the real ones (test/scripts/pseudo-l10n.mjs), and a
-// workbench whose display language is that locale (the browser's language, which the web workbench
-// hands to the extension host) shows the Access view, the rotation wizard and a .env diagnostic.
+// window whose display language is that locale shows the Access view, the rotation wizard and a .env
+// diagnostic; VS Code itself finds media/l10n/bundle.l10n.<locale>.json and package.nls.<locale>.json.
 // Every ASCII word left in our parts of the screen must be data of the sandbox world (names, emails,
 // keys, identifiers): anything else is English that did not go through the bundle.
 import fs from 'node:fs';
 import path from 'node:path';
-import { startCodeServer, launchBrowser, workbenchUrl, extRoot } from '../scripts/vscode-host.mjs';
+import { workbenchUrl, extRoot } from '../scripts/vscode-host.mjs';
 import { PSEUDO_LOCALE, accent, pseudo, pseudoLocalisedExtension } from '../scripts/pseudo-l10n.mjs';
 import { openViewContainer, treeRow, waitForStableColours } from './workbench.mjs';
 import { widenSidebar } from './cases.mjs';
@@ -31,7 +31,7 @@ const DATA_PATTERNS = [
 /** The ASCII words of `text` that are neither pseudo-localised nor data. */
 export function unwrappedWords(text, extraData = []) {
   let rest = text;
-  for (const token of [...extraData, ...dataTokens()]) rest = rest.split(token).join(' ');
+  for (const token of [...extraData, ...dataTokens()].sort((a, b) => b.length - a.length)) rest = rest.split(token).join(' ');
   for (const pattern of DATA_PATTERNS) rest = rest.replace(pattern, ' ');
   return [...new Set(rest.match(/[A-Za-z]+/g) ?? [])];
 }
@@ -50,15 +50,14 @@ async function pseudoRow(sidebar, english, count) {
   if (await row.getAttribute('aria-expanded') === 'false') await row.click();
 }
 
-/** Runs the case in its own code-server and browser; returns the text it checked (for the canary check). */
-export async function runPseudoL10nCase({ tmp, env, settings, workspace, shot }) {
+/** Runs the case in a new window of the running code-server and browser (the connection's key pair
+ *  is in that browser's SecretStorage); returns the text it checked, for the canary check. */
+export async function runPseudoL10nCase({ context, server, tmp, workspace, shot }) {
   const dir = path.join(tmp, 'pseudo-extension');
   fs.mkdirSync(dir, { recursive: true });
   pseudoLocalisedExtension(dir);
-  const server = await startCodeServer({ env, settings });
-  const browser = await launchBrowser({ locale: PSEUDO_LOCALE });
   const seen = [];
-  const page = await browser.context.newPage();
+  const page = await context.newPage();
   // The web workbench takes its display language from the script of the language pack the server
   // serves (globalThis._VSCODE_NLS_LANGUAGE; VS Code's own words then come from the pack). No pack
   // exists offline for the pseudo locale, so the test sets that global itself: VS Code stays English,
@@ -115,14 +114,13 @@ export async function runPseudoL10nCase({ tmp, env, settings, workspace, shot })
     seen.push(panel);
     // Each finding reads: message, source (the product's name), rule code, [Ln, Col]: the message counts.
     const messages = panel.split('\n').filter(line => line !== 'Langfuse Access' && !/^[a-z]+(?:-[a-z]+)*$/.test(line) && !/^\[Ln \d+, Col \d+\]$/.test(line)).join('\n');
-    assertLocalised('the .env diagnostics', messages, ['production', 'staging', 'publicKeys']);
+    assertLocalised('the .env diagnostics', messages, ['.env.staging', '.env.production', 'production', 'staging']);
     await problems.screenshot({ path: shot.replace(/\.png$/, '-env.png') });
     return seen.join('\n');
   } catch (e) {
     await page.screenshot({ path: shot.replace(/\.png$/, '-failure.png') }).catch(() => {});
     throw e;
   } finally {
-    await browser.close();
-    await server.stop();
+    await page.close();
   }
 }

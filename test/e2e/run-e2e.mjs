@@ -24,11 +24,10 @@ let passed = 0, failed = 0, sandbox, server, browser;
 const grep = process.env.E2E_GREP ? new RegExp(process.env.E2E_GREP) : undefined;
 try {
   sandbox = await startSandboxProcess({ dir: tmp });
-  const hostOptions = {
+  server = await startCodeServer({
     env: { XDG_STATE_HOME: stateHome, LANGFUSE_ACCESS_SANDBOX_CREDENTIALS: sandbox.credentialsFile },
     settings: { 'langfuseAccess.actingAs': 'engineering-lead@acme.com' },
-  };
-  server = await startCodeServer(hostOptions);
+  });
   browser = await launchBrowser();
   await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']).catch(() => {});
   const page = await browser.context.newPage();
@@ -56,13 +55,13 @@ try {
   }
   const pseudoCase = 'pseudo-localised-ui';
   if (!grep || grep.test(pseudoCase)) {
-    // Its own workbench (another display language): the first one is closed to spare the CPU.
-    await browser.close();
-    browser = undefined;
+    // A window of its own (another display language) in the same browser: the first one is closed
+    // to spare the CPU.
+    await page.close();
     const shot = path.join(artifacts, `${pseudoCase}.png`);
     const started = Date.now();
     try {
-      const text = await runPseudoL10nCase({ tmp, ...hostOptions, workspace, shot });
+      const text = await runPseudoL10nCase({ context: browser.context, server, tmp, workspace, shot });
       if (secrets.some(s => text.includes(s))) throw new Error(`a secret key is visible on screen in "${pseudoCase}"`);
       console.log(`  ✔ ${pseudoCase} (${Date.now() - started} ms) → ${path.relative(extRoot, shot)}`);
       passed++;

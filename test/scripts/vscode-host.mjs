@@ -140,15 +140,13 @@ export async function startCodeServer({ settings = {}, installVsix = [], log = p
   };
 }
 
-/** Headless Debian Chromium via playwright-core (no Xvfb needed). `locale`: the browser's language,
- *  which the web workbench (and so the extension host's vscode.l10n) takes as VS Code's display language. */
-export async function launchBrowser({ locale } = {}) {
+/** Headless Debian Chromium via playwright-core (no Xvfb needed). */
+export async function launchBrowser() {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vsc-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath,
     headless: true,
     viewport: { width: 1400, height: 900 },
-    ...(locale ? { locale } : {}),
     env: { ...process.env, ...xdgEnv(userDataDir) }, // Crash Reports/dconf stay out of $HOME
     args: [
       '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
