@@ -19,9 +19,11 @@ import type { AuditNode } from './audit/auditLogView';
 import { applyDeploymentFix, complianceReportCommand } from './compliance/deploymentDiagnostics';
 import type { DeploymentFix } from '../core/deployment/types';
 import { abortRotation, resumeRotation } from './rotation/rotationRuns';
+import { editRotationTargets } from './rotation/editRotationTargets';
 import { rotateKeyWizard } from './rotation/rotationWizard';
 import { connectSandbox } from './sandbox/connectSandbox';
 import type { Services } from './services';
+import { applyAccessCommand, exportAccessCommand, planAccessCommand, refreshDriftCommand, type AccessParts } from './accessAsCode/accessCommands';
 import type { AccessNode, NodeOf } from '../core/org/accessNodes';
 
 type Handler = (...args: any[]) => unknown;
@@ -32,7 +34,7 @@ type Handler = (...args: any[]) => unknown;
  * cancellations stay silent, failures are logged and shown with a "Show Logs" action. Tree commands
  * get their row as argument; from the palette they ask for it.
  */
-export function registerCommands(services: Services): vscode.Disposable[] {
+export function registerCommands(services: Services, access: AccessParts): vscode.Disposable[] {
   const { log } = services;
   const handlers: Record<string, Handler> = {
     [Commands.addConnection]: async () => saveConnection(services),
@@ -107,7 +109,11 @@ export function registerCommands(services: Services): vscode.Disposable[] {
     },
     [Commands.applyEnvFix]: (uri: vscode.Uri, finding: Finding, fix: Fix) => applyEnvFix(services, uri, finding, fix),
     [Commands.revealKey]: async (publicKey: string) => {
-      const node = await services.tree.findKey(publicKey);
+      // Over the Access view, where the row will show; it may load every project of every connection.
+      const found = await services.progress.run({ title: vscode.l10n.t('Finding {0} in the Access view', publicKey), place: { view: Views.tree }, cancellable: true },
+        async work => ({ node: await services.tree.findKey(publicKey, work) }));
+      if (!found) return false;
+      const { node } = found;
       if (!node) {
         await services.ui.refuse(vscode.l10n.t('No connected organization lists the key {0}: it may be revoked, belong to another organization, or your connection is a project key.', publicKey));
         return false;
@@ -119,15 +125,20 @@ export function registerCommands(services: Services): vscode.Disposable[] {
     [Commands.createApiKeyForProject]: (projectName: string) => createApiKeyForProject(services, projectName),
     [Commands.scaffoldAccessFile]: () => scaffoldAccessFileCommand(services),
     [Commands.lintWorkspace]: async () => {
-      await services.keyIndex.rebuild();
-      await services.diagnostics.scanWorkspace();
-      await vscode.commands.executeCommand('workbench.actions.view.problems');
+      const done = await services.progress.run({ title: vscode.l10n.t('Checking .env files'), place: 'notification', cancellable: true }, async work => {
+        await services.keyIndex.rebuild(work);
+        await services.diagnostics.rescanWorkspace(work);
+        return true;
+      });
+      if (done) await vscode.commands.executeCommand('workbench.actions.view.problems');
+      return done ?? false;
     },
     [Commands.rotateKey]: (arg?: string | NodeOf<'projectKey'>) => typeof arg === 'string'
       ? rotateKeyWizard(services, { publicKey: arg })
       : rotateKeyWizard(services, arg ? { publicKey: arg.key.publicKey, connectionId: arg.connectionId } : {}),
     [Commands.resumeRotation]: (id?: string) => resumeRotation(services, id),
     [Commands.abortRotation]: (id?: string) => abortRotation(services, id),
+    [Commands.editRotationTargets]: (id?: string) => editRotationTargets(services, id),
     [Commands.auditOpenEntry]: (node: AuditNode) => openAuditEntry(node),
     [Commands.auditShowMore]: () => services.auditView.showMore(),
     [Commands.auditFilter]: () => filterAuditLog(services, services.auditView),
@@ -156,7 +167,9 @@ export function registerCommands(services: Services): vscode.Disposable[] {
       if (refusal) { await services.ui.refuse(refusal); return 0; }
       const host = services.connections.get(access!.config!.connection!)!.baseUrl;
       if (!await services.ui.confirm(vscode.l10n.t('Send the key pairs of {0} to {1} to ask which project they belong to?', vscode.workspace.asRelativePath(file), host), 'Verify Online')) return 0;
-      const checked = await services.online.verify([file], access);
+      const checked = await services.progress.run({ title: vscode.l10n.t('Verifying the keys of {0} with {1}', vscode.workspace.asRelativePath(file), host), place: 'notification', cancellable: true },
+        work => services.online.verify([file], access, work));
+      if (checked === undefined) return 0;
       services.ui.notify(vscode.l10n.t('Checked {0} key pair(s) with {1}.', checked, host));
       return checked;
     },
@@ -168,6 +181,11 @@ export function registerCommands(services: Services): vscode.Disposable[] {
       await vscode.window.showTextDocument(doc, { preview: true });
     },
     [Commands.openStateFolder]: () => vscode.env.openExternal(vscode.Uri.file(services.stateDir)),
+    [Commands.exportAccess]: () => exportAccessCommand(services, access),
+    [Commands.planAccess]: (uri?: vscode.Uri) => planAccessCommand(services, access, uri),
+    [Commands.applyAccess]: (uri?: vscode.Uri) => applyAccessCommand(services, access, uri),
+    [Commands.applyAccessChange]: (uri: vscode.Uri, changeId: string) => applyAccessCommand(services, access, uri, [changeId]),
+    [Commands.refreshAccessDrift]: (uri?: vscode.Uri) => refreshDriftCommand(access, uri),
   };
   return Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, guarded(id, handler, services)));
 }

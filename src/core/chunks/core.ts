@@ -11,3 +11,4 @@ export { checkVaultToken, SINK_TOKENS, sinkTokenProblem, vaultTokenDecision, typ
 export { systemClock } from '../clock';
 export { childrenOf, errorNode, findKeyNode } from '../org/accessTree';
 export { checkConnection, type ConnectionCheck } from '../langfuse/connectionCheck';
+export * as accessAsCode from '../accessAsCode/index';

@@ -21,40 +21,38 @@ export async function pickConnectionNode(services: Services): Promise<NodeOf<'co
 export async function pickProjectNode(services: Services): Promise<NodeOf<'project'> | undefined> {
   const c = await pickConnectionNode(services);
   if (!c) return undefined;
-  const overview = await (await services.clients.get(c.connectionId)).model.overview();
-  const projects = overview.projects ?? [];
-  if (projects.length === 0) {
-    services.ui.notify(l10n.t('This connection shows no projects (a project key or a plan without the admin API).'));
-    return undefined;
-  }
-  const pick = await services.ui.pick(projects.map(p => ({ label: p.name, description: p.id, project: p })), { title: l10n.t('Choose a project') });
+  const pick = await services.ui.pick(async signal => {
+    const projects = (await (await services.clients.get(c.connectionId)).model.overview(signal)).projects ?? [];
+    if (projects.length === 0) services.ui.notify(l10n.t('This connection shows no projects (a project key or a plan without the admin API).'));
+    return projects.map(p => ({ label: p.name, description: p.id, project: p }));
+  }, { title: l10n.t('Choose a project') });
   return pick && { kind: 'project', connectionId: c.connectionId, project: { id: pick.project.id, name: pick.project.name } };
 }
 
 export async function pickOrgMemberNode(services: Services): Promise<NodeOf<'orgMember'> | undefined> {
   const c = await pickConnectionNode(services);
   if (!c) return undefined;
-  const overview = await (await services.clients.get(c.connectionId)).model.overview();
-  const pick = await services.ui.pick(memberChoices(overview), { title: l10n.t('Choose a member') });
+  const pick = await services.ui.pick(async signal => memberChoices(await (await services.clients.get(c.connectionId)).model.overview(signal)), { title: l10n.t('Choose a member') });
   return pick && { kind: 'orgMember', connectionId: c.connectionId, member: pick.member };
 }
 
 export async function pickProjectMemberNode(services: Services): Promise<NodeOf<'projectMember'> | undefined> {
   const p = await pickProjectNode(services);
   if (!p) return undefined;
-  const { model } = await services.clients.get(p.connectionId);
-  const [overview, details] = await Promise.all([model.overview(), model.project(p.project.id)]);
-  return (await services.ui.pick(projectMemberChoices(p.connectionId, p.project, overview, details), { title: l10n.t('Choose a member of {0}', p.project.name) }))?.node;
+  return (await services.ui.pick(async signal => {
+    const { model } = await services.clients.get(p.connectionId);
+    const [overview, details] = await Promise.all([model.overview(signal), model.project(p.project.id, signal)]);
+    return projectMemberChoices(p.connectionId, p.project, overview, details);
+  }, { title: l10n.t('Choose a member of {0}', p.project.name) }))?.node;
 }
 
 export async function pickProjectKeyNode(services: Services): Promise<NodeOf<'projectKey'> | undefined> {
   const p = await pickProjectNode(services);
   if (!p) return undefined;
-  const details = await (await services.clients.get(p.connectionId)).model.project(p.project.id);
-  const items = apiKeyChoices(p.connectionId, p.project, details.apiKeys);
-  if (items.length === 0) {
-    services.ui.notify(l10n.t('{0} has no API keys.', p.project.name));
-    return undefined;
-  }
-  return (await services.ui.pick(items, { title: l10n.t('Choose an API key of {0}', p.project.name) }))?.node;
+  return (await services.ui.pick(async signal => {
+    const details = await (await services.clients.get(p.connectionId)).model.project(p.project.id, signal);
+    const items = apiKeyChoices(p.connectionId, p.project, details.apiKeys);
+    if (items.length === 0) services.ui.notify(l10n.t('{0} has no API keys.', p.project.name));
+    return items;
+  }, { title: l10n.t('Choose an API key of {0}', p.project.name) }))?.node;
 }

@@ -13,17 +13,23 @@ export async function showMarkdown(markdown: string): Promise<vscode.TextDocumen
   return doc;
 }
 
-export async function explainMemberAccess(services: Services, node: NodeOf<'orgMember'> | NodeOf<'projectMember'>): Promise<string> {
+/** Every project's roles are loaded (2 requests a project): under a cancellable notification. */
+export async function explainMemberAccess(services: Services, node: NodeOf<'orgMember'> | NodeOf<'projectMember'>): Promise<string | undefined> {
   const { model } = await services.clients.get(node.connectionId);
-  const markdown = await explainMemberAccessReport(model, node.member);
+  const who = node.member.email ?? node.member.name ?? node.member.userId;
+  const markdown = await services.progress.run({ title: vscode.l10n.t('Explaining the access of {0}', who), place: 'notification', cancellable: true },
+    work => explainMemberAccessReport(model, node.member, work));
+  if (markdown === undefined) return undefined;
   await showMarkdown(markdown);
   return markdown;
 }
 
-export async function checkOrganizationIsolation(services: Services, node: { connectionId: string }): Promise<string> {
+export async function checkOrganizationIsolation(services: Services, node: { connectionId: string }): Promise<string | undefined> {
   const { model, connection } = await services.clients.get(node.connectionId);
   const access = workspaceAccessConfig();
-  const markdown = await isolationReportOf(model, `${connection.name}${access ? ` with ${access.source}` : ''}`, access?.environments);
+  const markdown = await services.progress.run({ title: vscode.l10n.t('Checking the isolation of {0}', connection.name), place: 'notification', cancellable: true },
+    work => isolationReportOf(model, `${connection.name}${access ? ` with ${access.source}` : ''}`, access?.environments, work));
+  if (markdown === undefined) return undefined;
   await showMarkdown(markdown);
   return markdown;
 }

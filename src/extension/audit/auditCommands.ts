@@ -29,7 +29,7 @@ export async function filterAuditLog(services: Services, view: AuditLogView): Pr
 }
 
 /** Checks the hash chain and signed checkpoints; says which line was edited, deleted, inserted or reordered. */
-export async function verifyAuditLogCommand(services: Services): Promise<{ ok: boolean; message: string }> {
+export async function verifyAuditLogCommand(services: Services): Promise<{ ok: boolean; message: string } | undefined> {
   const audit = loadChunk('audit');
   const file = services.auditFile;
   const presence = audit.auditLogPresence(file, services.stateDir);
@@ -39,7 +39,10 @@ export async function verifyAuditLogCommand(services: Services): Promise<{ ok: b
     if (missing.ok) services.ui.notify(missing.text); else await services.ui.refuse(missing.text);
     return { ok: missing.ok, message: missing.text };
   }
-  const report = audit.verifyAuditLog(file, { knownTip: audit.forwardedTip(services.stateDir) });
+  // Read asynchronously (with worker threads on a large log): the extension host stays responsive.
+  const report = await services.progress.run({ title: vscode.l10n.t('Verifying the audit log'), place: 'notification', cancellable: true },
+    work => audit.verifyAuditLogParallel(file, { knownTip: audit.forwardedTip(services.stateDir) }, {}, work));
+  if (!report) return undefined;
   const keys = report.checkpoints.keys.map(k => k.keyId).join(', ');
   const message = report.ok
     ? `The audit log is intact: ${report.entries} entries, hash chain unbroken${keys ? `, checkpoints signed by key ${keys}` : ''}.`

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { StepDriver } from './multiStepInput';
+import { loadingQuickPick } from './loadingPick';
 import { dialog, inputBox, notification, quickPick } from './notifications';
 
 /**
@@ -11,7 +12,11 @@ export interface Prompter {
   confirm(message: string, button: string, detail?: string): Promise<boolean>;
   /** A modal with several buttons; the chosen one, or undefined when dismissed. */
   choose<T extends string>(message: string, buttons: T[], detail?: string): Promise<T | undefined>;
-  pick<T extends vscode.QuickPickItem>(items: T[], options: { title: string; placeHolder?: string }): Promise<T | undefined>;
+  /**
+   * A picker; given a loader, it shows busy at once and fills when the loader answers (closing it
+   * aborts the loader's signal; an empty answer closes it without a question).
+   */
+  pick<T extends vscode.QuickPickItem>(items: T[] | ((signal: AbortSignal) => Promise<T[]>), options: { title: string; placeHolder?: string }): Promise<T | undefined>;
   input(options: vscode.InputBoxOptions & { title: string }): Promise<string | undefined>;
   /** A modal refusal or failure the user must read. */
   refuse(message: string): Promise<void>;
@@ -29,7 +34,7 @@ export const vscodePrompter: Prompter = {
     return (await dialog('warning', message, detail, button)) === button;
   },
   choose: (message, buttons, detail) => dialog('warning', message, detail, ...buttons),
-  pick: (items, options) => quickPick(items, { ...options, ignoreFocusOut: true }),
+  pick: (items, options) => typeof items === 'function' ? loadingQuickPick(items, options) : quickPick(items, { ...options, ignoreFocusOut: true }),
   input: options => Promise.resolve(inputBox({ ...options, ignoreFocusOut: true })),
   async refuse(message) { await dialog('error', message, undefined); },
   notify(message) { void notification('info', message); },

@@ -78,7 +78,10 @@ export class ScriptedPrompter {
     if (c !== undefined && !buttons.includes(c as T)) throw new Error(`"${c}" is not one of ${buttons.join(', ')}`);
     return c as T | undefined;
   }
-  async pick<T extends vscode.QuickPickItem>(items: T[], options: { title: string }) {
+  async pick<T extends vscode.QuickPickItem>(source: T[] | ((signal: AbortSignal) => Promise<T[]>), options: { title: string }) {
+    // A loading picker closes without a question when its loader finds nothing (the loader says why).
+    const items = typeof source === 'function' ? await source(new AbortController().signal) : source;
+    if (typeof source === 'function' && items.length === 0) return undefined;
     this.asked.push({ kind: 'pick', text: options.title, options: items.map(i => i.label) });
     const want = this.next('pick', options.title).pick;
     if (want === undefined) return undefined;
