@@ -26,6 +26,7 @@ const DATA_PATTERNS = [
   /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g, // LANGFUSE_PUBLIC_KEY
   /\b(?:OWNER|ADMIN|MEMBER|VIEWER|NONE)\b/g, // Langfuse's role names
   /\b[a-z]+(?:\.[a-z][A-Za-z]*)+\b/g, // audit action ids (connection.add)
+  /(?:^|\s)\/[\w./-]+/g, // absolute paths (an audit entry's resource)
 ];
 
 /** The ASCII words of `text` that are neither pseudo-localised nor data. */
@@ -110,10 +111,14 @@ export async function runPseudoL10nCase({ context, server, tmp, workspace, shot 
     await page.keyboard.press('Control+Shift+M');
     const problems = page.locator('.markers-panel');
     await problems.locator('.monaco-list-row', { hasText: 'production-chatbot' }).first().waitFor();
-    const panel = await problems.innerText();
-    seen.push(panel);
-    // Each finding reads: message, source (the product's name), rule code, [Ln, Col]: the message counts.
-    const messages = panel.split('\n').filter(line => line !== 'Langfuse Access' && !/^[a-z]+(?:-[a-z]+)*$/.test(line) && !/^\[Ln \d+, Col \d+\]$/.test(line)).join('\n');
+    seen.push(await problems.innerText());
+    // The findings of the .env files (rows of level 2 below a file row): message, source (the
+    // product's name), rule code, [Ln, Col]; the message counts.
+    const rows = await problems.locator('.monaco-list-row').evaluateAll(els => els.map(el => [el.getAttribute('aria-level'), el.innerText]));
+    let file = '';
+    const envRows = rows.filter(([level, text]) => { if (level === '1') file = text.split('\n')[0]; return level !== '1' && file.startsWith('.env'); });
+    if (!envRows.length) throw new Error('the Problems panel lists no .env finding');
+    const messages = envRows.map(([, text]) => text).join('\n').split('\n').filter(line => line !== 'Langfuse Access' && !/^[a-z]+(?:-[a-z]+)*$/.test(line) && !/^\[Ln \d+, Col \d+\]$/.test(line)).join('\n');
     assertLocalised('the .env diagnostics', messages, ['.env.staging', '.env.production', 'production', 'staging']);
     await problems.screenshot({ path: shot.replace(/\.png$/, '-env.png') });
     return seen.join('\n');
