@@ -16,7 +16,7 @@ export async function addMember(services: Services, node: { connectionId: string
   const email = (await services.ui.input({ title: l10n.t('Add Member to Organization'), prompt: l10n.t('Email address (the user is created if they have never logged in; they sign in with SSO or reset a password)'), placeHolder: 'name@acme.com',
     validateInput: v => EMAIL.test(v.trim()) ? undefined : 'Enter an email address.' }))?.trim().toLowerCase();
   if (!email) return false;
-  const pick = await services.ui.pick(roleItems(undefined, 'NONE — member without organization access (give project roles)'), { title: l10n.t('Organization role for {0}', email) });
+  const pick = await services.ui.pick(roleItems(undefined, l10n.t('NONE — member without organization access (give project roles)')), { title: l10n.t('Organization role for {0}', email) });
   if (!pick) return false;
   try {
     return (await perform(services, node.connectionId, { kind: 'member.add', email, role: pick.role })).status === 'done';
@@ -33,7 +33,7 @@ export async function addMember(services: Services, node: { connectionId: string
 
 export async function changeOrgRole(services: Services, node: NodeOf<'orgMember'>): Promise<boolean> {
   const m = node.member;
-  const pick = await services.ui.pick(roleItems(m.role, 'NONE — keep the membership without organization access'), { title: l10n.t('Organization role for {0}', who(m)) });
+  const pick = await services.ui.pick(roleItems(m.role, l10n.t('NONE — keep the membership without organization access')), { title: l10n.t('Organization role for {0}', who(m)) });
   if (!pick || pick.role === m.role) return false;
   return (await perform(services, node.connectionId, { kind: 'member.changeRole', userId: m.userId, to: pick.role })).status === 'done';
 }
@@ -43,7 +43,7 @@ export async function removeMember(services: Services, node: NodeOf<'orgMember'>
 }
 
 export async function setProjectRole(services: Services, node: NodeOf<'projectMember'>, fixed?: Role): Promise<boolean> {
-  const role = fixed ?? (await services.ui.pick(roleItems(node.override, `NONE — no access to ${node.project.name}`), { title: l10n.t('Role of {0} in {1}', who(node.member), node.project.name) }))?.role;
+  const role = fixed ?? (await services.ui.pick(roleItems(node.override, l10n.t('NONE — no access to {0}', node.project.name)), { title: l10n.t('Role of {0} in {1}', who(node.member), node.project.name) }))?.role;
   if (!role || role === node.override) return false;
   return (await perform(services, node.connectionId, { kind: 'projectRole.set', projectId: node.project.id, userId: node.member.userId, to: role })).status === 'done';
 }

@@ -6,7 +6,7 @@ import type { Services } from '../services';
 import { MultiStepInput, type Step } from '../ui/multiStepInput';
 import { refusedInRestrictedMode, startRotation } from './rotationRuns';
 
-const TITLE = 'Rotate Langfuse API Key';
+const TITLE = vscode.l10n.t('Rotate Langfuse API Key');
 const TOTAL = 5;
 
 /** A target a user can pick: discovered in the workspace, or typed. */
