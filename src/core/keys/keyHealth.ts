@@ -42,13 +42,8 @@ export function assessKey(key: { createdAt?: string; note?: string | null }, pol
   return { ageDays, overdue, noteFollowsConvention, warnings };
 }
 
-export function formatAge(days: number | undefined): string {
-  if (days === undefined) return 'age unknown';
-  if (days === 0) return 'today';
-  if (days < 60) return `${days} d`;
-  if (days < 730) return `${Math.floor(days / 30)} mo`;
-  return `${(days / 365).toFixed(1)} y`;
-}
+/** Ages are formatted with the other key displays (core/keys/keyDisplay.ts). */
+export { formatAge } from './keyDisplay';
 
 /** What to ask for a new key's note under the naming convention: the prompt, an example, and the check of an answer. */
 export function keyNotePrompt(convention: string, projectName: string): { prompt: string; placeholder: string; problem(note: string): string | undefined } {

@@ -99,7 +99,7 @@ describe('key rotation wizard against the sandbox', () => {
     const stored = JSON.parse((await api.services.context.secrets.get(`langfuseAccess/key/${newPk}`))!);
     assert.strictEqual(stored.secretKey, newSecret, 'the new pair is kept in SecretStorage');
     const keys = (await sandboxGet('/api/public/projects/proj-analytics-readonly/apiKeys')).apiKeys;
-    assert.match(keys.find((k: any) => k.publicKey === newPk).note, /rotated from pk-lf-…0001/);
+    assert.match(keys.find((k: any) => k.publicKey === newPk).note, /rotated from pk-lf-d300…0001/);
     const entries = auditLines().filter(e => e.resource.kind === 'rotation' && e.resource.id === paused.id);
     assert.ok(entries.length >= 6, `every step is audited (${entries.length})`);
     const auditText = JSON.stringify(entries);

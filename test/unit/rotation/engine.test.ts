@@ -42,7 +42,7 @@ describe('rotation engine (sandbox over HTTP, real files)', function () {
     const newKey = j.newKey!.publicKey;
     assert.deepEqual(h.keysOfProject(), [newKey], 'old key revoked, exactly one new key');
     const created = [...h.sandbox.store.apiKeys.values()].find(k => k.publicKey === newKey)!;
-    assert.match(created.note ?? '', /^rotated from pk-lf-…0001, \d{4}-\d\d-\d\d, engineering-lead@acme\.com$/);
+    assert.match(created.note ?? '', /^rotated from pk-lf-b100…0001, \d{4}-\d\d-\d\d, engineering-lead@acme\.com$/);
     for (const f of [a, b]) {
       const v = envValues(f);
       assert.equal(v.LANGFUSE_PUBLIC_KEY, newKey);
