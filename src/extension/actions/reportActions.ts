@@ -6,26 +6,28 @@ import { loadChunk } from '../lazy';
 import type { Services } from '../services';
 import type { NodeOf } from '../../core/org/accessNodes';
 
-/** Opens markdown as a read-only preview (nothing is written to the workspace). */
-export async function showMarkdown(markdown: string): Promise<vscode.TextDocument> {
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
-  await vscode.commands.executeCommand('markdown.showPreview', doc.uri).then(undefined, () => vscode.window.showTextDocument(doc));
-  return doc;
-}
+// Both reports open as read-only documents (ui/reportDocuments.ts): reopening one shows it with current data.
 
 export async function explainMemberAccess(services: Services, node: NodeOf<'orgMember'> | NodeOf<'projectMember'>): Promise<string> {
   const { model } = await services.clients.get(node.connectionId);
-  const markdown = await explainMemberAccessReport(model, node.member);
-  await showMarkdown(markdown);
-  return markdown;
+  const m = node.member;
+  const doc = await services.reports.open({
+    kind: 'explain', id: `${node.connectionId}/${m.userId}`, title: `Access of ${m.name ?? m.email ?? m.userId}`, language: 'markdown',
+    render: () => explainMemberAccessReport(model, m),
+  });
+  return doc.getText();
 }
 
 export async function checkOrganizationIsolation(services: Services, node: { connectionId: string }): Promise<string> {
   const { model, connection } = await services.clients.get(node.connectionId);
-  const access = workspaceAccessConfig();
-  const markdown = await isolationReportOf(model, `${connection.name}${access ? ` with ${access.source}` : ''}`, access?.environments);
-  await showMarkdown(markdown);
-  return markdown;
+  const doc = await services.reports.open({
+    kind: 'isolation', id: node.connectionId, title: `Isolation check of ${connection.name}`, language: 'markdown',
+    render: () => {
+      const access = workspaceAccessConfig();
+      return isolationReportOf(model, `${connection.name}${access ? ` with ${access.source}` : ''}`, access?.environments);
+    },
+  });
+  return doc.getText();
 }
 
 /** The environments of the first workspace folder's access file, when it is valid. */

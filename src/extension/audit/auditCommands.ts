@@ -5,10 +5,11 @@ import { loadChunk } from '../lazy';
 import type { Services } from '../services';
 import type { AuditLogView, AuditNode } from './auditLogView';
 
-export async function openAuditEntry(node: AuditNode): Promise<void> {
-  if (node.kind !== 'entry') return;
-  const doc = await vscode.workspace.openTextDocument({ language: 'json', content: `${JSON.stringify(node.entry, null, 2)}\n` });
-  await vscode.window.showTextDocument(doc, { preview: true });
+/** An entry as read-only JSON (ui/reportDocuments.ts): closing it never asks to save. */
+export async function openAuditEntry(services: Services, node: AuditNode): Promise<vscode.TextDocument | undefined> {
+  if (node.kind !== 'entry') return undefined;
+  const e = node.entry;
+  return services.reports.open({ kind: 'audit', id: `${e.seq}-${e.hash.slice(0, 12)}`, title: `Audit entry ${e.seq} ${e.action}`, language: 'json', render: () => `${JSON.stringify(e, null, 2)}\n` });
 }
 
 /** Filter by project, actor or action, with the values present in the log. */

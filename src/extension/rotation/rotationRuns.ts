@@ -71,8 +71,8 @@ async function showReport(services: Services, journal: RotationJournal): Promise
   const report = chunk.formatRotationReport(chunk.rotationReport(journal));
   services.log.child('Rotation').info(report);
   // The report document holds the full lists (every file still naming the old key); the notification only sums up.
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: `# Key rotation ${journal.id}\n\n${markdownCodeBlock(relativizePaths(report, workspaceRoots()))}` });
-  await vscode.window.showTextDocument(doc, { preview: true });
+  await services.reports.open({ kind: 'rotation', id: journal.id, title: `Key rotation ${journal.id}`, language: 'markdown',
+    render: () => `# Key rotation ${journal.id}\n\n${markdownCodeBlock(relativizePaths(report, workspaceRoots()))}` });
 }
 
 /** After a completed rotation the new pair is kept as a stored project key; the old one is forgotten. */
@@ -128,6 +128,7 @@ export async function abortRotation(services: Services, id?: string): Promise<Ro
   try {
     const result = await rotations.abort(journal);
     services.tree.refresh();
+    if (result) services.ui.done(loadChunk('core').rollbackDone(result.journal));
     return result?.journal;
   } finally {
     rotations.close();
