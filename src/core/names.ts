@@ -77,6 +77,12 @@ export const Commands = {
   setUpSso: 'langfuseAccess.setUpSso',
 } as const;
 
+/** URI schemes of the extension's virtual documents. */
+export const DocumentSchemes = {
+  /** Read-only reports (Explain Access, Check Isolation, audit entries, rotation and compliance reports, plans). */
+  report: 'langfuse-access-report',
+} as const;
+
 export const Views = {
   container: 'langfuseAccess',
   tree: 'langfuseAccess.accessTree',
@@ -87,7 +93,12 @@ export const Views = {
 export const StateKeys = {
   storedProjectKeys: 'langfuseAccess.storedProjectKeys',
   secretStorageNoticeShown: 'langfuseAccess.secretStorageNoticeShown',
+  /** Organization names learnt from project keys, per connection (not secret). */
+  organizationNames: 'langfuseAccess.organizationNames',
 } as const;
+/** The connection "Connect to Local Sandbox" saves (the sandbox of `npm start`). */
+export const SANDBOX_CONNECTION_ID = 'local-sandbox';
+
 export const StatusBarIds = { envStatus: 'langfuseAccess.envStatus' } as const;
 
 export const ContextKeys = {

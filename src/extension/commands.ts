@@ -41,11 +41,14 @@ export function registerCommands(services: Services): vscode.Disposable[] {
       return existing ? saveConnection(services, existing.id) : undefined;
     },
     [Commands.connectSandbox]: async (credentialsPath?: string) => {
-      const id = await connectSandbox(services.connections, process.env, credentialsPath);
-      if (!id) return undefined;
+      const connected = await connectSandbox(services.connections, process.env, credentialsPath);
+      if (!connected) return undefined;
+      const { id } = connected;
       services.record({ action: 'connection.add', resource: { kind: 'connection', id, name: 'Local sandbox' }, outcome: 'success', details: { via: 'connectSandbox' } });
       log.info(`Connected to the local sandbox as connection "${id}".`);
-      services.ui.notify('Connected to the local Langfuse sandbox (Acme Corp).');
+      await services.organizationNames.learnWith(id, connected.projectKeys).catch(err => log.warn('The sandbox did not tell its organization name:', (err as Error).message));
+      const name = services.organizationNames.get(id);
+      services.ui.done(`Connected to the local Langfuse sandbox${name ? ` (${name})` : ''}.`);
       return id;
     },
     [Commands.removeConnection]: async (node?: AccessNode) => {
@@ -55,6 +58,7 @@ export function registerCommands(services: Services): vscode.Disposable[] {
       if (!await services.ui.confirm(`Remove the connection "${connection.name}" (${connection.baseUrl})? Its key pair is deleted from SecretStorage; the key itself stays valid in Langfuse.`, 'Remove')) return false;
       await services.connections.remove(connection.id);
       services.record({ action: 'connection.remove', resource: { kind: 'connection', id: connection.id, name: connection.name, host: hostLabel(connection.baseUrl) }, outcome: 'success' });
+      services.ui.done(`Removed the connection "${connection.name}"; its key pair is deleted from SecretStorage.`);
       return true;
     },
     [Commands.addMember]: async (node?: AccessNode) => {
@@ -70,23 +74,23 @@ export function registerCommands(services: Services): vscode.Disposable[] {
       return target ? removeMember(services, target) : false;
     },
     [Commands.setProjectRole]: async (node?: NodeOf<'projectMember'>) => {
-      const target = node ?? await pickProjectMemberNode(services);
+      const target = node ?? await pickProjectMemberNode(services, 'setRole');
       return target ? setProjectRole(services, target) : false;
     },
     [Commands.resetProjectRole]: async (node?: NodeOf<'projectMember'>) => {
-      const target = node ?? await pickProjectMemberNode(services);
+      const target = node ?? await pickProjectMemberNode(services, 'setRole');
       return target ? resetProjectRole(services, target) : false;
     },
     [Commands.removeFromProject]: async (node?: NodeOf<'projectMember'>) => {
-      const target = node ?? await pickProjectMemberNode(services);
+      const target = node ?? await pickProjectMemberNode(services, 'setRole');
       return target ? setProjectRole(services, target, 'NONE') : false;
     },
     [Commands.createApiKey]: async (node?: NodeOf<'project'> | NodeOf<'projectKeys'>) => {
-      const target = node ?? await pickProjectNode(services);
+      const target = node ?? await pickProjectNode(services, 'createKey');
       return target ? createApiKey(services, target) : undefined;
     },
     [Commands.revokeApiKey]: async (node?: NodeOf<'projectKey'>) => {
-      const target = node ?? await pickProjectKeyNode(services);
+      const target = node ?? await pickProjectKeyNode(services, 'revokeKey');
       return target ? revokeApiKey(services, target) : false;
     },
     [Commands.copyPublicKey]: async (node?: NodeOf<'projectKey'> | NodeOf<'orgKey'>) => {
@@ -127,7 +131,7 @@ export function registerCommands(services: Services): vscode.Disposable[] {
       : rotateKeyWizard(services, arg ? { publicKey: arg.key.publicKey, connectionId: arg.connectionId } : {}),
     [Commands.resumeRotation]: (id?: string) => resumeRotation(services, id),
     [Commands.abortRotation]: (id?: string) => abortRotation(services, id),
-    [Commands.auditOpenEntry]: (node: AuditNode) => openAuditEntry(node),
+    [Commands.auditOpenEntry]: (node: AuditNode) => openAuditEntry(services, node),
     [Commands.auditShowMore]: () => services.auditView.showMore(),
     [Commands.auditFilter]: () => filterAuditLog(services, services.auditView),
     [Commands.auditClearFilter]: () => services.auditView.setFilter({}),
@@ -139,6 +143,7 @@ export function registerCommands(services: Services): vscode.Disposable[] {
       if (!token) return false;
       await services.context.secrets.store(SecretKeys.sink('siem'), token.trim());
       services.record({ action: 'sink.tokenSet', resource: { kind: 'sink', id: 'siem' }, outcome: 'success' });
+      services.ui.done('Stored the SIEM token in SecretStorage.');
       return true;
     },
     [Commands.applyDeploymentFix]: (fix: DeploymentFix) => applyDeploymentFix(services, fix),
@@ -189,7 +194,7 @@ async function saveConnection(services: Services, existingId?: string) {
     outcome: 'success',
     details: { check: check.summary, verified: check.ok },
   });
-  services.ui.notify(`Saved connection "${connection.name}": ${check.summary}`);
+  services.ui.done(`Saved connection "${connection.name}": ${check.summary}`);
   return connection.id;
 }
 

@@ -18,6 +18,8 @@ import { createChannelLogger } from './logChannel';
 import { SANDBOX_CONNECTION_ID } from './sandbox/connectSandbox';
 import type { Services } from './services';
 import { AccessTreeProvider } from './tree/accessTreeProvider';
+import { OrganizationNames } from './connections/organizationNames';
+import { ReportDocuments } from './ui/reportDocuments';
 import { vscodePrompter } from './ui/prompter';
 import { offerResume } from './rotation/rotationRuns';
 import { loadChunk } from './lazy';
@@ -46,7 +48,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     audited: () => auditView.refresh(),
   });
   const clients = new ClientProvider(connections, sessionPort);
-  const tree = new AccessTreeProvider(connections, clients, log.child('AccessTree'));
+  const organizationNames = new OrganizationNames(context, connections, clients, log.child('OrganizationNames'));
+  const tree = new AccessTreeProvider(connections, clients, log.child('AccessTree'), organizationNames);
   const treeView = vscode.window.createTreeView(Views.tree, { treeDataProvider: tree, showCollapseAll: true });
   const keyIndex = new KeyIndexService(connections, clients, log.child('KeyIndex'));
   const online = new OnlineVerifier(connections);
@@ -54,16 +57,18 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const statusBar = new EnvStatusBar(diagnostics);
   const auditView = new AuditLogView(path.join(stateDir, StateFiles.auditLog));
   const auditTreeView = vscode.window.createTreeView(Views.auditLog, { treeDataProvider: auditView });
+  auditView.attach(auditTreeView);
+  const reports = new ReportDocuments();
   const deployment = new DeploymentDiagnostics(log.child('Deployment'));
   const services: Services = {
-    context, log, channel, connections, tree, treeView, clients, diagnostics, keyIndex, online, auditView, stateDir, ui: vscodePrompter,
+    context, log, channel, connections, tree, treeView, clients, diagnostics, keyIndex, online, auditView, auditTreeView, reports, organizationNames, stateDir, ui: vscodePrompter,
     port: sessionPort,
     record: event => { clients.host().record(event); },
     auditFile: path.join(stateDir, StateFiles.auditLog),
   };
   const updateContext = () => vscode.commands.executeCommand('setContext', ContextKeys.hasConnections, connections.list().length > 0);
   context.subscriptions.push(
-    channel, connections, clients, tree, treeView, keyIndex, online, diagnostics, statusBar, auditView, auditTreeView, deployment,
+    channel, connections, clients, organizationNames, tree, treeView, keyIndex, online, diagnostics, statusBar, auditView, auditTreeView, reports, deployment,
     new AuditForwarder(path.join(stateDir, StateFiles.auditLog), stateDir, context.secrets, log.child('AuditForwarding')),
     vscode.languages.registerCodeActionsProvider([{ scheme: 'file', language: 'yaml' }, { scheme: 'file', language: 'dockercompose' }, { scheme: 'file', pattern: '**/{.env,.env.*,*.env}' }],
       deployment, { providedCodeActionKinds: DeploymentDiagnostics.kinds }),

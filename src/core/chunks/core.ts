@@ -10,3 +10,4 @@ export { secretManagersFromSetting } from '../secrets/settings';
 export { systemClock } from '../clock';
 export { childrenOf, errorNode, findKeyNode } from '../org/accessTree';
 export { checkConnection, type ConnectionCheck } from '../langfuse/connectionCheck';
+export * from '../actions/index';

@@ -14,3 +14,4 @@ export { checkDeploymentFiles, checkDeploymentOf, deploymentFilesIn, deploymentF
 export { assertEditsInScope, filesTouchedBy } from '../deployment/fixScope';
 export type { DeploymentFinding, DeploymentFix, TextEdit as DeploymentTextEdit } from '../deployment/index';
 export { recordIgnoreEntry } from '../access/recordIgnoreEntry';
+export { offeredFixes, type OfferedFix } from '../rules/fixOrder';

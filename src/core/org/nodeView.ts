@@ -2,12 +2,15 @@
 // context value (menus), expansion and click action. The extension maps it to a vscode.TreeItem.
 import { hostLabel } from '../connections/connection';
 import { escapeMarkdown as md, markdownCode } from '../display/markdown';
-import { assessKey, formatAge } from '../keys/keyHealth';
+import { forLabel } from '../display/notification';
+import { formatAge, maskSecretKey, shortPublicKey } from '../keys/keyDisplay';
+import { assessKey } from '../keys/keyHealth';
 import { BRIEF_CAPABILITIES, briefAllows, organizationScopesOf, projectScopesOf, type Role } from '../langfuse/roles';
 import type { ApiKeySummary } from '../langfuse/schemas';
-import { shortPublicKey } from '../log/redact';
 import { Commands } from '../names';
+import type { Permissions } from '../session/permissions';
 import type { AccessNode } from './accessNodes';
+import { allowedActions, withActions } from './nodeActions';
 
 export interface KeyPolicy { maxAgeDays: number; noteConvention: string; now: Date }
 
@@ -27,12 +30,30 @@ export interface NodeView {
 
 const group = (label: string, icon: string, contextValue: string, tooltip?: string): NodeView => ({ label, icon, contextValue, tooltip, collapsible: 'collapsed' });
 
-export function nodeView(node: AccessNode, ctx: { connection?: { name: string; baseUrl: string }; policy: KeyPolicy }): NodeView {
+export interface NodeContext {
+  connection?: { name: string; baseUrl: string };
+  policy: KeyPolicy;
+  /** What the acting identity may do on this connection (undefined: not known, no action offered). */
+  permissions?: Permissions;
+  /** The organization's name when some key could learn it (Langfuse does not tell an organization key). */
+  organizationName?: string;
+  /** Open the connection row at start (the only connection, or the sandbox of `npm start`). */
+  expandConnection?: boolean;
+  /** A key's label unique among the keys shown with it (core/keys/keyDisplay.ts). */
+  keyLabel?: string;
+}
+
+export function nodeView(node: AccessNode, ctx: NodeContext): NodeView {
+  const view = baseView(node, ctx);
+  return { ...view, contextValue: withActions(view.contextValue, allowedActions(node, ctx.permissions)) };
+}
+
+function baseView(node: AccessNode, ctx: NodeContext): NodeView {
   const { connection, policy } = ctx;
   switch (node.kind) {
     case 'connection':
       return {
-        label: connection?.name ?? node.connectionId, description: connection ? hostLabel(connection.baseUrl) : undefined, icon: 'plug', contextValue: 'connection', collapsible: 'collapsed',
+        label: connection?.name ?? node.connectionId, description: connection ? hostLabel(connection.baseUrl) : undefined, icon: 'plug', contextValue: 'connection', collapsible: ctx.expandConnection ? 'expanded' : 'collapsed',
         tooltip: `**${md(connection?.name ?? node.connectionId)}**\n\n${md(connection?.baseUrl ?? '')}\n\nKey pair kept in VS Code SecretStorage.`, markdownTooltip: true,
       };
     case 'message': {
@@ -46,10 +67,7 @@ export function nodeView(node: AccessNode, ctx: { connection?: { name: string; b
       };
     }
     case 'organization':
-      return {
-        label: 'Organization', description: `${node.projectCount} project${node.projectCount === 1 ? '' : 's'}`, icon: 'organization', contextValue: 'organization', collapsible: 'expanded',
-        tooltip: 'The organization of this connection\'s organization API key. (Langfuse\'s API does not tell an organization key its organization\'s name.)',
-      };
+      return organizationView(node.projectCount, ctx);
     case 'orgMembers': return group('Members', 'person', 'orgMembers');
     case 'orgKeys': return group('Organization API keys', 'key', 'orgKeys', 'Organization-scoped keys manage projects, members and keys. Langfuse\'s API can only list them: create or revoke them in Organization Settings → API Keys (organization OWNER).');
     case 'projectMembers': return group('Members', 'person', 'projectMembers');
@@ -63,7 +81,7 @@ export function nodeView(node: AccessNode, ctx: { connection?: { name: string; b
       };
     }
     case 'orgKey':
-      return keyView(node.key, policy, 'orgApiKey', 'organization key (read-only here)');
+      return keyView(node.key, policy, 'orgApiKey', 'organization key (read-only here)', ctx.keyLabel);
     case 'project':
       return {
         label: node.project.name, description: node.readOnly ? 'project key · read-only' : undefined, tooltip: `${node.project.name} (${node.project.id})`,
@@ -81,22 +99,45 @@ export function nodeView(node: AccessNode, ctx: { connection?: { name: string; b
       };
     }
     case 'projectKey':
-      return keyView(node.key, policy, 'apiKey', node.project.name);
+      return keyView(node.key, policy, 'apiKey', node.project.name, ctx.keyLabel);
   }
 }
 
-function keyView(key: ApiKeySummary, policy: KeyPolicy, contextValue: string, owner: string): NodeView {
+function organizationView(projectCount: number, ctx: NodeContext): NodeView {
+  const name = ctx.organizationName === undefined ? undefined : forLabel(ctx.organizationName);
+  const projects = `${projectCount} project${projectCount === 1 ? '' : 's'}`;
+  const { you, why } = actingAs(ctx.permissions);
+  return {
+    label: 'Organization', description: [name, projects, you].filter(Boolean).join(' · '), icon: 'organization', contextValue: 'organization', collapsible: 'expanded',
+    tooltip: [
+      name ? `**${md(name)}**` : 'The organization of this connection\'s organization API key. (Langfuse\'s API does not tell an organization key its organization\'s name; a stored project key of the organization does.)',
+      why ? md(why) : '',
+    ].filter(Boolean).join('\n\n'),
+    markdownTooltip: true,
+  };
+}
+
+/** "you: ADMIN" on the organization row, and why nothing can be changed when that is so. */
+function actingAs(permissions: Permissions | undefined): { you?: string; why?: string } {
+  if (!permissions) return {};
+  const role = permissions.organization.role;
+  if (role) return { you: `you: ${role}`, why: `You act as ${permissions.identity} (setting langfuseAccess.actingAs): the Access view offers only what that role may do here.` };
+  return { you: permissions.identity ? 'you: not a member' : 'you: unknown', why: permissions.organization.addMember.reason };
+}
+
+function keyView(key: ApiKeySummary, policy: KeyPolicy, contextValue: string, owner: string, label = shortPublicKey(key.publicKey)): NodeView {
   const health = assessKey(key, policy, policy.now);
+  const secret = maskSecretKey(key.displaySecretKey);
   // Notes, names and emails come from the server: escaped (core/display), shown as typed.
   const tooltip = [
     `**${md(key.publicKey)}** — ${md(owner)}\n\n`,
-    `Note: ${key.note ? md(key.note) : '_none_'}  \nCreated: ${md(key.createdAt)} (${formatAge(health.ageDays)})  \nSecret: ${markdownCode(key.displaySecretKey)} (Langfuse shows the full secret only once, at creation)\n\n`,
+    `Note: ${key.note ? md(key.note) : '_none_'}  \nCreated: ${md(key.createdAt)} (${formatAge(health.ageDays)})  \nSecret: ${markdownCode(secret)} (Langfuse shows the full secret only once, at creation)\n\n`,
     'Langfuse records no key usage (`lastUsedAt` is never written), so age is the only signal here.',
     health.warnings.length ? `\n\n$(warning) ${health.warnings.map(md).join('\n\n$(warning) ')}` : '',
   ].join('');
   return {
-    label: shortPublicKey(key.publicKey), collapsible: 'none', tooltip, markdownTooltip: true,
-    description: [key.note || 'no note', `created ${key.createdAt.slice(0, 10)}`, formatAge(health.ageDays), key.displaySecretKey].join(' · '),
+    label, collapsible: 'none', tooltip, markdownTooltip: true,
+    description: [key.note || 'no note', `created ${key.createdAt.slice(0, 10)}`, formatAge(health.ageDays), secret].join(' · '),
     icon: health.warnings.length ? 'warning' : 'key', iconColor: health.warnings.length ? 'list.warningForeground' : undefined,
     contextValue: `${contextValue}${health.overdue ? ':overdue' : ''}`,
   };

@@ -6,16 +6,16 @@ import type { Role } from '../langfuse/roles';
 import type { CreatedApiKey } from '../langfuse/schemas';
 import { maskSecretKey } from '../log/redact';
 import type { OrganizationModel } from '../org/organizationModel';
-import { projectOf, type SessionAction } from './actions';
+import { projectOf, type SessionAction, type SessionActionKind } from './actions';
 import { planChange, type LiveFacts } from './changes';
 import type { SessionConnection } from './clientPool';
 import type { SessionHost } from './host';
-import { permissionsOf, type Permissions } from './permissions';
+import { permissionsOf, type Permissions, type Verdict } from './permissions';
 import { SessionRotations } from './rotations';
 
 /** What became of an action: the guard's decision is always there, as data. */
 export type ActionOutcome =
-  | { status: 'done'; decision: Decision; created?: CreatedApiKey }
+  | { status: 'done'; decision: Decision; created?: CreatedApiKey; message: string }
   | { status: 'refused'; decision: Decision }
   | { status: 'cancelled'; decision: Decision };
 
@@ -64,9 +64,19 @@ export class Session {
         resource: { kind: 'apiKey', id: created.id, name: created.publicKey, project: facts.project?.name },
         details: { note: created.note, displaySecretKey: maskSecretKey(created.secretKey) },
       }));
-      return { status: 'done', decision, created };
+      return { status: 'done', decision, created, message: change.done(created) };
     }
-    return { status: 'done', decision };
+    return { status: 'done', decision, message: change.done() };
+  }
+
+  /**
+   * A refusal found before anything was asked (what the identity may do here, core/session/permissions.ts):
+   * recorded and shown like perform's, so the audit log tells the same story either way.
+   */
+  async refuseBeforeAsking(action: SessionActionKind, resource: AuditEvent['resource'], verdict: Verdict): Promise<void> {
+    const reason = verdict.reason ?? 'Permission denied.';
+    this.host.record(this.withConnection({ action, resource, outcome: 'refused', details: { reason, rule: verdict.rule, stage: 'before input' } }));
+    await this.host.port.prompter.refuse(reason);
   }
 
   /** The guard's answer for an action without asking or changing anything (plans, menus). */

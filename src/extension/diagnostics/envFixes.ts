@@ -6,6 +6,8 @@ import { Commands, SecretKeys } from '../../core/names';
 import { loadChunk } from '../lazy';
 import type { Services } from '../services';
 import { storedKeysFor } from '../keys/storedKeyList';
+import { projectNamed } from './envCommands';
+import { shortPublicKey } from '../../core/keys/keyDisplay';
 import { toRange } from './envDiagnostics';
 import { workspaceRoots } from '../ui/notifications';
 
@@ -47,6 +49,7 @@ export async function applyEnvFix(services: Services, uri: vscode.Uri, finding: 
         return false;
       }
       services.record({ action: 'finding.ignore', resource: { kind: 'finding', id: fix.rule, name: fix.file }, outcome: 'success', details: { reason, accessFile: path.basename(path.dirname(path.dirname(fix.accessFile))) } });
+      services.ui.done(`Ignoring "${fix.rule}" for ${fix.file}: recorded with your reason in ${vscode.workspace.asRelativePath(fix.accessFile)}.`);
       return true;
     }
     default:
@@ -77,9 +80,9 @@ async function addToGitignore(services: Services, uri: vscode.Uri, fix: Extract<
     await services.ui.refuse(`Not changed: ${(err as Error).message}`);
     return false;
   }
-  if (fix.alsoUntrack) {
-    services.ui.notify(`Added ${fix.pattern} to ${path.basename(expected)}. The file is still tracked by git: run "${ws.gitRmCachedCommand(fix.pattern)}" and rotate the key, since it is in the history.`);
-  }
+  services.ui.done(fix.alsoUntrack
+    ? `Added ${fix.pattern} to ${path.basename(expected)}. The file is still tracked by git: run "${ws.gitRmCachedCommand(fix.pattern)}" and rotate the key, since it is in the history.`
+    : `Added ${fix.pattern} to ${path.basename(expected)}: git ignores the file now.`);
   return true;
 }
 
@@ -88,9 +91,16 @@ async function replaceWithProjectKey(services: Services, uri: vscode.Uri, fix: E
   let publicKey: string | undefined;
   if (candidates.length === 1) publicKey = candidates[0].publicKey;
   else if (candidates.length > 1) {
-    publicKey = (await services.ui.pick(candidates.map(c => ({ label: c.publicKey, description: c.note ?? '', publicKey: c.publicKey })), { title: `Which key of ${fix.project}?` }))?.publicKey;
+    publicKey = (await services.ui.pick(candidates.map(c => ({ label: shortPublicKey(c.publicKey), description: c.note ?? '', publicKey: c.publicKey })), { title: `Which key of ${fix.project}?` }))?.publicKey;
     if (!publicKey) return false;
   } else {
+    // Only offer to create a key where the acting identity may: otherwise say so now, naming whom to ask.
+    const target = await projectNamed(services, fix.project);
+    const verdict = target && (await (await services.clients.session(target.connectionId)).permissions([target.project.id])).projects[target.project.id]?.createKey;
+    if (!target || (verdict && !verdict.allowed)) {
+      await services.ui.refuse(`No key pair of ${fix.project} is stored in SecretStorage on this machine, and ${target ? `a new one cannot be created: ${verdict!.reason}` : 'no connection shows that project to create one'}`);
+      return false;
+    }
     const choice = await services.ui.choose(`No key pair of ${fix.project} is stored in SecretStorage on this machine.`, ['Create a Key in ' + fix.project]);
     if (!choice) return false;
     publicKey = await vscode.commands.executeCommand<string>(Commands.createApiKeyForProject, fix.project);
@@ -106,6 +116,9 @@ async function replaceWithProjectKey(services: Services, uri: vscode.Uri, fix: E
   if (fix.publicKeyRange) edit.replace(uri, toRange(fix.publicKeyRange), stored.publicKey);
   if (fix.secretKeyRange) edit.replace(uri, toRange(fix.secretKeyRange), stored.secretKey);
   const ok = await vscode.workspace.applyEdit(edit);
-  if (ok) await doc.save();
+  if (ok) {
+    await doc.save();
+    services.ui.done(`Put the key ${shortPublicKey(stored.publicKey)} of ${fix.project} into ${vscode.workspace.asRelativePath(uri)} and saved it.`);
+  }
   return ok;
 }

@@ -6,6 +6,10 @@ import { MissingKeyPairError, type ClientProvider } from '../langfuse/clientProv
 import { loadChunk } from '../lazy';
 import { Disposable } from '../lifecycle';
 import { parentOf, type AccessNode } from '../../core/org/accessNodes';
+import { distinctPublicKeyLabels } from '../../core/keys/keyDisplay';
+import type { Permissions } from '../../core/session/permissions';
+import { SANDBOX_CONNECTION_ID } from '../../core/names';
+import type { OrganizationNames } from '../connections/organizationNames';
 import { renderNode, type KeyPolicy } from './renderNode';
 
 /**
@@ -16,18 +20,34 @@ import { renderNode, type KeyPolicy } from './renderNode';
 export class AccessTreeProvider extends Disposable implements vscode.TreeDataProvider<AccessNode> {
   private readonly changed = this.register(new vscode.EventEmitter<AccessNode | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
+  /** What the acting identity may do, per connection: computed when a connection's rows load. */
+  private readonly permissions = new Map<string, Permissions>();
+  /** Labels of the keys shown, unique among their siblings. */
+  private readonly keyLabels = new Map<string, string>();
 
   constructor(
     private readonly connections: ConnectionStore,
     private readonly clients: ClientProvider,
     private readonly log: Logger,
+    private readonly organizationNames?: OrganizationNames,
     private readonly policy: () => KeyPolicy = defaultPolicy,
   ) {
     super();
     this.register(connections.onDidChange(() => this.refresh()));
     this.register(vscode.workspace.onDidChangeConfiguration(e => {
-      if (e.affectsConfiguration(Settings.rotationMaxAgeDays) || e.affectsConfiguration(Settings.keyNoteConvention)) this.changed.fire(undefined);
+      if (e.affectsConfiguration(Settings.rotationMaxAgeDays) || e.affectsConfiguration(Settings.keyNoteConvention) || e.affectsConfiguration(Settings.actingAs)) this.changed.fire(undefined);
     }));
+    if (organizationNames) this.register(organizationNames.onDidChange(() => this.changed.fire(undefined)));
+  }
+
+  /** Redraws every row from what is loaded, without reloading (the session already dropped what an action changed). */
+  redraw(): void {
+    this.changed.fire(undefined);
+  }
+
+  /** What the acting identity may do on a connection, as last computed for its rows. */
+  permissionsOf(connectionId: string): Permissions | undefined {
+    return this.permissions.get(connectionId);
   }
 
   /** Reloads the part of the tree a node stands for (everything when no node is given). */
@@ -60,7 +80,14 @@ export class AccessTreeProvider extends Disposable implements vscode.TreeDataPro
   }
 
   getTreeItem(node: AccessNode): vscode.TreeItem {
-    return renderNode(node, { connection: this.connections.get(node.connectionId), policy: this.policy() });
+    const connections = this.connections.list();
+    return renderNode(node, {
+      connection: connections.find(c => c.id === node.connectionId), policy: this.policy(),
+      permissions: this.permissions.get(node.connectionId),
+      organizationName: this.organizationNames?.get(node.connectionId),
+      expandConnection: connections.length === 1 || node.connectionId === SANDBOX_CONNECTION_ID,
+      keyLabel: node.kind === 'projectKey' || node.kind === 'orgKey' ? this.keyLabels.get(node.key.publicKey) : undefined,
+    });
   }
 
   async getChildren(node?: AccessNode): Promise<AccessNode[]> {
@@ -73,8 +100,24 @@ export class AccessTreeProvider extends Disposable implements vscode.TreeDataPro
   }
 
   private async childrenOf(node: AccessNode): Promise<AccessNode[]> {
-    const { model } = await this.clients.get(node.connectionId);
-    return loadChunk('core').childrenOf(node, model);
+    const { model, session } = await this.clients.get(node.connectionId);
+    const children = await loadChunk('core').childrenOf(node, model);
+    if (node.kind === 'connection') {
+      // Before the organization's rows are drawn: their menus offer only what the identity may do.
+      const overview = await model.overview();
+      this.permissions.delete(node.connectionId);
+      if (overview.projects) {
+        try {
+          this.permissions.set(node.connectionId, await session.permissions(overview.projects.map(p => p.id)));
+        } catch (err) {
+          this.log.warn(`What ${node.connectionId}'s acting identity may do could not be worked out (actions stay in the palette, checked when run):`, (err as Error).message);
+        }
+      }
+      this.organizationNames?.learn(node.connectionId, overview);
+    }
+    const keys = children.flatMap(c => c.kind === 'projectKey' || c.kind === 'orgKey' ? [c.key.publicKey] : []);
+    for (const [publicKey, label] of distinctPublicKeyLabels(keys)) this.keyLabels.set(publicKey, label);
+    return children;
   }
 
   private errorRow(node: AccessNode, err: unknown): AccessNode {
