@@ -93,3 +93,27 @@ export function auditFilterFrom(values: { project?: string; actor?: string; acti
     since: parseAuditDate(values.since, '--since'), until: parseAuditDate(values.until, '--until', true),
   };
 }
+
+/** What the editor says after "Verify": intact with its figures, or the first problems found. */
+export function verifySummary(report: AuditVerifyReport): string {
+  const keys = report.checkpoints.keys.map(k => k.keyId).join(', ');
+  return report.ok
+    ? `The audit log is intact: ${report.entries} entries, hash chain unbroken${keys ? `, checkpoints signed by key ${keys}` : ''}.`
+    : `The audit log was tampered with: ${report.problems.slice(0, 3).map(p => p.message).join(' ')}${report.problems.length > 3 ? ` (+${report.problems.length - 3} more)` : ''}`;
+}
+
+/** An export's date range (UTC days, both included) as a filter; checkpoints are exported too. */
+export function exportFilter(since: string | undefined, until: string | undefined): AuditFilter {
+  return {
+    hideCheckpoints: false,
+    ...(since ? { since: parseAuditDate(since, 'from') } : {}),
+    ...(until ? { until: parseAuditDate(until, 'until', true) } : {}),
+  };
+}
+
+/** The facets the view can filter by, with the values present in the log. */
+export function filterFacets(facets: { projects: string[]; actors: string[]; actions: string[] }): { label: string; description: string; values: string[]; key: 'project' | 'actor' | 'action' }[] {
+  return ([['Project', facets.projects, 'project'], ['Actor', facets.actors, 'actor'], ['Action', facets.actions, 'action']] as const)
+    .filter(([, values]) => values.length > 0)
+    .map(([label, values, key]) => ({ label, values: [...values], key, description: `${values.length} value(s)` }));
+}

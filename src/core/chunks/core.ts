@@ -11,3 +11,4 @@ export { systemClock } from '../clock';
 export { childrenOf, errorNode, findKeyNode } from '../org/accessTree';
 export { checkConnection, type ConnectionCheck } from '../langfuse/connectionCheck';
 export * from '../actions/index';
+export { AccessRows, invalidationFor } from '../org/accessRows';

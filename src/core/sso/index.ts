@@ -17,3 +17,4 @@ export type { OnlineCheckOptions } from './online/discoveryCheck';
 export type { CheckItem, OnlineCheckResult } from './online/checkItems';
 export { SSO_PROVIDERS, LANGFUSE_SSO_VERSION, ssoProviderById } from '../deployment/ssoProviders';
 export type { SsoProvider } from '../deployment/ssoProviders';
+export { pickProvider, type SsoWizardState } from './setupSteps';

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { folderScope, writeFileInScope } from '../../core/fs/scopedWrite';
 import type { AuditFilter } from '../../core/audit/reader';
+import { exportFilter, filterFacets, verifySummary } from '../../core/audit/presentation';
 import { loadChunk } from '../lazy';
 import type { Services } from '../services';
 import type { AuditLogView, AuditNode } from './auditLogView';
@@ -16,11 +17,7 @@ export async function openAuditEntry(services: Services, node: AuditNode): Promi
 export async function filterAuditLog(services: Services, view: AuditLogView): Promise<AuditFilter | undefined> {
   const audit = loadChunk('audit');
   const facets = audit.auditFacets(audit.readAuditLog(services.auditFile, { hideCheckpoints: true }).entries);
-  const by = await services.ui.pick([
-    { label: 'Project', values: facets.projects, key: 'project' as const },
-    { label: 'Actor', values: facets.actors, key: 'actor' as const },
-    { label: 'Action', values: facets.actions, key: 'action' as const },
-  ].filter(f => f.values.length > 0).map(f => ({ ...f, description: `${f.values.length} value(s)` })), { title: 'Filter the audit log by' });
+  const by = await services.ui.pick(filterFacets(facets), { title: 'Filter the audit log by' });
   if (!by) return undefined;
   const value = await services.ui.pick(by.values.map(v => ({ label: v })), { title: `Audit log: ${by.label.toLowerCase()}` });
   if (!value) return undefined;
@@ -34,10 +31,7 @@ export async function verifyAuditLogCommand(services: Services): Promise<{ ok: b
   const audit = loadChunk('audit');
   const file = services.auditFile;
   const report = audit.verifyAuditLog(file, { knownTip: audit.forwardedTip(services.stateDir) });
-  const keys = report.checkpoints.keys.map(k => k.keyId).join(', ');
-  const message = report.ok
-    ? `The audit log is intact: ${report.entries} entries, hash chain unbroken${keys ? `, checkpoints signed by key ${keys}` : ''}.`
-    : `The audit log was tampered with: ${report.problems.slice(0, 3).map(p => p.message).join(' ')}${report.problems.length > 3 ? ` (+${report.problems.length - 3} more)` : ''}`;
+  const message = verifySummary(report);
   services.record({ action: 'audit.verify', resource: { kind: 'auditLog' }, outcome: report.ok ? 'success' : 'failure', details: { entries: report.entries, problems: report.problems.length } });
   if (report.ok) services.ui.notify(message); else await services.ui.refuse(message);
   return { ok: report.ok, message };
@@ -53,7 +47,7 @@ export async function exportAuditLog(services: Services, target?: vscode.Uri): P
   const until = await services.ui.input({ title: 'Export until (YYYY-MM-DD, empty for today)', prompt: 'Last day to include (UTC)', validateInput: v => !v || day.test(v) ? undefined : 'Use YYYY-MM-DD.' });
   if (until === undefined) return undefined;
   const audit = loadChunk('audit');
-  const filter: AuditFilter = { hideCheckpoints: false, ...(since ? { since: new Date(`${since}T00:00:00.000Z`) } : {}), ...(until ? { until: new Date(Date.parse(`${until}T00:00:00.000Z`) + 86_400_000) } : {}) };
+  const filter = exportFilter(since || undefined, until || undefined);
   const entries = audit.readAuditLog(services.auditFile, filter).entries.reverse();
   const uri = target ?? await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.file(`langfuse-access-audit.${format}`), filters: { [format.toUpperCase()]: [format] } });
   if (!uri) return undefined;

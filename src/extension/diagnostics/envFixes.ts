@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { parseStoredProjectKey } from '../../core/keys/storedKey';
 import type { Finding, Fix } from '../../core/rules/finding';
+import type { FixOutcome } from '../../core/rules/fileFixes';
 import { Commands, SecretKeys } from '../../core/names';
 import { loadChunk } from '../lazy';
 import type { Services } from '../services';
@@ -28,62 +29,29 @@ export async function applyEnvFix(services: Services, uri: vscode.Uri, finding: 
       return true;
     case 'openKeyInTree':
       return (await vscode.commands.executeCommand<boolean>(Commands.revealKey, fix.publicKey)) ?? false;
-    case 'ignoreFinding': {
-      // The command's arguments are not trusted: the access file is the one that covers the .env file.
-      const ws = loadChunk('workspace');
-      const accessFile = ws.findAccessFile(path.dirname(uri.fsPath));
-      const root = vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath;
-      if (!root || !accessFile || path.resolve(accessFile) !== path.resolve(fix.accessFile)) {
-        await services.ui.refuse(`Not recorded: ${fix.accessFile} is not the access file of ${uri.fsPath} in this workspace.`);
-        return false;
-      }
-      const reason = (await services.ui.input({ title: `Ignore ${finding.code} in ${fix.file}`, prompt: 'Why is this finding acceptable? Recorded in the access file for reviewers.', placeHolder: 'local sandbox key',
-        validateInput: v => v.trim() ? undefined : 'Give a reason: reviewers read it.' }))?.trim();
-      if (!reason) return false;
-      // Locked read-modify-write: another window or the CLI may be recording an entry at the same time.
-      try {
-        await ws.recordIgnoreEntry(fix.accessFile, { file: fix.file, rule: fix.rule, reason }, { stateDir: services.stateDir, tool: 'extension', scope: ws.scopeFor(fix.accessFile, workspaceRoots().map(r => r.path)) });
-      } catch (err) {
-        if (!(err instanceof ws.UnsafeWriteError)) throw err;
-        await services.ui.refuse(`Not recorded: ${err.message}`);
-        return false;
-      }
-      services.record({ action: 'finding.ignore', resource: { kind: 'finding', id: fix.rule, name: fix.file }, outcome: 'success', details: { reason, accessFile: path.basename(path.dirname(path.dirname(fix.accessFile))) } });
-      services.ui.done(`Ignoring "${fix.rule}" for ${fix.file}: recorded with your reason in ${vscode.workspace.asRelativePath(fix.accessFile)}.`);
-      return true;
-    }
+    case 'ignoreFinding':
+      return shown(services, await loadChunk('workspace').applyIgnoreFix(uri.fsPath, fix, {
+        workspaceRoots: vscode.workspace.getWorkspaceFolder(uri) ? workspaceRoots().map(r => r.path) : [], stateDir: services.stateDir,
+        askReason: () => services.ui.input({ title: `Ignore ${finding.code} in ${fix.file}`, prompt: 'Why is this finding acceptable? Recorded in the access file for reviewers.', placeHolder: 'local sandbox key',
+          validateInput: v => v.trim() ? undefined : 'Give a reason: reviewers read it.' }),
+      }), recorded => services.record({ action: 'finding.ignore', resource: { kind: 'finding', id: fix.rule, name: fix.file }, outcome: 'success', details: { ...recorded, accessFile: path.basename(path.dirname(path.dirname(fix.accessFile))) } }));
     default:
       return false;
   }
 }
 
-/**
- * Appends the file's pattern to the .gitignore of its repository — only that one (the fix's own path is
- * not trusted: a command link could name any file), never through a symbolic link and only inside the
- * workspace folder or the repository around it (core/git/gitignoreWriter.ts, core/fs/scopedWrite.ts).
- */
-async function addToGitignore(services: Services, uri: vscode.Uri, fix: Extract<Fix, { kind: 'addToGitignore' }>): Promise<boolean> {
-  const ws = loadChunk('workspace');
-  const folder = vscode.workspace.getWorkspaceFolder(uri);
-  const repo = folder && ws.GitRepository.find(uri.fsPath);
-  const expected = repo && path.join(repo.workTree, '.gitignore');
-  if (!folder || !repo || path.resolve(fix.gitignorePath) !== expected || repo.relativePath(uri.fsPath) === undefined) {
-    await services.ui.refuse(`Not changed: ${fix.gitignorePath} is not the .gitignore of the repository holding ${uri.fsPath} in this workspace.`);
-    return false;
-  }
-  // The repository may start above the workspace folder (a monorepo opened at a package): its work tree is then the scope.
-  const scope = { roots: [folder.uri.fsPath, repo.workTree], label: `the workspace folder ${folder.name} and its repository` };
-  try {
-    ws.appendToGitignore(expected, fix.pattern, scope, 'Langfuse keys (added by Langfuse Access)');
-  } catch (err) {
-    if (!(err instanceof ws.UnsafeWriteError) && !(err instanceof ws.UnsafePatternError)) throw err;
-    await services.ui.refuse(`Not changed: ${(err as Error).message}`);
-    return false;
-  }
-  services.ui.done(fix.alsoUntrack
-    ? `Added ${fix.pattern} to ${path.basename(expected)}. The file is still tracked by git: run "${ws.gitRmCachedCommand(fix.pattern)}" and rotate the key, since it is in the history.`
-    : `Added ${fix.pattern} to ${path.basename(expected)}: git ignores the file now.`);
+/** A file fix's outcome shown: the confirmation (after `then`, e.g. the audit entry) or the refusal. */
+async function shown(services: Services, outcome: FixOutcome, then?: (recorded: Record<string, string> | undefined) => void): Promise<boolean> {
+  if ('refusal' in outcome) { await services.ui.refuse(outcome.refusal); return false; }
+  if ('cancelled' in outcome) return false;
+  then?.(outcome.recorded);
+  services.ui.done(outcome.done);
   return true;
+}
+
+async function addToGitignore(services: Services, uri: vscode.Uri, fix: Extract<Fix, { kind: 'addToGitignore' }>): Promise<boolean> {
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  return shown(services, loadChunk('workspace').applyGitignoreFix(uri.fsPath, fix, folder && { path: folder.uri.fsPath, name: folder.name }));
 }
 
 async function replaceWithProjectKey(services: Services, uri: vscode.Uri, fix: Extract<Fix, { kind: 'replaceWithProjectKey' }>): Promise<boolean> {

@@ -6,7 +6,7 @@ import { MissingKeyPairError, type ClientProvider } from '../langfuse/clientProv
 import { loadChunk } from '../lazy';
 import { Disposable } from '../lifecycle';
 import { parentOf, type AccessNode } from '../../core/org/accessNodes';
-import { distinctPublicKeyLabels } from '../../core/keys/keyDisplay';
+import type { AccessRows } from '../../core/org/accessRows';
 import type { Permissions } from '../../core/session/permissions';
 import { SANDBOX_CONNECTION_ID } from '../../core/names';
 import type { OrganizationNames } from '../connections/organizationNames';
@@ -20,10 +20,8 @@ import { renderNode, type KeyPolicy } from './renderNode';
 export class AccessTreeProvider extends Disposable implements vscode.TreeDataProvider<AccessNode> {
   private readonly changed = this.register(new vscode.EventEmitter<AccessNode | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
-  /** What the acting identity may do, per connection: computed when a connection's rows load. */
-  private readonly permissions = new Map<string, Permissions>();
-  /** Labels of the keys shown, unique among their siblings. */
-  private readonly keyLabels = new Map<string, string>();
+  /** The identity's permissions per connection and the keys' labels (core/org/accessRows.ts), once the core chunk is loaded. */
+  private rows: AccessRows | undefined;
 
   constructor(
     private readonly connections: ConnectionStore,
@@ -47,16 +45,13 @@ export class AccessTreeProvider extends Disposable implements vscode.TreeDataPro
 
   /** What the acting identity may do on a connection, as last computed for its rows. */
   permissionsOf(connectionId: string): Permissions | undefined {
-    return this.permissions.get(connectionId);
+    return this.rows?.permissionsOf(connectionId);
   }
 
   /** Reloads the part of the tree a node stands for (everything when no node is given). */
   refresh(node?: AccessNode): void {
     if (node) {
-      const model = this.clients.peek(node.connectionId);
-      if ('project' in node) model?.invalidate({ projectId: node.project.id });
-      else if (node.kind === 'organization' || node.kind === 'orgMembers' || node.kind === 'orgKeys') model?.invalidate({ overview: true });
-      else model?.invalidate();
+      this.clients.peek(node.connectionId)?.invalidate(loadChunk('core').invalidationFor(node));
     } else {
       for (const c of this.connections.list()) this.clients.peek(c.id)?.invalidate();
     }
@@ -83,10 +78,10 @@ export class AccessTreeProvider extends Disposable implements vscode.TreeDataPro
     const connections = this.connections.list();
     return renderNode(node, {
       connection: connections.find(c => c.id === node.connectionId), policy: this.policy(),
-      permissions: this.permissions.get(node.connectionId),
+      permissions: this.rows?.permissionsOf(node.connectionId),
       organizationName: this.organizationNames?.get(node.connectionId),
       expandConnection: connections.length === 1 || node.connectionId === SANDBOX_CONNECTION_ID,
-      keyLabel: node.kind === 'projectKey' || node.kind === 'orgKey' ? this.keyLabels.get(node.key.publicKey) : undefined,
+      keyLabel: this.rows?.keyLabelOf(node),
     });
   }
 
@@ -100,24 +95,9 @@ export class AccessTreeProvider extends Disposable implements vscode.TreeDataPro
   }
 
   private async childrenOf(node: AccessNode): Promise<AccessNode[]> {
-    const { model, session } = await this.clients.get(node.connectionId);
-    const children = await loadChunk('core').childrenOf(node, model);
-    if (node.kind === 'connection') {
-      // Before the organization's rows are drawn: their menus offer only what the identity may do.
-      const overview = await model.overview();
-      this.permissions.delete(node.connectionId);
-      if (overview.projects) {
-        try {
-          this.permissions.set(node.connectionId, await session.permissions(overview.projects.map(p => p.id)));
-        } catch (err) {
-          this.log.warn(`What ${node.connectionId}'s acting identity may do could not be worked out (actions stay in the palette, checked when run):`, (err as Error).message);
-        }
-      }
-      this.organizationNames?.learn(node.connectionId, overview);
-    }
-    const keys = children.flatMap(c => c.kind === 'projectKey' || c.kind === 'orgKey' ? [c.key.publicKey] : []);
-    for (const [publicKey, label] of distinctPublicKeyLabels(keys)) this.keyLabels.set(publicKey, label);
-    return children;
+    const { session } = await this.clients.get(node.connectionId);
+    this.rows ??= new (loadChunk('core').AccessRows)(this.log);
+    return this.rows.children(node, session, overview => this.organizationNames?.learn(node.connectionId, overview));
   }
 
   private errorRow(node: AccessNode, err: unknown): AccessNode {

@@ -1,8 +1,13 @@
-import * as vscode from 'vscode';
-import type { CheckItem, OnlineCheckResult, SsoSetupPlan } from '../../core/sso/index';
-import { loadChunk } from '../lazy';
-import type { Step, StepDriver } from '../ui/multiStepInput';
-import { progressText } from '../ui/notifications';
+// The SSO assistant's questions, in order, for any step driver (the extension's QuickInputs, a test's
+// script): provider → public URL → the redirect URI to register → issuer and client id → optional
+// online check → domain enforcement and password login. What is then written is applyBlock.ts's job.
+import { whileBusy, type Step, type StepDriver, type StepItem } from '../flow/driver';
+import { consoleFields, consoleWhere } from './consoleGuide';
+import { LANGFUSE_SSO_VERSION, SSO_PROVIDERS, ssoProviderById } from '../deployment/ssoProviders';
+import type { CheckItem, OnlineCheckResult } from './online/checkItems';
+import { checkProviderOnline, discoveryUrlOf } from './online/discoveryCheck';
+import { parsePublicUrl, redirectUriFor } from './publicUrl';
+import { issuerField, planSsoSetup, type SsoSetupPlan } from './setupInput';
 
 /** What the steps collect; Back replays a step with these values as its defaults. */
 export interface SsoWizardState {
@@ -22,8 +27,7 @@ export interface SsoWizardState {
 }
 
 const TOTAL = 9;
-const sso = () => loadChunk('sso');
-const title = () => `Set Up SSO for Self-Hosted Langfuse (Langfuse ${sso().LANGFUSE_SSO_VERSION})`;
+const title = () => `Set Up SSO for Self-Hosted Langfuse (Langfuse ${LANGFUSE_SSO_VERSION})`;
 
 function input(state: SsoWizardState, extra: Record<string, unknown> = {}) {
   return {
@@ -35,7 +39,7 @@ function input(state: SsoWizardState, extra: Record<string, unknown> = {}) {
 /** The validation message of an SSO input error for one field, else undefined. */
 function problem(state: SsoWizardState, field: string, extra: Record<string, unknown>): string | undefined {
   try {
-    sso().planSsoSetup(input(state, extra));
+    planSsoSetup(input(state, extra));
     return undefined;
   } catch (err) {
     const e = err as { field?: string; message: string };
@@ -44,7 +48,7 @@ function problem(state: SsoWizardState, field: string, extra: Record<string, unk
 }
 
 export const pickProvider: Step<SsoWizardState> = async (ui, state) => {
-  const items = sso().SSO_PROVIDERS.map(p => ({
+  const items = SSO_PROVIDERS.map(p => ({
     label: p.label, id: p.id, description: `/api/auth/callback/${p.id}`,
     detail: p.discovery.kind === 'none' ? `OAuth 2.0 (${p.prefix}_*)` : `OpenID Connect (${p.prefix}_*)${p.id === 'custom' ? ': any OIDC provider, e.g. a SAML IdP behind an OIDC broker' : ''}`,
   }));
@@ -58,30 +62,30 @@ const askPublicUrl: Step<SsoWizardState> = async (ui, state) => {
   state.publicUrl = (await ui.text({
     title: title(), step: 2, totalSteps: TOTAL, value: state.publicUrl, prompt: 'Public URL people open Langfuse at — with the base path if Langfuse runs under one (e.g. https://acme.com/langfuse)',
     placeholder: 'https://langfuse.acme.com',
-    validate: v => { try { sso().parsePublicUrl(v); return undefined; } catch (err) { return (err as Error).message; } },
+    validate: v => { try { parsePublicUrl(v); return undefined; } catch (err) { return (err as Error).message; } },
   })).trim();
   return showRedirectUri;
 };
 
 /** The redirect URI to register and what each field of the provider's console needs. */
 const showRedirectUri: Step<SsoWizardState> = async (ui, state) => {
-  const url = sso().parsePublicUrl(state.publicUrl!);
-  const provider = sso().ssoProviderById(state.providerId!)!;
-  const redirectUri = sso().redirectUriFor(url, provider);
-  const fields = sso().consoleFields({ provider, redirectUri, url, clientAuthMethod: 'client_secret_basic', scope: provider.defaultScope, checks: provider.defaultChecks });
-  const items: (vscode.QuickPickItem & { copy?: string })[] = [
+  const url = parsePublicUrl(state.publicUrl!);
+  const provider = ssoProviderById(state.providerId!)!;
+  const redirectUri = redirectUriFor(url, provider);
+  const fields = consoleFields({ provider, redirectUri, url, clientAuthMethod: 'client_secret_basic', scope: provider.defaultScope, checks: provider.defaultChecks });
+  const items: (StepItem & { copy?: string })[] = [
     { label: `$(copy) ${redirectUri}`, description: 'Copy the redirect URI and continue', detail: `Register it at the provider as "${fields[0].field}". ${fields[0].why}`, copy: redirectUri },
     { label: 'Continue', description: 'I have registered it' },
-    { label: 'Fields of the provider\'s console', kind: vscode.QuickPickItemKind.Separator },
+    { label: 'Fields of the provider\'s console', separator: true },
     ...fields.slice(1).map(f => ({ label: `${f.field}: ${f.value}`, detail: f.why })),
   ];
-  const picked = await ui.pick({ title: `${title()}: redirect URI`, step: 3, totalSteps: TOTAL, items, placeholder: `At ${sso().consoleWhere(provider.id)}` });
+  const picked = await ui.pick({ title: `${title()}: redirect URI`, step: 3, totalSteps: TOTAL, items, placeholder: `At ${consoleWhere(provider.id)}` });
   if (picked.copy) await state.copy(picked.copy);
-  return sso().issuerField(provider) ? askIssuer : askClientId;
+  return issuerField(provider) ? askIssuer : askClientId;
 };
 
 const askIssuer: Step<SsoWizardState> = async (ui, state) => {
-  const field = sso().issuerField(sso().ssoProviderById(state.providerId!)!)!;
+  const field = issuerField(ssoProviderById(state.providerId!)!)!;
   state.issuer = (await ui.text({
     title: title(), step: 4, totalSteps: TOTAL, value: state.issuer, prompt: field.prompt, placeholder: field.example,
     validate: v => problem(state, 'issuer', { issuer: v }),
@@ -108,21 +112,21 @@ const askName: Step<SsoWizardState> = async (ui, state) => {
 const ICON: Record<CheckItem['status'], string> = { pass: '$(pass)', fail: '$(error)', unknown: '$(question)' };
 
 const offerOnlineCheck: Step<SsoWizardState> = async (ui, state) => {
-  state.plan = sso().planSsoSetup(input(state));
+  state.plan = planSsoSetup(input(state));
   state.check = undefined;
   const issuer = state.plan.discoveryIssuer;
   if (!issuer) return askDomains;
   const choice = await ui.pick({
     title: title(), step: 6, totalSteps: TOTAL, placeholder: 'Check the provider before anything is written?',
     items: [
-      { label: `$(cloud) Check ${issuer} online now`, run: true, detail: `One GET of ${sso().discoveryUrlOf(issuer)} and one authorization request on the same host; no secret is sent, nothing else is contacted.` },
+      { label: `$(cloud) Check ${issuer} online now`, run: true, detail: `One GET of ${discoveryUrlOf(issuer)} and one authorization request on the same host; no secret is sent, nothing else is contacted.` },
       { label: 'Skip the online check', run: false, detail: 'Password login then stays on: it is turned off only after the check passed (no lock-out).' },
     ],
   });
   if (!choice.run) return askDomains;
   const plan = state.plan;
-  state.check = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: progressText(`Checking ${issuer}…`) },
-    async () => { try { return await sso().checkProviderOnline(plan); } catch (err) { return { ok: false, applicable: true, items: [{ id: 'url' as const, status: 'fail' as const, title: 'issuer URL', detail: (err as Error).message }] }; } });
+  state.check = await whileBusy(ui, `Checking ${issuer}…`,
+    async () => { try { return await checkProviderOnline(plan); } catch (err) { return { ok: false, applicable: true, items: [{ id: 'url' as const, status: 'fail' as const, title: 'issuer URL', detail: (err as Error).message }] }; } });
   return showCheck;
 };
 
@@ -153,5 +157,5 @@ const askPasswordLogin: Step<SsoWizardState> = async (ui, state) => {
   ];
   const picked = await ui.pick({ title: title(), step: 9, totalSteps: TOTAL, items, activeItem: items.find(i => i.off === state.disablePasswordLogin) });
   state.disablePasswordLogin = picked.off;
-  state.plan = sso().planSsoSetup({ ...input(state), enforceDomains: state.enforceDomains ? state.enforceDomains.split(',') : [], disablePasswordLogin: picked.off });
+  state.plan = planSsoSetup({ ...input(state), enforceDomains: state.enforceDomains ? state.enforceDomains.split(',') : [], disablePasswordLogin: picked.off });
 };
