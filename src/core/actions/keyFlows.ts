@@ -22,7 +22,8 @@ const KEEP = {
   store: 'Store in SecretStorage',
 } as const;
 
-export async function createApiKeyFlow(ctx: FlowContext, project: { id: string; name: string }, options: { noteConvention: string; handover: SecretHandover }): Promise<string | undefined> {
+/** `storeRequired`: the key is for a file the edge fills from its secret store (the .env quick fix), so "copy only" is not offered. */
+export async function createApiKeyFlow(ctx: FlowContext, project: { id: string; name: string }, options: { noteConvention: string; handover: SecretHandover; storeRequired?: boolean }): Promise<string | undefined> {
   const permissions = await ctx.session.permissions([project.id]);
   const verdict = permissions.projects[project.id]?.createKey;
   if (verdict && !verdict.allowed) {
@@ -43,8 +44,10 @@ export async function createApiKeyFlow(ctx: FlowContext, project: { id: string; 
   if (!created) return undefined;
   const key = shortPublicKey(created.publicKey);
   for (;;) {
-    const choice = await ctx.ui.choose(`API key created in ${project.name}: ${created.publicKey}`, [KEEP.both, KEEP.copy, KEEP.store],
-      `The secret key (${maskSecretKey(created.secretKey)}) is shown by Langfuse only now. Keep it before closing this dialog: copy it to your secret manager, or store it in SecretStorage (the rotation wizard and .env quick fixes can use it from there).`);
+    const choice = await ctx.ui.choose(`API key created in ${project.name}: ${created.publicKey}`, options.storeRequired ? [KEEP.store, KEEP.both] : [KEEP.both, KEEP.copy, KEEP.store],
+      `The secret key (${maskSecretKey(created.secretKey)}) is shown by Langfuse only now. ${options.storeRequired
+        ? 'Store it in SecretStorage: the quick fix puts the pair into the file from there (and you may copy it for your secret manager too).'
+        : 'Keep it before closing this dialog: copy it to your secret manager, or store it in SecretStorage (the rotation wizard and .env quick fixes can use it from there).'}`);
     if (choice) {
       const copy = choice !== KEEP.store;
       const store = choice !== KEEP.copy;

@@ -27,10 +27,10 @@ function handover(services: Services, baseUrl: string): SecretHandover {
 }
 
 /** Creates a project key with a purpose note and hands its secret over at once (core/actions/keyFlows.ts). */
-export async function createApiKey(services: Services, node: ProjectRef): Promise<string | undefined> {
+export async function createApiKey(services: Services, node: ProjectRef, options: { storeRequired?: boolean } = {}): Promise<string | undefined> {
   const ctx = await flowContext(services, node.connectionId);
   const noteConvention = vscode.workspace.getConfiguration().get<string>(Settings.keyNoteConvention) ?? '';
-  return loadChunk('core').createApiKeyFlow(ctx, node.project, { noteConvention, handover: handover(services, ctx.session.connection.baseUrl) });
+  return loadChunk('core').createApiKeyFlow(ctx, node.project, { noteConvention, handover: handover(services, ctx.session.connection.baseUrl), ...options });
 }
 
 export async function revokeApiKey(services: Services, node: NodeOf<'projectKey'>): Promise<boolean> {

@@ -49,10 +49,10 @@ export async function projectNamed(services: Services, projectName: string): Pro
   return undefined;
 }
 
-/** Creates a key in the named project of the first connection that has it (the "replace with project key" fix). */
+/** Creates a key in the named project of the first connection that has it (the "replace with project key" fix fills the file from SecretStorage). */
 export async function createApiKeyForProject(services: Services, projectName: string): Promise<string | undefined> {
   const target = await projectNamed(services, projectName);
-  if (target) return createApiKey(services, target);
+  if (target) return createApiKey(services, target, { storeRequired: true });
   await services.ui.refuse(`No connection shows a project named ${projectName}.`);
   return undefined;
 }

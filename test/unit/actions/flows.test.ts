@@ -76,6 +76,23 @@ describe('core action flows', () => {
     assert.match(said.find(s => s.kind === 'transient')!.text, new RegExp(`^${publicKey}: The secret key of pk-lf-.{4}….{4} is on the clipboard`));
   });
 
+  it('a key created for the .env quick fix is stored: "copy only" is not offered, since the fix fills the file from SecretStorage', async () => {
+    const said: Said[] = [];
+    const ctx = context('engineering-lead@acme.com', said, ['worker-production', 'Copy Secret Key']);
+    const stored: string[] = [];
+    await assert.rejects(createApiKeyFlow(ctx, { id: 'proj-production-chatbot', name: 'production-chatbot' }, {
+      noteConvention: '{service}-{environment}', storeRequired: true,
+      handover: { copy: async () => undefined, store: async c => { stored.push(c.publicKey); }, forget: async () => undefined },
+    }), /AssertionError/, 'the copy-only button is not among the choices');
+    const ctx2 = context('engineering-lead@acme.com', said, ['worker-production', 'Store in SecretStorage']);
+    const publicKey = await createApiKeyFlow(ctx2, { id: 'proj-production-chatbot', name: 'production-chatbot' }, {
+      noteConvention: '{service}-{environment}', storeRequired: true,
+      handover: { copy: async () => undefined, store: async c => { stored.push(c.publicKey); }, forget: async () => undefined },
+    });
+    assert.deepEqual(stored, [publicKey]);
+    assert.match(said.filter(s => s.kind === 'done').at(-1)!.text, /Its secret is stored in SecretStorage\.$/);
+  });
+
   it('learns the organization\'s name from a project key of one of its projects, and from nothing else', async () => {
     run = edgeRun('cli', undefined);
     const client = (pair: { publicKey: string; secretKey: string }) => new SessionHost(run.port).clients.client(sb.url, pair).whoAmI();
