@@ -160,12 +160,12 @@ export function registerCommands(services: Services): vscode.Disposable[] {
     [Commands.verifyKeysOnline]: async (uri?: vscode.Uri) => {
       const file = (uri ?? vscode.window.activeTextEditor?.document.uri)?.fsPath;
       if (!file) { services.ui.notify('Open a .env file to verify its keys.'); return 0; }
-      const connection = services.diagnostics.connectionFor(file);
-      const refusal = services.online.refusal(connection);
+      const access = services.diagnostics.accessFileFor(file);
+      const refusal = services.online.refusal(access);
       if (refusal) { await services.ui.refuse(refusal); return 0; }
-      const host = services.connections.get(connection!)!.baseUrl;
+      const host = services.connections.get(access!.config!.connection!)!.baseUrl;
       if (!await services.ui.confirm(`Send the key pairs of ${vscode.workspace.asRelativePath(file)} to ${host} to ask which project they belong to?`, 'Verify Online')) return 0;
-      const checked = await services.online.verify([file], connection);
+      const checked = await services.online.verify([file], access);
       services.ui.notify(`Checked ${checked} key pair(s) with ${host}.`);
       return checked;
     },

@@ -45,6 +45,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     vaultToken: async () => context.secrets.get(SecretKeys.sink('vault')),
     workspaceRoot: () => vscode.workspace.workspaceFolders?.find(f => f.uri.scheme === 'file')?.uri.fsPath,
     workspaceRoots: () => (vscode.workspace.workspaceFolders ?? []).filter(f => f.uri.scheme === 'file').map(f => f.uri.fsPath),
+    workspaceTrusted: () => vscode.workspace.isTrusted,
     audited: () => auditView.refresh(),
   });
   const clients = new ClientProvider(connections, sessionPort);

@@ -10,7 +10,9 @@ import { folderScope, writeFileInScope } from '../core/fs/scopedWrite';
 import { ExitCode } from '../core/names';
 import { startSandbox, WorldError } from './index';
 
-export const SANDBOX_USAGE = 'sandbox [--port N] [--world FILE|acme|recorded|large] [--plan team|enterprise|oss] [--state FILE] [--credentials-out FILE] [--now ISO-8601]';
+export const SANDBOX_USAGE = 'sandbox [--port N] [--world FILE|acme|recorded|large] [--plan team|enterprise|oss] [--server-version X.Y.Z] [--state FILE] [--credentials-out FILE] [--now ISO-8601]\n'
+  + '  --server-version: behave like that Langfuse version (default the world\'s, 4.16.0: v4 tracing routes; 3.x: the v3 trace routes).\n'
+  + '  --now: start the sandbox\'s own clock there (the dates it serves and writes), e.g. 2027-01-31T09:00:00Z.';
 const PLANS = ['team', 'enterprise', 'oss'] as const;
 
 /** Bad flags: the CLI prints the usage line and exits 2. */
@@ -27,6 +29,7 @@ export async function runSandboxCli(io: Io, args: string[]): Promise<number> {
         port: { type: 'string' },
         world: { type: 'string' },
         plan: { type: 'string' },
+        'server-version': { type: 'string' },
         state: { type: 'string' },
         'credentials-out': { type: 'string' },
         now: { type: 'string' },
@@ -53,6 +56,7 @@ export async function runSandboxCli(io: Io, args: string[]): Promise<number> {
       port,
       world: values.world ?? 'acme',
       plan: plan as (typeof PLANS)[number] | undefined,
+      serverVersion: values['server-version'],
       stateFile,
       clock: start === undefined ? undefined : clockStartingAt(new Date(start)),
     });

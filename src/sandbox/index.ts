@@ -1,5 +1,6 @@
 // The Langfuse-compatible sandbox: a real HTTP server on 127.0.0.1 serving one organization (a
-// "world") with Langfuse v4.16.0's access-management routes, statuses, bodies and quirks.
+// "world") with Langfuse v4.16.0's access-management routes, statuses, bodies and quirks, and the
+// tracing routes of the major version the world declares.
 // Plain Node: no vscode, no undici. Used in-process by tests and by `langfuse-access sandbox`.
 import * as fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -25,6 +26,11 @@ export interface SandboxOptions {
   world?: string | WorldInput;
   /** Overrides the world's plan: team (Cloud Team), enterprise (self-hosted EE), oss. */
   plan?: Plan;
+  /**
+   * Overrides the world's `serverVersion` (e.g. "3.112.0"); the sandbox behaves like that major version
+   * (see world/schema.ts).
+   */
+  serverVersion?: string;
   /** Persist the state here after every change; an existing file is loaded instead of the world. */
   stateFile?: string;
   faults?: FaultRule[];
@@ -55,7 +61,10 @@ export interface SandboxHandle {
 export async function startSandbox(options: SandboxOptions = {}): Promise<SandboxHandle> {
   const worldName = typeof options.world === 'string' ? options.world : options.world ? 'custom' : 'acme';
   const world = resolveWorld(options);
-  const store = new Store(world, options.plan, options.clock);
+  if (options.serverVersion !== undefined && !/^\d+\.\d+\.\d+$/.test(options.serverVersion)) {
+    throw new WorldError(`The server version "${options.serverVersion}" is not a version like 4.16.0 or 3.112.0.`);
+  }
+  const store = new Store(world, options.plan, options.clock, options.serverVersion);
   if (options.stateFile) {
     const file = options.stateFile;
     store.onChange = () => writeFileAtomicSync(file, `${JSON.stringify(store.toWorld(), null, 2)}\n`, { mode: 0o600 });

@@ -1,5 +1,5 @@
 import { systemClock, type Clock } from '../core/clock';
-import type { Plan, Role, World, WorldApiKey, WorldProject, WorldTrace, WorldUser } from './world/schema';
+import type { Plan, Role, World, WorldApiKey, WorldObservation, WorldProject, WorldTrace, WorldUser } from './world/schema';
 import { newCuid } from './ids';
 
 export interface User { id: string; email: string; name: string | null; createdAt: string; updatedAt: string }
@@ -12,6 +12,7 @@ export interface ApiKey {
   note: string | null; createdAt: string;
 }
 export type Trace = WorldTrace;
+export type Observation = WorldObservation;
 
 /**
  * The sandbox's in-memory database: one organization, its users, memberships, projects, keys and
@@ -31,11 +32,13 @@ export class Store {
   readonly projectMemberships = new Map<string, Map<string, Role>>();
   readonly apiKeys = new Map<string, ApiKey>();
   readonly traces: Trace[] = [];
+  /** Langfuse v4's tracing data (4.x worlds read it through GET /api/public/v2/observations). */
+  readonly observations: Observation[] = [];
   onChange: () => void = () => undefined;
 
-  constructor(world: World, planOverride?: Plan, readonly clock: Clock = systemClock) {
+  constructor(world: World, planOverride?: Plan, readonly clock: Clock = systemClock, versionOverride?: string) {
     this.org = { ...world.organization, plan: planOverride ?? world.organization.plan };
-    this.serverVersion = world.serverVersion;
+    this.serverVersion = versionOverride ?? world.serverVersion;
     this.adminApiKey = world.adminApiKey;
     this.rateLimitPerMinute = world.rateLimitPerMinute !== undefined ? world.rateLimitPerMinute : this.org.plan === 'team' ? 1000 : null;
     const epoch = this.now();
@@ -47,6 +50,12 @@ export class Store {
     for (const m of world.projectMemberships) this.projectRoles(m.projectId).set(m.userId, m.role);
     for (const k of world.apiKeys) this.apiKeys.set(k.id, keyFrom(k, at));
     for (const t of world.traces ?? []) this.traces.push({ ...t, timestamp: at(t.timestamp) });
+    for (const o of world.observations ?? []) this.observations.push({ ...o, startTime: at(o.startTime), endTime: o.endTime === null ? null : at(o.endTime) });
+  }
+
+  /** The major version the sandbox behaves like (4 for "4.16.0"). */
+  get majorVersion(): number {
+    return Number.parseInt(this.serverVersion, 10);
   }
 
   /** The sandbox's "now" as Langfuse writes it (ISO 8601, UTC). */
@@ -119,6 +128,7 @@ export class Store {
         publicKey: k.publicKey, secretKey: k.secretKey, note: k.note, createdAt: k.createdAt,
       })),
       traces: [...this.traces],
+      observations: [...this.observations],
     };
   }
 }

@@ -60,7 +60,7 @@ async function engineRun(sandbox: SandboxHandle, dir: string, targets: number): 
     const old = currentKey(sandbox);
     const started = await engine.start({
       mode: 'normal', connection: { baseUrl: sandbox.url }, project: { name: 'production-chatbot', id: PROJECT_ID }, oldPublicKey: old.publicKey,
-      targets: files.map(f => `env:${f}`), scanPaths: [],
+      targets: files.map(f => `env:${f}`), scanPaths: [], workspaceTrusted: true,
     }, yes);
     const result = await engine.run(started.id, yes);
     if (result.outcome !== 'completed') throw new Error(`rotation ended ${result.outcome}`);

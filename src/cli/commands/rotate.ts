@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { closeAllHostGates } from '../../core/langfuse';
 import { CliEnv, ExitCode, TOOL_NAME } from '../../core/names';
-import { formatRotationList, formatRotationReport, rotationReport, RotationStateError, type RotationJournal, type RunResult } from '../../core/rotation';
+import { formatRotationList, formatRotationReport, resumeOffer, rotationReport, RotationBusyError, RotationStateError, type RotationJournal, type RunResult } from '../../core/rotation';
 import { rotationFailure } from '../../core/rotation/failure';
 import { checkPlanRequest, HEADLESS_SINK_HELP, PlanInputError, rotationPlanFrom } from '../../core/rotation/planInput';
 import { SessionHost, type SessionRotations } from '../../core/session';
@@ -14,12 +14,14 @@ import { forTerminal, jsonForTerminal } from '../../core/display/terminal';
 import { ensureStateDir } from '../../core/state/stateDir';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { ConnectionConfigError, loadCliConfig, resolveCliConnection, type CliConnection } from '../../core/connections/cliConfig';
+import { CONSENT_HELP, journalOrUndefined, nextStepAfterFailure, parseAllowedHosts } from '../rotateConsent';
 import { cliPort } from '../session/cliPort';
 
 const USAGE = [
-  'rotate --connection NAME --project NAME --key pk-lf-… --to TARGET… [--compromised] [--manual] [--yes] [--scan PATH…] [--probe-traces] [--json]',
-  '       rotate --resume [ROTATION_ID] [--yes] [--json]    rotate --abort ROTATION_ID    rotate --list',
+  'rotate --connection NAME --project NAME --key pk-lf-… --to TARGET… [--compromised] [--manual] [--yes] [--scan PATH…] [--probe-traces] [--allow-foreign-host HOST…] [--json]',
+  '       rotate --resume [ROTATION_ID] [--yes] [--allow-foreign-host HOST…] [--json]    rotate --abort ROTATION_ID    rotate --list',
   `  TARGET: ${HEADLESS_SINK_HELP} (secretstorage is the VS Code extension's).`,
+  ...CONSENT_HELP,
   '  Manual mode reads the new pair from LANGFUSE_ACCESS_NEW_PUBLIC_KEY/LANGFUSE_ACCESS_NEW_SECRET_KEY or stdin.',
 ].join('\n');
 
@@ -30,6 +32,8 @@ interface Flags {
   connection?: string; project?: string; key?: string; to: string[]; scan: string[];
   compromised: boolean; manual: boolean; yes: boolean; probeTraces: boolean; json: boolean;
   resume: boolean; abort?: string; list: boolean; id?: string;
+  /** Hosts the user consents to, by name, for env: targets pointing away from the connection. */
+  allowForeignHost: string[];
 }
 
 function parseFlags(args: string[]): Flags {
@@ -42,6 +46,7 @@ function parseFlags(args: string[]): Flags {
         to: { type: 'string', multiple: true }, scan: { type: 'string', multiple: true },
         compromised: { type: 'boolean' }, manual: { type: 'boolean' }, yes: { type: 'boolean' }, 'probe-traces': { type: 'boolean' },
         json: { type: 'boolean' }, resume: { type: 'boolean' }, abort: { type: 'string' }, list: { type: 'boolean' },
+        'allow-foreign-host': { type: 'string', multiple: true },
       },
     });
   } catch (err) {
@@ -52,6 +57,7 @@ function parseFlags(args: string[]): Flags {
     connection: v.connection, project: v.project, key: v.key, to: v.to ?? [], scan: v.scan ?? [],
     compromised: v.compromised ?? false, manual: v.manual ?? false, yes: v.yes ?? false, probeTraces: v['probe-traces'] ?? false,
     json: v.json ?? false, resume: v.resume ?? false, abort: v.abort, list: v.list ?? false, id: parsed.positionals[0],
+    allowForeignHost: parseAllowedHosts(v['allow-foreign-host'] ?? []),
   };
   if (parsed.positionals.length > (f.resume ? 1 : 0)) throw new UsageError(`unexpected argument "${parsed.positionals.at(-1)}"`);
   if ([f.resume, f.abort !== undefined, f.list].filter(Boolean).length > 1) throw new UsageError('use only one of --resume, --abort and --list');
@@ -65,11 +71,12 @@ export const command: CliCommand = {
     const flags = parseFlags(args);
     let host: SessionHost | undefined;
     let rotations: SessionRotations | undefined;
+    let rotationId: string | undefined;
     try {
       const stateDir = ensureStateDir(io.env);
       const hook = io.env[TEST_HOOK_ENV];
       host = new SessionHost(cliPort(io, {
-        stateDir, yes: flags.yes, interactive: Boolean(process.stdin.isTTY) && !flags.yes,
+        stateDir, yes: flags.yes, interactive: Boolean(process.stdin.isTTY) && !flags.yes, allowForeignHosts: flags.allowForeignHost,
         secretManagers: loadCliConfig(io.env).secretManagers, checkpoint: hook ? testHook(hook) : undefined,
       }));
       if (flags.list) return list(io, host, flags.json);
@@ -81,6 +88,7 @@ export const command: CliCommand = {
           throw new ConnectionConfigError(`Rotation ${journal.id} runs against ${journal.connection.baseUrl}, but the connection resolved to ${conn.baseUrl}. Use --connection ${journal.connection.id ?? 'NAME'} or set ${CliEnv.baseUrl}.`);
         }
         rotations = await host.session(sessionConnection(conn)).rotations({ manual: journal.mode === 'manual' });
+        rotationId = journal.id;
         const result = flags.abort !== undefined ? await rotations.abort(journal) : await rotations.run(journal.id);
         return result ? finish(io, result, flags.json) : ExitCode.findings;
       }
@@ -92,9 +100,10 @@ export const command: CliCommand = {
       }
       const started = await rotations.start(plan.plan);
       if (started.status !== 'started') return ExitCode.findings;
+      rotationId = started.journal.id;
       return finish(io, await rotations.run(started.journal.id), flags.json);
     } catch (err) {
-      return reportError(io, err);
+      return reportError(io, err, journalOrUndefined(rotations?.engine, rotationId));
     } finally {
       rotations?.close();
       host?.close();
@@ -159,16 +168,17 @@ function list(io: CliIo, host: SessionHost, json: boolean): number {
 function finish(io: CliIo, result: RunResult, json: boolean): number {
   const report = rotationReport(result.journal);
   io.err(`\n${formatRotationReport(report)}`);
-  if (result.outcome === 'waiting') io.err(`Resume with: ${TOOL_NAME} rotate --resume ${result.journal.id}   (or roll back with --abort ${result.journal.id})\n`);
+  if (result.outcome === 'waiting') io.err(`Resume with: ${TOOL_NAME} rotate --resume ${result.journal.id}${resumeOffer(result.journal).canAbort ? `   (or roll back with --abort ${result.journal.id})` : ''}\n`);
   io.out(json ? `${jsonForTerminal(JSON.stringify(report, null, 2))}\n` : `${result.journal.id} ${result.outcome}\n`);
   return result.outcome === 'waiting' ? ExitCode.findings : ExitCode.ok;
 }
 
-function reportError(io: CliIo, err: unknown): number {
+function reportError(io: CliIo, err: unknown, journal?: RotationJournal): number {
   if (err instanceof UsageError) throw err;
   const failure = rotationFailure(err);
   if (!failure) throw err;
   io.err(`${TOOL_NAME} rotate: ${forTerminal(failure.message)}\n`);
-  if (failure.resumable) io.err(`The rotation's progress is saved; see "${TOOL_NAME} rotate --list", then --resume or --abort it.\n`);
+  const next = !failure.resumable || err instanceof RotationBusyError || err instanceof RotationStateError ? undefined : nextStepAfterFailure(journal);
+  if (next) io.err(`${next}\n`);
   return failure.kind === 'configuration' ? ExitCode.usage : ExitCode.findings;
 }

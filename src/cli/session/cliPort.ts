@@ -20,6 +20,8 @@ export interface CliPortOptions {
   /** A terminal to ask on (stdin is a TTY and --yes is not given). */
   interactive: boolean;
   secretManagers: SecretManagersSettings;
+  /** Hosts named with --allow-foreign-host. */
+  allowForeignHosts?: readonly string[];
   checkpoint?: (name: string) => void;
 }
 
@@ -44,6 +46,7 @@ export function cliPort(io: CliIo, options: CliPortOptions): SessionPort {
     pendingSecrets: new FilePendingSecretStore(options.stateDir),
     clock: systemClock,
     checkpoint: options.checkpoint,
+    workspaceTrusted: () => true,
     actor: () => actingIdentity(io.env[CliEnv.actingAs], io.env.HOME || os.homedir()),
     // pass gets only the allow-listed part of this environment (core/process/childEnv.ts).
     sinkSettings: async () => ({ settings, cwd: io.cwd, workspaceRoots: [io.cwd], vaultToken: io.env.VAULT_TOKEN, pass: { env: { ...process.env, ...io.env } } }),

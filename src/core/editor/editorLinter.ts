@@ -106,6 +106,11 @@ export class EditorLinter {
     return this.access.forFile(filePath)?.config?.connection;
   }
 
+  /** The nearest access file for this file, valid or not. */
+  accessFileOf(filePath: string): LoadedAccessFile | undefined {
+    return this.access.forFile(filePath);
+  }
+
   summary(filePath: string): { environment?: string; project?: string; count: number } | undefined {
     const r = this.results.get(filePath);
     return r && { environment: r.environment, project: r.project, count: this.findingsOf(filePath).findings.length };

@@ -5,6 +5,7 @@ import { detectCapabilities, type Capabilities } from './capabilities';
 import { Transport, type RetryPolicy } from './http/transport';
 import { cloudRegionOf } from './regions';
 import { health } from './resources/health';
+import { observationsResource } from './resources/observations';
 import { organizationApiKeysResource } from './resources/organizationApiKeys';
 import { organizationMembershipsResource } from './resources/organizationMemberships';
 import { projectApiKeysResource } from './resources/projectApiKeys';
@@ -78,6 +79,8 @@ function buildClient(api: Api, transport: Transport, baseUrl: string, publicKey:
     organizationApiKeys: organizationApiKeysResource(api),
     scimUsers: scimUsersResource(api),
     traces: tracesResource(api),
+    /** Langfuse v4's read path for tracing data (v2 observations). */
+    observations: observationsResource(api),
     /** The project key's own project and organization. */
     whoAmI: () => whoAmI(api),
     health: () => health(api),

@@ -47,8 +47,14 @@ export function errorFromResponse(ctx: ErrorContext): LangfuseError {
       return new UnauthorizedError(`Langfuse at ${ctx.host} rejected the key pair ${key}${said}. The secret key is wrong, the key was revoked or its project deleted, or the key belongs to another region or instance. Check the base URL, then paste a current key pair.`, { ...init, hint: 'If the key was revoked, create a new key pair in the right project or organization.' });
     case 403:
       return forbidden(ctx, text, init, said);
-    case 404:
+    case 404: {
+      const gone = endpointGone(ctx.body, text);
+      if (gone) {
+        const instead = gone.replacement ? ` Langfuse names its replacement: ${gone.replacement}.` : '';
+        return new UnsupportedError(`Langfuse at ${ctx.host} does not serve ${ctx.request} on this version (404): "${text}".${instead}`, { ...init, replacement: gone.replacement });
+      }
       return new NotFoundError(`${text || 'Not found'} (${ctx.request}). It may have been deleted or belong to another organization; refresh and try again.`, init);
+    }
     case 405:
       return new UnsupportedError(`Langfuse at ${ctx.host} does not offer ${ctx.request} (405). The server may run a Langfuse version this tool does not support; check its version with GET /api/public/health.`, init);
     case 409:
@@ -68,6 +74,22 @@ export function errorFromResponse(ctx: ErrorContext): LangfuseError {
     return new ServerError(`Langfuse at ${ctx.host} failed with ${ctx.status} on ${ctx.request}. Try again in a moment; if it keeps failing, check the server's health and logs.`, init);
   }
   return new ServerError(`Langfuse at ${ctx.host} answered ${ctx.status} on ${ctx.request}${said}, which this tool does not expect.`, init);
+}
+
+/**
+ * A 404 that explains itself: the endpoint is not available on this server, not "this object does
+ * not exist". Langfuse v4 in its default events_only write mode answers the v3 trace routes this way,
+ * with a `_deprecation` object naming the replacement (`rejectInEventsOnlyMode` in
+ * web/src/features/public-api/server/createAuthedProjectAPIRoute.ts and deprecations.ts, langfuse/langfuse
+ * at 62751446149b702b419a9292ddfc2280cdf74b8c; https://langfuse.com/docs/v4).
+ */
+function endpointGone(body: unknown, text: string): { replacement?: string } | undefined {
+  const deprecation = body && typeof body === 'object' ? (body as Record<string, unknown>)._deprecation : undefined;
+  if (deprecation && typeof deprecation === 'object') {
+    const replacement = (deprecation as Record<string, unknown>).replacement;
+    return { replacement: typeof replacement === 'string' ? replacement.slice(0, 200) : undefined };
+  }
+  return /\bnot available\b|\bdeprecated\b|\bno longer (available|supported)\b|\bhas been removed\b/i.test(text) ? {} : undefined;
 }
 
 function forbidden(ctx: ErrorContext, text: string, init: { status: number; request: string; serverMessage?: string }, said: string): LangfuseError {

@@ -105,9 +105,17 @@ export class InvalidKeyError extends LangfuseError {
   constructor(message: string, init?: LangfuseErrorInit) { super('invalidKey', message, init); }
 }
 
-/** 405: the server does not offer this method here (often an older or newer Langfuse). */
+/**
+ * The server does not offer this endpoint or method: a 405, or a 404 whose body explains that the
+ * endpoint is gone on this Langfuse version (not that an object was deleted). `replacement` is the
+ * endpoint Langfuse names instead, when it names one.
+ */
 export class UnsupportedError extends LangfuseError {
-  constructor(message: string, init?: LangfuseErrorInit) { super('unsupported', message, init); }
+  readonly replacement: string | undefined;
+  constructor(message: string, init?: LangfuseErrorInit & { replacement?: string }) {
+    super('unsupported', message, init);
+    this.replacement = init?.replacement;
+  }
 }
 
 /**

@@ -17,6 +17,8 @@ export type { ProjectInput } from './resources/projects';
 export type { CreateKeyInput } from './resources/projectApiKeys';
 export type { ScimCreateInput } from './resources/scimUsers';
 export type {
-  ApiKeySummary, CreatedApiKey, Health, Membership, OrganizationProject, SavedProject, ScimUser, Trace, WhoAmIProject,
+  ApiKeySummary, CreatedApiKey, Health, Membership, ObservationV2, OrganizationProject, SavedProject, ScimUser, Trace, WhoAmIProject,
 } from './schemas';
 export { validateBaseUrl, validateKeyPair, type ValidatedBaseUrl } from './url';
+export { parseServerVersion, traceReadPaths, type ServerVersion, type TraceReadPath } from './serverVersion';
+export type { ObservationsV2Query } from './resources/observations';

@@ -99,7 +99,22 @@ export const TracesResponse = z.object({
 });
 export const IngestionResponse = z.object({
   successes: z.array(z.object({ id: z.string(), status: z.number() })),
-  errors: z.array(z.object({ id: z.string(), status: z.number(), message: z.optional(z.nullable(z.string())) })),
+  errors: z.array(z.object({ id: z.string(), status: z.number(), message: z.optional(z.nullable(z.string())), error: z.optional(z.unknown()) })),
+});
+
+/** One item of `GET /api/public/v2/observations`; only the `core` field group is always there. */
+export const ObservationV2 = z.object({
+  id: z.string(),
+  traceId: z.optional(z.nullable(z.string())),
+  startTime: z.string(),
+  endTime: z.optional(z.nullable(z.string())),
+  projectId: z.string(),
+  parentObservationId: z.optional(z.nullable(z.string())),
+  type: z.string(),
+});
+export const ObservationsV2Response = z.object({
+  data: z.array(ObservationV2),
+  meta: z.object({ cursor: z.optional(z.nullable(z.string())) }),
 });
 
 export type WhoAmIProject = z.infer<typeof WhoAmIProject>;
@@ -111,3 +126,4 @@ export type CreatedApiKey = z.infer<typeof CreatedApiKey>;
 export type ScimUser = z.infer<typeof ScimUser>;
 export type Trace = z.infer<typeof Trace>;
 export type Health = z.infer<typeof HealthResponse>;
+export type ObservationV2 = z.infer<typeof ObservationV2>;

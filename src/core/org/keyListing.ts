@@ -6,16 +6,17 @@ import type { OrganizationModel } from './organizationModel';
  * index entries by public key; undefined when the connection cannot list them (a project key, a plan
  * without the admin API), so the index knows it is incomplete.
  */
-export async function keyIndexEntriesOf(model: OrganizationModel): Promise<Map<string, KeyIndexEntry> | undefined> {
+export async function keyIndexEntriesOf(model: OrganizationModel, connection: { name: string; baseUrl: string }): Promise<Map<string, KeyIndexEntry> | undefined> {
+  const source = { connectionName: connection.name, connectionBaseUrl: connection.baseUrl };
   const overview = await model.overview();
   if (!overview.projects) return undefined;
   const entries = new Map<string, KeyIndexEntry>();
   for (const k of overview.organizationApiKeys ?? []) {
-    entries.set(k.publicKey, { projectId: '', projectName: '(organization key)', scope: 'organization', createdAt: k.createdAt, displaySecretKey: k.displaySecretKey, note: k.note ?? undefined });
+    entries.set(k.publicKey, { projectId: '', projectName: '(organization key)', scope: 'organization', createdAt: k.createdAt, displaySecretKey: k.displaySecretKey, note: k.note ?? undefined, ...source });
   }
   await Promise.all(overview.projects.map(async p => {
     for (const k of (await model.project(p.id)).apiKeys) {
-      entries.set(k.publicKey, { projectId: p.id, projectName: p.name, scope: 'project', createdAt: k.createdAt, displaySecretKey: k.displaySecretKey, note: k.note ?? undefined });
+      entries.set(k.publicKey, { projectId: p.id, projectName: p.name, scope: 'project', createdAt: k.createdAt, displaySecretKey: k.displaySecretKey, note: k.note ?? undefined, ...source });
     }
   }));
   return entries;

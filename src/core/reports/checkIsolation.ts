@@ -13,7 +13,7 @@ export interface IsolationInput {
 }
 
 export interface IsolationFinding {
-  code: 'isolation.sharedProject' | 'isolation.mixedProject' | 'isolation.noSeparation' | 'isolation.unlistedWriter' | 'isolation.keyNoteEnvironment';
+  code: 'isolation.sharedProject' | 'isolation.mixedProject' | 'isolation.noSeparation' | 'isolation.unlistedWriter' | 'isolation.writersNotChecked' | 'isolation.keyNoteEnvironment';
   severity: 'error' | 'warning' | 'info';
   message: string;
   project?: string;
@@ -44,9 +44,17 @@ export function checkIsolation(input: IsolationInput): IsolationFinding[] {
   const productionProjects = new Map<string, string[] | undefined>();
   for (const [env, e] of Object.entries(input.environments ?? {})) if (environmentKind(env) === 'production') productionProjects.set(e.project, e.writers);
   if (!input.environments) for (const p of input.projects) if (environmentKind(p.name) === 'production') productionProjects.set(p.name, undefined);
+  // The writers check runs only where the access file lists writers; elsewhere it says that it did not run.
+  if (productionProjects.size === 0) {
+    findings.push({ code: 'isolation.writersNotChecked', severity: 'info', message: `Production writers were not checked: ${input.environments ? 'the access file declares no production environment' : 'there is no workspace access file'} and no project is named like production. Declare it with "writers:" in .langfuse/access.yaml to have them checked.` });
+  }
   for (const [projectName, writers] of productionProjects) {
     const project = input.projects.find(p => p.name === projectName);
-    if (!project || !writers) continue;
+    if (!project) continue;
+    if (!writers) {
+      findings.push({ code: 'isolation.writersNotChecked', severity: 'info', project: projectName, message: `Production writers of ${projectName} were not checked: ${input.environments ? 'the access file lists no "writers:" for its production environment' : 'there is no workspace access file listing them'}. Add "writers: [<e-mail>, …]" to the production environment in .langfuse/access.yaml to have them checked.` });
+      continue;
+    }
     const allowed = new Set(writers.map(w => w.toLowerCase()));
     const overrides = input.overrides.get(project.id);
     for (const m of input.members) {

@@ -35,6 +35,11 @@ export class StepContext {
     return pending.newPair;
   }
 
+  /** Trusted when the plan was trusted and the front end's workspace still is. */
+  trusted(j: RotationJournal): boolean {
+    return j.workspaceTrusted !== false && (this.deps.workspaceTrusted?.() ?? true);
+  }
+
   admin(): LangfuseClient {
     if (!this.deps.admin) throw new RotationStateError('This step needs an organization key with the admin API; resume with the connection that started the rotation.');
     return this.deps.admin;

@@ -22,7 +22,11 @@ import { push, verify } from './pushSteps';
 import { complete, confirmRevoke, recheck, revoke } from './revokeSteps';
 import { rollBack } from './rollback';
 import { acquireRotationLock } from './rotationLock';
-import { canRollBack, nextStep, type RotationStep } from './steps';
+import { abortRefusal, pastPointOfNoReturn } from './pointOfNoReturn';
+import { forward } from './forward';
+import { checkForeignHosts } from './foreignHost';
+import { oldKeyId as findOldKeyId, refuseUntrustedTargets } from './startChecks';
+import { nextStep, reached, STEP_TITLES, type RotationStep } from './steps';
 import type { RotationCallbacks, RotationDeps, RotationPlan, RunResult } from './types';
 
 
@@ -73,6 +77,8 @@ export class RotationEngine {
     }
     const busy = this.unfinishedFor(plan.oldPublicKey);
     if (busy) throw this.busyError(busy);
+    refuseUntrustedTargets(targets, plan.workspaceTrusted && (this.deps.workspaceTrusted?.() ?? true));
+    const foreignHostsConfirmed = await checkForeignHosts(targets, plan.connection.baseUrl, [], callbacks, this.now());
 
     this.journals.sweepStrays();
     const now = this.now();
@@ -90,9 +96,7 @@ export class RotationEngine {
           if (!found) throw new RotationInputError(`There is no project "${project.name}" in this organization.`);
           project.id = found.id;
         }
-        const key = (await this.deps.admin.projectApiKeys.list(project.id)).find(k => k.publicKey === plan.oldPublicKey);
-        if (!key) throw new RotationInputError(`${plan.oldPublicKey} is not a key of project ${project.name}. Check the key and the project.`);
-        oldKeyId = key.id;
+        oldKeyId = await findOldKeyId(this.deps.admin, { id: project.id, name: project.name }, plan.oldPublicKey, this.deps.stateDir, this.list().journals);
       }
       if (plan.oldSecretKey !== undefined && !SECRET_KEY_FORMAT.test(plan.oldSecretKey)) throw new RotationInputError('The old secret key given is not a Langfuse secret key (sk-lf-…).');
       const stamp = now.toISOString();
@@ -100,6 +104,7 @@ export class RotationEngine {
         v: 1, id, tool: this.deps.tool, pid: process.pid, actor: this.deps.actor, mode: plan.mode,
         connection: plan.connection, project, oldKey: { publicKey: plan.oldPublicKey, id: oldKeyId },
         targets: targets.map(target => ({ target })), scanPaths: plan.scanPaths ?? [], probeTraces: plan.probeTraces ?? false,
+        workspaceTrusted: plan.workspaceTrusted, ...(foreignHostsConfirmed.length ? { foreignHostsConfirmed } : {}),
         status: 'active', step: 'planned', notes: [], history: [{ step: 'planned', at: stamp }], createdAt: stamp, updatedAt: stamp,
       };
       // Journal first: a kill between the two writes then leaves a resumable rotation (without the
@@ -132,7 +137,9 @@ export class RotationEngine {
       const target = nextStep(journal.mode, journal.step);
       if (!target) return { journal, outcome: 'completed' };
       if (journal.waiting) { journal.waiting = undefined; this.ctx.save(journal); }
-      journal = await this.reach(journal, target, callbacks);
+      journal = reached(journal.mode, target, 'revoked')
+        ? await forward(() => this.reach(this.load(id), target, callbacks), this.deps.retryDelaysMs, (attempt, err) => this.ctx.emit(callbacks, { kind: 'note', message: `The old key may be gone, so the rotation must finish: retrying "${STEP_TITLES[target]}" (attempt ${attempt + 1}) after: ${err.message}` }))
+        : await this.reach(journal, target, callbacks);
       if (journal.waiting) return { journal, outcome: 'waiting' };
       if (journal.status === 'completed') { this.ctx.release(journal); return { journal, outcome: 'completed' }; }
       return { journal, outcome: 'progressed' };
@@ -145,14 +152,12 @@ export class RotationEngine {
   /**
    * Abandons the rotation before the revoke: restores every target to what it held, deletes the new
    * key, wipes the pending secrets. After the revoke has started there is no way back (the old key
-   * may already be gone) and this refuses, saying so.
+   * may already be gone) and this refuses, saying what resuming will do instead.
    */
   async abort(id: string, callbacks: RotationCallbacks = {}): Promise<RunResult> {
     const journal = this.claim(id);
     if (journal.status === 'active') {
-      if (!canRollBack(journal.mode, journal.step)) {
-        throw new RotationStateError(`Rotation ${id} is past the point of no return: the old key ${journal.oldKey.publicKey} has been (or is being) revoked, so its targets cannot go back to it. Resume the rotation to finish it.`);
-      }
+      if (pastPointOfNoReturn(journal)) throw new RotationStateError(abortRefusal(journal));
       journal.status = 'rollingBack';
       journal.waiting = undefined;
       this.ctx.record(journal, journal.step, 'rollback started');

@@ -1,10 +1,9 @@
 // Evidence that the old key is out of use. Langfuse records no key usage (lastUsedAt is never
 // written), so this is indirect and labelled as such: no file or target still names the old public
-// key, a person confirmed the deploy checklist, and (optionally) traces are arriving with the NEW key.
+// key, a person confirmed the deploy checklist, and (optionally, traceProbe.ts) data is arriving with the NEW key.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isEnvFileName, isExampleEnvFile } from '../env/envFileNames';
-import type { LangfuseClient } from '../langfuse';
 
 const SKIP_DIRS = new Set(['.git', 'node_modules', '.venv', 'venv', '__pycache__', 'dist', 'out', '.next', 'target']);
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -43,15 +42,6 @@ export function scanForPublicKey(paths: string[], publicKey: string, exclude: st
   };
   for (const p of paths) visit(path.resolve(p));
   return { references, filesScanned, truncated };
-}
-
-/**
- * Counts traces the project received since the cut-over, read with the NEW key. It shows that the
- * project is receiving data; it cannot show which key sent it, so it is never called "old key unused".
- */
-export async function probeTraces(newKeyClient: LangfuseClient, since: string): Promise<number> {
-  const res = await newKeyClient.traces.list({ fromTimestamp: since, limit: 1 });
-  return res.meta.totalItems;
 }
 
 /**

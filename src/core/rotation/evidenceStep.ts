@@ -1,30 +1,41 @@
 // Step 7: evidence that the old key is out of use, honestly labelled (Langfuse records no key usage):
 // no reference left in the workspace or the targets, the deploy checklist confirmed, and optionally
-// traces arriving with the NEW key. In normal and manual mode missing evidence makes the rotation wait.
+// tracing data arriving with the NEW key (traceProbe.ts, never blocking). In normal and manual mode
+// missing evidence makes the rotation wait. In compromised mode this step runs after the revoke, where
+// nothing may stop the rotation from finishing: a target that cannot be read is noted, not fatal.
 import { shortPublicKey } from '../log/redact';
 import type { StepContext } from './context';
-import { probeTraces, scanForPublicKey } from './evidence';
+import { scanForPublicKey } from './evidence';
 import type { Evidence, RotationJournal } from './journal';
+import { reached } from './steps';
+import { describeProbe, probeTraces } from './traceProbe';
 import type { RotationCallbacks } from './types';
 
 export async function gatherEvidence(ctx: StepContext, j: RotationJournal, cb: RotationCallbacks): Promise<RotationJournal> {
   const pending = await ctx.pending(j);
   const pair = ctx.newPair(j, pending);
   const old = j.oldKey.publicKey;
+  const pastRevoke = reached(j.mode, j.step, 'revoked');
   const scan = scanForPublicKey(j.scanPaths, old, [ctx.deps.stateDir]);
   const targetsHoldingOld: string[] = [];
-  for (const t of j.targets) if ((await ctx.deps.sinkFor(t.target).read()).publicKey === old) targetsHoldingOld.push(t.target);
+  const targetsUnreadable: string[] = [];
+  for (const t of j.targets) {
+    try {
+      if ((await ctx.deps.sinkFor(t.target).read()).publicKey === old) targetsHoldingOld.push(t.target);
+    } catch (err) {
+      if (!pastRevoke) throw err;
+      targetsUnreadable.push(`${t.target}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
   const evidence: Evidence = {
     at: ctx.now().toISOString(), scanned: j.scanPaths, references: scan.references, targetsHoldingOld,
     checklistConfirmed: j.evidence?.checklistConfirmed ?? false, probe: j.evidence?.probe,
+    ...(targetsUnreadable.length ? { targetsUnreadable } : {}),
   };
   if (scan.truncated) ctx.note(j, cb, `The workspace scan stopped after ${scan.filesScanned - 1} files; narrow the scan paths for a complete answer.`);
   if (j.probeTraces && j.cutoverAt) {
-    const traces = await probeTraces(ctx.client(pair, j), j.cutoverAt);
-    evidence.probe = { since: j.cutoverAt, traces, at: evidence.at };
-    ctx.emit(cb, { kind: 'note', message: traces > 0
-      ? `Traces are arriving: ${traces} trace(s) in project ${j.project.name} since the cut-over (read with the new key). This does not show which key sent them.`
-      : `No traces in project ${j.project.name} since the cut-over yet (read with the new key).` });
+    evidence.probe = await probeTraces(ctx.client(pair, j), j.cutoverAt, ctx.now);
+    ctx.emit(cb, { kind: 'note', message: describeProbe(evidence.probe, j.project.name) });
   }
   j.evidence = evidence;
   const blocking = j.mode !== 'compromised';
@@ -49,10 +60,13 @@ export async function gatherEvidence(ctx: StepContext, j: RotationJournal, cb: R
       return ctx.wait(j, cb, 'checklist', 'Waiting for the deploy checklist to be confirmed (new keys in the secret managers, services restarted).');
     }
   }
+  // Only compromised mode gets here with references or old-key targets left (it does not wait for them).
   const parts = [
-    `${j.scanPaths.length ? `no reference to ${shortPublicKey(old)} in ${scan.filesScanned} scanned file(s)` : 'no workspace scanned'}`,
-    'no target holds the old key',
+    !j.scanPaths.length ? 'no workspace scanned'
+      : scan.references.length ? `${shortPublicKey(old)} still appears in ${scan.references.length} place(s)` : `no reference to ${shortPublicKey(old)} in ${scan.filesScanned} scanned file(s)`,
+    targetsHoldingOld.length ? `targets holding the old key: ${targetsHoldingOld.join(', ')}` : targetsUnreadable.length ? '' : 'no target holds the old key',
+    targetsUnreadable.length ? `${targetsUnreadable.length} target(s) could not be read (${targetsUnreadable.join('; ')})` : '',
     evidence.checklistConfirmed ? 'deploy checklist confirmed' : 'deploy checklist NOT confirmed',
   ];
-  return ctx.advance(j, 'evidenced', cb, `Evidence: ${parts.join('; ')}. Langfuse records no key usage, so this cannot prove the old key is unused.`);
+  return ctx.advance(j, 'evidenced', cb, `Evidence: ${parts.filter(Boolean).join('; ')}. Langfuse records no key usage, so this cannot prove the old key is unused.`);
 }

@@ -4,13 +4,19 @@
 export { RotationEngine } from './engine';
 export { auditRotationTo } from './audit';
 export { RotationError, RotationBusyError, RotationStateError, RotationInputError, toolLabel } from './errors';
-export { JournalStore, RotationJournal, isFinished, type JournalTarget, type Evidence, type RotationTool } from './journal';
+export { JournalStore, RotationJournal, isFinished, type JournalTarget, type Evidence, type ProbeEvidence, type RotationTool } from './journal';
 export { CapturingPendingStore, FilePendingSecretStore, SecretStoragePendingSecretStore, type PendingSecretStore, type PendingSecrets } from './pendingSecrets';
 export { rotationLockFile } from './rotationLock';
 export { STEPS, STEP_TITLES, stepsFor, nextStep, reached, canRollBack, type RotationMode, type RotationStep } from './steps';
 export { rotationReport, formatRotationReport, formatRotationEvent, formatRotationList, resumeQuestion, type RotationReport } from './report';
-export { scanForPublicKey, probeTraces, discoverEnvTargets, type Reference } from './evidence';
+export { abortRefusal, pastPointOfNoReturn, remainingSteps, resumeHow, resumeOffer, whatResumeDoes, type ResumeOffer } from './pointOfNoReturn';
+export { checkForeignHosts, foreignHostRequest, foreignSettingsOf, RotationForeignHostError } from './foreignHost';
+export { keyHistory, missingKeyMessage, type KeyHistory } from './keyHistory';
+export { RESTRICTED_MODE_REASON, RotationKeyGoneError } from './startChecks';
+export { MODE_DESCRIPTIONS, rotationConfirmation } from './confirmation';
+export { scanForPublicKey, discoverEnvTargets, type Reference } from './evidence';
+export { probeTraces, describeProbe } from './traceProbe';
 export { provenanceNote } from './newKeyPair';
 export type {
-  RotationPlan, RotationDeps, RotationCallbacks, RotationEvent, RunResult, WaitReason, ChecklistRequest, RevokeRequest, NewPairRequest, KeyPairInput,
+  RotationPlan, RotationDeps, RotationCallbacks, RotationEvent, RunResult, WaitReason, ChecklistRequest, RevokeRequest, NewPairRequest, KeyPairInput, ForeignHostRequest,
 } from './types';

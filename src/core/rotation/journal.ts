@@ -41,6 +41,28 @@ export const JournalTarget = z.object({
 });
 export type JournalTarget = z.infer<typeof JournalTarget>;
 
+/**
+ * The optional trace probe. `source` says which endpoint answered (chosen by the server's version);
+ * `unavailable` says why there is no answer — the probe never blocks or fails a rotation. Journals
+ * written before the v4 support carry only `traces`.
+ */
+export const ProbeEvidence = z.object({
+  since: z.string(),
+  at: z.string(),
+  source: z.optional(z.enum(['v2-observations', 'v3-traces'])),
+  /** Items counted (observations or traces); `more` when the first page was full. */
+  items: z.optional(z.number()),
+  more: z.optional(z.boolean()),
+  traces: z.optional(z.number()),
+  serverVersion: z.optional(z.string()),
+  unavailable: z.optional(z.string()),
+});
+export type ProbeEvidence = z.infer<typeof ProbeEvidence>;
+
+/** Hosts the user confirmed, by name, for a .env target that points its SDK elsewhere (foreignHost.ts). */
+export const JournalForeignHost = z.object({ target: z.string(), hosts: z.array(z.string()), connectionHost: z.string(), at: z.string() });
+export type JournalForeignHost = z.infer<typeof JournalForeignHost>;
+
 export const Evidence = z.object({
   at: z.string(),
   /** Workspace paths scanned for the old public key, and where it still appears. */
@@ -49,8 +71,10 @@ export const Evidence = z.object({
   /** Targets that still hold the old public key (must be none). */
   targetsHoldingOld: z.array(z.string()),
   checklistConfirmed: z.boolean(),
-  /** Traces seen with the NEW key since the cut-over; says nothing about the old key. */
-  probe: z.optional(z.object({ since: z.string(), traces: z.number(), at: z.string() })),
+  /** Targets that could not be read after the revoke (noted, never blocking: the rotation must finish). */
+  targetsUnreadable: z.optional(z.array(z.string())),
+  /** Tracing data seen with the NEW key since the cut-over; says nothing about the old key. */
+  probe: z.optional(ProbeEvidence),
 });
 export type Evidence = z.infer<typeof Evidence>;
 
@@ -74,6 +98,9 @@ export const RotationJournal = z.object({
   targets: z.array(JournalTarget),
   scanPaths: z.array(z.string()),
   probeTraces: z.boolean(),
+  /** False when started in an untrusted (Restricted Mode) workspace: no secret is read from or written to workspace files. */
+  workspaceTrusted: z.optional(z.boolean()),
+  foreignHostsConfirmed: z.optional(z.array(JournalForeignHost)),
   status: z.enum(['active', 'rollingBack', 'completed', 'rolledBack']),
   step: z.enum(STEPS),
   /** Set while the rotation waits for a person (checklist, confirmation, references to fix). */

@@ -44,6 +44,8 @@ export function rotationPlanFrom(request: PlanRequest, connection: { id?: string
     targets,
     scanPaths: request.scan.map(p => path.resolve(cwd, p)),
     probeTraces: request.probeTraces,
+    // The command line has no Restricted Mode: the user names every target and scan path.
+    workspaceTrusted: true,
     // A project-key connection IS the old pair: it proves the 401 afterwards.
     oldSecretKey: connection.publicKey === request.key ? connection.secretKey : undefined,
   };

@@ -1,7 +1,10 @@
 // Steps 4–6: push the new pair to every target (snapshots first, read back after), then verify it
-// answers who-am-I for the project and that every target still holds it.
+// answers who-am-I for the project and that every target still holds it. A .env target pointing its
+// SDK at a host the user did not confirm is refused right before the write (foreignHost.ts).
 import type { StepContext } from './context';
 import { RotationError } from './errors';
+import { checkForeignHosts } from './foreignHost';
+import { refuseUntrustedTargets } from './startChecks';
 import type { RotationJournal } from './journal';
 import { pushTargets, verifyTargets } from './targets';
 import type { RotationCallbacks } from './types';
@@ -9,8 +12,12 @@ import type { RotationCallbacks } from './types';
 export async function push(ctx: StepContext, j: RotationJournal, cb: RotationCallbacks): Promise<RotationJournal> {
   const pending = await ctx.pending(j);
   const pair = ctx.newPair(j, pending);
+  // Again right before writing: a .env target may point elsewhere since the rotation was planned.
+  refuseUntrustedTargets(j.targets.filter(t => !t.pushed).map(t => t.target), ctx.trusted(j));
+  const confirmed = await checkForeignHosts(j.targets.filter(t => !t.pushed).map(t => t.target), j.connection.baseUrl, j.foreignHostsConfirmed ?? [], cb, ctx.now(), j.id);
+  if (confirmed.length !== (j.foreignHostsConfirmed?.length ?? 0)) { j.foreignHostsConfirmed = confirmed; ctx.save(j); }
   await pushTargets(j, pending, pair, {
-    sinkFor: ctx.deps.sinkFor, secrets: ctx.deps.secrets, save: () => ctx.save(j), checkpoint: n => ctx.checkpoint(n), emit: e => ctx.emit(cb, e),
+    trusted: ctx.trusted(j), sinkFor: ctx.deps.sinkFor, secrets: ctx.deps.secrets, save: () => ctx.save(j), checkpoint: n => ctx.checkpoint(n), emit: e => ctx.emit(cb, e),
   });
   j.cutoverAt = ctx.now().toISOString();
   return ctx.advance(j, 'pushed', cb, `Every target holds ${pair.publicKey} (read back and compared).`);

@@ -1,11 +1,12 @@
 // The rotation report as plain data (for the wizard's summary document) and as text (CLI). Built
 // from the journal only, so it never contains a secret.
 import { forTerminal } from '../display/terminal';
-import { shortPublicKey } from '../log/redact';
 import { toolLabel } from './errors';
 import type { RotationJournal } from './journal';
+import { resumeOffer } from './pointOfNoReturn';
 import type { RotationEvent } from './types';
 import { reached, STEP_TITLES, stepsFor, type RotationStep } from './steps';
+import { describeProbe } from './traceProbe';
 
 export interface RotationReport {
   id: string;
@@ -17,7 +18,7 @@ export interface RotationReport {
   oldPublicKey: string;
   newPublicKey?: string;
   steps: { step: RotationStep; title: string; done: boolean; at?: string }[];
-  targets: { target: string; heldBefore?: string; pushedVersion?: string; restored: boolean; problem?: string }[];
+  targets: { target: string; heldBefore?: string; pushedVersion?: string; restored: boolean; problem?: string; foreignHostsConfirmed?: string[] }[];
   evidence: string[];
   /** Every `file:line` still naming the old public key when the evidence was gathered (the notification only sums them up). */
   references: string[];
@@ -36,7 +37,8 @@ export function rotationReport(j: RotationJournal): RotationReport {
       : 'No workspace files were scanned for the old public key');
     evidence.push(e.targetsHoldingOld.length ? `Targets still holding the old key: ${e.targetsHoldingOld.join(', ')}` : 'No target holds the old key');
     evidence.push(e.checklistConfirmed ? 'Deploy checklist confirmed' : 'Deploy checklist not confirmed');
-    if (e.probe) evidence.push(e.probe.traces > 0 ? `Traces are arriving: ${e.probe.traces} since ${e.probe.since} (read with the new key)` : `No traces since ${e.probe.since} yet (read with the new key)`);
+    if (e.targetsUnreadable?.length) evidence.push(`Targets that could not be read after the revoke: ${e.targetsUnreadable.join('; ')}`);
+    if (e.probe) evidence.push(describeProbe(e.probe, j.project.name).replace('since the cut-over', `since ${e.probe.since}`));
     evidence.push('Langfuse records no key usage, so none of this proves the old key is unused.');
   }
   let recheck: string | undefined;
@@ -48,7 +50,10 @@ export function rotationReport(j: RotationJournal): RotationReport {
     id: j.id, tool: toolLabel(j.tool), actor: j.actor, status: j.status, mode: j.mode, project: j.project.name,
     oldPublicKey: j.oldKey.publicKey, newPublicKey: j.newKey?.publicKey,
     steps: stepsFor(j.mode).map(step => ({ step, title: STEP_TITLES[step], done: reached(j.mode, j.step, step), at: reached(j.mode, j.step, step) ? at(step) : undefined })),
-    targets: j.targets.map(t => ({ target: t.target, heldBefore: t.before?.publicKey, pushedVersion: t.pushed?.version, restored: Boolean(t.restored), problem: t.restoreProblem })),
+    targets: j.targets.map(t => {
+      const foreign = (j.foreignHostsConfirmed ?? []).filter(c => c.target === t.target).flatMap(c => c.hosts);
+      return { target: t.target, heldBefore: t.before?.publicKey, pushedVersion: t.pushed?.version, restored: Boolean(t.restored), problem: t.restoreProblem, ...(foreign.length ? { foreignHostsConfirmed: foreign } : {}) };
+    }),
     evidence, references: (j.evidence?.references ?? []).map(r => `${r.file}:${r.line}`), recheck, waiting: j.waiting?.message, notes: j.notes,
   };
 }
@@ -62,7 +67,7 @@ export function formatRotationReport(r: RotationReport): string {
     'Steps:',
     ...r.steps.map((s, i) => `  ${s.done ? '[x]' : '[ ]'} ${i + 1}/${r.steps.length} ${s.title}${s.at ? `  ${s.at}` : ''}`),
     'Targets:',
-    ...r.targets.map(x => `  ${t(x.target)}: before ${x.heldBefore ? t(x.heldBefore) : '(nothing)'}${x.pushedVersion ? `, pushed version ${t(x.pushedVersion)}` : ''}${x.restored ? ', restored' : ''}${x.problem ? `, PROBLEM: ${t(x.problem)}` : ''}`),
+    ...r.targets.map(x => `  ${t(x.target)}: before ${x.heldBefore ? t(x.heldBefore) : '(nothing)'}${x.pushedVersion ? `, pushed version ${t(x.pushedVersion)}` : ''}${x.restored ? ', restored' : ''}${x.problem ? `, PROBLEM: ${t(x.problem)}` : ''}${x.foreignHostsConfirmed ? `, points its SDK at ${x.foreignHostsConfirmed.map(t).join(', ')} (confirmed)` : ''}`),
   ];
   if (r.evidence.length) lines.push('Evidence:', ...r.evidence.map(e => `  - ${t(e)}`));
   if (r.references.length) lines.push('References to the old public key:', ...r.references.map(ref => `  - ${t(ref)}`));
@@ -72,13 +77,9 @@ export function formatRotationReport(r: RotationReport): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** The question a front end asks on start-up: "Resume rotation of pk-lf-…abcd at step 5/11 (Push to targets)?" */
+/** The question a front end asks on start-up: "Resume rotation of pk-lf-…abcd at step 5/11 (Push to targets)?" (see resumeOffer for the choices it may offer). */
 export function resumeQuestion(j: RotationJournal): string {
-  const order = stepsFor(j.mode);
-  const next = order[order.indexOf(j.step) + 1] ?? j.step;
-  const key = `${shortPublicKey(j.oldKey.publicKey)} (project ${j.project.name})`;
-  if (j.status === 'rollingBack') return `Finish rolling back the rotation of ${key}?`;
-  return `Resume rotation of ${key} at step ${order.indexOf(next) + 1}/${order.length} (${STEP_TITLES[next]})?`;
+  return resumeOffer(j).question;
 }
 
 /** One progress event as a line of text (the CLI's stderr, the extension's log). */

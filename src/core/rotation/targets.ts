@@ -23,7 +23,7 @@ export function pairFor(t: JournalTarget, pair: KeyPairInput, baseUrl: string): 
   return t.before?.baseUrl ? { ...pair } : { ...pair, baseUrl };
 }
 
-export async function pushTargets(j: RotationJournal, pending: PendingSecrets, pair: KeyPairInput, ctx: TargetContext & { secrets: PendingSecretStore }): Promise<void> {
+export async function pushTargets(j: RotationJournal, pending: PendingSecrets, pair: KeyPairInput, ctx: TargetContext & { secrets: PendingSecretStore; trusted: boolean }): Promise<void> {
   for (const [i, t] of j.targets.entries()) {
     if (t.pushed) continue;
     const sink = ctx.sinkFor(t.target);
@@ -42,7 +42,8 @@ export async function pushTargets(j: RotationJournal, pending: PendingSecrets, p
         t.snapshotIn = 'journal';
       } else {
         pending.snapshots[t.target] = snapshot;
-        pending.oldSecretKey ??= oldSecretFromSnapshot(snapshot, j.oldKey.publicKey);
+        // Never a secret from the files of an untrusted workspace (it would be sent to Langfuse to test it).
+        if (ctx.trusted || !t.target.startsWith('env:')) pending.oldSecretKey ??= oldSecretFromSnapshot(snapshot, j.oldKey.publicKey);
         await ctx.secrets.save(pending);
         t.snapshotIn = 'secret-store';
       }

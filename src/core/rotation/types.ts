@@ -2,6 +2,7 @@
 import type { LangfuseClient } from '../langfuse';
 import type { SecretSink } from '../secrets/types';
 import type { Reference } from './evidence';
+import type { ForeignHostRequest } from './foreignHost';
 import type { Evidence, RotationJournal, RotationTool } from './journal';
 import type { PendingSecretStore } from './pendingSecrets';
 import type { RotationMode, RotationStep } from './steps';
@@ -16,8 +17,17 @@ export interface RotationPlan {
   targets: string[];
   /** Files or folders searched for the old public key before the revoke (the workspace). */
   scanPaths?: string[];
-  /** Count traces arriving with the NEW key since the cut-over, as extra evidence. */
+  /**
+   * Read tracing data arriving with the NEW key since the cut-over, as extra evidence (off unless asked;
+   * chosen by server version, never blocking: traceProbe.ts).
+   */
   probeTraces?: boolean;
+  /**
+   * Whether the workspace the rotation comes from is trusted (VS Code's workspace trust; the CLI, run
+   * by the user on paths they name, passes true). Untrusted: no `.env` target is read for its secret
+   * or written with the new key.
+   */
+  workspaceTrusted: boolean;
   /** The old secret when the front end has it (e.g. in SecretStorage): lets the re-check prove the old pair answers 401. */
   oldSecretKey?: string;
 }
@@ -42,8 +52,18 @@ export interface RotationDeps {
   now?: () => Date;
   /** Tests: a canary-shaped generator. Default: Langfuse's own format. */
   generatePair?: () => KeyPairInput;
+  /**
+   * Whether the front end's workspace is trusted NOW (VS Code: `workspace.isTrusted`), for rotations
+   * resumed in another window than the one that planned them. Absent: the plan's answer stands.
+   */
+  workspaceTrusted?: () => boolean;
   /** Called at named points between an outside effect and the journal write (tests crash here). */
   checkpoint?: (name: string) => void;
+  /**
+   * Pauses between attempts of a step after the revoke, whose transient failures (network, timeout,
+   * 5xx, rate limit) are retried because such a rotation can only go forward. Default 1 s, 4 s, 10 s.
+   */
+  retryDelaysMs?: readonly number[];
 }
 
 export type RotationEvent =
@@ -97,6 +117,12 @@ export interface RotationCallbacks {
   confirmChecklist?(request: ChecklistRequest): Promise<boolean>;
   /** Names project and key; in manual mode "yes" means "I deleted it in the UI". */
   confirmRevoke?(request: RevokeRequest): Promise<boolean>;
+  /**
+   * A `.env` target points its SDK at another host than the connection's: write the new key there
+   * anyway? Only an answer given for these hosts by name counts (never a blanket --yes); absent or
+   * false refuses the target.
+   */
+  confirmForeignHost?(request: ForeignHostRequest): Promise<boolean>;
 }
 
 export interface RunResult {
@@ -105,4 +131,4 @@ export interface RunResult {
   outcome: 'completed' | 'rolledBack' | 'waiting' | 'progressed';
 }
 
-export type { Evidence, Reference };
+export type { Evidence, ForeignHostRequest, Reference };

@@ -11,6 +11,7 @@ import { compareFindings } from './finding';
 import { gitFindings } from './gitRules';
 import { secretFingerprint } from './keyIndex';
 import { duplicateFindings, keyValueFindings, langfuseEntries, syntaxFindings } from './keyFormatRules';
+import { keyHostFindings } from './keyHostRules';
 import { keyGroups, projectFindings } from './projectRules';
 import type { SuppressedFinding } from './suppressions';
 import { addIgnoreFix, splitSuppressed } from './suppressions';
@@ -50,6 +51,7 @@ export function checkEnvFile(input: EnvCheckInput, doc: EnvDocument = parseEnv(i
     ...keyValueFindings(file, keys),
     ...sdkVariableFindings(file, keys, input.sdks ?? []),
     ...baseUrlValueFindings(file, keys, { name: access?.config?.connection, baseUrl: input.connectionBaseUrl }),
+    ...keyHostFindings(scope, doc, groups),
     ...projectFindings(scope, groups),
     ...gitFindings(scope, groups),
   ];

@@ -16,6 +16,9 @@ export interface KeyIndexEntry {
   note?: string;
   /** Organization keys can manage members and keys: they never belong in an SDK's .env. */
   scope?: 'project' | 'organization';
+  /** The user's connection whose organization lists the key (its name and base URL, from the user's settings). */
+  connectionName?: string;
+  connectionBaseUrl?: string;
 }
 
 export interface KeyIndex {

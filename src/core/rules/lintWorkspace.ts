@@ -15,6 +15,7 @@ import type { Finding } from './finding';
 import { compareFindings } from './finding';
 import type { KeyIndex, WhoAmIResult } from './keyIndex';
 import { langfuseEntries } from './keyFormatRules';
+import { RESTRICTED_MODE_ONLINE } from './onlineCheckPolicy';
 import { keyGroups } from './projectRules';
 import type { SdkKind } from './sdkDetect';
 import { detectSdks } from './sdkDetect';
@@ -84,8 +85,12 @@ export function findEnvFiles(paths: readonly string[], access: AccessFileCache =
   return [...found].sort();
 }
 
-/** Key pairs found in the files, for an online who-am-I pass before linting (`lint --online`). */
-export function keyPairsInFiles(files: readonly string[]): Array<{ publicKey: string; secretKey: string }> {
+/**
+ * Key pairs found in the files, for an online who-am-I pass before linting (`lint --online`, the
+ * editor's online check). Refuses in an untrusted workspace: its secrets are never read to be sent.
+ */
+export function keyPairsInFiles(files: readonly string[], options: { workspaceTrusted: boolean }): Array<{ publicKey: string; secretKey: string }> {
+  if (!options.workspaceTrusted) throw new Error(RESTRICTED_MODE_ONLINE);
   const pairs = new Map<string, { publicKey: string; secretKey: string }>();
   for (const file of files) {
     for (const g of keyGroups(langfuseEntries(parseEnv(fs.readFileSync(file, 'utf8'))))) {

@@ -17,11 +17,15 @@ export function groupByHost(files: readonly string[], hostFor: (file: string) =>
 }
 
 /** Asks each host about the pairs of its files; answers by pair (see pairKey). */
-export async function verifyPairsOnline(byHost: ReadonlyMap<string, readonly string[]>, onUnavailable?: (publicKey: string, reason: string) => void): Promise<Map<string, WhoAmIResult>> {
+export async function verifyPairsOnline(
+  byHost: ReadonlyMap<string, readonly string[]>,
+  options: { workspaceTrusted: boolean; onUnavailable?: (publicKey: string, reason: string) => void },
+): Promise<Map<string, WhoAmIResult>> {
+  const { onUnavailable } = options;
   const answers = new Map<string, WhoAmIResult>();
   for (const [url, files] of byHost) {
     const resolver = createWhoAmIResolver(url);
-    for (const pair of keyPairsInFiles(files)) {
+    for (const pair of keyPairsInFiles(files, { workspaceTrusted: options.workspaceTrusted })) {
       const answer = await resolver.whoAmI(pair);
       if (answer.status === 'unavailable') onUnavailable?.(pair.publicKey, answer.reason);
       answers.set(pairKey(pair.publicKey, pair.secretKey), answer);

@@ -21,6 +21,7 @@ export const Rules = {
   'production-key-not-ignored': { severity: 'warning', summary: 'A production key is in a file that git does not ignore.' },
   'secret-in-tracked-file': { severity: 'error', summary: 'A secret key is in a file tracked by git.' },
   'base-url-mismatch': { severity: 'warning', summary: 'The base URL differs from the host of the workspace\'s connection.' },
+  'key-foreign-host': { severity: 'error', summary: 'A Langfuse key is next to a base URL that is not its connection\'s host, so the SDK sends the key pair to that host.' },
   'base-url-invalid': { severity: 'error', summary: 'The base URL is not a URL an SDK can use (plain http to a remote host, a path ending in /api/public, not a URL).' },
   'variable-ignored-by-sdk': { severity: 'warning', summary: 'The SDK in use does not read this variable.' },
   'legacy-variable': { severity: 'info', summary: 'A legacy or deprecated variable name.' },

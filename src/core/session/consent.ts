@@ -8,6 +8,8 @@ export interface ConsentContext {
   yes: boolean;
   /** Someone can be asked (a terminal and no --yes). */
   interactive: boolean;
+  /** Hosts named with --allow-foreign-host: the only consent to write a key into a .env pointing elsewhere. */
+  allowForeignHosts?: readonly string[];
 }
 
 /** Confirmations the command line itself states (the plan in argv, `--abort ID`): no second question. */
@@ -19,6 +21,12 @@ const STATED_BY_INVOCATION = new Set<Confirmation['id']>(['rotation-start', 'rot
  */
 export function standingConsent(c: Confirmation, ctx: ConsentContext): { answer: boolean; say?: string } | { ask: string } {
   if (STATED_BY_INVOCATION.has(c.id)) return { answer: true };
+  if (c.id === 'rotation-foreign-host') {
+    // --yes is not consent here: the user names each host a key may go to (--allow-foreign-host).
+    const missing = (c.hosts ?? []).filter(h => !(ctx.allowForeignHosts ?? []).includes(h));
+    if (missing.length === 0) return { answer: true, say: `${c.message}\nAllowed by --allow-foreign-host.` };
+    return { answer: false, say: `${c.message}\nNot written: --yes is not consent for this. Name the host with ${missing.map(h => `--allow-foreign-host ${h}`).join(' ')} if the key is meant to go there.` };
+  }
   const lead = [c.detail, c.id === 'rotation-checklist' ? c.message : undefined].filter(Boolean).join('\n');
   const say = (text: string) => (lead ? `${lead}\n${text}` : text);
   if (ctx.yes) return { answer: true, say: say(c.id === 'rotation-checklist' ? 'Confirmed by --yes.' : `${c.message} Yes (--yes).`) };

@@ -14,6 +14,7 @@ export type ConfirmationId =
   | 'rotation-checklist'
   | 'rotation-revoke'
   | 'rotation-abort'
+  | 'rotation-foreign-host' // writing a key into a .env whose SDK points at another host than the connection's
   | 'discard-secret';   // a key created moments ago whose secret the user did not keep
 
 export interface Confirmation {
@@ -24,6 +25,8 @@ export interface Confirmation {
   /** What saying no means when it is not simply "Cancel" (e.g. "Go Back to the Secret"): the dialog's only other button. */
   cancel?: string;
   detail?: string;
+  /** The hosts a yes would send a key to (rotation-foreign-host): consent to them is given by name, never by a blanket --yes. */
+  hosts?: readonly string[];
 }
 
 export interface SessionPrompter {
@@ -58,6 +61,8 @@ export interface SessionPort {
   readonly logger?: Logger;
   actor(): ActingIdentity;
   sinkSettings(): Promise<SinkSettings>;
+  /** VS Code's workspace trust (the CLI has no Restricted Mode: true). An untrusted workspace's files lend no secret and take no key. */
+  workspaceTrusted?(): boolean;
   /** Called after each audit append (the extension refreshes its Audit Log view). */
   audited?(): void;
   /** Tests only: named crash points inside the rotation engine. */

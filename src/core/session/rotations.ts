@@ -6,6 +6,7 @@ import type { Decision } from '../guards/accessGuards';
 import type { LangfuseClient } from '../langfuse/index';
 import { shortPublicKey } from '../log/redact';
 import { StateFiles } from '../names';
+import { rotationConfirmation } from '../rotation/confirmation';
 import { RotationEngine } from '../rotation/engine';
 import { RotationInputError } from '../rotation/errors';
 import type { RotationJournal } from '../rotation/journal';
@@ -41,6 +42,7 @@ export class SessionRotations {
         resource: { kind: 'rotation', id: e.journal.id, name: e.journal.oldKey.publicKey, project: e.journal.project.name },
       })),
       now: () => port.clock.now(),
+      workspaceTrusted: () => port.workspaceTrusted?.() ?? true,
       checkpoint: port.checkpoint,
     });
     return new SessionRotations(session, engine, !!admin);
@@ -65,8 +67,7 @@ export class SessionRotations {
       await prompter.refuse(decision.reason);
       return { status: 'refused', decision };
     }
-    const modeText = plan.mode === 'compromised' ? 'COMPROMISED mode: the old key is revoked as soon as the new one works' : `${plan.mode} mode`;
-    const message = `Rotate ${plan.oldPublicKey} of ${plan.project.name} (${modeText}) into ${plan.targets.length} target(s): ${plan.targets.join(', ')}?`;
+    const message = rotationConfirmation({ oldPublicKey: plan.oldPublicKey, project: plan.project.name, mode: plan.mode, targets: plan.targets });
     if (!await prompter.confirm({ id: 'rotation-start', message, button: plan.mode === 'compromised' ? 'Rotate Now' : 'Start Rotation' })) return { status: 'cancelled', decision };
     return { status: 'started', decision, journal: await this.engine.start(plan, this.callbacks()) };
   }
@@ -110,6 +111,10 @@ export class SessionRotations {
         id: 'rotation-revoke', message: request.question,
         detail: [request.warning && `WARNING: ${request.warning}`, request.manualInstructions].filter(Boolean).join('\n') || undefined,
         button: request.mode === 'manual' ? 'I Deleted It' : `Revoke ${shortPublicKey(request.oldPublicKey)} in ${request.project}`,
+      }),
+      confirmForeignHost: request => prompter.confirm({
+        id: 'rotation-foreign-host', message: request.question, hosts: request.foreignHosts.map(h => h.host),
+        button: `Write to ${request.foreignHosts.map(h => h.host).join(', ')}`,
       }),
     };
   }

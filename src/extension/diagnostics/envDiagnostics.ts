@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { LoadedAccessFile } from '../../core/access/accessFile';
 import type { EditorLinter, FileFindings } from '../../core/editor/editorLinter';
 import type { Finding } from '../../core/rules/finding';
 import type { Logger } from '../../core/log/logger';
@@ -97,13 +98,18 @@ export class EnvDiagnostics extends Disposable {
     return this.ensureLinter().connectionOf(file);
   }
 
+  /** The access file covering a file, valid or not (the online check says which problem stops it). */
+  accessFileFor(file: string): LoadedAccessFile | undefined {
+    return this.ensureLinter().accessFileOf(file);
+  }
+
   /** With langfuseAccess.verifyKeysOnline on, a saved env file's pairs are checked online (trusted workspaces only). */
   private verifyOnSave(doc: vscode.TextDocument): void {
     if (!vscode.workspace.getConfiguration().get<boolean>(Settings.verifyKeysOnline)) return;
     if (doc.uri.scheme !== 'file' || !this.ensureLinter().applies(doc.uri.fsPath)) return;
-    const connection = this.connectionFor(doc.uri.fsPath);
-    if (this.online.refusal(connection)) return;
-    void this.online.verify([doc.uri.fsPath], connection).catch(err => this.log.warn('Online key check failed:', (err as Error).message));
+    const access = this.accessFileFor(doc.uri.fsPath);
+    if (this.online.refusal(access)) return;
+    void this.online.verify([doc.uri.fsPath], access).catch(err => this.log.warn('Online key check failed:', (err as Error).message));
   }
 
   private schedule(doc: vscode.TextDocument, delayMs: number): void {

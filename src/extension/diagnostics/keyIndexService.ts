@@ -45,7 +45,7 @@ export class KeyIndexService extends Disposable {
       const source = `${c.id}\n${c.baseUrl}\n${pair?.publicKey ?? ''}`;
       try {
         // undefined: a project key or no admin API, so its organization's keys are unknown here
-        listings.push({ source, entries: pair ? await keyIndexEntriesOf((await this.clients.get(c.id)).model) : undefined });
+        listings.push({ source, entries: pair ? await keyIndexEntriesOf((await this.clients.get(c.id)).model, { name: c.name, baseUrl: c.baseUrl }) : undefined });
       } catch (err) {
         listings.push({ source, entries: undefined });
         this.log.warn(`Key index: could not list the keys of "${c.name}":`, (err as Error).message);

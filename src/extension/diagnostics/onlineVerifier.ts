@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { onlineRefusal } from '../../core/rules/onlineRefusal';
+import type { LoadedAccessFile } from '../../core/access/accessFile';
+import { onlineCheckRefusal } from '../../core/rules/onlineCheckPolicy';
 import type { WhoAmIResult } from '../../core/rules/keyIndex';
 import { Settings } from '../../core/names';
 import type { ConnectionStore } from '../connections/connectionStore';
@@ -20,19 +21,21 @@ export class OnlineVerifier extends Disposable {
     super();
   }
 
-  /** Why a check may not run now, or undefined when it may. */
-  refusal(connectionId: string | undefined): string | undefined {
-    return onlineRefusal({
-      trusted: vscode.workspace.isTrusted, connectionId, connection: connectionId ? this.connections.get(connectionId) : undefined,
+  /** Why a check of a file covered by `access` may not run now (core policy), or undefined when it may. */
+  refusal(access: LoadedAccessFile | undefined): string | undefined {
+    return onlineCheckRefusal({
+      workspaceTrusted: vscode.workspace.isTrusted,
+      access,
+      connections: this.connections.list(),
       allowedHosts: vscode.workspace.getConfiguration().inspect<string[]>(Settings.allowedHosts)?.globalValue ?? [],
     });
   }
 
   /** Asks the connection's host about every pair in `files`; returns how many pairs were checked. */
-  async verify(files: string[], connectionId: string | undefined): Promise<number> {
-    const refusal = this.refusal(connectionId);
+  async verify(files: string[], access: LoadedAccessFile | undefined): Promise<number> {
+    const refusal = this.refusal(access);
     if (refusal) throw new Error(refusal);
-    const answers = await loadChunk('online').verifyPairsOnline(new Map([[this.connections.get(connectionId!)!.baseUrl, files]]));
+    const answers = await loadChunk('online').verifyPairsOnline(new Map([[this.connections.get(access!.config!.connection!)!.baseUrl, files]]), { workspaceTrusted: vscode.workspace.isTrusted });
     for (const [pair, answer] of answers) this.answers.set(pair, answer);
     this.changed.fire();
     return answers.size;

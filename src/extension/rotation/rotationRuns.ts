@@ -13,7 +13,7 @@ import { notification, progressText, workspaceRoots } from '../ui/notifications'
 import { displayPath, markdownCodeBlock, relativizePaths, summarizeList } from '../../core/display';
 
 /** Starts the wizard's rotation through the connection's session (which refuses before creating anything). */
-export async function startRotation(services: Services, s: Required<WizardState>): Promise<RotationJournal | undefined> {
+export async function startRotation(services: Services, s: Required<Omit<WizardState, 'probeTraces'>> & Pick<WizardState, 'probeTraces'>): Promise<RotationJournal | undefined> {
   const connection = services.connections.get(s.connectionId)!;
   const stored = parseStoredProjectKey(await services.context.secrets.get(SecretKeys.projectKey(s.oldKey.publicKey)));
   const rotations = await (await services.clients.session(s.connectionId)).rotations();
@@ -26,7 +26,8 @@ export async function startRotation(services: Services, s: Required<WizardState>
       oldPublicKey: s.oldKey.publicKey,
       targets: s.targets,
       scanPaths: roots,
-      probeTraces: true,
+      probeTraces: s.probeTraces ?? false,
+      workspaceTrusted: vscode.workspace.isTrusted,
       oldSecretKey: stored?.secretKey,
     });
     if (started.status !== 'started') return undefined;

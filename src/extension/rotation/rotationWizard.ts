@@ -24,6 +24,8 @@ export type WizardState = {
   oldKey?: { publicKey: string; note: string | null; createdAt: string };
   targets?: string[];
   mode?: RotationMode;
+  /** Read tracing data arriving with the new key as evidence (off unless asked; never blocks a rotation). */
+  probeTraces?: boolean;
 };
 
 export async function rotateKeyWizard(services: Services, start: { publicKey?: string; connectionId?: string } = {}): Promise<RotationJournal | undefined> {

@@ -23,6 +23,8 @@ export interface ExtensionPortDeps {
   workspaceRoot(): string | undefined;
   /** The workspace folders on disk: an `env:` target may link within them, never out of them. */
   workspaceRoots?(): readonly string[];
+  /** VS Code's workspace trust: in Restricted Mode no rotation reads a secret from, or writes a key into, a workspace file. */
+  workspaceTrusted?(): boolean;
   audited?(): void;
   home?: string;
 }
@@ -79,6 +81,10 @@ export class ExtensionPort implements SessionPort {
       secretStorage: { storage: this.deps.secrets, label: 'VS Code SecretStorage' },
       vaultToken: await this.deps.vaultToken(),
     };
+  }
+
+  workspaceTrusted(): boolean {
+    return this.deps.workspaceTrusted?.() ?? true;
   }
 
   audited(): void {

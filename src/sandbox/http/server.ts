@@ -1,6 +1,7 @@
 import * as http from 'node:http';
 import { driftBody, FaultPlan, FaultRules } from '../faults';
 import { findRoute } from '../routes';
+import { notFoundPage } from '../routes/notFoundPage';
 import type { Store } from '../store';
 import { RateLimiter, rateLimitedResponse } from './rateLimit';
 import type { RouteContext, SandboxRequest, SandboxResponse } from './types';
@@ -83,7 +84,7 @@ function handle(req: http.IncomingMessage, method: string, url: URL, rawBody: st
     }
   }
   const route = findRoute(url.pathname);
-  if (!route) return { status: 404, headers: { 'Content-Type': 'text/html; charset=utf-8' }, text: '<!DOCTYPE html><title>404: This page could not be found.</title>' };
+  if (!route) return notFoundPage();
   const request: SandboxRequest = { method, path: url.pathname, query: url.searchParams, headers: req.headers, rawBody, body, params: route.params };
   try {
     return route.handle(request, ctx);

@@ -1,9 +1,11 @@
 // Project data routes: health, score-configs, and the minimal trace path (legacy batch ingestion and
-// the trace list) the rotation probe reads. Shapes from openapi.yml; errors use `message`.
+// the v3 trace list) the rotation probe reads. Shapes from openapi.yml; errors use `message`. A 4.x
+// world answers the trace routes as Langfuse v4's events_only mode does (eventsOnly.ts).
 import { authenticate } from '../http/auth';
 import { message } from '../http/respond';
 import type { RouteContext, SandboxRequest, SandboxResponse } from '../http/types';
 import type { Trace } from '../store';
+import { refusedEvent, tracesGone, isEventsOnly } from './eventsOnly';
 import { bodyObject, isResponse, methodNotAllowed, requireProjectKey } from './guards';
 
 export function health(_req: SandboxRequest, ctx: RouteContext): SandboxResponse {
@@ -17,7 +19,7 @@ export function scoreConfigs(req: SandboxRequest, ctx: RouteContext): SandboxRes
   return { status: 200, json: { data: [], meta: { page: 1, limit: 50, totalItems: 0, totalPages: 0 } } };
 }
 
-/** POST /api/public/ingestion: 207 with per-event results; trace-create events are stored. */
+/** POST /api/public/ingestion: 207 with per-event results; trace-create events are stored (3.x worlds). */
 export function ingestion(req: SandboxRequest, ctx: RouteContext): SandboxResponse {
   if (req.method !== 'POST') return methodNotAllowed('message');
   const auth = authenticate(req.headers, ctx.store);
@@ -36,6 +38,8 @@ export function ingestion(req: SandboxRequest, ctx: RouteContext): SandboxRespon
       errors.push({ id, status: 400, message: 'Invalid request data', error: 'event needs id, type, timestamp and body' });
       continue;
     }
+    const refused = refusedEvent(ctx, id, event.type);
+    if (refused) { errors.push(refused); continue; }
     if (event.type === 'trace-create') upsertTrace(ctx, auth.scope.projectId, body, event.timestamp);
     successes.push({ id, status: 201 });
   }
@@ -43,9 +47,10 @@ export function ingestion(req: SandboxRequest, ctx: RouteContext): SandboxRespon
   return { status: 207, json: { successes, errors } };
 }
 
-/** GET /api/public/traces with page, limit, fromTimestamp, toTimestamp, name, userId, sessionId. */
+/** GET /api/public/traces with page, limit, fromTimestamp, toTimestamp, name, userId, sessionId (3.x worlds). */
 export function traces(req: SandboxRequest, ctx: RouteContext): SandboxResponse {
   if (req.method !== 'GET') return methodNotAllowed('message');
+  if (isEventsOnly(ctx)) return tracesGone(ctx);
   const scope = requireProjectKey(req, ctx);
   if (isResponse(scope)) return scope;
   const q = req.query;

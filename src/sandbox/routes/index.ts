@@ -1,6 +1,7 @@
 import type { RouteHandler } from '../http/types';
 import { adminOrganizationApiKeyById, adminOrganizationApiKeys, adminOrganizations } from './admin';
 import { health, ingestion, scoreConfigs, traces } from './data';
+import { observationsV2 } from './eventsOnly';
 import { organizationApiKeys, organizationMemberships, organizationProjects } from './organizations';
 import { projectApiKeyById, projectApiKeys } from './projectApiKeys';
 import { projectMemberships } from './projectMemberships';
@@ -11,7 +12,7 @@ interface Route { pattern: RegExp; handle: RouteHandler }
 
 const route = (path: string, handle: RouteHandler): Route => ({ pattern: new RegExp(`^${path.replace(/:(\w+)/g, `(?<$1>[^/]+)`)}/?$`), handle });
 
-/** Every route the sandbox serves, as Langfuse v4.16.0 lays them out. */
+/** Every route the sandbox serves, as Langfuse v4.16.0 lays them out (v2 observations only on 4.x worlds). */
 export const ROUTES: Route[] = [
   route('/api/public/health', health),
   route('/api/public/projects', projectsIndex),
@@ -30,6 +31,7 @@ export const ROUTES: Route[] = [
   route('/api/public/score-configs', scoreConfigs),
   route('/api/public/ingestion', ingestion),
   route('/api/public/traces', traces),
+  route('/api/public/v2/observations', observationsV2),
   route('/api/admin/organizations', adminOrganizations),
   route('/api/admin/organizations/:organizationId/apiKeys', adminOrganizationApiKeys),
   route('/api/admin/organizations/:organizationId/apiKeys/:apiKeyId', adminOrganizationApiKeyById),

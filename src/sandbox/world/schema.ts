@@ -9,7 +9,10 @@
 //   asOf:              optional instant the world's timestamps are written for: the sandbox moves them
 //                      all by (its start − asOf), so keys and users keep their ages on any date. Without
 //                      it (a --state file, most world files) timestamps are taken as they are.
-//   serverVersion:     what GET /api/public/health reports (default 4.16.0)
+//   serverVersion:     what GET /api/public/health reports (default 4.16.0); the sandbox behaves like that
+//                      major version: 4.x runs Langfuse v4's default events_only mode (the v3 trace
+//                      routes answer as a real 4.16.0 does, tracing data is read via v2 observations),
+//                      3.x serves the v3 trace routes and no v2 observations
 //   adminApiKey:       the instance ADMIN_API_KEY for /api/admin/* (optional)
 //   rateLimitPerMinute: public-api bucket per organization; default 1000 on team, none self-hosted
 //   users:             [{ id, email, name, createdAt? }] — users need not belong to the organization
@@ -72,6 +75,19 @@ export const WorldTrace = z.object({
   environment: z.string(),
 });
 
+/** Tracing data as Langfuse v4 stores it (one row per observation), read via GET /api/public/v2/observations. */
+export const WorldObservation = z.object({
+  id: z.string(),
+  traceId: z.nullable(z.string()),
+  projectId: z.string(),
+  type: z.string(),
+  name: z.nullable(z.string()),
+  startTime: IsoDate,
+  endTime: z.nullable(IsoDate),
+  parentObservationId: z._default(z.nullable(z.string()), null),
+  environment: z._default(z.string(), 'default'),
+});
+
 export const World = z.object({
   organization: z.object({
     id: z.string().check(z.minLength(1)),
@@ -79,7 +95,7 @@ export const World = z.object({
     plan: z._default(Plan, 'team'),
   }),
   asOf: z.optional(IsoDate),
-  serverVersion: z._default(z.string(), '4.16.0'),
+  serverVersion: z._default(z.string().check(z.regex(/^\d+\.\d+\.\d+$/, 'a version like 4.16.0')), '4.16.0'),
   adminApiKey: z.optional(z.string().check(z.minLength(8))),
   rateLimitPerMinute: z.optional(z.nullable(z.int().check(z.positive()))),
   users: z.array(WorldUser),
@@ -88,9 +104,11 @@ export const World = z.object({
   projectMemberships: z._default(z.array(z.object({ projectId: z.string(), userId: z.string(), role: Role })), []),
   apiKeys: z.array(WorldApiKey),
   traces: z.optional(z.array(WorldTrace)),
+  observations: z.optional(z.array(WorldObservation)),
 });
 export type World = z.infer<typeof World>;
 export type WorldUser = z.infer<typeof WorldUser>;
 export type WorldProject = z.infer<typeof WorldProject>;
 export type WorldApiKey = z.infer<typeof WorldApiKey>;
 export type WorldTrace = z.infer<typeof WorldTrace>;
+export type WorldObservation = z.infer<typeof WorldObservation>;

@@ -90,7 +90,7 @@ describe('key rotation wizard against the sandbox', () => {
     assert.ok(done, `the rotation resumed: ${ui.failures()}`);
     assert.strictEqual(done.status, 'completed');
     const confirms = ui.asked.filter(a => a.kind === 'confirm').map(a => a.text);
-    assert.match(confirms[0], /^Rotate pk-lf-d3000000-0000-4000-8000-000000000001 of analytics-readonly \(normal mode\) into 1 target/);
+    assert.match(confirms[0], /^Rotate pk-lf-d3000000-0000-4000-8000-000000000001 of analytics-readonly in normal mode \(the old key is revoked after .*\) into 1 target/);
     assert.match(confirms[1], /deploy checklist/);
     assert.match(confirms[2], /analytics-readonly/);
     assert.match(confirms[2], /pk-lf-d3000000-0000-4000-8000-000000000001/);

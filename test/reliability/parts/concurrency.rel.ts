@@ -3,7 +3,8 @@
 //   re-read of the live memberships before deciding, one wins and the other refuses (the guard sees
 //   the new state); without them (control) both act on stale state and the org loses every OWNER.
 // - Rotation of the same key: two `rotate` CLI processes at once; one rotates, the other refuses
-//   with a clear message; never two new keys.
+//   with a clear message (the key is being rotated, or — when the first finished before the second
+//   looked — the rotation that revoked it, by id); never two new keys.
 // - The workspace access file: several processes record ignore entries at once; with
 //   recordIgnoreEntry (lock + re-read) none is lost; a plain read-modify-write (control) loses some.
 import { spawn } from 'node:child_process';
@@ -72,7 +73,7 @@ runPart(PART, async ({ long }) => {
 
   // ---- rotation of the same key, two CLI processes ----
   const rotationTrials = long ? 6 : 2;
-  let doubleKeys = 0, bothSucceeded = 0, unclearRefusals = 0, neitherDone = 0;
+  let doubleKeys = 0, bothSucceeded = 0, unclearRefusals = 0, neitherDone = 0, refusalsNamingRotation = 0;
   let loserMessage = '';
   for (let t = 0; t < rotationTrials; t++) {
     const sb = await startSandbox();
@@ -92,10 +93,15 @@ runPart(PART, async ({ long }) => {
     if (winners > 1) bothSucceeded++;
     if (winners === 0) neitherDone++;
     const loser = runs.find(r => r.code !== 0);
+    const winnerId = /rot-\d{8}-\d{6}-[0-9a-f]{6}/.exec(runs.find(r => r.code === 0)?.out ?? '')?.[0];
     if (loser) {
       const text = loser.err;
-      // Clear: names that the key is being rotated (and by which tool and pid), or that it is already gone.
-      if (!/being rotated right now by .*pid \d+|held by|in progress|already|not found|no longer/i.test(text)) { unclearRefusals++; process.stderr.write(`[concurrency] unclear refusal (exit ${loser.code}):\n${text.replace(/sk-lf-[A-Za-z0-9-]+/g, 'sk-lf-…')}\n`); }
+      // Clear: the key is being rotated right now (by which tool and pid) or has an unfinished rotation,
+      // or — when the other process already finished — the rotation that revoked it, by id, with the next step.
+      const busy = /is being rotated right now by |already has an unfinished rotation rot-|is being rotated by .* \(rotation rot-/.test(text);
+      const revokedHere = winnerId !== undefined && text.includes(`rotation ${winnerId} revoked it at `) && /replaced by pk-lf-…[0-9a-f]{4}/.test(text) && /rotate --list/.test(text);
+      if (!busy && !revokedHere) { unclearRefusals++; process.stderr.write(`[concurrency] unclear refusal (exit ${loser.code}):\n${text.replace(/sk-lf-[A-Za-z0-9-]+/g, 'sk-lf-…')}\n`); }
+      if (revokedHere) refusalsNamingRotation++;
       loserMessage ||= text.trim().split('\n').slice(-3).join(' ').slice(0, 220);
     }
     await closeAllHostGates();
@@ -105,6 +111,7 @@ runPart(PART, async ({ long }) => {
   figure(PART, 'same-key rotation: trials where both processes reported success', bothSucceeded, { max: 0 });
   figure(PART, 'same-key rotation: trials where neither completed', neitherDone, { max: 0 });
   figure(PART, 'same-key rotation: refusals without a clear reason', unclearRefusals, { max: 0 }, loserMessage);
+  figure(PART, 'same-key rotation: refusals naming the rotation that revoked the key', refusalsNamingRotation, undefined, 'the second process started after the first had finished');
 
   // ---- the workspace access file ----
   const workers = 4;

@@ -93,6 +93,18 @@ describe('langfuse-access lint', () => {
     assert.deepEqual(doc.summary, { error: 1, warning: 2, info: 3, suppressed: 0 });
   });
 
+  it('flags a key next to a base URL that is not its connection\'s host (the host from the CLI\'s configuration, never the workspace)', async () => {
+    fs.appendFileSync(path.join(dir, '.env.production'), 'LANGFUSE_HOST=https://collector.evil.example\n');
+    const r = await lint(dir, ['--format', 'json'], { LANGFUSE_ACCESS_BASE_URL: 'https://cloud.langfuse.com' });
+    assert.equal(r.code, 1);
+    const [f] = JSON.parse(r.out).findings.filter((x: { code: string }) => x.code === 'key-foreign-host');
+    assert.equal(f.file, '.env.production');
+    assert.equal(f.line, 2);
+    assert.match(f.message, /belongs to the connection "local-sandbox" at cloud\.langfuse\.com, but LANGFUSE_HOST .* points to collector\.evil\.example/);
+    const offline = await lint(dir, ['--format', 'json']);
+    assert.ok(!JSON.parse(offline.out).findings.some((x: { code: string }) => x.code === 'key-foreign-host'), 'without a configured connection there is no host to compare');
+  });
+
   it('honours ignore entries of the access file and reports them as suppressed', async () => {
     const accessFile = path.join(dir, '.langfuse', 'access.yaml');
     fs.appendFileSync(accessFile, 'ignore:\n  - { file: ".env.*", rule: "shared-key", reason: "migration in progress, ticket SEC-42" }\n');

@@ -9,6 +9,11 @@
 //   early revokes     — the old key disappeared while the targets did not hold a working new pair,
 //                       or before the journal recorded "verified" (checked at the very moment of the delete)
 //   orphan new keys   — keys left in the project besides the one the targets hold, after resume/abort
+//   unfinished past the revoke — a completed run where the old pair does not answer 401 or the new pair
+//                       does not answer 200 over HTTP (checked after every completion)
+// The deterministic runs kill a normal rotation at every step boundary, then a compromised one (with the
+// trace probe, on the 4.16.0 world) at every boundary from the revoke on: past it, the only way is
+// forward, so those always resume to completion (an --abort there must be refused).
 import { strict as assert } from 'node:assert';
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -32,6 +37,13 @@ function prng(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** who-am-I over HTTP: 401 for a revoked pair, 200 for a working one. */
+async function whoAmIStatus(baseUrl: string, publicKey: string, secretKey: string): Promise<number> {
+  const res = await fetch(`${baseUrl}/api/public/projects`, { headers: { authorization: `Basic ${Buffer.from(`${publicKey}:${secretKey}`).toString('base64')}` } });
+  await res.arrayBuffer();
+  return res.status;
 }
 
 interface Child { code: number | null; signal: NodeJS.Signals | null; err: string; planMs?: number; lastOutputMs?: number; ms: number }
@@ -61,7 +73,9 @@ function runCli(cli: string, args: string[], env: Record<string, string>, cwd: s
 }
 
 describe('cli: rotate survives kill -9 anywhere (child processes, sandbox over HTTP, real files)', function () {
-  this.timeout(LONG ? 900_000 : 180_000);
+  // A hang guard, not a speed target: each run is several CLI processes, so on a shared 2-core machine
+  // the budget grows with the number of runs (up to 8 s per run) instead of cutting a slow, healthy run.
+  this.timeout(Math.max(LONG ? 900_000 : 180_000, RUNS * 8_000));
   let cli: string;
   before(async () => { cli = await bundleCli(); });
   after(async () => { await closeAllHostGates(); });
@@ -69,7 +83,7 @@ describe('cli: rotate survives kill -9 anywhere (child processes, sandbox over H
   it(`${RUNS} runs: secrets lost 0, old keys revoked before the new one was stored and verified 0, orphan new keys 0`, async () => {
     const seed = Number(process.env.LANGFUSE_ACCESS_CRASH_SEED ?? Math.floor(Math.random() * 2 ** 31));
     const random = prng(seed);
-    const figures = { runs: 0, killed: 0, completed: 0, rolledBack: 0, nothingStarted: 0, secretsLost: 0, earlyRevokes: 0, orphans: 0, strayTempsAfterRollback: 0, orphanJournalTemps: 0, compromised: 0, resumesKilled: 0 };
+    const figures = { runs: 0, killed: 0, completed: 0, rolledBack: 0, nothingStarted: 0, secretsLost: 0, earlyRevokes: 0, orphans: 0, strayTempsAfterRollback: 0, orphanJournalTemps: 0, compromised: 0, resumesKilled: 0, pastRevoke: 0, unfinishedPastRevoke: 0, abortsRefusedPastRevoke: 0 };
     const problems: string[] = [];
 
     /** One rotation killed once (and, with `killResumeMs`, killed again during its first resume). */
@@ -113,7 +127,7 @@ describe('cli: rotate survives kill -9 anywhere (child processes, sandbox over H
           LANGFUSE_ACCESS_BASE_URL: sandbox.url, LANGFUSE_ACCESS_PUBLIC_KEY: ORG.publicKey, LANGFUSE_ACCESS_SECRET_KEY: ORG.secretKey,
           LANGFUSE_ACCESS_ACTING_AS: 'engineering-lead@acme.com', // may rotate production-chatbot keys (the session's guard)
         };
-        const first = await runCli(cli, ['--project', 'production-chatbot', '--key', OLD.publicKey, '--to', `env:${targets[0]}`, '--to', `env:${targets[1]}`, '--yes', ...(mode === 'compromised' ? ['--compromised'] : [])],
+        const first = await runCli(cli, ['--project', 'production-chatbot', '--key', OLD.publicKey, '--to', `env:${targets[0]}`, '--to', `env:${targets[1]}`, '--yes', ...(mode === 'compromised' ? ['--compromised', '--probe-traces'] : [])],
           hook ? { ...env, LANGFUSE_ACCESS_TEST_HOOK: hook } : env, dir, kill);
         figures.runs++;
         if (first.signal === 'SIGKILL') figures.killed++;
@@ -129,6 +143,15 @@ describe('cli: rotate survives kill -9 anywhere (child processes, sandbox over H
             const journal = JSON.parse(fs.readFileSync(path.join(rotations, `${ids[0]}.json`), 'utf8')) as { step: RotationStep; status: string; mode: RotationMode };
             const canAbort = journal.status === 'rollingBack' || (journal.status === 'active' && canRollBack(journal.mode, journal.step));
             const abort = (thenAbort && canAbort) || journal.status === 'rollingBack';
+            if (journal.status === 'active' && !canAbort) {
+              figures.pastRevoke++;
+              if (thenAbort) {
+                // Past the point of no return an abort is refused, saying what --resume will do; nothing changes.
+                const refused = await runCli(cli, ['--abort', ids[0]], env, dir);
+                if (refused.code === 1 && /past the point of no return.*--resume .* will /s.test(refused.err)) figures.abortsRefusedPastRevoke++;
+                else problems.push(`${label}: --abort past the revoke exited ${refused.code}: ${refused.err.slice(-300)}`);
+              }
+            }
             if (journal.status === 'completed') outcome = 'completed';
             else {
               const args = abort ? ['--abort', ids[0]] : ['--resume', '--yes'];
@@ -150,6 +173,9 @@ describe('cli: rotate survives kill -9 anywhere (child processes, sandbox over H
         if (outcome === 'completed') {
           figures.completed++;
           if (keys.length !== 1 || keys[0] !== held || held === OLD.publicKey) { figures.orphans += Math.max(0, keys.length - 1); problems.push(`${label}: after completion keys=${keys.join(',')} targets hold ${held}`); }
+          const oldStatus = await whoAmIStatus(sandbox.url, OLD.publicKey, OLD.secretKey);
+          const newStatus = await whoAmIStatus(sandbox.url, held, envValues(targets[0]).LANGFUSE_SECRET_KEY);
+          if (oldStatus !== 401 || newStatus !== 200) { figures.unfinishedPastRevoke++; problems.push(`${label}: after completion the old pair answers ${oldStatus} and the new pair ${newStatus}`); }
         } else {
           if (outcome === 'rolledBack') figures.rolledBack++; else figures.nothingStarted++;
           const extra = keys.filter(k => k !== OLD.publicKey);
@@ -197,15 +223,39 @@ describe('cli: rotate survives kill -9 anywhere (child processes, sandbox over H
       fs.rmSync(dir, { recursive: true, force: true });
     }
     const boundaries = fs.readFileSync(recordFile, 'utf8').trim().split('\n');
-    fs.rmSync(recordDir, { recursive: true, force: true });
     assert.ok(boundaries.includes('persisted-new-secret') && boundaries.includes('key-deleted') && boundaries.includes('written:1'), boundaries.join(','));
+    // The same in compromised mode (with the trace probe): its boundaries from the revoke on.
+    const compromisedFile = path.join(recordDir, 'compromised.txt');
+    {
+      const sandbox = await startSandbox();
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lfa-crash-'));
+      const targets = ['app.env', 'worker.env'].map(n => path.join(dir, n));
+      for (const t of targets) fs.writeFileSync(t, `LANGFUSE_PUBLIC_KEY=${OLD.publicKey}\nLANGFUSE_SECRET_KEY=${OLD.secretKey}\n`, { mode: 0o600 });
+      const r = await runCli(cli, ['--project', 'production-chatbot', '--key', OLD.publicKey, '--to', `env:${targets[0]}`, '--to', `env:${targets[1]}`, '--yes', '--compromised', '--probe-traces'], {
+        PATH: process.env.PATH ?? '', HOME: dir, NODE_PATH: path.join(ROOT, 'node_modules'), XDG_STATE_HOME: path.join(dir, 'state'), XDG_CONFIG_HOME: path.join(dir, 'cfg'),
+        LANGFUSE_ACCESS_BASE_URL: sandbox.url, LANGFUSE_ACCESS_PUBLIC_KEY: ORG.publicKey, LANGFUSE_ACCESS_SECRET_KEY: ORG.secretKey, LANGFUSE_ACCESS_TEST_HOOK: `record:${compromisedFile}`,
+      }, dir);
+      assert.equal(r.code, 0, r.err);
+      await sandbox.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    const compromisedAll = fs.readFileSync(compromisedFile, 'utf8').trim().split('\n');
+    const pastRevoke = compromisedAll.slice(compromisedAll.indexOf('journal:revoking'));
+    fs.rmSync(recordDir, { recursive: true, force: true });
+    assert.deepEqual(pastRevoke.slice(0, 4), ['journal:revoking', 'key-deleted', 'journal:revoked', 'journal:evidenced'], compromisedAll.join(','));
+    const deterministic: { at: string; mode: RotationMode }[] = [
+      ...boundaries.map(at => ({ at, mode: 'normal' as const })),
+      ...pastRevoke.map(at => ({ at, mode: 'compromised' as const })),
+    ];
 
     const started = Date.now();
     for (let i = 0; i < RUNS; i++) {
       const thenAbort = random() < 0.35;
       const then = thenAbort ? 'abort' : 'resume';
-      if (i < boundaries.length) {
-        await oneRun(`run ${i} (boundary ${boundaries[i]}, then ${then})`, `crash:${boundaries[i]}`, {}, thenAbort, 'normal');
+      if (i < deterministic.length) {
+        const { at, mode } = deterministic[i];
+        if (mode === 'compromised') figures.compromised++;
+        await oneRun(`run ${i} (${mode}, boundary ${at}, then ${then})`, `crash:${at}`, {}, thenAbort, mode);
         continue;
       }
       const mode: RotationMode = random() < 0.25 ? 'compromised' : 'normal';
@@ -222,7 +272,8 @@ describe('cli: rotate survives kill -9 anywhere (child processes, sandbox over H
       }
     }
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    console.log(`      crash test: seed ${seed} (replay: LANGFUSE_ACCESS_CRASH_SEED=${seed}), ${figures.runs} runs in ${seconds} s, ${boundaries.length} step boundaries + ${figures.runs - boundaries.length} random kills`);
+    console.log(`      crash test: seed ${seed} (replay: LANGFUSE_ACCESS_CRASH_SEED=${seed}), ${figures.runs} runs in ${seconds} s, ${boundaries.length} step boundaries + ${pastRevoke.length} compromised-mode boundaries past the revoke + ${figures.runs - deterministic.length} random kills`);
+    console.log(`      killed past the revoke ${figures.pastRevoke} (aborts refused there ${figures.abortsRefusedPastRevoke}); completed rotations where the old pair does not answer 401 or the new one not 200: ${figures.unfinishedPastRevoke}`);
     console.log(`      killed ${figures.killed} (compromised mode ${figures.compromised}, resume killed too ${figures.resumesKilled}), then completed ${figures.completed}, rolled back ${figures.rolledBack}, killed before any rotation existed ${figures.nothingStarted}`);
     console.log(`      secrets lost: ${figures.secretsLost}; old keys revoked before the new one was stored and verified: ${figures.earlyRevokes}; orphan new keys: ${figures.orphans}`);
     console.log(`      .env temp files left after a rollback (sink defect, holding a deleted key's secret): ${figures.strayTempsAfterRollback}; temp copies of never-written journals (no secret): ${figures.orphanJournalTemps}`);
@@ -230,6 +281,8 @@ describe('cli: rotate survives kill -9 anywhere (child processes, sandbox over H
     assert.equal(figures.secretsLost, 0);
     assert.equal(figures.earlyRevokes, 0);
     assert.equal(figures.orphans, 0);
-    assert.ok(figures.killed >= boundaries.length, 'every boundary run was really killed');
+    assert.equal(figures.unfinishedPastRevoke, 0);
+    assert.ok(figures.killed >= Math.min(RUNS, deterministic.length), 'every boundary run was really killed');
+    assert.ok(figures.pastRevoke >= Math.min(RUNS - boundaries.length, pastRevoke.length), 'the compromised runs were killed past the revoke');
   });
 });

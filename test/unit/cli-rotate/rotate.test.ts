@@ -58,8 +58,8 @@ describe('cli: langfuse-access rotate', function () {
     assert.deepEqual(audit.map(e => [e.action, e.outcome, e.details.rule]), [['rotation.start', 'refused', 'insufficient-role']]);
   });
 
-  it('without --yes and without a terminal it never revokes: it waits, exits 1, and --resume --yes finishes; the probe reports traces sent with the new key', async () => {
-    h = await startCliHarness();
+  it('without --yes and without a terminal it never revokes: it waits, exits 1, and --resume --yes finishes; on Langfuse 3.x the probe reads the v3 trace list', async () => {
+    h = await startCliHarness({ serverVersion: '3.112.0' });
     const a = h.envFile('app/.env');
     const first = await h.run([...START, '--to', 'env:app/.env', '--probe-traces']);
     assert.equal(first.code, 1);

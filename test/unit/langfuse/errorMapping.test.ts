@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { errorFromResponse, ValidationError, WrongKeyKindError, PlanGateError } from '../../../src/core/langfuse';
+import { errorFromResponse, ValidationError, WrongKeyKindError, PlanGateError, UnsupportedError } from '../../../src/core/langfuse';
 
 const DIR = path.join(__dirname, '../../fixtures/recordings');
 
@@ -22,7 +22,23 @@ const EXPECTED = `004:wrongKeyKind:project 005:unauthorized 006:unauthorized 007
 130:validation:roles 131:validation:body 134:notFound 136:validation 137:validation 140:notFound 142:notFound
 143:unsupported 144:wrongKeyKind:organization 145:unauthorized 147:planGate:admin-api 148:planGate:admin-api
 149:planGate:admin-api 150:unauthorized 151:unauthorized 152:unauthorized 154:unauthorized
-155:wrongKeyKind:organization 159:unsupported 166:unauthorized`.split(/\s+/);
+155:wrongKeyKind:organization 159:unsupported 166:unauthorized 167:unsupported`.split(/\s+/);
+
+describe('a 404 that explains itself (Langfuse v4, recording 167)', () => {
+  it('shows Langfuse\'s own message and the replacement it names, and never calls it deleted or not found', () => {
+    const rec = JSON.parse(fs.readFileSync(path.join(DIR, '167-cloud-dev-team-get-traces-v4-events-only.json'), 'utf8'));
+    const err = errorFromResponse({ status: 404, body: rec.response.body, request: 'GET /api/public/traces', host: 'langfuse.example', publicKey: 'pk-lf-545fc0e7-9e86-4c6e-a67d-28c62385d515' });
+    assert.ok(err instanceof UnsupportedError);
+    assert.equal(err.message, 'Langfuse at langfuse.example does not serve GET /api/public/traces on this version (404): "This endpoint is not available on deployments running in Langfuse v4 events_only mode. Learn more about Langfuse v4 at: https://langfuse.com/docs/v4". Langfuse names its replacement: GET /api/public/v2/observations?fromStartTime=<from>&toStartTime=<to>.');
+    assert.equal(err.replacement, 'GET /api/public/v2/observations?fromStartTime=<from>&toStartTime=<to>');
+    assert.doesNotMatch(err.message, /deleted|not found|refresh/i);
+    // Without the Cloud-only _deprecation stamp the text alone still tells it apart from a missing object.
+    const plain = errorFromResponse({ status: 404, body: { message: rec.response.body.message }, request: 'GET /api/public/traces', host: 'h', publicKey: 'pk-lf-x' });
+    assert.equal(plain.kind, 'unsupported');
+    const missing = errorFromResponse({ status: 404, body: { message: 'API key not found' }, request: 'DELETE /api/public/projects/p/apiKeys/k', host: 'h', publicKey: 'pk-lf-x' });
+    assert.equal(missing.kind, 'notFound');
+  });
+});
 
 describe('error mapping over the real error answers', () => {
   const recordings = fs.readdirSync(DIR).filter(f => /^\d{3}-.*\.json$/.test(f)).sort()

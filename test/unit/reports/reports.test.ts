@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { checkIsolation } from '../../../src/core/reports/checkIsolation';
+import { checkIsolation, isolationReport } from '../../../src/core/reports/checkIsolation';
 import { environmentKind } from '../../../src/core/reports/environmentKind';
 import { explainAccess } from '../../../src/core/reports/explainAccess';
 import { parseAccessFile } from '../../../src/core/access/accessFile';
@@ -57,6 +57,18 @@ describe('check isolation', () => {
   it('flags an organization without separate production and staging projects', () => {
     const findings = checkIsolation({ projects: [{ id: 'x', name: 'chatbot' }], members, overrides: new Map(), keys: new Map() });
     assert.equal(findings[0].code, 'isolation.noSeparation');
+  });
+
+  it('says the production writers check did not run when no writers are declared, and never claims they match', () => {
+    const noWriters = checkIsolation({ projects, members, overrides: new Map([['p-prod', []]]), keys: new Map(), environments: { production: { project: 'production-chatbot' } } });
+    assert.deepEqual(noWriters.map(f => [f.code, f.severity, f.project]), [['isolation.writersNotChecked', 'info', 'production-chatbot']]);
+    assert.match(noWriters[0].message, /^Production writers of production-chatbot were not checked: the access file lists no "writers:" for its production environment\./);
+    const report = isolationReport(noWriters, 'Acme');
+    assert.doesNotMatch(report, /writers match/);
+    assert.match(report, /\| info \| production-chatbot \| Production writers of production-chatbot were not checked/);
+    const noFile = checkIsolation({ projects, members, overrides: new Map(), keys: new Map() });
+    assert.match(noFile.find(f => f.code === 'isolation.writersNotChecked')!.message, /there is no workspace access file listing them/);
+    assert.match(isolationReport([], 'Acme'), /production writers match the access file/, 'the claim is kept for a check that ran and found nothing');
   });
 });
 

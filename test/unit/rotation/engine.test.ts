@@ -14,6 +14,7 @@ const plan = (h: Harness, targets: string[], extra: Record<string, unknown> = {}
   oldPublicKey: OLD.publicKey,
   targets,
   scanPaths: [h.workspace],
+  workspaceTrusted: true,
   ...extra,
 });
 

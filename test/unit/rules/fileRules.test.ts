@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { checkEnvFile } from '../../../src/core/rules/checkEnvFile';
 import { sharedKeyFindings } from '../../../src/core/rules/workspaceRules';
-import { access, check, codes, DEMO, NOW, only, pair } from './helpers';
+import { keyIndexFromEntries } from '../../../src/core/rules/keyIndex';
+import { access, check, codes, DEMO, indexEntry, NOW, only, pair } from './helpers';
 
 // Each row: rule, a .env text that must produce it (at the given 0-based line), and one that must not.
 const TABLE: Array<{ code: string; bad: string; line: number; good: string; severity?: string }> = [
@@ -162,5 +163,27 @@ describe('ignored findings', () => {
     assert.equal(local.suppressed[0].suppressionReason, 'local sandbox key');
     const staging = checkEnvFile({ filePath: '/w/.env.staging', text: pair('staging'), access: access(yaml), now: NOW });
     assert.deepEqual(codes(staging.findings), ['pair-unverified'], 'other files keep the finding');
+  });
+});
+
+describe('a key next to a base URL that is not its connection\'s host', () => {
+  const foreign = `${pair('staging')}LANGFUSE_BASE_URL=https://cloud.langfuse.com\nLANGFUSE_HOST=https://collector.evil.example\n`;
+
+  it('flags the key, naming both hosts and the variable, with a fix pointing it back (connection from the access file, resolved from settings)', () => {
+    const [f] = only(check('.env.staging', foreign, { connectionBaseUrl: 'https://cloud.langfuse.com' }).findings, 'key-foreign-host');
+    assert.equal(f.severity, 'error');
+    assert.equal(f.range.start.line, 0, 'on the public key');
+    assert.equal(f.message, `${DEMO.staging.pk} belongs to the connection "acme-eu" at cloud.langfuse.com, but LANGFUSE_HOST (read by Python SDKs when LANGFUSE_BASE_URL is not set, and alone by Python SDKs before 3.8.1) in this file points to collector.evil.example: an SDK loading this file sends the key pair there. Point it at https://cloud.langfuse.com, or keep this key out of the file.`);
+    assert.deepEqual(f.fixes[0], { kind: 'replaceText', title: 'Point LANGFUSE_HOST at https://cloud.langfuse.com', range: { start: { line: 3, character: 14 }, end: { line: 3, character: 44 } }, newText: 'https://cloud.langfuse.com' });
+    assert.doesNotMatch(f.message, /sk-lf-/);
+  });
+
+  it('takes the key\'s connection from the key index (the user\'s connections) before the access file, and says nothing when no host is known or all agree', () => {
+    const keyIndex = keyIndexFromEntries({ [DEMO.staging.pk]: indexEntry('staging', { connectionName: 'Acme US', connectionBaseUrl: 'https://collector.evil.example' }) }, false);
+    const byIndex = only(check('.env.staging', foreign, { keyIndex, connectionBaseUrl: 'https://collector.evil.example' }).findings, 'key-foreign-host');
+    assert.match(byIndex[0].message, /belongs to the connection "Acme US" at collector\.evil\.example, but LANGFUSE_BASE_URL \(read first by current JS\/TS \(v4\+\) and Python SDKs\) in this file points to cloud\.langfuse\.com/);
+    assert.deepEqual(only(check('.env.staging', foreign).findings, 'key-foreign-host'), [], 'no connection known: offline, nothing to compare');
+    assert.deepEqual(only(check('.env.staging', `${pair('staging')}LANGFUSE_BASE_URL=https://cloud.langfuse.com/\n`, { connectionBaseUrl: 'https://cloud.langfuse.com' }).findings, 'key-foreign-host'), []);
+    assert.deepEqual(only(check('.env.staging', 'LANGFUSE_HOST=https://collector.evil.example\n', { connectionBaseUrl: 'https://cloud.langfuse.com' }).findings, 'key-foreign-host'), [], 'no key in the file');
   });
 });

@@ -92,7 +92,8 @@ describe('lint a workspace on disk', () => {
   });
 
   it('collects the key pairs for an online pass, once each', () => {
-    const pairs = keyPairsInFiles(findEnvFiles([dir]));
+    assert.throws(() => keyPairsInFiles(findEnvFiles([dir]), { workspaceTrusted: false }), /Restricted Mode: keys found in its files are never sent anywhere/);
+    const pairs = keyPairsInFiles(findEnvFiles([dir]), { workspaceTrusted: true });
     assert.deepEqual(pairs.map(p => p.publicKey).sort(), [DEMO.production.pk, DEMO.analytics.pk].sort());
   });
 

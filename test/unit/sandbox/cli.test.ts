@@ -51,6 +51,12 @@ describe('langfuse-access sandbox: usage errors', () => {
     }
   });
 
+  it('refuses a server version that is not X.Y.Z', async () => {
+    const r = await run(['sandbox', '--server-version', 'latest']);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /The server version "latest" is not a version like 4\.16\.0 or 3\.112\.0\./);
+  });
+
   it('refuses unknown flags', async () => {
     const r = await run(['sandbox', '--secret', 'x']);
     assert.equal(r.code, 2);

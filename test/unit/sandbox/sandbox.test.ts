@@ -7,10 +7,15 @@ import * as path from 'node:path';
 import { clockStartingAt } from '../../../src/core/clock';
 import { SandboxCredentials } from '../../../src/core/connections/connection';
 import { keyAgeDays } from '../../../src/core/keys/keyHealth';
-import { closeAllHostGates, createLangfuseClient } from '../../../src/core/langfuse';
+import { closeAllHostGates, createLangfuseClient, UnsupportedError } from '../../../src/core/langfuse';
 import { loadWorld, parseWorld, startSandbox, WorldError, type SandboxHandle } from '../../../src/sandbox';
 
 const ROOT = path.join(__dirname, '../../..');
+
+async function thrown(fn: () => Promise<unknown>): Promise<Error> {
+  try { await fn(); } catch (err) { return err as Error; }
+  throw new Error('expected a failure');
+}
 
 function basic(k: { publicKey: string; secretKey: string }): string {
   return `Basic ${Buffer.from(`${k.publicKey}:${k.secretKey}`).toString('base64')}`;
@@ -109,8 +114,8 @@ describe('sandbox', () => {
     assert.ok(second.store.liveProjects().some(p => p.name === 'survives-restart'));
   });
 
-  it('ingests traces with a project key and lists them by fromTimestamp', async () => {
-    const sb = await start();
+  it('on a 3.x world, ingests traces with a project key and lists them by fromTimestamp (the v3 trace routes)', async () => {
+    const sb = await start({ serverVersion: '3.112.0' });
     const keys = sb.credentials.projects['staging-chatbot'];
     const client = createLangfuseClient({ baseUrl: sb.url, ...keys });
     const since = new Date(Date.now() - 1000).toISOString();
@@ -122,6 +127,41 @@ describe('sandbox', () => {
     assert.equal((await other.traces.list({ fromTimestamp: since })).data.length, 0, 'traces stay in their project');
     const later = await client.traces.list({ fromTimestamp: new Date(Date.now() + 60_000).toISOString() });
     assert.equal(later.meta.totalItems, 0);
+    assert.equal((await client.health()).version, '3.112.0');
+    const v2 = await fetch(`${sb.url}/api/public/v2/observations`, { headers: { authorization: basic(keys) } });
+    assert.equal(v2.status, 404, 'self-hosted 3.x has no v2 observations');
+    assert.match(await v2.text(), /This page could not be found/);
+  });
+
+  it('on a 4.x world (acme declares 4.16.0), answers the v3 trace routes as Langfuse v4 events_only does and serves v2 observations in the spec\'s shape', async () => {
+    const sb = await start();
+    assert.equal(sb.store.serverVersion, '4.16.0');
+    const keys = sb.credentials.projects['staging-chatbot'];
+    const client = createLangfuseClient({ baseUrl: sb.url, ...keys });
+    const gone = await thrown(() => client.traces.list({ limit: 1 }));
+    assert.ok(gone instanceof UnsupportedError, String(gone));
+    if (!(gone instanceof UnsupportedError)) return;
+    assert.match(gone.message, /does not serve GET \/api\/public\/traces on this version \(404\): "This endpoint is not available on deployments running in Langfuse v4 events_only mode\./);
+    assert.equal(gone.replacement, 'GET /api/public/v2/observations?fromStartTime=<from>&toStartTime=<to>');
+    assert.doesNotMatch(gone.message, /deleted|not found/i);
+    const refused = await thrown(() => client.traces.create({ name: 'rotation-probe' }));
+    assert.ok(refused instanceof UnsupportedError && /Event type "trace-create" is not accepted/.test(refused.message), String(refused));
+    // Self-hosted (no cloud region): the same 404 without the Cloud-only _deprecation stamp.
+    const oss = await start({ plan: 'enterprise' });
+    const plain = await fetch(`${oss.url}/api/public/traces`, { headers: { authorization: basic(oss.credentials.projects['staging-chatbot']) } });
+    assert.deepEqual(await plain.json(), { message: 'This endpoint is not available on deployments running in Langfuse v4 events_only mode. Learn more about Langfuse v4 at: https://langfuse.com/docs/v4' });
+    // Tracing data of a v4 project (written through OTLP on a real server; the sandbox takes it in its store).
+    const at = (s: number) => new Date(Date.UTC(2026, 11, 7, 10, 0, s)).toISOString();
+    for (let i = 0; i < 3; i++) sb.store.observations.push({ id: `obs-${i}`, traceId: `trace-${i}`, projectId: 'proj-staging-chatbot', type: 'SPAN', name: `op-${i}`, startTime: at(i), endTime: at(i + 1), parentObservationId: null, environment: 'default' });
+    sb.store.observations.push({ id: 'obs-other', traceId: 't', projectId: 'proj-production-chatbot', type: 'SPAN', name: 'x', startTime: at(5), endTime: null, parentObservationId: null, environment: 'default' });
+    const first = await client.observations.list({ fromStartTime: at(1), limit: 1 });
+    assert.deepEqual(first.data.map(o => o.id), ['obs-2'], 'newest first, its own project only');
+    assert.ok(first.meta.cursor, 'a cursor when more follow');
+    const raw = await (await fetch(`${sb.url}/api/public/v2/observations?fromStartTime=${encodeURIComponent(at(1))}&cursor=${encodeURIComponent(first.meta.cursor!)}`, { headers: { authorization: basic(keys) } })).json() as { data: Record<string, unknown>[]; meta: Record<string, unknown> };
+    assert.deepEqual(raw.meta, {}, 'no cursor on the last page');
+    assert.deepEqual(Object.keys(raw.data[0]).sort(), ['bookmarked', 'endTime', 'environment', 'id', 'isRootObservation', 'level', 'name', 'parentObservationId', 'projectId', 'public', 'sessionId', 'startTime', 'statusMessage', 'traceId', 'type', 'userId', 'version'], 'core and basic by default');
+    assert.equal((await fetch(`${sb.url}/api/public/v2/observations?limit=1001`, { headers: { authorization: basic(keys) } })).status, 400);
+    assert.equal((await fetch(`${sb.url}/api/public/v2/observations`)).status, 401);
   });
 
   it('serves the instance Admin API only on the enterprise plan with the admin key', async () => {

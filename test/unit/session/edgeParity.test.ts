@@ -5,7 +5,10 @@ import * as assert from 'node:assert/strict';
 import type { AuditEntry } from '../../../src/core/audit/entry';
 import { closeAllHostGates } from '../../../src/core/langfuse';
 import { SessionHost, type ActionOutcome, type SessionAction } from '../../../src/core/session';
+import { clockStartingAt } from '../../../src/core/clock';
 import { startSandbox, type SandboxHandle } from '../../../src/sandbox';
+
+const SANDBOX_START = new Date();
 import { edgeRun, type Edge } from './support/edges';
 
 const LEAD = 'engineering-lead@acme.com';   // OWNER of the organization; NONE in staging-chatbot and analytics-readonly
@@ -72,7 +75,8 @@ function comparable(entries: AuditEntry[], sb: SandboxHandle, dir: string): unkn
 }
 
 async function runOn(edge: Edge, row: Row) {
-  const sb = await startSandbox();
+  // Both edges run on a sandbox started at the same instant: the world's dates (relative to the start) agree to the millisecond.
+  const sb = await startSandbox({ clock: clockStartingAt(SANDBOX_START) });
   const run = edgeRun(edge, row.actingAs);
   try {
     const session = new SessionHost(run.port).session({ id: 'acme', name: 'Acme Corp', baseUrl: sb.url, pair: sb.credentials.organization });
@@ -83,7 +87,7 @@ async function runOn(edge: Edge, row: Row) {
       try {
         const r = await rotations.start({
           mode: 'normal', connection: { id: 'acme', name: 'Acme Corp', baseUrl: sb.url }, project: { name: 'staging-chatbot' },
-          oldPublicKey: sb.credentials.projects['staging-chatbot'].publicKey, targets: [`env:${run.stateDir}/app.env`],
+          oldPublicKey: sb.credentials.projects['staging-chatbot'].publicKey, targets: [`env:${run.stateDir}/app.env`], workspaceTrusted: true,
         });
         ({ status } = r);
         rule = r.decision.rule;

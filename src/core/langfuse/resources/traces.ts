@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Api } from '../api';
-import { ValidationError } from '../errors';
+import { UnsupportedError, ValidationError } from '../errors';
 import { IngestionResponse, TracesResponse } from '../schemas';
 
-/** The minimal trace path a key-rotation probe needs (project key). */
+/**
+ * Langfuse v3's trace routes (project key). A v4 server in its default events_only write mode no longer
+ * serves them: the list answers a self-explaining 404 and ingestion refuses trace events inside its 207
+ * (https://langfuse.com/docs/v4); read through observations.list there.
+ */
 export function tracesResource(api: Api) {
   return {
     /** Sends one trace through the legacy batch ingestion endpoint; resolves with its id once accepted. */
@@ -15,7 +19,14 @@ export function tracesResource(api: Api) {
         body: { batch: [{ id: randomUUID(), type: 'trace-create', timestamp, body: { id, name: trace.name, timestamp, tags: trace.tags ?? [] } }] },
       }, IngestionResponse);
       const failed = res.errors.find(e => e.id);
-      if (failed) throw new ValidationError(undefined, `Langfuse refused the probe trace (${failed.status}${failed.message ? `: ${failed.message}` : ''}). Check that the key is a project key of a live project.`, { status: failed.status });
+      if (failed) {
+        const detail = typeof failed.error === 'string' ? failed.error.slice(0, 600) : undefined;
+        const said = [failed.message, detail].filter(Boolean).join(': ');
+        if (failed.message === 'Event type not accepted') {
+          throw new UnsupportedError(`Langfuse does not accept trace events through POST /api/public/ingestion on this server (${failed.status}: ${said}).`, { status: failed.status, serverMessage: said });
+        }
+        throw new ValidationError(undefined, `Langfuse refused the trace (${failed.status}${said ? `: ${said}` : ''}). Check that the key is a project key of a live project.`, { status: failed.status, serverMessage: said || undefined });
+      }
       return id;
     },
     list: (query: { fromTimestamp?: string; toTimestamp?: string; name?: string; page?: number; limit?: number } = {}) =>

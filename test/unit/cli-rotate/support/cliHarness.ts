@@ -28,8 +28,8 @@ export interface CliHarness {
   close(): Promise<void>;
 }
 
-export async function startCliHarness(options: { plan?: Plan; secretManagers?: string; env?: Record<string, string> } = {}): Promise<CliHarness> {
-  const sandbox = await startSandbox({ plan: options.plan });
+export async function startCliHarness(options: { plan?: Plan; serverVersion?: string; secretManagers?: string; env?: Record<string, string> } = {}): Promise<CliHarness> {
+  const sandbox = await startSandbox({ plan: options.plan, serverVersion: options.serverVersion });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lfa-clirot-'));
   const cfg = path.join(dir, 'cfg', 'langfuse-access');
   fs.mkdirSync(cfg, { recursive: true });

@@ -41,8 +41,8 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(options: { plan?: Plan; sinkOptions?: Partial<SinkFactoryOptions> } = {}): Promise<Harness> {
-  const sandbox = await startSandbox({ plan: options.plan });
+export async function startHarness(options: { plan?: Plan; serverVersion?: string; sinkOptions?: Partial<SinkFactoryOptions> } = {}): Promise<Harness> {
+  const sandbox = await startSandbox({ plan: options.plan, serverVersion: options.serverVersion });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lfa-rot-'));
   const stateDir = path.join(dir, 'state');
   const workspace = path.join(dir, 'ws');

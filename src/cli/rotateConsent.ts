@@ -1,0 +1,40 @@
+// What `rotate` adds on top of the engine for consent and guidance: hosts the user names with
+// --allow-foreign-host (the only consent for writing a key into a .env that points elsewhere; --yes
+// is not), and the next step after a failure, which past the revoke can only be --resume.
+import { urlHost } from '../core/env/sdkBaseUrls';
+import { TOOL_NAME } from '../core/names';
+import { pastPointOfNoReturn, whatResumeDoes, type RotationEngine, type RotationJournal } from '../core/rotation';
+import { UsageError } from './command';
+
+export const CONSENT_HELP = [
+  '  --probe-traces: also read tracing data arriving with the new key (v2 observations on Langfuse 4.x, the v3 trace',
+  '    list on older servers); off by default; when the server cannot answer it is reported as unavailable, never blocking.',
+  '  --allow-foreign-host HOST: write the new key into an env: target whose LANGFUSE_BASE_URL, LANGFUSE_BASEURL or',
+  '    LANGFUSE_HOST names HOST instead of the connection\'s host. Without it such a target is refused; --yes is not consent.',
+  '  --abort works only before the revoke; afterwards a rotation can only be finished with --resume.',
+];
+
+/** `collector.example`, `collector.example:8443` or a URL naming it → `host[:port]` in lower case. */
+export function parseAllowedHosts(values: readonly string[]): string[] {
+  return values.map(value => {
+    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://${value}`;
+    const host = urlHost(withScheme);
+    const rest = withScheme.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '');
+    if (!host || !/^\/?$/.test(rest) || /@/.test(value)) throw new UsageError(`--allow-foreign-host needs a host such as collector.example.com or collector.example.com:8443, got "${value}"`);
+    return host;
+  });
+}
+
+/** After a failed run: past the revoke only --resume leads on; before it, --resume or --abort. */
+export function nextStepAfterFailure(journal: RotationJournal | undefined): string | undefined {
+  if (journal && pastPointOfNoReturn(journal)) {
+    return `The old key may already be revoked, so this rotation can only go forward: "${TOOL_NAME} rotate --resume ${journal.id}" will ${whatResumeDoes(journal)}.`;
+  }
+  return journal ? `The rotation's progress is saved; see "${TOOL_NAME} rotate --list", then --resume or --abort it.` : undefined;
+}
+
+/** The journal of a rotation after a failure, if it can still be read. */
+export function journalOrUndefined(engine: RotationEngine | undefined, id: string | undefined): RotationJournal | undefined {
+  if (!engine || !id) return undefined;
+  try { return engine.journals.load(id); } catch { return undefined; }
+}

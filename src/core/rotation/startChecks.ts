@@ -1,0 +1,40 @@
+// Checks a rotation plan must pass before anything is created: the workspace's trust, the old key's
+// presence in its project (and, when it is gone, why), all without side effects.
+import type { LangfuseClient } from '../langfuse';
+import { parseSinkTarget } from '../secrets/spec';
+import { RotationInputError } from './errors';
+import type { RotationJournal } from './journal';
+import { auditEntriesOf, keyHistory, missingKeyMessage, type KeyHistory } from './keyHistory';
+
+/** The old key is not among its project's keys; `history` says what this machine knows about it. */
+export class RotationKeyGoneError extends RotationInputError {
+  constructor(readonly history: KeyHistory, message: string) { super(message); }
+}
+
+export const RESTRICTED_MODE_REASON = 'This workspace is in Restricted Mode (not trusted): the rotation neither reads a secret from its files nor writes the new key into them.';
+
+/** In an untrusted workspace `.env` targets are refused: their secret would be read and tested, and the new key written there. */
+export function refuseUntrustedTargets(targets: readonly string[], trusted: boolean): void {
+  if (trusted) return;
+  const files = targets.filter(t => parseSinkTarget(t).kind === 'env');
+  if (files.length === 0) return;
+  throw new RotationInputError(`${RESTRICTED_MODE_REASON} Refusing ${files.join(', ')}. Trust the workspace (Manage Workspace Trust) to rotate into its .env files, or choose a secret-manager target (secretstorage, aws-sm:, pass:, vault:).`);
+}
+
+/**
+ * The old key's id in its project. When the project does not list it, the refusal names the rotation
+ * on this machine that revoked it, the project that does hold it, or says it was revoked or deleted in
+ * Langfuse, with what this machine last knew.
+ */
+export async function oldKeyId(admin: LangfuseClient, project: { id: string; name: string }, publicKey: string, stateDir: string, journals: readonly RotationJournal[]): Promise<string> {
+  const key = (await admin.projectApiKeys.list(project.id)).find(k => k.publicKey === publicKey);
+  if (key) return key.id;
+  const history = keyHistory(publicKey, journals, auditEntriesOf(stateDir));
+  let otherProject: string | undefined;
+  if (!history.revokedBy) {
+    for (const p of await admin.projects.list()) {
+      if (p.id !== project.id && (await admin.projectApiKeys.list(p.id)).some(k => k.publicKey === publicKey)) { otherProject = p.name; break; }
+    }
+  }
+  throw new RotationKeyGoneError(history, missingKeyMessage(history, project.name, { otherProject }));
+}

@@ -1,0 +1,67 @@
+// The optional trace probe: is the project receiving tracing data since the cut-over, read with the
+// NEW key? It shows the new key works where data arrives; it cannot show which key sent the data, so it
+// is never called "old key unused". The endpoint is chosen by the server's version (serverVersion.ts):
+// v2 observations on Langfuse 4.x, the v3 trace list only where the server still has it. Whatever
+// happens, the probe answers with evidence or with why it is unavailable: it never blocks or fails a
+// rotation.
+import { isLangfuseError, parseServerVersion, traceReadPaths, UnsupportedError, type LangfuseClient, type TraceReadPath } from '../langfuse';
+import { redactText } from '../log/redact';
+import type { ProbeEvidence } from './journal';
+
+/** Items read from the first page at most; more only says "at least this many". */
+const PAGE = 100;
+
+export async function probeTraces(client: LangfuseClient, since: string, now: () => Date): Promise<ProbeEvidence> {
+  let versionText: string | undefined;
+  try { versionText = (await client.health()).version; } catch { versionText = undefined; }
+  const version = parseServerVersion(versionText);
+  const reasons: string[] = [];
+  for (const source of traceReadPaths(version)) {
+    try {
+      return { since, at: now().toISOString(), source, serverVersion: versionText, ...(await read(client, source, since)) };
+    } catch (err) {
+      reasons.push(reasonOf(source, err));
+    }
+  }
+  return {
+    since, at: now().toISOString(), serverVersion: versionText,
+    unavailable: `trace probe unavailable on Langfuse ${version?.text ?? '(version unknown: GET /api/public/health did not say)'}: ${reasons.join('; ')}`,
+  };
+}
+
+async function read(client: LangfuseClient, source: TraceReadPath, since: string): Promise<{ items: number; more: boolean }> {
+  if (source === 'v2-observations') {
+    const page = await client.observations.list({ fromStartTime: since, fields: 'core', limit: PAGE });
+    return { items: page.data.length, more: Boolean(page.meta.cursor) };
+  }
+  const page = await client.traces.list({ fromTimestamp: since, limit: 1 });
+  return { items: page.meta.totalItems, more: false };
+}
+
+function reasonOf(source: TraceReadPath, err: unknown): string {
+  const endpoint = source === 'v2-observations' ? 'GET /api/public/v2/observations' : 'GET /api/public/traces';
+  if (err instanceof UnsupportedError && err.serverMessage) {
+    return `${endpoint} is not served (Langfuse: "${err.serverMessage}"${err.replacement ? `; replacement: ${err.replacement}` : ''})`;
+  }
+  const text = isLangfuseError(err) || err instanceof Error ? err.message : String(err);
+  return `${endpoint} failed: ${redactText(text).slice(0, 400)}`;
+}
+
+/**
+ * One line for the report and the progress note. Langfuse v4 may show data from older SDKs up to 15
+ * minutes late (https://langfuse.com/docs/api-and-data-platform/features/observations-api), so "none yet"
+ * says so.
+ */
+export function describeProbe(p: ProbeEvidence, project: string): string {
+  if (p.unavailable) return `${p.unavailable[0].toUpperCase()}${p.unavailable.slice(1)}. The rotation does not depend on it.`;
+  const count = p.items ?? p.traces ?? 0;
+  if (p.source === 'v2-observations') {
+    const n = `${count}${p.more ? '+' : ''}`;
+    return count > 0
+      ? `Observations are arriving: ${n} observation(s) in project ${project} since the cut-over (GET /api/public/v2/observations, read with the new key). This does not show which key sent them.`
+      : `No observations in project ${project} since the cut-over yet (GET /api/public/v2/observations, read with the new key; Langfuse may show data from older SDKs up to 15 minutes late).`;
+  }
+  return count > 0
+    ? `Traces are arriving: ${count} trace(s) in project ${project} since the cut-over (read with the new key). This does not show which key sent them.`
+    : `No traces in project ${project} since the cut-over yet (read with the new key).`;
+}
