@@ -113,6 +113,18 @@ export const StateFiles = {
   auditLock: 'audit.lock',
   rotationsDir: 'rotations',
   locksDir: 'locks',
+  /** `langfuse-access conformance`: one journal per run of what it created, until cleaned up. */
+  conformanceDir: 'conformance',
+} as const;
+
+/** Everything `langfuse-access conformance` creates carries this prefix (project names, key notes, member emails). */
+export const CONFORMANCE_PREFIX = 'lfa-conformance-';
+
+/** `npm run test:live`: the server the conformance suite runs against (plus CliEnv.actingAs). */
+export const LiveEnv = {
+  baseUrl: 'LANGFUSE_LIVE_BASE_URL',
+  publicKey: 'LANGFUSE_LIVE_PUBLIC_KEY',
+  secretKey: 'LANGFUSE_LIVE_SECRET_KEY',
 } as const;
 
 /** CLI conventions. Credentials never travel in argv. */

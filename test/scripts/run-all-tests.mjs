@@ -9,21 +9,33 @@ import { preflight } from './preflight.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const only = process.argv.slice(2);
 
-function run(label, cmd, args, parse) {
+// A layer that hangs (a dialog nobody answers, a server that never closes) is killed with everything it
+// started once it has run far longer than it ever takes, and counts as failed with a line saying so:
+// the run always ends with its closing line instead of running into CI's own time limit.
+function run(label, cmd, args, parse, limitMinutes) {
   return new Promise(resolve => {
     const started = Date.now();
     console.log(`\n=== ${label} ===`);
-    const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
+    const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: process.env, detached: true });
     let out = '';
+    let hung = false;
+    const watchdog = setTimeout(() => {
+      hung = true;
+      console.log(`\n=== ${label}: still running after ${limitMinutes} min, far longer than it takes; stopping it and everything it started ===`);
+      try { process.kill(-child.pid, 'SIGKILL'); } catch { child.kill('SIGKILL'); }
+    }, limitMinutes * 60_000);
     child.stdout.on('data', d => { out += d; process.stdout.write(d); });
     child.on('close', code => {
+      clearTimeout(watchdog);
       const counts = parse(out);
-      if (code !== 0 && counts.failed === 0) counts.failed = 1; // crashed before reporting a failure
-      console.log(`=== ${label}: ${counts.passed} passed, ${counts.failed} failed (${((Date.now() - started) / 1000).toFixed(1)} s) ===`);
+      if ((code !== 0 || hung) && counts.failed === 0) counts.failed = 1; // crashed or hung before reporting a failure
+      console.log(`=== ${label}: ${counts.passed} passed, ${counts.failed} failed (${((Date.now() - started) / 1000).toFixed(1)} s)${hung ? ' — stopped: did not finish' : ''} ===`);
       resolve({ label, ...counts });
     });
   });
 }
+// Ctrl-C stops the layer in progress too (it runs in its own process group).
+process.on('SIGINT', () => process.exit(130));
 
 const mochaCounts = out => ({
   passed: Number(/(\d+) passing/.exec(out)?.[1] ?? 0),
@@ -35,15 +47,16 @@ const summaryCounts = prefix => out => {
 };
 const exitOnly = out => ({ passed: 0, failed: 0, out });
 
+// The last number: minutes after which a layer counts as hung (several times what it takes on 2 busy cores).
 const layers = [
-  ['build', process.execPath, ['esbuild.js', '--production'], exitOnly],
-  ['unit', process.execPath, [path.join(root, 'node_modules/mocha/bin/mocha.js'), '--config', 'test/unit/.mocharc.json'], mochaCounts],
-  ['vscode host setup', 'bash', ['test/scripts/setup-vscode-host.sh'], exitOnly],
-  ['integration (real VS Code extension host)', process.execPath, ['test/scripts/run-integration-tests.mjs'], summaryCounts('integration')],
-  ['integration in Restricted Mode (untrusted folder)', process.execPath, ['test/scripts/run-integration-tests.mjs', '--restricted'], summaryCounts('integration-restricted')],
-  ['e2e (real VS Code web UI)', process.execPath, ['test/e2e/run-e2e.mjs'], summaryCounts('e2e')],
-  ['reliability (seeded; --long for the full counts)', process.execPath, ['test/reliability/run.mjs'], summaryCounts('reliability')],
-  ['date shift (the date-sensitive tests with the clock 400 days ahead and 30 days back)', process.execPath, ['test/scripts/date-shift.mjs'], summaryCounts('date shift')],
+  ['build', process.execPath, ['esbuild.js', '--production'], exitOnly, 5],
+  ['unit', process.execPath, [path.join(root, 'node_modules/mocha/bin/mocha.js'), '--config', 'test/unit/.mocharc.json'], mochaCounts, 12],
+  ['vscode host setup', 'bash', ['test/scripts/setup-vscode-host.sh'], exitOnly, 15],
+  ['integration (real VS Code extension host)', process.execPath, ['test/scripts/run-integration-tests.mjs'], summaryCounts('integration'), 12],
+  ['integration in Restricted Mode (untrusted folder)', process.execPath, ['test/scripts/run-integration-tests.mjs', '--restricted'], summaryCounts('integration-restricted'), 6],
+  ['e2e (real VS Code web UI)', process.execPath, ['test/e2e/run-e2e.mjs'], summaryCounts('e2e'), 12],
+  ['reliability (seeded; --long for the full counts)', process.execPath, ['test/reliability/run.mjs'], summaryCounts('reliability'), 10],
+  ['date shift (the date-sensitive tests with the clock 400 days ahead and 30 days back)', process.execPath, ['test/scripts/date-shift.mjs'], summaryCounts('date shift'), 12],
 ];
 
 // Before the first layer: the system packages the tests need are there (installed now as root with
@@ -52,9 +65,9 @@ if (!preflight()) process.exit(1);
 
 const t0 = Date.now();
 const results = [];
-for (const [label, cmd, args, parse] of layers) {
+for (const [label, cmd, args, parse, limitMinutes] of layers) {
   if (only.length && !only.some(o => label.startsWith(o))) continue;
-  const result = await run(label, cmd, args, parse);
+  const result = await run(label, cmd, args, parse, limitMinutes);
   results.push(result);
   if ((label === 'build' || label === 'vscode host setup') && result.failed) break; // nothing later can run
 }

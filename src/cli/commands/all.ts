@@ -8,5 +8,7 @@ export function registerAllCommands(): void {
   registerCliCommand('compliance', 'check docker-compose, .env and Helm values of a self-hosted Langfuse; print the compliance report', () => import('./compliance'));
   registerCliCommand('rotate', 'rotate an API key: create, store, push to targets, verify, revoke (resumable)', () => import('./rotate'));
   registerCliCommand('sso', 'set up SSO for a self-hosted Langfuse: redirect URI, variable block, online OpenID Connect check', () => import('./sso'));
+  registerCliCommand('doctor', 'read-only: what works with this server and why (version, key, plan, identity, clock, TLS)', () => import('./doctor'));
+  registerCliCommand('conformance', 'run the product\'s flows against a server with throwaway objects, then remove them', () => import('./conformance'));
   registerCliCommand('sandbox', 'run the local Langfuse-compatible sandbox server', () => import('./sandbox'));
 }

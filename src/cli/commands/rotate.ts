@@ -2,7 +2,6 @@
 // The new secret is kept in a 0600 file in the state folder until the rotation completes or is
 // rolled back. Without --yes and without a terminal, nothing is revoked: the rotation waits and can
 // be resumed. Progress and the report go to stderr; stdout gets "<rotation id> <status>" (or JSON).
-import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { closeAllHostGates } from '../../core/langfuse';
 import { CliEnv, ExitCode, TOOL_NAME } from '../../core/names';
@@ -16,6 +15,7 @@ import { UsageError, type CliCommand, type CliIo } from '../command';
 import { ConnectionConfigError, loadCliConfig, resolveCliConnection, type CliConnection } from '../../core/connections/cliConfig';
 import { CONSENT_HELP, journalOrUndefined, nextStepAfterFailure, parseAllowedHosts } from '../rotateConsent';
 import { cliPort } from '../session/cliPort';
+import { testHookFrom } from '../testHook';
 
 const USAGE = [
   'rotate --connection NAME --project NAME --key pk-lf-… --to TARGET… [--compromised] [--manual] [--yes] [--scan PATH…] [--probe-traces] [--allow-foreign-host HOST…] [--json]',
@@ -25,8 +25,7 @@ const USAGE = [
   '  Manual mode reads the new pair from LANGFUSE_ACCESS_NEW_PUBLIC_KEY/LANGFUSE_ACCESS_NEW_SECRET_KEY or stdin.',
 ].join('\n');
 
-/** Tests only: `crash:<checkpoint>` kills the process with SIGKILL there; `record:<file>` appends checkpoint names. */
-export const TEST_HOOK_ENV = 'LANGFUSE_ACCESS_TEST_HOOK';
+export { TEST_HOOK_ENV } from '../testHook';
 
 interface Flags {
   connection?: string; project?: string; key?: string; to: string[]; scan: string[];
@@ -74,10 +73,9 @@ export const command: CliCommand = {
     let rotationId: string | undefined;
     try {
       const stateDir = ensureStateDir(io.env);
-      const hook = io.env[TEST_HOOK_ENV];
       host = new SessionHost(cliPort(io, {
         stateDir, yes: flags.yes, interactive: Boolean(process.stdin.isTTY) && !flags.yes, allowForeignHosts: flags.allowForeignHost,
-        secretManagers: loadCliConfig(io.env).secretManagers, checkpoint: hook ? testHook(hook) : undefined,
+        secretManagers: loadCliConfig(io.env).secretManagers, checkpoint: testHookFrom(io.env),
       }));
       if (flags.list) return list(io, host, flags.json);
       if (flags.resume || flags.abort !== undefined) {
@@ -125,18 +123,6 @@ function planFromFlags(io: CliIo, f: Flags) {
   } catch (err) {
     throw err instanceof PlanInputError ? new UsageError(err.message) : err;
   }
-}
-
-function testHook(hook: string): (name: string) => void {
-  if (hook.startsWith('crash:')) {
-    const at = hook.slice('crash:'.length);
-    return name => { if (name === at) process.kill(process.pid, 'SIGKILL'); };
-  }
-  if (hook.startsWith('record:')) {
-    const file = hook.slice('record:'.length);
-    return name => fs.appendFileSync(file, `${name}\n`);
-  }
-  return () => undefined;
 }
 
 function knownConnection(io: CliIo, journal: RotationJournal): string | undefined {

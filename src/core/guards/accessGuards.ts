@@ -15,7 +15,9 @@ export type AccessAction =
   | { kind: 'project.clearRole'; projectId: string; projectName: string; userId: string }
   | { kind: 'apiKey.create'; projectId: string; projectName: string }
   | { kind: 'apiKey.revoke'; projectId: string; projectName: string }
-  | { kind: 'apiKey.rotate'; projectId: string; projectName: string };
+  | { kind: 'apiKey.rotate'; projectId: string; projectName: string }
+  | { kind: 'project.create'; projectName: string }
+  | { kind: 'project.delete'; projectId: string; projectName: string };
 
 export interface MemberInfo { userId: string; email: string | null; name: string | null; role: Role }
 
@@ -100,6 +102,10 @@ function requiredScope(action: AccessAction): Scope {
     case 'org.changeRole':
     case 'org.removeMember':
       return { org: true, name: 'organizationMembers:CUD', holders: 'OWNER or ADMIN' };
+    case 'project.create':
+      return { org: true, name: 'projects:create', holders: 'OWNER or ADMIN' };
+    case 'project.delete':
+      return { org: false, name: 'project:delete', holders: 'OWNER of the project', projectId: action.projectId, projectName: action.projectName };
     case 'project.setRole':
     case 'project.clearRole':
       return { org: false, name: 'projectMembers:CUD', holders: 'OWNER or ADMIN of the project', projectId: action.projectId, projectName: action.projectName };
@@ -120,5 +126,7 @@ function describeAction(action: AccessAction): string {
     case 'apiKey.create': return `creating an API key in ${action.projectName}`;
     case 'apiKey.revoke': return `revoking an API key in ${action.projectName}`;
     case 'apiKey.rotate': return `rotating an API key of ${action.projectName} (it creates a key there)`;
+    case 'project.create': return `creating the project ${action.projectName}`;
+    case 'project.delete': return `deleting the project ${action.projectName}`;
   }
 }

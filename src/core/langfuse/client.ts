@@ -101,6 +101,8 @@ function buildClient(api: Api, transport: Transport, baseUrl: string, publicKey:
      * `signal` aborts — queued ones leave the queue at once.
      */
     withSignal: (signal: AbortSignal) => buildClient(api.withSignal(signal), transport, baseUrl, publicKey, cache),
+    /** What this client's answers said about the server: rate-limit headers, clock skew, proxy headers. */
+    observed: () => transport.observed.snapshot(),
     /** Requests in flight now and at most so far, for this client's host gate. */
     stats: () => ({ inFlight: transport.gate.inFlight, peakInFlight: transport.gate.peakInFlight }),
   };

@@ -11,7 +11,10 @@ export type SessionAction =
   | { kind: 'projectRole.clear'; projectId: string; userId: string }
   | { kind: 'apiKey.create'; projectId: string; note: string }
   /** `discarded`: the key was created moments ago and the user did not keep its secret. */
-  | { kind: 'apiKey.revoke'; projectId: string; keyId: string; discarded?: boolean };
+  | { kind: 'apiKey.revoke'; projectId: string; keyId: string; discarded?: boolean }
+  /** Projects: the conformance suite's throwaway project (Langfuse's POST/DELETE /api/public/projects). */
+  | { kind: 'project.create'; name: string }
+  | { kind: 'project.delete'; projectId: string };
 
 export type SessionActionKind = SessionAction['kind'];
 

@@ -4,7 +4,7 @@ import type { AuditEvent } from '../audit/entry';
 import type { AccessAction, MemberInfo } from '../guards/accessGuards';
 import type { LangfuseClient } from '../langfuse/index';
 import type { Role } from '../langfuse/roles';
-import type { ApiKeySummary, CreatedApiKey } from '../langfuse/schemas';
+import type { ApiKeySummary, CreatedApiKey, SavedProject } from '../langfuse/schemas';
 import { shortPublicKey } from '../log/redact';
 import type { SessionAction } from './actions';
 import type { Confirmation } from './port';
@@ -21,7 +21,7 @@ export interface PlannedChange {
   /** The short confirmation once it is done, naming what changed (and the created key, if any). */
   done(created?: CreatedApiKey): string;
   audit: Omit<AuditEvent, 'outcome'>;
-  perform(client: LangfuseClient): Promise<CreatedApiKey | void>;
+  perform(client: LangfuseClient): Promise<CreatedApiKey | SavedProject | void>;
 }
 
 /** Thrown when an action names a member, project or key the live organization does not have. */
@@ -94,6 +94,23 @@ export function planChange(action: SessionAction, facts: LiveFacts): PlannedChan
         done: created => `Created the API key ${created ? shortPublicKey(created.publicKey) : ''} "${action.note}" in ${p.name}.`,
         audit: { action: 'apiKey.create', resource: { kind: 'apiKey', project: p.name }, details: { note: action.note } },
         perform: client => client.projectApiKeys.create(p.id, { note: action.note }),
+      };
+    }
+    case 'project.create': return {
+      guard: { kind: 'project.create', projectName: action.name },
+      confirmation: { id: 'change', message: `Create the project ${action.name} in the organization?`, button: 'Create Project' },
+      audit: { action: 'project.create', resource: { kind: 'project', name: action.name }, details: {} },
+      perform: client => client.projects.create({ name: action.name }),
+      done: () => `Created the project ${action.name}.`,
+    };
+    case 'project.delete': {
+      const p = project(facts);
+      return {
+        guard: { kind: 'project.delete', projectId: p.id, projectName: p.name },
+        confirmation: { id: 'change', message: `Delete the project ${p.name}? Its ${p.apiKeys.length} API key(s) stop working at once and its data is removed. This cannot be undone.`, button: `Delete ${p.name}` },
+        audit: { action: 'project.delete', resource: { kind: 'project', id: p.id, name: p.name }, details: { apiKeys: p.apiKeys.length } },
+        perform: client => client.projects.delete(p.id),
+        done: () => `Deleted the project ${p.name} and its ${p.apiKeys.length} API key(s).`,
       };
     }
     case 'apiKey.revoke': {

@@ -3,7 +3,7 @@ import { hostLabel } from '../connections/connection';
 import { decide, type AccessAction, type Decision, type OrgAccessState } from '../guards/accessGuards';
 import type { LangfuseClient } from '../langfuse/index';
 import type { Role } from '../langfuse/roles';
-import type { CreatedApiKey } from '../langfuse/schemas';
+import type { CreatedApiKey, SavedProject } from '../langfuse/schemas';
 import { maskSecretKey } from '../log/redact';
 import type { OrganizationModel } from '../org/organizationModel';
 import { projectOf, type SessionAction, type SessionActionKind } from './actions';
@@ -15,7 +15,7 @@ import { SessionRotations } from './rotations';
 
 /** What became of an action: the guard's decision is always there, as data. */
 export type ActionOutcome =
-  | { status: 'done'; decision: Decision; created?: CreatedApiKey; message: string }
+  | { status: 'done'; decision: Decision; created?: CreatedApiKey; project?: SavedProject; message: string }
   | { status: 'refused'; decision: Decision }
   | { status: 'cancelled'; decision: Decision };
 
@@ -48,16 +48,22 @@ export class Session {
     if (decision.confirm && !await prompter.confirm({ id: 'elevated-grant', message: `Are you sure? ${decision.confirm}`, button: 'Yes, Grant It' })) {
       return { status: 'cancelled', decision };
     }
-    let created: CreatedApiKey | void;
+    let result: CreatedApiKey | SavedProject | void;
     try {
-      created = await change.perform(this.client);
+      result = await change.perform(this.client);
     } catch (err) {
       this.host.record({ ...audit, outcome: 'failure', details: { ...audit.details, error: (err as Error).message } });
       throw err;
     } finally {
-      this.model.invalidate(projectId === undefined ? { overview: true } : { projectId });
+      this.model.invalidate(projectId === undefined ? { overview: true } : { projectId, ...(action.kind === 'project.delete' ? { overview: true } : {}) });
+    }
+    if (action.kind === 'project.create' && result) {
+      const project = result as SavedProject;
+      this.host.record({ ...audit, resource: { ...audit.resource, id: project.id }, outcome: 'success' });
+      return { status: 'done', decision, project, message: change.done() };
     }
     this.host.record({ ...audit, outcome: 'success' });
+    const created = result as CreatedApiKey | undefined;
     if (created) {
       this.host.record(this.withConnection({
         action: 'apiKey.created', outcome: 'success',

@@ -1,6 +1,6 @@
 // Runs one fuzz target over seeded fast-check inputs, counting (not stopping at) crashes, and
 // re-timing every slow input alone three times: only an input that stays over the limit every time
-// counts (a catastrophic regex or quadratic loop, not a GC pause).
+// counts (a catastrophic regex or quadratic loop, not a GC pause or a busy machine).
 import * as fc from 'fast-check';
 
 export interface FuzzTarget<T> {
@@ -37,6 +37,8 @@ function timed(fn: () => void): number {
 export function fuzz<T>(target: FuzzTarget<T>, seed: number, count: number): FuzzOutcome {
   const started = performance.now();
   const outcome: FuzzOutcome = { name: target.name, inputs: 0, crashes: 0, slow: 0, samples: [], seconds: 0 };
+  const durations: number[] = [];
+  const candidates: T[] = [];
   for (let batch = 0; outcome.inputs < count; batch++) {
     const inputs = fc.sample(target.arbitrary, { seed: seed + batch * 7919, numRuns: Math.min(BATCH, count - outcome.inputs) });
     for (const input of inputs) {
@@ -48,17 +50,33 @@ export function fuzz<T>(target: FuzzTarget<T>, seed: number, count: number): Fuz
         outcome.crashes++;
         if (outcome.samples.length < 3) outcome.samples.push(`crash: ${String((err as Error)?.message ?? err).split('\n')[0].slice(0, 200)} ← ${show(input)}`);
       }
-      if (performance.now() - t0 > SLOW_MS) {
-        const again = [0, 1, 2].map(() => timed(() => target.run(input)));
-        if (again.every(ms => ms > SLOW_MS)) {
-          outcome.slow++;
-          if (outcome.samples.length < 3) outcome.samples.push(`slow (${again.map(ms => ms.toFixed(0)).join('/')} ms): ${show(input)}`);
-        }
-      }
+      const ms = performance.now() - t0;
+      durations.push(ms);
+      if (ms > SLOW_MS) candidates.push(input);
+    }
+  }
+  // Slow means slow against this target's own typical input on this machine now (a ratio to a
+  // baseline of the same run, as benchmarks do), never below SLOW_MS: a busy machine slows every
+  // input alike, a catastrophic regex or quadratic loop only some.
+  const limit = Math.max(SLOW_MS, SLOW_FACTOR * median(durations));
+  for (const input of candidates) {
+    const again = [0, 1, 2].map(() => timed(() => target.run(input)));
+    if (again.every(ms => ms > limit)) {
+      outcome.slow++;
+      if (outcome.samples.length < 3) outcome.samples.push(`slow (${again.map(ms => ms.toFixed(0)).join('/')} ms, limit ${limit.toFixed(0)} ms): ${show(input)}`);
     }
   }
   outcome.seconds = (performance.now() - started) / 1000;
   return outcome;
+}
+
+/** How many times its median input an input may take before it counts as slow. */
+export const SLOW_FACTOR = 40;
+
+function median(values: number[]): number {
+  if (!values.length) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
 }
 
 /** Characters that matter to the formats fuzzed here (quotes, comments, YAML indicators, line ends). */

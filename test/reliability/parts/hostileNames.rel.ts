@@ -157,7 +157,7 @@ runPart(PART, async ({ seed, long }) => {
     const o = fuzz(target, seed, count);
     process.stderr.write(`[hostile-names] ${o.name}: ${o.inputs} inputs, ${o.crashes} violations, ${o.slow} slow\n`);
     figure(PART, `${o.name}: violations (${o.inputs} inputs)`, o.crashes, { max: 0 }, o.samples[0]);
-    figure(PART, `${o.name}: inputs > 50 ms ×3`, o.slow, { max: 0 }, o.samples[0]);
+    figure(PART, `${o.name}: inputs slower than 40× the median and 50 ms, 3 times`, o.slow, { max: 0 }, o.samples[0]);
   }
 
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'lfa-rel-names-'));

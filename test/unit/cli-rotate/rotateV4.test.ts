@@ -60,7 +60,7 @@ describe('cli: rotate on Langfuse 4.x', function () {
     assert.equal(other.code, 2, 'consent for another host does not count');
     const allowed = await h.run([...START, '--to', 'env:svc/.env', '--yes', '--allow-foreign-host', 'https://Collector.Evil.Example/']);
     assert.equal(allowed.code, 0, allowed.err);
-    assert.match(allowed.err, /allowed by --allow-foreign-host/);
+    assert.match(allowed.err, /Allowed by --allow-foreign-host\./);
     assert.match(allowed.err, /svc\/\.env: before pk-lf-b1000000-0000-4000-8000-000000000001, pushed version \w+, points its SDK at collector\.evil\.example \(confirmed\)/);
     const journal = JSON.parse(fs.readFileSync(`${h.rotationsDir}/${allowed.out.trim().split(' ')[0]}.json`, 'utf8'));
     assert.deepEqual(journal.foreignHostsConfirmed.map((c: { hosts: string[] }) => c.hosts), [['collector.evil.example']]);
@@ -105,18 +105,18 @@ describe('cli: rotate on Langfuse 4.x', function () {
     const id = done.out.trim().split(' ')[0];
     const newKey = h.keys()[0].publicKey;
     const again = await h.run([...START, '--to', 'env:app/.env', '--yes']);
-    assert.equal(again.code, 2);
+    assert.equal(again.code, 2, again.err);
     assert.match(again.err, new RegExp(`${OLD.publicKey} is no longer a key of project production-chatbot: rotation ${id} revoked it at \\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z \\(by engineering-lead@acme\\.com with the langfuse-access CLI, replaced by pk-lf-${newKey.slice(6, 10)}…${newKey.slice(-4)}; that rotation is completed\\)`));
     assert.match(again.err, /Use the new key pk-lf-.{4}….{4} .*see "langfuse-access rotate --list"/);
     assert.ok(!again.err.includes(newKey), 'the replacing key is shown masked');
     // Deleted in the Langfuse UI, never rotated here.
     const staging = [...h.sandbox.store.apiKeys.values()].find(k => k.projectId === 'proj-staging-chatbot')!;
     h.sandbox.store.apiKeys.delete(staging.id);
-    const gone = await h.run(['--connection', 'acme', '--project', 'staging-chatbot', '--key', staging.publicKey, '--to', 'env:app/.env', '--yes']);
-    assert.equal(gone.code, 2);
+    const gone = await h.run(['--connection', 'acme', '--project', 'staging-chatbot', '--key', staging.publicKey, '--to', 'env:app/.env', '--yes'], { LANGFUSE_ACCESS_ACTING_AS: 'senior-dev@acme.com' });
+    assert.equal(gone.code, 2, gone.err);
     assert.match(gone.err, /is not a key of project staging-chatbot: it was revoked or deleted in Langfuse \(not by a rotation on this machine\).*No rotation or audit entry on this machine mentions it\./);
     const analytics = [...h.sandbox.store.apiKeys.values()].find(k => k.projectId === 'proj-analytics-readonly')!;
-    const wrong = await h.run(['--connection', 'acme', '--project', 'staging-chatbot', '--key', analytics.publicKey, '--to', 'env:app/.env', '--yes']);
+    const wrong = await h.run(['--connection', 'acme', '--project', 'staging-chatbot', '--key', analytics.publicKey, '--to', 'env:app/.env', '--yes'], { LANGFUSE_ACCESS_ACTING_AS: 'senior-dev@acme.com' });
     assert.match(wrong.err, new RegExp(`${analytics.publicKey} is a key of project analytics-readonly, not of staging-chatbot`));
   });
 });

@@ -66,7 +66,7 @@ describe('one gate per host across the tree, rotation, online verification and t
     const rotation = (async () => {
       const rotations = await session.rotations();
       try {
-        const started = await rotations.start({ mode: 'normal', connection: { id: 'large', baseUrl: sb.url }, project: { name: rotated }, oldPublicKey: rotatedPair.publicKey, targets: [`env:${target}`] });
+        const started = await rotations.start({ mode: 'normal', connection: { id: 'large', baseUrl: sb.url }, project: { name: rotated }, oldPublicKey: rotatedPair.publicKey, targets: [`env:${target}`], workspaceTrusted: true });
         return (await rotations.run(started.journal.id)).outcome;
       } finally {
         rotations.close();
@@ -75,7 +75,7 @@ describe('one gate per host across the tree, rotation, online verification and t
     // Online verification as the extension runs it, a few files at a time in parallel (several windows or saves at once).
     const verification = (async () => {
       const groups = [0, 1, 2, 3].map(g => envFiles.filter((_, i) => i % 4 === g));
-      const answers = await Promise.all(groups.map(files => online.verifyPairsOnline(new Map([[sb.url, files]]))));
+      const answers = await Promise.all(groups.map(files => online.verifyPairsOnline(new Map([[sb.url, files]]), { workspaceTrusted: true })));
       return answers.flatMap(a => [...a.values()]).filter((a: { status: string }) => a.status === 'ok').length;
     })();
     const link = (async () => {

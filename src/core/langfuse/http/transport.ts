@@ -6,6 +6,7 @@ import {
   LangfuseError, NetworkError, RedirectError, SchemaError, ServerError, TimeoutError,
 } from '../errors';
 import { hostGate, sleep, type HostGate } from './hostGate';
+import { ResponseObserver } from './observed';
 
 export type RetryMode =
   /** GET and PUT: safe to repeat on network errors, timeouts, 5xx and 429. */
@@ -64,6 +65,8 @@ const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'UND_ERR_CONNECT_TIMEOUT', 'ENOT
 /** One host, one key pair: sends requests through the host's shared gate, with retries and redirects. */
 export class Transport {
   readonly gate: HostGate;
+  /** Rate-limit headers and the server's clock, as the answers showed them (doctor). */
+  readonly observed = new ResponseObserver();
   private readonly authorization: string;
   private readonly logger: Logger;
   private readonly host: string;
@@ -174,6 +177,7 @@ export class Transport {
         path, method: method as 'GET', headers, body, signal,
         headersTimeout: this.options.timeoutMs, bodyTimeout: this.options.timeoutMs,
       });
+      this.observed.record(res.headers, Date.now());
       const text = await this.readBody(res.body, request, res.statusCode);
       this.logger.debug(`${request} → ${res.statusCode} in ${Date.now() - started} ms`);
       const contentType = String(res.headers['content-type'] ?? '');
