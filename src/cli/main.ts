@@ -1,6 +1,7 @@
 // `langfuse-access <command> [...]`: the command-line edge over src/core.
 // Exit codes: 0 ok, 1 findings or a failed operation, 2 usage or configuration error.
 // Machine output goes to stdout, messages to stderr. Credentials never come from argv.
+import { formatCommandHelp, formatCommandList } from '../core/display/cliHelp';
 import { ExitCode, TOOL_NAME, TOOL_VERSION } from '../core/names';
 import type { CliIo } from './command';
 import { UsageError } from './command';
@@ -9,13 +10,11 @@ import { cliCommands as commands } from './registry';
 
 registerAllCommands();
 
-function usage(): string {
-  const width = Math.max(...Object.keys(commands).map(n => n.length));
-  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
-  return `Usage: ${TOOL_NAME} <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun "${TOOL_NAME} <command> --help" for a command's options.\n`;
-}
+const usage = () => formatCommandList(TOOL_NAME, commands);
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
+  // `help <command> [subcommand]` is `<command> [subcommand] --help`.
+  if (argv[0] === 'help' && argv[1] && commands[argv[1]]) return main([...argv.slice(1), '--help'], io);
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.err(usage());
@@ -32,7 +31,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const { command } = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.err(`Usage: ${TOOL_NAME} ${command.usage}\n${command.help ? `\n${command.help}` : ''}`);
+    io.err(formatCommandHelp(TOOL_NAME, command.usage, command.help, rest[0]));
     return ExitCode.ok;
   }
   try {
@@ -57,6 +56,7 @@ if (require.main === module) {
     env: process.env,
     cwd: process.cwd(),
   };
+  (require('./l10n') as typeof import('./l10n')).setUpCliL10n(process.env);
   main(process.argv.slice(2), io).then(
     code => { process.exitCode = code; },
     err => {

@@ -1,5 +1,6 @@
 import { ExitCode, TOOL_VERSION } from '../core/names';
 import type { CliCommand } from './command';
+import { VERSION_HELP } from '../core/display/help/version';
 
 export interface CommandEntry {
   summary: string;
@@ -10,7 +11,7 @@ export interface CommandEntry {
 export const cliCommands: Record<string, CommandEntry> = {
   version: {
     summary: 'print the version',
-    load: async () => ({ command: { usage: 'version', run: async io => { io.out(`${TOOL_VERSION}\n`); return ExitCode.ok; } } }),
+    load: async () => ({ command: { usage: 'version', help: VERSION_HELP, run: async io => { io.out(`${TOOL_VERSION}\n`); return ExitCode.ok; } } }),
   },
 };
 

@@ -6,14 +6,6 @@ import { TOOL_NAME } from '../core/names';
 import { pastPointOfNoReturn, whatResumeDoes, type RotationEngine, type RotationJournal } from '../core/rotation';
 import { UsageError } from './command';
 
-export const CONSENT_HELP = [
-  '  --probe-traces: also read tracing data arriving with the new key (v2 observations on Langfuse 4.x, the v3 trace',
-  '    list on older servers); off by default; when the server cannot answer it is reported as unavailable, never blocking.',
-  '  --allow-foreign-host HOST: write the new key into an env: target whose LANGFUSE_BASE_URL, LANGFUSE_BASEURL or',
-  '    LANGFUSE_HOST names HOST instead of the connection\'s host. Without it such a target is refused; --yes is not consent.',
-  '  --abort works only before the revoke; afterwards a rotation can only be finished with --resume.',
-];
-
 /** `collector.example`, `collector.example:8443` or a URL naming it → `host[:port]` in lower case. */
 export function parseAllowedHosts(values: readonly string[]): string[] {
   return values.map(value => {

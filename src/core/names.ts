@@ -67,6 +67,7 @@ export const Commands = {
   auditExport: 'langfuseAccess.auditExport',
   auditRefresh: 'langfuseAccess.auditRefresh',
   setSiemToken: 'langfuseAccess.setSiemToken',
+  setVaultToken: 'langfuseAccess.setVaultToken',
   applyDeploymentFix: 'langfuseAccess.applyDeploymentFix',
   complianceReport: 'langfuseAccess.complianceReport',
   openLangfuseAuditLog: 'langfuseAccess.openLangfuseAuditLog',
@@ -138,6 +139,8 @@ export const CliEnv = {
   ssoClientSecret: 'LANGFUSE_ACCESS_SSO_CLIENT_SECRET',
   /** Set by `npm start` so "Connect to local sandbox" finds the sandbox's key pairs. */
   sandboxCredentials: 'LANGFUSE_ACCESS_SANDBOX_CREDENTIALS',
+  /** The CLI's language (e.g. `de`, `pt-br`); else LC_ALL, LC_MESSAGES, LANG. English when no bundle matches. */
+  locale: 'LANGFUSE_ACCESS_LOCALE',
 } as const;
 
 export const CONFIG_DIR_NAME = 'langfuse-access';

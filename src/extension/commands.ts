@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { hostLabel } from '../core/connections/connection';
 import { langfuseAuditLogTarget } from '../core/audit/langfuseAuditLogLink';
 import { redactText } from '../core/log/redact';
-import { Commands, SecretKeys, Views } from '../core/names';
+import { Commands, Views } from '../core/names';
+import { setSinkToken } from './secrets/setSinkToken';
 import type { Finding, Fix } from '../core/rules/finding';
 import { createApiKey, revokeApiKey } from './actions/keyActions';
 import { addMember, changeOrgRole, removeMember, resetProjectRole, setProjectRole } from './actions/memberActions';
@@ -48,17 +49,17 @@ export function registerCommands(services: Services): vscode.Disposable[] {
       log.info(`Connected to the local sandbox as connection "${id}".`);
       await services.organizationNames.learnWith(id, connected.projectKeys).catch(err => log.warn('The sandbox did not tell its organization name:', (err as Error).message));
       const name = services.organizationNames.get(id);
-      services.ui.done(`Connected to the local Langfuse sandbox${name ? ` (${name})` : ''}.`);
+      services.ui.done(name ? vscode.l10n.t('Connected to the local Langfuse sandbox ({0}).', name) : vscode.l10n.t('Connected to the local Langfuse sandbox.'));
       return id;
     },
     [Commands.removeConnection]: async (node?: AccessNode) => {
       const target = node ?? await pickConnectionNode(services);
       const connection = target && services.connections.get(target.connectionId);
       if (!connection) return false;
-      if (!await services.ui.confirm(`Remove the connection "${connection.name}" (${connection.baseUrl})? Its key pair is deleted from SecretStorage; the key itself stays valid in Langfuse.`, 'Remove')) return false;
+      if (!await services.ui.confirm(vscode.l10n.t('Remove the connection "{0}" ({1})? Its key pair is deleted from SecretStorage; the key itself stays valid in Langfuse.', connection.name, connection.baseUrl), 'Remove')) return false;
       await services.connections.remove(connection.id);
       services.record({ action: 'connection.remove', resource: { kind: 'connection', id: connection.id, name: connection.name, host: hostLabel(connection.baseUrl) }, outcome: 'success' });
-      services.ui.done(`Removed the connection "${connection.name}"; its key pair is deleted from SecretStorage.`);
+      services.ui.done(vscode.l10n.t('Removed the connection "{0}"; its key pair is deleted from SecretStorage.', connection.name));
       return true;
     },
     [Commands.addMember]: async (node?: AccessNode) => {
@@ -97,7 +98,7 @@ export function registerCommands(services: Services): vscode.Disposable[] {
       const target = node ?? await pickProjectKeyNode(services);
       if (!target) return undefined;
       await services.ui.copy(target.key.publicKey);
-      services.ui.notify(`Copied ${target.key.publicKey} (public keys are not secret).`);
+      services.ui.notify(vscode.l10n.t('Copied {0} (public keys are not secret).', target.key.publicKey));
       return target.key.publicKey;
     },
     [Commands.explainAccess]: async (node?: NodeOf<'orgMember'> | NodeOf<'projectMember'>) => {
@@ -112,7 +113,7 @@ export function registerCommands(services: Services): vscode.Disposable[] {
     [Commands.revealKey]: async (publicKey: string) => {
       const node = await services.tree.findKey(publicKey);
       if (!node) {
-        await services.ui.refuse(`No connected organization lists the key ${publicKey}: it may be revoked, belong to another organization, or your connection is a project key.`);
+        await services.ui.refuse(vscode.l10n.t('No connected organization lists the key {0}: it may be revoked, belong to another organization, or your connection is a project key.', publicKey));
         return false;
       }
       await vscode.commands.executeCommand(`workbench.view.extension.${Views.container}`);
@@ -138,14 +139,8 @@ export function registerCommands(services: Services): vscode.Disposable[] {
     [Commands.auditRefresh]: () => services.auditView.refresh(),
     [Commands.auditVerify]: () => verifyAuditLogCommand(services),
     [Commands.auditExport]: (target?: vscode.Uri) => exportAuditLog(services, target),
-    [Commands.setSiemToken]: async () => {
-      const token = await services.ui.input({ title: 'SIEM token for audit forwarding', prompt: 'Bearer token of the endpoint in langfuseAccess.auditForwarding.siem (kept in SecretStorage)', password: true, validateInput: v => v.trim() ? undefined : 'Paste the token.' });
-      if (!token) return false;
-      await services.context.secrets.store(SecretKeys.sink('siem'), token.trim());
-      services.record({ action: 'sink.tokenSet', resource: { kind: 'sink', id: 'siem' }, outcome: 'success' });
-      services.ui.done('Stored the SIEM token in SecretStorage.');
-      return true;
-    },
+    [Commands.setSiemToken]: () => setSinkToken(services, 'siem'),
+    [Commands.setVaultToken]: () => setSinkToken(services, 'vault'),
     [Commands.applyDeploymentFix]: (fix: DeploymentFix) => applyDeploymentFix(services, fix),
     [Commands.complianceReport]: () => complianceReportCommand(services),
     [Commands.openLangfuseAuditLog]: async (node?: NodeOf<'project'>) => {
@@ -159,14 +154,14 @@ export function registerCommands(services: Services): vscode.Disposable[] {
     },
     [Commands.verifyKeysOnline]: async (uri?: vscode.Uri) => {
       const file = (uri ?? vscode.window.activeTextEditor?.document.uri)?.fsPath;
-      if (!file) { services.ui.notify('Open a .env file to verify its keys.'); return 0; }
+      if (!file) { services.ui.notify(vscode.l10n.t('Open a .env file to verify its keys.')); return 0; }
       const access = services.diagnostics.accessFileFor(file);
       const refusal = services.online.refusal(access);
       if (refusal) { await services.ui.refuse(refusal); return 0; }
       const host = services.connections.get(access!.config!.connection!)!.baseUrl;
-      if (!await services.ui.confirm(`Send the key pairs of ${vscode.workspace.asRelativePath(file)} to ${host} to ask which project they belong to?`, 'Verify Online')) return 0;
+      if (!await services.ui.confirm(vscode.l10n.t('Send the key pairs of {0} to {1} to ask which project they belong to?', vscode.workspace.asRelativePath(file), host), 'Verify Online')) return 0;
       const checked = await services.online.verify([file], access);
-      services.ui.notify(`Checked ${checked} key pair(s) with ${host}.`);
+      services.ui.notify(vscode.l10n.t('Checked {0} key pair(s) with {1}.', checked, host));
       return checked;
     },
     [Commands.refresh]: (node?: AccessNode) => services.tree.refresh(node),
@@ -194,7 +189,7 @@ async function saveConnection(services: Services, existingId?: string) {
     outcome: 'success',
     details: { check: check.summary, verified: check.ok },
   });
-  services.ui.done(`Saved connection "${connection.name}": ${check.summary}`);
+  services.ui.done(vscode.l10n.t('Saved connection "{0}": {1}', connection.name, check.summary));
   return connection.id;
 }
 

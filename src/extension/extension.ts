@@ -1,3 +1,4 @@
+import { installTranslator } from '../core/l10n/l10n';
 import * as vscode from 'vscode';
 import { AuditForwarder } from './audit/auditForwarder';
 import { AuditLogView } from './audit/auditLogView';
@@ -34,6 +35,8 @@ export interface ExtensionApi {
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const started = performance.now();
+  // Core's words (tree rows, rule messages, refusals) in the display language, from media/l10n.
+  installTranslator((message, ...args) => vscode.l10n.t(message, ...args));
   const { logger: log, channel } = createChannelLogger();
   const connections = new ConnectionStore(context.secrets, log.child('Connections'));
   const stateDir = stateDirPath();

@@ -2,35 +2,29 @@
 // stdout: machine output (reports, exports, entries); stderr: messages. Exit 0 ok, 1 problems found
 // or entries left unsent, 2 usage or configuration errors. Forwarding endpoints come only from the
 // CLI's own config file (never a workspace); the SIEM token only from the environment.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import { parseArgs } from 'node:util';
 import { formatAuditExport } from '../../core/audit/export';
 import { forTerminal, jsonForTerminal } from '../../core/display/terminal';
 import { folderScope, UnsafeWriteError, writeFileInScope } from '../../core/fs/scopedWrite';
-import { FORWARDING_CONFIG_FILE, SIEM_TOKEN_ENV, type AuditForwardingConfig } from '../../core/audit/forward/forwardConfig';
+import { SIEM_TOKEN_ENV, type AuditForwardingConfig } from '../../core/audit/forward/forwardConfig';
 import { loadForwardingConfig } from '../../core/audit/forward/loadForwardingConfig';
 import { auditFilterFrom, entryLine, verifyReportText } from '../../core/audit/presentation';
 import { forwardedTip } from '../../core/audit/forward/cursor';
-import { forwardConfigured } from '../../core/audit/forward/forwardConfigured';
+import { caFileReader, forwardConfigured, forwardResultLine, forwardSelection } from '../../core/audit/forward/forwardConfigured';
 import { openAuditWriter } from '../../core/audit/openAuditWriter';
 import type { AuditFilter } from '../../core/audit/reader';
 import { readAuditLog } from '../../core/audit/reader';
 import { readSigningKey } from '../../core/audit/signingKey';
 import { verifyAuditLogParallel } from '../../core/audit/parallelVerify';
+import { auditLogPresence, missingLogText } from '../../core/audit/logPresence';
 import { CliEnv, ExitCode, StateFiles, TOOL_NAME } from '../../core/names';
 import { configDirPath, stateDirPath } from '../../core/state/stateDir';
 import type { CliCommand, CliIo } from '../command';
+import { AUDIT_HELP, AUDIT_USAGE } from '../../core/display/help/audit';
 import { UsageError } from '../command';
 
-const USAGE = [
-  'audit verify [--log <file>] [--trust <public key or key id>…] [--format text|json]',
-  '       audit export --format jsonl|csv [--since <date>] [--until <date>] [--project p] [--actor a] [--action a] [--output <file>]',
-  '       audit tail [-n 20] [--project p] [--actor a] [--action a] [--json]',
-  `       audit forward [--siem] [--syslog]   (endpoints from ${FORWARDING_CONFIG_FILE} in the config folder; token from ${SIEM_TOKEN_ENV})`,
-  '       audit checkpoint',
-].join('\n');
 
 function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
   try {
@@ -57,12 +51,18 @@ async function verify(io: CliIo, args: string[]): Promise<number> {
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError('--format must be text or json');
   const file = logFile(io, values.log);
   const stateDir = stateDirPath(io.env);
+  const presence = auditLogPresence(file, stateDir);
+  if (!presence.present) {
+    const missing = missingLogText(presence, values.log !== undefined);
+    io.out(values.format === 'json' ? `${jsonForTerminal(JSON.stringify({ file, ok: missing.ok, present: false, expectedBecause: presence.expectedBecause, message: missing.text }, null, 2))}\n` : `${forTerminal(missing.text)}\n`);
+    return missing.ok ? ExitCode.ok : ExitCode.findings;
+  }
   const report = await verifyAuditLogParallel(file, { trustedKeys: values.trust, knownTip: values.log ? undefined : forwardedTip(stateDir) });
   const own = values.log ? undefined : readSigningKey(stateDir);
   if (values.format === 'json') {
     io.out(`${jsonForTerminal(JSON.stringify({ ...report, signingKey: own ? { keyId: own.keyId, publicKey: own.publicKey } : undefined }, null, 2))}\n`);
   } else {
-    io.out(verifyReportText(file, fs.existsSync(file), report, own));
+    io.out(verifyReportText(file, true, report, own));
   }
   return report.ok ? ExitCode.ok : ExitCode.findings;
 }
@@ -116,37 +116,28 @@ function readForwardingConfig(io: CliIo): AuditForwardingConfig {
 async function forward(io: CliIo, args: string[]): Promise<number> {
   const { values } = parse(args, { siem: { type: 'boolean', default: false }, syslog: { type: 'boolean', default: false } });
   const config = readForwardingConfig(io);
-  const only = values.siem && !values.syslog ? 'siem' : values.syslog && !values.siem ? 'syslog' : undefined;
-  if ((only === 'siem' && !config.siem) || (only === 'syslog' && !config.syslog) || (!config.siem && !config.syslog)) {
-    throw new UsageError(`${FORWARDING_CONFIG_FILE} configures no ${only ?? 'destination'}`);
-  }
-  const token = io.env[SIEM_TOKEN_ENV];
-  if (config.siem && only !== 'syslog' && !token) io.err(`${TOOL_NAME} audit: ${SIEM_TOKEN_ENV} is not set; sending without a bearer token\n`);
-  const readCa = (caFile: string): string => {
-    const full = path.resolve(configDirPath(io.env), caFile);
-    try {
-      return fs.readFileSync(full, 'utf8');
-    } catch {
-      throw new UsageError(`caFile ${full} (from ${FORWARDING_CONFIG_FILE}) cannot be read`);
-    }
-  };
   const stateDir = stateDirPath(io.env);
+  const token = io.env[SIEM_TOKEN_ENV];
   let results;
   try {
-    results = await forwardConfigured(config, { file: path.join(stateDir, StateFiles.auditLog), stateDir, siemToken: token, readCa, only });
+    const only = forwardSelection(config, values);
+    if (config.siem && only !== 'syslog' && !token) io.err(`${TOOL_NAME} audit: ${SIEM_TOKEN_ENV} is not set; sending without a bearer token\n`);
+    results = await forwardConfigured(config, { file: path.join(stateDir, StateFiles.auditLog), stateDir, siemToken: token, readCa: caFileReader(configDirPath(io.env)), only });
   } catch (err) {
-    if (err instanceof UsageError) throw err;
     throw new UsageError((err as Error).message);
   }
-  for (const r of results) {
-    io.out(`${r.destination}: sent ${r.sent}, pending ${r.pending}${r.busy ? ' (another process is forwarding)' : ''}${r.error ? ` — ${forTerminal(r.error)}` : ''}\n`);
-  }
+  for (const r of results) io.out(`${forwardResultLine(r)}\n`);
   return results.some(r => r.pending > 0 || r.error) ? ExitCode.findings : ExitCode.ok;
 }
 
 function checkpoint(io: CliIo, args: string[]): number {
   parse(args, {});
   const stateDir = stateDirPath(io.env);
+  // No log, no key: a signing key on its own would make `verify` expect a log that never was.
+  if (!auditLogPresence(path.join(stateDir, StateFiles.auditLog), stateDir).present) {
+    io.out('nothing to sign: no audit log yet\n');
+    return ExitCode.ok;
+  }
   const writer = openAuditWriter({ stateDir, actor: { identity: io.env[CliEnv.actingAs] ?? io.env.USER ?? 'unknown', tool: 'cli' } });
   const entry = writer.checkpointIfDue();
   const key = writer.signingPublicKey();
@@ -155,7 +146,8 @@ function checkpoint(io: CliIo, args: string[]): number {
 }
 
 export const command: CliCommand = {
-  usage: USAGE,
+  usage: AUDIT_USAGE,
+  help: AUDIT_HELP,
   async run(io: CliIo, args: string[]): Promise<number> {
     const [sub, ...rest] = args;
     switch (sub) {

@@ -11,37 +11,16 @@ import { closeAllHostGates } from '../../core/langfuse';
 import { CONFORMANCE_PREFIX, ExitCode, TOOL_NAME } from '../../core/names';
 import { SessionHost } from '../../core/session';
 import { ensureStateDir } from '../../core/state/stateDir';
+import { CONFORMANCE_HELP, CONFORMANCE_USAGE } from '../../core/display/help/conformance';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { cliPort } from '../session/cliPort';
 import { ask } from '../session/terminal';
 import { testHookFrom } from '../testHook';
 
-const USAGE = 'conformance [--connection NAME] [--project NAME [--allow-existing-keys]] [--yes] [--json]';
-
-const HELP = [
-  'Runs the product\'s own flows against a Langfuse server, through the same core the extension uses:',
-  'capabilities, the full tree load, a throwaway member added by email (SCIM, @example.com, MEMBER) given',
-  'a project role and removed, a key created and revoked, a complete rotation into a .env target (old pair',
-  '401, new pair 200, trace probe on), and lint --online on the generated files.',
-  '',
-  `Everything it creates is named ${CONFORMANCE_PREFIX}<run> and removed at the end, also after a failure or`,
-  'Ctrl-C; a run killed outright is cleaned up by the next run (journal in the state folder). Leftovers of',
-  'runs started over an hour ago are removed too. SCIM-created users stay as Langfuse users without membership.',
-  '',
-  '  --connection NAME      an entry of connections.yaml (else LANGFUSE_ACCESS_BASE_URL and the key pair from the environment)',
-  '  --project NAME         work in this existing project instead of a throwaway one (created and deleted; needs OWNER)',
-  `  --allow-existing-keys  with --project: also revoke keys noted ${CONFORMANCE_PREFIX}… left by earlier runs`,
-  '  --yes                  consent to create and delete the throwaway objects (required without a terminal)',
-  '  --json                 the report as JSON on stdout (check lines go to stderr)',
-  '',
-  'Acts as LANGFUSE_ACCESS_ACTING_AS (else git user.email), which must be OWNER or ADMIN; otherwise it stops',
-  'before changing anything. A check skipped for a missing entitlement names the plans that have it.',
-  'Exit codes: 0 nothing failed, 1 a check or the cleanup failed, 2 usage or configuration error.',
-].join('\n');
 
 export const command: CliCommand = {
-  usage: USAGE,
-  help: `${HELP}\n`,
+  usage: CONFORMANCE_USAGE,
+  help: CONFORMANCE_HELP,
   async run(io: CliIo, args: string[]): Promise<number> {
     const flags = parseFlags(args);
     let conn;

@@ -9,26 +9,15 @@ import { forTerminal, jsonForTerminal } from '../../core/display/terminal';
 import { actingIdentity } from '../../core/identity/actingAs';
 import { closeAllHostGates, createLangfuseClient } from '../../core/langfuse';
 import { CliEnv, ExitCode, TOOL_NAME } from '../../core/names';
+import { DOCTOR_HELP, DOCTOR_USAGE } from '../../core/display/help/doctor';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 
-const USAGE = 'doctor [--connection NAME] [--json]';
-const HELP = [
-  'Read-only (GET requests only): the server version and the versions conformance has passed on, the key kind,',
-  'the plan\'s entitlements (admin API, project roles, SCIM, audit logs), the acting identity',
-  `(${CliEnv.actingAs}, else git user.email) and its organization role, rate-limit headers seen, clock skew, TLS and`,
-  'proxy notes. Each line says what works with this server and why.',
-  '',
-  '  --connection NAME  an entry of connections.yaml (else LANGFUSE_ACCESS_BASE_URL and the key pair from the environment)',
-  '  --json             the report as JSON',
-  '',
-  'Exit codes: 0 the server answered and accepted the key (missing entitlements included), 1 not reached or key refused, 2 usage.',
-].join('\n');
 
 const MARK: Record<DoctorStatus, string> = { ok: 'OK  ', warn: 'WARN', fail: 'FAIL', info: 'INFO' };
 
 export const command: CliCommand = {
-  usage: USAGE,
-  help: `${HELP}\n`,
+  usage: DOCTOR_USAGE,
+  help: DOCTOR_HELP,
   async run(io: CliIo, args: string[]): Promise<number> {
     let values;
     try {

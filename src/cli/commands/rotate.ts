@@ -11,9 +11,10 @@ import { checkPlanRequest, HEADLESS_SINK_HELP, PlanInputError, rotationPlanFrom 
 import { SessionHost, type SessionRotations } from '../../core/session';
 import { forTerminal, jsonForTerminal } from '../../core/display/terminal';
 import { ensureStateDir } from '../../core/state/stateDir';
+import { ROTATE_HELP } from '../../core/display/help/rotate';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { ConnectionConfigError, loadCliConfig, resolveCliConnection, type CliConnection } from '../../core/connections/cliConfig';
-import { CONSENT_HELP, journalOrUndefined, nextStepAfterFailure, parseAllowedHosts } from '../rotateConsent';
+import { journalOrUndefined, nextStepAfterFailure, parseAllowedHosts } from '../rotateConsent';
 import { cliPort } from '../session/cliPort';
 import { testHookFrom } from '../testHook';
 
@@ -21,7 +22,6 @@ const USAGE = [
   'rotate --connection NAME --project NAME --key pk-lf-… --to TARGET… [--compromised] [--manual] [--yes] [--scan PATH…] [--probe-traces] [--allow-foreign-host HOST…] [--json]',
   '       rotate --resume [ROTATION_ID] [--yes] [--allow-foreign-host HOST…] [--json]    rotate --abort ROTATION_ID    rotate --list',
   `  TARGET: ${HEADLESS_SINK_HELP} (secretstorage is the VS Code extension's).`,
-  ...CONSENT_HELP,
   '  Manual mode reads the new pair from LANGFUSE_ACCESS_NEW_PUBLIC_KEY/LANGFUSE_ACCESS_NEW_SECRET_KEY or stdin.',
 ].join('\n');
 
@@ -66,6 +66,7 @@ function parseFlags(args: string[]): Flags {
 
 export const command: CliCommand = {
   usage: USAGE,
+  help: ROTATE_HELP,
   async run(io: CliIo, args: string[]): Promise<number> {
     const flags = parseFlags(args);
     let host: SessionHost | undefined;

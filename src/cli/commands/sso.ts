@@ -9,59 +9,15 @@ import { resolveActingIdentity } from '../../core/identity/actingAs';
 import { CliEnv, ExitCode } from '../../core/names';
 import type { OnlineCheckResult, SsoBlockResult, SsoSetupPlan } from '../../core/sso/index';
 import {
-  applySsoBlock, checkProviderOnline, isGitIgnored, planSsoSetup, readDeploymentFileNoFollow, SSO_PROVIDERS,
+  applySsoBlock, checkProviderOnline, isGitIgnored, readDeploymentFileNoFollow, ssoPlanFromFlags, ssoSetupAuditEvent,
   SsoInputError, SsoWriteError, writeDeploymentFileNoFollow,
 } from '../../core/sso/index';
 import { renderConsoleGuide, renderOnlineCheck } from '../../core/sso/report';
 import { stateDirPath } from '../../core/state/stateDir';
 import type { CliCommand, CliIo } from '../command';
 import { UsageError } from '../command';
+import { SSO_HELP, SSO_USAGE } from '../../core/display/help/sso';
 
-const USAGE = 'sso check --provider ID --issuer URL --client-id ID --public-url URL [options]\n'
-  + '       langfuse-access sso setup --provider ID --issuer URL --client-id ID --public-url URL --write FILE [--yes] [options]';
-
-const HELP = `Subcommands:
-  check   Print the redirect URI to register at the identity provider and what each console field
-          needs, then check the provider online: its discovery document at <issuer>/.well-known/
-          openid-configuration (issuer identical, endpoints, scopes, PKCE), and whether the redirect
-          URI is registered where the provider lets a client find out. Only the issuer is contacted.
-  setup   Add the SSO variables to a docker-compose file (web service's environment), a server .env
-          or Helm values of the langfuse chart (langfuse.additionalEnv), in the file's own style;
-          every other byte stays as it is. The client secret is referenced (\${VAR} / secretKeyRef),
-          never written into compose or values files.
-
-Options:
-  --provider ID            ${SSO_PROVIDERS.map(p => p.id).join(', ')}
-                           (custom = any OpenID Connect provider; callback /api/auth/callback/<ID>)
-  --issuer URL             the provider's issuer, exactly (a trailing slash matters); Entra ID: the
-                           tenant ID; GitHub Enterprise: its base URL; GitLab: its URL (optional)
-  --client-id ID           the client (application) ID from the provider's console
-  --public-url URL         where users open Langfuse (https://; a path in it is the base path)
-  --base-path PATH         NEXT_PUBLIC_BASE_PATH, if not in --public-url
-  --name LABEL             AUTH_CUSTOM_NAME, the sign-in button label (required for custom)
-  --checks LIST            <PREFIX>_CHECKS, e.g. pkce,state (nonce, none, pkce, state)
-  --client-auth-method M   <PREFIX>_CLIENT_AUTH_METHOD (default client_secret_basic)
-  --enforce-domains LIST   AUTH_DOMAINS_WITH_SSO_ENFORCEMENT: blocks email/password sign-in, signup
-                           and password reset for these domains (people there must use SSO)
-  --disable-password-login AUTH_DISABLE_USERNAME_PASSWORD=true: nobody can sign in with a password
-                           any more; only with --check, and written only when the check passes
-  --check                  setup: run the online check first; nothing is written if it fails
-  --write FILE             setup: the deployment file to add the variables to
-  --yes                    setup: write without asking (also: put ${CliEnv.ssoClientSecret} into a
-                           git-ignored .env target)
-  --timeout SECONDS        online check deadline (default 10)
-  --format text|json       output (default text)
-
-Environment:
-  ${CliEnv.ssoClientSecret}   the client secret, for a .env target that git ignores
-
-Examples:
-  langfuse-access sso check --provider keycloak --issuer https://sso.acme.com/realms/acme \\
-      --client-id langfuse --public-url https://langfuse.acme.com
-  langfuse-access sso setup --provider custom --name "Acme SSO" --issuer https://idp.acme.com \\
-      --client-id langfuse --public-url https://langfuse.acme.com --write docker-compose.yml \\
-      --check --enforce-domains acme.com --disable-password-login --yes
-`;
 
 function parse(args: string[]) {
   try {
@@ -80,16 +36,9 @@ function parse(args: string[]) {
   }
 }
 
-const list = (v: string | undefined) => v?.split(',').map(s => s.trim()).filter(Boolean);
-
 function planFrom(v: ReturnType<typeof parse>['values']): SsoSetupPlan {
-  for (const required of ['provider', 'client-id', 'public-url'] as const) if (!v[required]) throw new UsageError(`--${required} is required`);
   try {
-    return planSsoSetup({
-      provider: v.provider, publicUrl: v['public-url'], basePath: v['base-path'], issuer: v.issuer ?? v['tenant-id'], clientId: v['client-id'],
-      name: v.name, checks: list(v.checks), clientAuthMethod: v['client-auth-method'], enforceDomains: list(v['enforce-domains']),
-      disablePasswordLogin: v['disable-password-login'],
-    });
+    return ssoPlanFromFlags(v);
   } catch (err) {
     if (err instanceof SsoInputError) throw new UsageError(err.message);
     throw err;
@@ -118,10 +67,7 @@ async function confirmed(io: CliIo, yes: boolean): Promise<boolean> {
 
 function audit(io: CliIo, plan: SsoSetupPlan, file: string, result: SsoBlockResult, check: OnlineCheckResult | undefined): void {
   const writer = openAuditWriter({ stateDir: stateDirPath(io.env), actor: { identity: resolveActingIdentity(io.env[CliEnv.actingAs]).identity, tool: 'cli' } });
-  writer.append({
-    action: 'sso.setup', resource: { kind: 'deploymentFile', id: path.relative(io.cwd, file) || file, name: plan.provider.label }, outcome: 'success',
-    details: { provider: plan.provider.id, redirectUri: plan.redirectUri, target: result.targetName, variables: result.written, clientSecretWritten: result.secretWritten, onlineCheck: check ? (check.ok ? 'passed' : 'failed') : 'skipped', enforcedDomains: plan.enforceDomains, passwordLoginDisabled: plan.disablePasswordLogin },
-  });
+  writer.append(ssoSetupAuditEvent(plan, path.relative(io.cwd, file) || file, { result, onlineCheck: check ? (check.ok ? 'passed' : 'failed') : 'skipped' }));
   writer.checkpointIfDue();
 }
 
@@ -173,8 +119,8 @@ async function setup(io: CliIo, v: ReturnType<typeof parse>['values'], plan: Sso
 }
 
 export const command: CliCommand = {
-  usage: USAGE,
-  help: HELP,
+  usage: SSO_USAGE,
+  help: SSO_HELP,
   async run(io: CliIo, args: string[]): Promise<number> {
     const { values: v, positionals } = parse(args);
     const sub = positionals[0];

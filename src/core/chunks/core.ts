@@ -7,6 +7,7 @@ export * from '../session/index';
 export * from '../rotation/index';
 export { createSink, parseSinkTarget, formatSinkTarget, SINK_SPEC_HELP, isSinkError } from '../secrets/index';
 export { secretManagersFromSetting } from '../secrets/settings';
+export { checkVaultToken, SINK_TOKENS, sinkTokenProblem, vaultTokenDecision, type SinkTokenId } from '../secrets/sinkTokens';
 export { systemClock } from '../clock';
 export { childrenOf, errorNode, findKeyNode } from '../org/accessTree';
 export { checkConnection, type ConnectionCheck } from '../langfuse/connectionCheck';

@@ -132,3 +132,19 @@ export function resolveCliConnection(io: { env: EnvLike; cwd: string }, name?: s
   if (!checked.ok) throw new ConnectionConfigError(`${entry ? `Connection "${entry.id}"` : CliEnv.baseUrl}: ${checked.reason}`);
   return { id: entry?.id, name: entry?.name, baseUrl: baseUrl.replace(/\/+$/, ''), publicKey: pair.publicKey, secretKey: pair.secretKey, credentialsSource: pair.source };
 }
+
+/**
+ * Where a connection points for the CLI: its entry in connections.yaml, else the CLI's own connection
+ * from LANGFUSE_ACCESS_BASE_URL — never anything from a linted workspace. A broken connections file is
+ * reported through `onBadConfig` and ignored.
+ */
+export function cliConnectionUrls(env: EnvLike, onBadConfig: (message: string) => void): (name: string) => string | undefined {
+  let known: { id: string; baseUrl: string }[] = [];
+  try {
+    known = loadCliConfig(env).connections;
+  } catch (err) {
+    if (!(err instanceof ConnectionConfigError)) throw err;
+    onBadConfig(err.message);
+  }
+  return name => known.find(c => c.id === name)?.baseUrl ?? env[CliEnv.baseUrl];
+}

@@ -4,6 +4,7 @@ import type { Evidence } from './checks/checkContext';
 import { checkCloudRegion } from './checks/cloudRegionCheck';
 import { checkCoreSecrets } from './checks/coreSecretsCheck';
 import { checkDefaultRoles } from './checks/defaultRolesCheck';
+import { checkDeployTimeValues } from './checks/deployTimeCheck';
 import { checkImage } from './checks/imageCheck';
 import { checkInlineSecrets } from './checks/inlineSecretsCheck';
 import { checkHeadlessInit } from './checks/initCheck';
@@ -13,6 +14,7 @@ import { checkPublicUrl } from './checks/urlCheck';
 import { ComplianceCodes } from './complianceCodes';
 import type { FileReader } from './fileReader';
 import { readFileFromDisk } from './fileReader';
+import { groupDeploymentFiles } from './deploymentSet';
 import { deploymentFilesFor, readDeploymentFile } from './readDeploymentFile';
 import type { DeploymentFile, DeploymentFinding, DeploymentTarget } from './types';
 
@@ -20,6 +22,8 @@ export type { Evidence };
 
 export interface DeploymentCheckResult {
   files: DeploymentFile[];
+  /** Every file of the configuration that exists: the given ones and the env files they load, once each. */
+  configFiles: string[];
   /** Sorted by file and position. */
   findings: DeploymentFinding[];
   evidence: Evidence[];
@@ -35,6 +39,7 @@ function checkTarget(target: DeploymentTarget, out: CheckCollector): void {
     checkHeadlessInit(target, out);
   }
   if (target.role !== 'other') checkCoreSecrets(target, out);
+  checkDeployTimeValues(target, out);
   checkInlineSecrets(target, out);
   for (const image of target.images) checkImage(image, out);
 }
@@ -51,24 +56,29 @@ function checkSharedKey(file: DeploymentFile, out: CheckCollector): void {
   }
 }
 
-/** Checks already-read files (the extension passes open documents through `read`). */
+/**
+ * Checks the given files as the deployments they form (a compose file with its `.env`, `--env-file`s
+ * and `env_file:`s is one configuration; see deploymentSet.ts). The extension passes a reader that
+ * sees unsaved editors.
+ */
 export function checkDeploymentFiles(files: string[], read: FileReader = readFileFromDisk): DeploymentCheckResult {
   const out = new CheckCollector();
   const parsed: DeploymentFile[] = [];
-  for (const file of files) {
-    const text = read(file);
-    if (text === undefined) {
-      out.findings.push({ file, range: textRange(0, 0, 0, 0), code: 'config-unreadable', severity: ComplianceCodes['config-unreadable'].severity, fixes: [], message: `${file} does not exist or cannot be read.` });
-      continue;
-    }
-    const df = readDeploymentFile(file, text, read);
+  const set = groupDeploymentFiles(files, read);
+  for (const file of set.unreadable) {
+    out.findings.push({ file, range: textRange(0, 0, 0, 0), code: 'config-unreadable', severity: ComplianceCodes['config-unreadable'].severity, fixes: [], message: `${file} does not exist or cannot be read.` });
+  }
+  for (const unit of set.units) {
+    const df = readDeploymentFile(unit.file, unit.text, read, unit.envFiles);
     parsed.push(df);
     out.findings.push(...df.problems);
     for (const target of df.targets) checkTarget(target, out);
     checkSharedKey(df, out);
   }
   out.findings.sort((a, b) => a.file.localeCompare(b.file) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code));
-  return { files: parsed, findings: out.findings, evidence: out.evidence };
+  const loaded = parsed.flatMap(df => [df.file, ...(df.interpolationFiles ?? []), ...(df.envFiles ?? [])]);
+  const configFiles = [...new Set([...files.filter(f => !set.unreadable.includes(f)), ...loaded])].filter(f => read(f) !== undefined);
+  return { files: parsed, configFiles, findings: out.findings, evidence: out.evidence };
 }
 
 /** One file's findings, for diagnostics of an open editor (`text` is the unsaved content). */

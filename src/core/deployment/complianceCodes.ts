@@ -21,7 +21,8 @@ export const Requirements = {
 
 export type RequirementId = keyof typeof Requirements;
 
-interface CodeInfo { severity: Severity; requirement: RequirementId; summary: string }
+/** `requirement: null`: the finding names its requirement itself (`DeploymentFinding.requirement`). */
+interface CodeInfo { severity: Severity; requirement: RequirementId | null; summary: string }
 
 export const ComplianceCodes = {
   'signup-enabled': { severity: 'warning', requirement: 'signup-disabled', summary: 'Anyone who can reach the instance can create an account.' },
@@ -59,8 +60,14 @@ export const ComplianceCodes = {
   'cloud-region-set': { severity: 'warning', requirement: 'self-hosted', summary: 'NEXT_PUBLIC_LANGFUSE_CLOUD_REGION switches on Langfuse Cloud behaviour.' },
   'init-incomplete': { severity: 'warning', requirement: 'headless-init', summary: 'LANGFUSE_INIT_* variables are set partially, so Langfuse skips that part and only logs a warning.' },
   'init-weak-password': { severity: 'error', requirement: 'headless-init', summary: 'LANGFUSE_INIT_USER_PASSWORD is shorter than 8 characters or a published default.' },
+  'value-set-at-deploy-time': { severity: 'info', requirement: null, summary: 'A value comes from a variable none of the checked files define: it is set at deploy time and was not checked.' },
   'config-unreadable': { severity: 'error', requirement: 'readable-config', summary: 'The file cannot be read as a compose file, .env file or Helm values file.' },
   'env-file-missing': { severity: 'warning', requirement: 'readable-config', summary: 'A referenced env_file does not exist.' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type ComplianceCode = keyof typeof ComplianceCodes;
+
+/** The report row a finding belongs to. */
+export function requirementOf(finding: { code: ComplianceCode; requirement?: RequirementId }): RequirementId {
+  return finding.requirement ?? ComplianceCodes[finding.code].requirement ?? 'readable-config';
+}

@@ -1,6 +1,6 @@
 import type { DeploymentCheckResult } from './checkDeployment';
 import type { RequirementId } from './complianceCodes';
-import { ComplianceCodes, Requirements } from './complianceCodes';
+import { requirementOf, Requirements } from './complianceCodes';
 import type { Severity } from './types';
 
 export type RequirementStatus = 'pass' | 'fail' | 'warn' | 'not found';
@@ -45,7 +45,7 @@ export interface ComplianceReport {
 export function buildComplianceReport(result: DeploymentCheckResult, audit?: AuditTrailSummary): ComplianceReport {
   const rows: ComplianceRow[] = [];
   for (const [id, info] of Object.entries(Requirements) as [RequirementId, (typeof Requirements)[RequirementId]][]) {
-    const findings = result.findings.filter(f => ComplianceCodes[f.code].requirement === id);
+    const findings = result.findings.filter(f => requirementOf(f) === id);
     const passes = result.evidence.filter(e => e.requirement === id);
     if (id === 'readable-config' && findings.length === 0) continue;
     const status: RequirementStatus = findings.some(f => f.severity === 'error') ? 'fail'
@@ -68,5 +68,5 @@ export function buildComplianceReport(result: DeploymentCheckResult, audit?: Aud
   }
   const summary: Record<RequirementStatus, number> = { pass: 0, fail: 0, warn: 0, 'not found': 0 };
   for (const r of rows) summary[r.status]++;
-  return { rows, summary, files: result.files.map(f => f.file) };
+  return { rows, summary, files: result.configFiles };
 }

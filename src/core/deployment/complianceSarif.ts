@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TOOL_NAME, TOOL_VERSION } from '../names';
-import type { ComplianceCode } from './complianceCodes';
+import type { ComplianceCode, RequirementId } from './complianceCodes';
 import { ComplianceCodes, Requirements } from './complianceCodes';
 import type { DeploymentFinding, Severity, TextRange } from './types';
 
@@ -37,7 +37,13 @@ function result(f: DeploymentFinding, baseDir: string): Record<string, unknown> 
     ? [{ description: { text: fix.title }, artifactChanges: [{ artifactLocation: uriOf(fix.file, baseDir), replacements: [{ deletedRegion: region(fix.range), insertedContent: { text: fix.newText } }] }] }]
     : []));
   if (fixes.length) out.fixes = fixes;
+  if (f.requirement) out.properties = ruleProperties(f.requirement);
   return out;
+}
+
+/** A code that serves several requirements (the finding names its own) has no single category. */
+function ruleProperties(requirement: RequirementId | null): Record<string, string> {
+  return requirement ? { category: Requirements[requirement].category, requirement: Requirements[requirement].requirement } : { category: 'Deployment', requirement: 'The requirement of the variable the finding names' };
 }
 
 export function complianceToSarif(findings: readonly DeploymentFinding[], baseDir: string): Record<string, unknown> {
@@ -54,7 +60,7 @@ export function complianceToSarif(findings: readonly DeploymentFinding[], baseDi
             name: code.split('-').map(w => w[0].toUpperCase() + w.slice(1)).join(''),
             shortDescription: { text: ComplianceCodes[code].summary },
             defaultConfiguration: { level: LEVEL[ComplianceCodes[code].severity] },
-            properties: { category: Requirements[ComplianceCodes[code].requirement].category, requirement: Requirements[ComplianceCodes[code].requirement].requirement },
+            properties: ruleProperties(ComplianceCodes[code].requirement),
           })),
         },
       },

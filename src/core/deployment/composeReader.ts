@@ -3,7 +3,8 @@ import type { Document, Node, Pair } from '../yaml';
 import { isMap, isScalar, isSeq, parseDocument } from '../yaml';
 import { parseEnv } from '../env/envParser';
 import { ComplianceCodes } from './complianceCodes';
-import { envEntryToSetting } from './envFileReader';
+import type { ProjectEnv } from './composeEnv';
+import { envFileSettings, readProjectEnv } from './composeEnv';
 import type { FileReader } from './fileReader';
 import { hasInterpolation, interpolate } from './interpolate';
 import { TextIndex } from './textIndex';
@@ -13,45 +14,26 @@ import { deref, mapGet, nodeStartRange, scalarRange, scalarText, yamlProblems } 
 const WEB_IMAGE = /(^|\/)langfuse\/langfuse(:|@|$)/;
 const WORKER_IMAGE = /(^|\/)langfuse\/langfuse-worker(:|@|$)/;
 
-interface ProjectEnv {
-  file: string;
-  vars: Map<string, string>;
-  entries: Map<string, Setting>;
-}
-
-function readProjectEnv(composeFile: string, read: FileReader): ProjectEnv {
-  const file = path.join(path.dirname(composeFile), '.env');
-  const text = read(file);
-  const vars = new Map<string, string>();
-  const entries = new Map<string, Setting>();
-  if (text !== undefined) {
-    for (const e of parseEnv(text).entries) {
-      vars.set(e.key, e.value);
-      entries.set(e.key, envEntryToSetting(file, e, 'compose .env'));
-    }
-  }
-  return { file, vars, entries };
-}
-
 /**
  * Reads a docker-compose file: per service its image, `env_file` settings (pointing into those files)
- * and `environment` (list or map, `<<` merges followed), with `${VAR}` resolved from the project's .env.
- * Broken YAML becomes a finding, never an exception.
+ * and `environment` (list or map, `<<` merges followed), with `${VAR}` resolved from the project's .env
+ * — or from `envFiles`, the files `docker compose --env-file` would be given. Broken YAML becomes a
+ * finding, never an exception.
  */
-export function readComposeFile(file: string, text: string, read: FileReader): DeploymentFile {
+export function readComposeFile(file: string, text: string, read: FileReader, envFiles?: readonly string[]): DeploymentFile {
   const index = new TextIndex(text);
   const doc = parseDocument(text, { uniqueKeys: false, merge: false });
   const problems = yamlProblems(file, doc, index, 'compose file');
-  const result: DeploymentFile = { file, kind: 'compose', targets: [], otherImages: [], problems };
+  const env = readProjectEnv(file, read, envFiles);
+  const result: DeploymentFile = { file, kind: 'compose', targets: [], otherImages: [], problems, interpolationFiles: env.files, envFiles: [] };
   if (problems.length > 0) return result;
   const services = mapGet(doc, doc.contents, 'services');
   if (!services || !isMap(services.value)) return result;
-  const env = readProjectEnv(file, read);
   for (const pair of services.value.items) {
     if (!isScalar(pair.key)) continue;
     const service = deref(doc, pair.value);
     if (!isMap(service)) continue;
-    const target = readService(doc, text, index, file, String(pair.key.value), pair as Pair<Node, unknown>, env, read, problems);
+    const target = readService(doc, text, index, file, String(pair.key.value), pair as Pair<Node, unknown>, env, read, problems, result.envFiles!);
     if (target.role === 'other') result.otherImages.push(...target.images);
     result.targets.push(target);
   }
@@ -59,13 +41,14 @@ export function readComposeFile(file: string, text: string, read: FileReader): D
 }
 
 function readService(doc: Document, text: string, index: TextIndex, file: string, name: string, pair: Pair<Node, unknown>,
-  env: ProjectEnv, read: FileReader, problems: DeploymentFinding[]): DeploymentTarget {
+  env: ProjectEnv, read: FileReader, problems: DeploymentFinding[], envFilesRead: string[]): DeploymentTarget {
   const service = deref(doc, pair.value);
   const images: ImageRef[] = [];
   const image = mapGet(doc, service, 'image');
   if (image && isScalar(image.value)) {
     const raw = scalarText(text, image.value) ?? '';
-    images.push({ raw, resolved: interpolate(raw, env.vars).value ?? raw, file, range: scalarRange(index, image.value) });
+    const r = interpolate(raw, env.vars);
+    images.push({ raw, resolved: r.value ?? raw, ...(r.unresolved.length ? { unresolved: r.unresolved } : {}), file, range: scalarRange(index, image.value) });
   }
   const resolvedImage = images[0]?.resolved ?? '';
   const role = WORKER_IMAGE.test(resolvedImage) ? 'worker'
@@ -74,7 +57,7 @@ function readService(doc: Document, text: string, index: TextIndex, file: string
         : !image && /^langfuse(-web|-server)?$/.test(name) ? 'web' : 'other';
 
   const settings = new Map<string, Setting>();
-  readEnvFiles(doc, text, index, file, service, env, read, settings, problems);
+  readEnvFiles(doc, text, index, file, service, env, read, settings, problems, envFilesRead);
   const environment = mapGet(doc, service, 'environment');
   let insertAt: InsertPoint;
   const keyRange = nodeStartRange(index, pair.key);
@@ -91,7 +74,7 @@ function readService(doc: Document, text: string, index: TextIndex, file: string
 }
 
 function readEnvFiles(doc: Document, text: string, index: TextIndex, file: string, service: unknown, env: ProjectEnv,
-  read: FileReader, settings: Map<string, Setting>, problems: DeploymentFinding[]): void {
+  read: FileReader, settings: Map<string, Setting>, problems: DeploymentFinding[], envFilesRead: string[]): void {
   const envFile = mapGet(doc, service, 'env_file');
   if (!envFile) return;
   const items = isSeq(envFile.value) ? envFile.value.items.map(i => deref(doc, i)) : [envFile.value];
@@ -106,6 +89,7 @@ function readEnvFiles(doc: Document, text: string, index: TextIndex, file: strin
     if (rel === undefined) continue;
     const resolvedRel = interpolate(rel, env.vars).value ?? rel;
     const envPath = path.resolve(path.dirname(file), resolvedRel);
+    if (!envFilesRead.includes(envPath)) envFilesRead.push(envPath);
     const envText = read(envPath);
     if (envText === undefined) {
       if (required) {
@@ -116,7 +100,7 @@ function readEnvFiles(doc: Document, text: string, index: TextIndex, file: strin
       }
       continue;
     }
-    for (const e of parseEnv(envText).entries) settings.set(e.key, envEntryToSetting(envPath, e, `env_file ${rel}`));
+    for (const [name, setting] of envFileSettings(envPath, parseEnv(envText).entries, `env_file ${rel}`, env.vars)) settings.set(name, setting);
   }
 }
 
@@ -175,8 +159,9 @@ function readEnvironment(doc: Document, text: string, index: TextIndex, file: st
 function valueSetting(name: string, raw: string, file: string, keyRange: Setting['keyRange'], valueRange: Setting['valueRange'], env: ProjectEnv): Setting {
   if (!hasInterpolation(raw)) return { name, value: raw.replace(/\$\$/g, '$'), file, keyRange, valueRange, literal: true, origin: 'environment' };
   const r = interpolate(raw, env.vars);
-  const variable = r.variables[0];
-  const fromEnv = env.entries.get(variable);
+  // The variable that decides the value: the first one left unresolved, else the first one used.
+  const variable = r.unresolved[0] ?? r.variables[0];
+  const fromEnv = r.value === undefined ? undefined : env.entries.get(variable);
   return {
     name, value: r.value, file, keyRange, valueRange, literal: false, origin: 'environment',
     reference: { kind: 'interpolation', variable, usedDefault: r.usedDefault, ...(fromEnv && !r.usedDefault ? { resolvedIn: { file: fromEnv.file, range: fromEnv.valueRange } } : {}) },
@@ -185,7 +170,7 @@ function valueSetting(name: string, raw: string, file: string, keyRange: Setting
 
 /** `KEY` with no value: Compose v2 passes the shell's value, or the project .env's when the shell has none. */
 function hostEnvSetting(name: string, file: string, keyRange: Setting['keyRange'], env: ProjectEnv): Setting {
-  const fromEnv = env.entries.get(name);
+  const fromEnv = env.vars.has(name) ? env.entries.get(name) : undefined;
   return {
     name, value: fromEnv?.value, file, keyRange, valueRange: { start: keyRange.end, end: keyRange.end }, literal: false, origin: 'environment',
     reference: fromEnv

@@ -4,7 +4,7 @@ export type { DeploymentCheckResult, Evidence } from './checkDeployment';
 export { deploymentFilesFor, detectDeploymentKind, readDeploymentFile } from './readDeploymentFile';
 export { buildComplianceReport } from './complianceReport';
 export type { AuditTrailSummary, ComplianceReport, ComplianceRow, ReportEvidence, RequirementStatus } from './complianceReport';
-export { renderJson, renderMarkdown, renderText } from './renderReport';
+export { complianceOutput, renderJson, renderMarkdown, renderText } from './renderReport';
 export { complianceToSarif } from './complianceSarif';
 export { applyEdits, generateSecret, resolveFixEdits } from './applyFix';
 export { ComplianceCodes, Requirements } from './complianceCodes';

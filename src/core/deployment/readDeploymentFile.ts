@@ -20,9 +20,10 @@ export function detectDeploymentKind(file: string, text: string): DeploymentFile
   return undefined;
 }
 
-export function readDeploymentFile(file: string, text: string, read: FileReader): DeploymentFile {
+/** `envFiles`: for a compose file, the interpolation files (`--env-file`) instead of the project's `.env`. */
+export function readDeploymentFile(file: string, text: string, read: FileReader, envFiles?: readonly string[]): DeploymentFile {
   const kind = detectDeploymentKind(file, text);
-  if (kind === 'compose') return readComposeFile(file, text, read);
+  if (kind === 'compose') return readComposeFile(file, text, read, envFiles);
   if (kind === 'helm') return readHelmValues(file, text);
   if (kind === 'env') return readServerEnvFile(file, text);
   return {
@@ -55,3 +56,4 @@ export function deploymentFilesFor(file: string, text: string, read: FileReader)
   }
   return SERVER_VARIABLES.test(text) ? [file] : [];
 }
+

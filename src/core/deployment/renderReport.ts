@@ -1,8 +1,10 @@
 import * as path from 'node:path';
 import { escapeMarkdown, markdownCode } from '../display/markdown';
-import { forTerminal } from '../display/terminal';
+import { forTerminal, jsonForTerminal } from '../display/terminal';
+import { complianceToSarif } from './complianceSarif';
 import type { DeploymentCheckResult } from './checkDeployment';
 import type { ComplianceReport, ReportEvidence } from './complianceReport';
+import { requirementOf } from './complianceCodes';
 import type { DeploymentFinding } from './types';
 
 
@@ -17,20 +19,27 @@ function where(baseDir: string, e: ReportEvidence): string {
   return `${relativePath(baseDir, e.file)}:${e.line}`;
 }
 
-// File names and notes come from the checked files (values, names): escaped for the terminal, one line each.
-function findingLine(baseDir: string, f: DeploymentFinding): string {
-  return `${forTerminal(relativePath(baseDir, f.file))}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.severity.padEnd(7)}  ${f.code}  ${forTerminal(f.message)}`;
-}
-
+/**
+ * The compliance table as text. Each finding appears once, under its requirement, in the lint format
+ * (`file:line:col  severity  code  message`, which terminals and CI logs turn into links); evidence of
+ * a met requirement as `file:line  note`. File names and notes come from the checked files (values,
+ * names): escaped for the terminal, one line each.
+ */
 export function renderText(report: ComplianceReport, result: DeploymentCheckResult, baseDir: string): string {
   const out: string[] = ['Deployment compliance', ''];
+  const findingsOf = new Map<string, DeploymentFinding[]>();
+  for (const f of result.findings) findingsOf.set(requirementOf(f), [...findingsOf.get(requirementOf(f)) ?? [], f]);
   for (const row of report.rows) {
     out.push(`${STATUS_TEXT[row.status].padEnd(9)}  ${row.category}: ${row.requirement}`);
-    for (const e of row.evidence) out.push(`           ${forTerminal(where(baseDir, e))}  ${e.code ? `${e.code}: ` : ''}${forTerminal(e.note)}`);
+    for (const f of findingsOf.get(row.id) ?? []) {
+      out.push(`           ${forTerminal(relativePath(baseDir, f.file))}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.severity.padEnd(7)}  ${f.code}  ${forTerminal(f.message)}`);
+    }
+    for (const e of row.evidence.filter(e => !e.code)) out.push(`           ${forTerminal(where(baseDir, e))}  ${forTerminal(e.note)}`);
   }
-  out.push('', 'Findings', ...(result.findings.length ? result.findings.map(f => findingLine(baseDir, f)) : ['none']), '');
   const s = report.summary;
-  out.push(`${report.files.length} file(s): ${s.pass} pass, ${s.warn} warn, ${s.fail} fail, ${s['not found']} not found; ${result.findings.length} finding(s).`);
+  const c = { error: 0, warning: 0, info: 0 };
+  for (const f of result.findings) c[f.severity]++;
+  out.push('', `${report.files.length} file(s): ${s.pass} pass, ${s.warn} warn, ${s.fail} fail, ${s['not found']} not found; ${result.findings.length} finding(s) (${c.error} error, ${c.warning} warning, ${c.info} info).`);
   return `${out.join('\n')}\n`;
 }
 
@@ -64,4 +73,11 @@ export function renderJson(report: ComplianceReport, result: DeploymentCheckResu
     requirements: report.rows.map(r => ({ ...r, evidence: r.evidence.map(e => ({ ...e, file: relativePath(baseDir, e.file) })) })),
     findings: result.findings.map(f => ({ ...f, file: relativePath(baseDir, f.file), line: f.range.start.line + 1, column: f.range.start.character + 1 })),
   }, null, 2)}\n`;
+}
+
+/** What `compliance` prints on stdout in each format. */
+export function complianceOutput(format: 'text' | 'json' | 'sarif' | 'markdown', report: ComplianceReport, result: DeploymentCheckResult, baseDir: string): string {
+  if (format === 'sarif') return `${jsonForTerminal(JSON.stringify(complianceToSarif(result.findings, baseDir), null, 2))}\n`;
+  if (format === 'json') return jsonForTerminal(renderJson(report, result, baseDir));
+  return format === 'markdown' ? renderMarkdown(report, baseDir) : renderText(report, result, baseDir);
 }

@@ -4,7 +4,7 @@
 // ranges and intents, and `resolveFixEdits` turns it into text edits only when it is applied.
 import type { TextPosition, TextRange } from '../env/position';
 import type { Severity } from '../rules/ruleCodes';
-import type { ComplianceCode } from './complianceCodes';
+import type { ComplianceCode, RequirementId } from './complianceCodes';
 
 export type { Severity, TextPosition, TextRange };
 
@@ -39,8 +39,10 @@ export interface Setting {
 export interface ImageRef {
   /** As written, e.g. `docker.io/langfuse/langfuse:${LANGFUSE_VERSION:-latest}`. */
   raw: string;
-  /** After interpolation. */
+  /** After interpolation (as written when a variable in it is undefined). */
   resolved: string;
+  /** Variables in it that none of the checked files define (set at deploy time). */
+  unresolved?: string[];
   file: string;
   range: TextRange;
 }
@@ -77,6 +79,10 @@ export interface DeploymentFile {
   otherImages: ImageRef[];
   /** Unreadable YAML and the like: reported as findings, never thrown. */
   problems: DeploymentFinding[];
+  /** Compose: the files `${VAR}` is interpolated from (the project's `.env`, or the `--env-file`s given). */
+  interpolationFiles?: string[];
+  /** Compose: the services' `env_file:` files. */
+  envFiles?: string[];
 }
 
 export type DeploymentFix =
@@ -102,6 +108,8 @@ export interface DeploymentFinding {
   range: TextRange;
   code: ComplianceCode;
   severity: Severity;
+  /** The requirement of the report this finding belongs to, for codes that serve several (see ComplianceCodes). */
+  requirement?: RequirementId;
   /** What is wrong, why it matters (from Langfuse's real behaviour) and what to do. Never a secret. */
   message: string;
   fixes: DeploymentFix[];

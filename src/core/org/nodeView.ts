@@ -10,6 +10,7 @@ import type { ApiKeySummary } from '../langfuse/schemas';
 import { Commands } from '../names';
 import type { Permissions } from '../session/permissions';
 import type { AccessNode } from './accessNodes';
+import { l10n } from '../l10n/l10n';
 import { allowedActions, withActions } from './nodeActions';
 
 export interface KeyPolicy { maxAgeDays: number; noteConvention: string; now: Date }
@@ -54,7 +55,7 @@ function baseView(node: AccessNode, ctx: NodeContext): NodeView {
     case 'connection':
       return {
         label: connection?.name ?? node.connectionId, description: connection ? hostLabel(connection.baseUrl) : undefined, icon: 'plug', contextValue: 'connection', collapsible: ctx.expandConnection ? 'expanded' : 'collapsed',
-        tooltip: `**${md(connection?.name ?? node.connectionId)}**\n\n${md(connection?.baseUrl ?? '')}\n\nKey pair kept in VS Code SecretStorage.`, markdownTooltip: true,
+        tooltip: `**${md(connection?.name ?? node.connectionId)}**\n\n${md(connection?.baseUrl ?? '')}\n\n${l10n.t('Key pair kept in VS Code SecretStorage.')}`, markdownTooltip: true,
       };
     case 'message': {
       const target = [{ kind: 'connection', connectionId: node.connectionId }];
@@ -62,38 +63,38 @@ function baseView(node: AccessNode, ctx: NodeContext): NodeView {
         label: node.label, description: node.detail, tooltip: node.detail ? `${node.label}\n\n${node.detail}` : node.label, collapsible: 'none',
         icon: node.severity, iconColor: node.severity === 'error' ? 'errorForeground' : node.severity === 'warning' ? 'list.warningForeground' : 'foreground',
         contextValue: node.action ? `message:${node.action}` : 'message',
-        command: node.action === 'retry' ? { command: Commands.refresh, title: 'Retry', arguments: target }
-          : node.action === 'fixConnection' ? { command: Commands.editConnection, title: 'Fix Connection', arguments: target } : undefined,
+        command: node.action === 'retry' ? { command: Commands.refresh, title: l10n.t('Retry'), arguments: target }
+          : node.action === 'fixConnection' ? { command: Commands.editConnection, title: l10n.t('Fix Connection'), arguments: target } : undefined,
       };
     }
     case 'organization':
       return organizationView(node.projectCount, ctx);
-    case 'orgMembers': return group('Members', 'person', 'orgMembers');
-    case 'orgKeys': return group('Organization API keys', 'key', 'orgKeys', 'Organization-scoped keys manage projects, members and keys. Langfuse\'s API can only list them: create or revoke them in Organization Settings → API Keys (organization OWNER).');
-    case 'projectMembers': return group('Members', 'person', 'projectMembers');
-    case 'projectKeys': return group('API keys', 'key', 'projectKeys');
+    case 'orgMembers': return group(l10n.t('Members'), 'person', 'orgMembers');
+    case 'orgKeys': return group(l10n.t('Organization API keys'), 'key', 'orgKeys', l10n.t('Organization-scoped keys manage projects, members and keys. Langfuse\'s API can only list them: create or revoke them in Organization Settings → API Keys (organization OWNER).'));
+    case 'projectMembers': return group(l10n.t('Members'), 'person', 'projectMembers');
+    case 'projectKeys': return group(l10n.t('API keys'), 'key', 'projectKeys');
     case 'orgMember': {
       const m = node.member;
       return {
-        label: m.name ?? m.email ?? m.userId, description: `${m.email ?? ''} · ${m.role === 'NONE' ? 'no organization access' : m.role}`, collapsible: 'none',
+        label: m.name ?? m.email ?? m.userId, description: `${m.email ?? ''} · ${m.role === 'NONE' ? l10n.t('no organization access') : m.role}`, collapsible: 'none',
         tooltip: roleTooltip(m.email ?? m.userId, m.role, 'organization'), markdownTooltip: true,
         icon: m.role === 'OWNER' ? 'star-full' : 'account', contextValue: `orgMember:${m.role.toLowerCase()}`,
       };
     }
     case 'orgKey':
-      return keyView(node.key, policy, 'orgApiKey', 'organization key (read-only here)', ctx.keyLabel);
+      return keyView(node.key, policy, 'orgApiKey', l10n.t('organization key (read-only here)'), ctx.keyLabel);
     case 'project':
       return {
-        label: node.project.name, description: node.readOnly ? 'project key · read-only' : undefined, tooltip: `${node.project.name} (${node.project.id})`,
+        label: node.project.name, description: node.readOnly ? l10n.t('project key · read-only') : undefined, tooltip: `${node.project.name} (${node.project.id})`,
         icon: 'project', contextValue: node.readOnly ? 'project:readonly' : 'project', collapsible: node.readOnly ? 'expanded' : 'collapsed',
       };
     case 'projectMember': {
       const m = node.member;
-      const role = node.effective === 'NONE' ? 'no access (override)' : node.effective;
-      const source = node.override !== undefined ? `project role; organization ${node.orgRole}` : 'from organization';
+      const role = node.effective === 'NONE' ? l10n.t('no access (override)') : node.effective;
+      const source = node.override !== undefined ? l10n.t('project role; organization {0}', node.orgRole) : l10n.t('from organization');
       return {
         label: m.name ?? m.email ?? m.userId, description: `${m.email ?? ''} · ${role} (${source})`, collapsible: 'none', markdownTooltip: true,
-        tooltip: roleTooltip(m.email ?? m.userId, node.effective, node.project.name, node.override !== undefined ? `Project role set on ${node.project.name}; organization role ${node.orgRole}.` : `Inherited from the organization role ${node.orgRole}.`),
+        tooltip: roleTooltip(m.email ?? m.userId, node.effective, node.project.name, node.override !== undefined ? l10n.t('Project role set on {0}; organization role {1}.', node.project.name, node.orgRole) : l10n.t('Inherited from the organization role {0}.', node.orgRole)),
         icon: node.effective === 'NONE' ? 'circle-slash' : node.effective === 'OWNER' ? 'star-full' : 'account',
         contextValue: `projectMember:${node.override !== undefined ? 'override' : 'inherited'}`,
       };
@@ -105,12 +106,12 @@ function baseView(node: AccessNode, ctx: NodeContext): NodeView {
 
 function organizationView(projectCount: number, ctx: NodeContext): NodeView {
   const name = ctx.organizationName === undefined ? undefined : forLabel(ctx.organizationName);
-  const projects = `${projectCount} project${projectCount === 1 ? '' : 's'}`;
+  const projects = projectCount === 1 ? l10n.t('1 project') : l10n.t('{0} projects', projectCount);
   const { you, why } = actingAs(ctx.permissions);
   return {
-    label: 'Organization', description: [name, projects, you].filter(Boolean).join(' · '), icon: 'organization', contextValue: 'organization', collapsible: 'expanded',
+    label: l10n.t('Organization'), description: [name, projects, you].filter(Boolean).join(' · '), icon: 'organization', contextValue: 'organization', collapsible: 'expanded',
     tooltip: [
-      name ? `**${md(name)}**` : 'The organization of this connection\'s organization API key. (Langfuse\'s API does not tell an organization key its organization\'s name; a stored project key of the organization does.)',
+      name ? `**${md(name)}**` : l10n.t('The organization of this connection\'s organization API key. (Langfuse\'s API does not tell an organization key its organization\'s name; a stored project key of the organization does.)'),
       why ? md(why) : '',
     ].filter(Boolean).join('\n\n'),
     markdownTooltip: true,
@@ -121,8 +122,8 @@ function organizationView(projectCount: number, ctx: NodeContext): NodeView {
 function actingAs(permissions: Permissions | undefined): { you?: string; why?: string } {
   if (!permissions) return {};
   const role = permissions.organization.role;
-  if (role) return { you: `you: ${role}`, why: `You act as ${permissions.identity} (setting langfuseAccess.actingAs): the Access view offers only what that role may do here.` };
-  return { you: permissions.identity ? 'you: not a member' : 'you: unknown', why: permissions.organization.addMember.reason };
+  if (role) return { you: l10n.t('you: {0}', role), why: l10n.t('You act as {0} (setting langfuseAccess.actingAs): the Access view offers only what that role may do here.', permissions.identity ?? '') };
+  return { you: permissions.identity ? l10n.t('you: not a member') : l10n.t('you: unknown'), why: permissions.organization.addMember.reason };
 }
 
 function keyView(key: ApiKeySummary, policy: KeyPolicy, contextValue: string, owner: string, label = shortPublicKey(key.publicKey)): NodeView {
@@ -131,13 +132,13 @@ function keyView(key: ApiKeySummary, policy: KeyPolicy, contextValue: string, ow
   // Notes, names and emails come from the server: escaped (core/display), shown as typed.
   const tooltip = [
     `**${md(key.publicKey)}** — ${md(owner)}\n\n`,
-    `Note: ${key.note ? md(key.note) : '_none_'}  \nCreated: ${md(key.createdAt)} (${formatAge(health.ageDays)})  \nSecret: ${markdownCode(secret)} (Langfuse shows the full secret only once, at creation)\n\n`,
-    'Langfuse records no key usage (`lastUsedAt` is never written), so age is the only signal here.',
+    `${l10n.t('Note: {0}', key.note ? md(key.note) : l10n.t('_none_'))}  \n${l10n.t('Created: {0} ({1})', md(key.createdAt), formatAge(health.ageDays))}  \n${l10n.t('Secret: {0} (Langfuse shows the full secret only once, at creation)', markdownCode(secret))}\n\n`,
+    l10n.t('Langfuse records no key usage (`lastUsedAt` is never written), so age is the only signal here.'),
     health.warnings.length ? `\n\n$(warning) ${health.warnings.map(md).join('\n\n$(warning) ')}` : '',
   ].join('');
   return {
     label, collapsible: 'none', tooltip, markdownTooltip: true,
-    description: [key.note || 'no note', `created ${key.createdAt.slice(0, 10)}`, formatAge(health.ageDays), secret].join(' · '),
+    description: [key.note || l10n.t('no note'), l10n.t('created {0}', key.createdAt.slice(0, 10)), formatAge(health.ageDays), secret].join(' · '),
     icon: health.warnings.length ? 'warning' : 'key', iconColor: health.warnings.length ? 'list.warningForeground' : undefined,
     contextValue: `${contextValue}${health.overdue ? ':overdue' : ''}`,
   };
@@ -146,10 +147,10 @@ function keyView(key: ApiKeySummary, policy: KeyPolicy, contextValue: string, ow
 function roleTooltip(who: string, role: Role, where: string, why?: string): string {
   const scopes = where === 'organization' ? organizationScopesOf(role) : projectScopesOf(role);
   return [
-    `**${md(who)}** — ${role === 'NONE' ? 'no access' : role} in ${md(where)}\n\n`,
+    `**${md(who)}** — ${l10n.t('{0} in {1}', role === 'NONE' ? l10n.t('no access') : role, md(where))}\n\n`,
     why ? `${md(why)}\n\n` : '',
     '| ' + BRIEF_CAPABILITIES.join(' | ') + ' |\n|' + BRIEF_CAPABILITIES.map(() => ':-:').join('|') + '|\n',
     '| ' + BRIEF_CAPABILITIES.map(c => briefAllows(role, c) ? '✓' : '—').join(' | ') + ' |\n\n',
-    scopes.length ? `Langfuse scopes: ${scopes.map(s => `\`${s}\``).join(', ')}` : 'No Langfuse scopes.',
+    scopes.length ? l10n.t('Langfuse scopes: {0}', scopes.map(s => `\`${s}\``).join(', ')) : l10n.t('No Langfuse scopes.'),
   ].join('');
 }

@@ -1,6 +1,7 @@
 // The lint report as text or JSON (SARIF lives in src/core/sarif): the same words for the CLI and CI.
 import * as path from 'node:path';
-import { forTerminal } from '../display/terminal';
+import { forTerminal, jsonForTerminal } from '../display/terminal';
+import { toSarif } from '../sarif/toSarif';
 import type { Finding } from './finding';
 import type { LintReport } from './lintWorkspace';
 import type { Severity } from './ruleCodes';
@@ -19,8 +20,19 @@ export function countBySeverity(findings: readonly Finding[]): Record<Severity, 
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-export function textReport(cwd: string, report: LintReport): string {
-  const lines = report.findings.map(f => `${forTerminal(displayPath(cwd, f.file))}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.severity.padEnd(7)}  ${f.code}  ${forTerminal(f.message)}`);
+/** Infos that repeat per secret and say the same each time: one summary line unless `verbose`. */
+const FOLDED = 'pair-unverified';
+
+function foldedLine(folded: readonly Finding[]): string {
+  const files = new Set(folded.map(f => f.file)).size;
+  return `${plural(folded.length, 'key pair')} in ${plural(files, 'file')} cannot be checked offline (${FOLDED}, info: a secret key says nothing about the public key it belongs to); run with --online to ask the connection's server, or --verbose to list them.`;
+}
+
+export function textReport(cwd: string, report: LintReport, options: { verbose?: boolean } = {}): string {
+  const folded = options.verbose ? [] : report.findings.filter(f => f.code === FOLDED);
+  const listed = folded.length ? report.findings.filter(f => f.code !== FOLDED) : report.findings;
+  const lines = listed.map(f => `${forTerminal(displayPath(cwd, f.file))}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.severity.padEnd(7)}  ${f.code}  ${forTerminal(f.message)}`);
+  if (folded.length) lines.push(foldedLine(folded));
   const c = countBySeverity(report.findings);
   const ignored = report.suppressed.length > 0 ? `, ${report.suppressed.length} ignored by the access file` : '';
   lines.push(`${plural(report.files.length, 'file')} checked: ${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${c.info} info${ignored}.`);
@@ -36,4 +48,10 @@ export function jsonReport(cwd: string, report: LintReport): string {
     suppressed: report.suppressed.map(finding),
     summary: { ...countBySeverity(report.findings), suppressed: report.suppressed.length },
   }, null, 2)}\n`;
+}
+
+/** What `lint` prints on stdout in each format (JSON and SARIF list every finding; text folds, see textReport). */
+export function lintOutput(format: 'text' | 'json' | 'sarif', cwd: string, report: LintReport, options: { verbose?: boolean } = {}): string {
+  if (format === 'sarif') return `${jsonForTerminal(JSON.stringify(toSarif({ findings: report.findings, suppressed: report.suppressed, baseDir: cwd }), null, 2))}\n`;
+  return format === 'json' ? jsonForTerminal(jsonReport(cwd, report)) : textReport(cwd, report, options);
 }

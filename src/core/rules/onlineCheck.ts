@@ -33,3 +33,21 @@ export async function verifyPairsOnline(
   }
   return answers;
 }
+
+/**
+ * The CLI's `lint --online` hosts: each file's connection is the one its access file names, looked up
+ * in the CLI's own connections (never a host from the workspace), else the environment's base URL.
+ * A file without a usable host stops the check, with what to configure.
+ */
+export function cliOnlineHosts(files: readonly string[], connectionOf: (file: string) => string | undefined, urlOf: (connection: string) => string | undefined,
+  envBaseUrl: { name: string; value: string | undefined }, describe: { file: (file: string) => string; connectionsFile: string }): { byHost: Map<string, string[]> } | { problem: string } {
+  const { byHost, unplaced } = groupByHost(files, file => {
+    const connection = connectionOf(file);
+    return connection ? urlOf(connection) : envBaseUrl.value;
+  });
+  if (unplaced.length === 0) return { byHost };
+  const connection = connectionOf(unplaced[0]);
+  return {
+    problem: `--online needs a connection: ${connection ? `connection "${connection}" (named in the access file) is not configured — add it to ${describe.connectionsFile}` : `${describe.file(unplaced[0])} has no access file naming a connection`}, or set ${envBaseUrl.name}. The host never comes from the workspace.`,
+  };
+}

@@ -1,4 +1,5 @@
 import type { ProjectNeed } from '../../core/org/choices';
+import { l10n } from '../../core/l10n/l10n';
 import type { NodeOf } from '../../core/org/accessNodes';
 import { loadChunk } from '../lazy';
 import type { Services } from '../services';
@@ -12,11 +13,11 @@ import { flowContext } from './flowContext';
 export async function pickConnectionNode(services: Services): Promise<NodeOf<'connection'> | undefined> {
   const connections = services.connections.list();
   if (connections.length === 0) {
-    services.ui.notify('Add a Langfuse connection first ("Langfuse Access: Add Connection…").');
+    services.ui.notify(l10n.t('Add a Langfuse connection first ("Langfuse Access: Add Connection…").'));
     return undefined;
   }
   if (connections.length === 1) return { kind: 'connection', connectionId: connections[0].id };
-  const pick = await services.ui.pick(connections.map(c => ({ label: c.name, description: c.baseUrl, id: c.id })), { title: 'Choose a connection' });
+  const pick = await services.ui.pick(connections.map(c => ({ label: c.name, description: c.baseUrl, id: c.id })), { title: l10n.t('Choose a connection') });
   return pick && { kind: 'connection', connectionId: pick.id };
 }
 

@@ -17,9 +17,9 @@ export async function openAuditEntry(services: Services, node: AuditNode): Promi
 export async function filterAuditLog(services: Services, view: AuditLogView): Promise<AuditFilter | undefined> {
   const audit = loadChunk('audit');
   const facets = audit.auditFacets(audit.readAuditLog(services.auditFile, { hideCheckpoints: true }).entries);
-  const by = await services.ui.pick(filterFacets(facets), { title: 'Filter the audit log by' });
+  const by = await services.ui.pick(filterFacets(facets), { title: vscode.l10n.t('Filter the audit log by') });
   if (!by) return undefined;
-  const value = await services.ui.pick(by.values.map(v => ({ label: v })), { title: `Audit log: ${by.label.toLowerCase()}` });
+  const value = await services.ui.pick(by.values.map(v => ({ label: v })), { title: vscode.l10n.t('Audit log: {0}', by.label.toLowerCase()) });
   if (!value) return undefined;
   const filter = { ...view.filter, [by.key]: value.label };
   view.setFilter(filter);
@@ -30,6 +30,13 @@ export async function filterAuditLog(services: Services, view: AuditLogView): Pr
 export async function verifyAuditLogCommand(services: Services): Promise<{ ok: boolean; message: string }> {
   const audit = loadChunk('audit');
   const file = services.auditFile;
+  const presence = audit.auditLogPresence(file, services.stateDir);
+  if (!presence.present) {
+    // Nothing is recorded here: a record would start a fresh log that verifies, hiding the deleted one.
+    const missing = audit.missingLogText(presence, false);
+    if (missing.ok) services.ui.notify(missing.text); else await services.ui.refuse(missing.text);
+    return { ok: missing.ok, message: missing.text };
+  }
   const report = audit.verifyAuditLog(file, { knownTip: audit.forwardedTip(services.stateDir) });
   const message = verifySummary(report);
   services.record({ action: 'audit.verify', resource: { kind: 'auditLog' }, outcome: report.ok ? 'success' : 'failure', details: { entries: report.entries, problems: report.problems.length } });
@@ -39,12 +46,12 @@ export async function verifyAuditLogCommand(services: Services): Promise<{ ok: b
 
 /** Exports a date range as JSON Lines or CSV. */
 export async function exportAuditLog(services: Services, target?: vscode.Uri): Promise<string | undefined> {
-  const format = (await services.ui.pick([{ label: 'JSON Lines', ext: 'jsonl' as const }, { label: 'CSV', ext: 'csv' as const }], { title: 'Export the audit log as' }))?.ext;
+  const format = (await services.ui.pick([{ label: vscode.l10n.t('JSON Lines'), ext: 'jsonl' as const }, { label: 'CSV', ext: 'csv' as const }], { title: vscode.l10n.t('Export the audit log as') }))?.ext;
   if (!format) return undefined;
   const day = /^\d{4}-\d{2}-\d{2}$/;
-  const since = await services.ui.input({ title: 'Export from (YYYY-MM-DD, empty for the beginning)', prompt: 'First day to include (UTC)', validateInput: v => !v || day.test(v) ? undefined : 'Use YYYY-MM-DD.' });
+  const since = await services.ui.input({ title: vscode.l10n.t('Export from (YYYY-MM-DD, empty for the beginning)'), prompt: vscode.l10n.t('First day to include (UTC)'), validateInput: v => !v || day.test(v) ? undefined : 'Use YYYY-MM-DD.' });
   if (since === undefined) return undefined;
-  const until = await services.ui.input({ title: 'Export until (YYYY-MM-DD, empty for today)', prompt: 'Last day to include (UTC)', validateInput: v => !v || day.test(v) ? undefined : 'Use YYYY-MM-DD.' });
+  const until = await services.ui.input({ title: vscode.l10n.t('Export until (YYYY-MM-DD, empty for today)'), prompt: vscode.l10n.t('Last day to include (UTC)'), validateInput: v => !v || day.test(v) ? undefined : 'Use YYYY-MM-DD.' });
   if (until === undefined) return undefined;
   const audit = loadChunk('audit');
   const filter = exportFilter(since || undefined, until || undefined);
@@ -54,6 +61,6 @@ export async function exportAuditLog(services: Services, target?: vscode.Uri): P
   // The chosen file, never through a symbolic link; atomically, 0600 (entries name members and projects).
   writeFileInScope(uri.fsPath, audit.formatAuditExport(entries, format), folderScope(uri.fsPath), { mode: 0o600 });
   services.record({ action: 'audit.export', resource: { kind: 'auditLog' }, outcome: 'success', details: { format, entries: entries.length, since: since || undefined, until: until || undefined } });
-  services.ui.notify(`Exported ${entries.length} audit entries to ${uri.fsPath}.`);
+  services.ui.notify(vscode.l10n.t('Exported {0} audit entries to {1}.', entries.length, uri.fsPath));
   return uri.fsPath;
 }

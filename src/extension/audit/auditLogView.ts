@@ -69,7 +69,7 @@ export class AuditLogView extends Disposable implements vscode.TreeDataProvider<
   getTreeItem(node: AuditNode): vscode.TreeItem {
     if (node.kind === 'more') {
       const item = new vscode.TreeItem(`Show more (${node.shown} shown)…`);
-      item.command = { command: Commands.auditShowMore, title: 'Show More' };
+      item.command = { command: Commands.auditShowMore, title: vscode.l10n.t('Show More') };
       return item;
     }
     const e = node.entry;
@@ -80,7 +80,7 @@ export class AuditLogView extends Disposable implements vscode.TreeDataProvider<
     item.tooltip = new vscode.MarkdownString(view.tooltip);
     item.iconPath = new vscode.ThemeIcon(view.icon);
     item.contextValue = 'auditEntry';
-    item.command = { command: Commands.auditOpenEntry, title: 'Open Entry', arguments: [node] };
+    item.command = { command: Commands.auditOpenEntry, title: vscode.l10n.t('Open Entry'), arguments: [node] };
     return item;
   }
 }

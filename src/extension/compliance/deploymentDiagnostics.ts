@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { DEPLOYMENT_CANDIDATE, DEPLOYMENT_FILE_GLOB, SSO_FINDING } from '../../core/deployment/candidates';
 import type { DeploymentFinding, DeploymentFix } from '../../core/deployment/types';
 import type { Logger } from '../../core/log/logger';
 import { Disposable } from '../lifecycle';
@@ -8,12 +9,6 @@ import { loadChunk } from '../lazy';
 import type { Services } from '../services';
 import { Commands } from '../../core/names';
 import { workspaceRoots } from '../ui/notifications';
-
-/** Findings about SSO, from which the SSO assistant is offered. */
-const SSO_FINDINGS = /^(sso-|no-login-method$|password-login-enabled$)/;
-
-const DEPLOYMENT_GLOB = '**/{docker-compose*.yml,docker-compose*.yaml,compose*.yml,compose*.yaml,values*.yaml,values*.yml}';
-const CANDIDATE = /(^|[\\/])(docker-compose[^\\/]*|compose[^\\/]*|values[^\\/]*)\.ya?ml$|(^|[\\/])\.env[^\\/]*$|\.env$/;
 
 /** Reads unsaved editor text first, then the disk: checks see what the user sees. */
 export function editorReader(file: string): string | undefined {
@@ -46,7 +41,7 @@ export class DeploymentDiagnostics extends Disposable implements vscode.CodeActi
   }
 
   check(doc: vscode.TextDocument): void {
-    if (doc.uri.scheme !== 'file' || !CANDIDATE.test(doc.uri.fsPath)) return;
+    if (doc.uri.scheme !== 'file' || !DEPLOYMENT_CANDIDATE.test(doc.uri.fsPath)) return;
     try {
       for (const [file, mine] of loadChunk('workspace').checkDeploymentOf(doc.uri.fsPath, doc.getText(), editorReader)) {
         this.findings.set(file, mine);
@@ -72,8 +67,8 @@ export class DeploymentDiagnostics extends Disposable implements vscode.CodeActi
         action.isPreferred = i === 0;
         actions.push(action);
       });
-      if (SSO_FINDINGS.test(f.code) && !actions.some(a => a.command?.command === Commands.setUpSso)) {
-        const assistant = new vscode.CodeAction('Set Up SSO for Self-Hosted Langfuse…', vscode.CodeActionKind.QuickFix);
+      if (SSO_FINDING.test(f.code) && !actions.some(a => a.command?.command === Commands.setUpSso)) {
+        const assistant = new vscode.CodeAction(vscode.l10n.t('Set Up SSO for Self-Hosted Langfuse…'), vscode.CodeActionKind.QuickFix);
         assistant.command = { command: Commands.setUpSso, title: assistant.title, arguments: [doc.uri] };
         assistant.diagnostics = [diag];
         actions.push(assistant);
@@ -83,7 +78,7 @@ export class DeploymentDiagnostics extends Disposable implements vscode.CodeActi
   }
 
   private schedule(doc: vscode.TextDocument, delay: number): void {
-    if (doc.uri.scheme !== 'file' || !CANDIDATE.test(doc.uri.fsPath)) return;
+    if (doc.uri.scheme !== 'file' || !DEPLOYMENT_CANDIDATE.test(doc.uri.fsPath)) return;
     const key = doc.uri.fsPath;
     clearTimeout(this.timers.get(key));
     this.timers.set(key, setTimeout(() => { this.timers.delete(key); this.check(doc); }, delay));
@@ -98,15 +93,15 @@ export class DeploymentDiagnostics extends Disposable implements vscode.CodeActi
 export async function applyDeploymentFix(services: Services, fix: DeploymentFix): Promise<boolean> {
   const ws = loadChunk('workspace');
   if (!vscode.workspace.isTrusted) {
-    await services.ui.refuse(`"${fix.title}" changes files, so it is not available in Restricted Mode. Trust this workspace first if you know where it comes from.`);
+    await services.ui.refuse(vscode.l10n.t('"{0}" changes files, so it is not available in Restricted Mode. Trust this workspace first if you know where it comes from.', fix.title));
     return false;
   }
   const roots = workspaceRoots().map(r => r.path);
   try {
-    ws.assertEditsInScope(ws.filesTouchedBy(fix).map(file => ({ file })), { roots, label: 'the workspace' });
+    ws.assertEditsInScope(ws.filesTouchedBy(fix).map(file => ({ file })), { roots, label: vscode.l10n.t('the workspace') });
   } catch (err) {
     if (!(err instanceof ws.UnsafeWriteError)) throw err;
-    await services.ui.refuse(`Not changed: ${err.message}`);
+    await services.ui.refuse(vscode.l10n.t('Not changed: {0}', err.message));
     return false;
   }
   const edits = ws.resolveFixEdits(fix, editorReader);
@@ -122,10 +117,10 @@ export async function applyDeploymentFix(services: Services, fix: DeploymentFix)
 /** The compliance table for the workspace's deployment files, as a Markdown preview. */
 export async function complianceReportCommand(services: Services): Promise<string | undefined> {
   const ws = loadChunk('workspace');
-  const uris = await vscode.workspace.findFiles(DEPLOYMENT_GLOB, '**/node_modules/**', 200);
+  const uris = await vscode.workspace.findFiles(DEPLOYMENT_FILE_GLOB, '**/node_modules/**', 200);
   const files = ws.deploymentFilesIn(uris.filter(u => u.scheme === 'file').map(u => u.fsPath), editorReader);
   if (files.length === 0) {
-    services.ui.notify('No self-hosted Langfuse configuration found (docker-compose files with langfuse/langfuse, or Helm values of the langfuse chart).');
+    services.ui.notify(vscode.l10n.t('No self-hosted Langfuse configuration found (docker-compose files with langfuse/langfuse, or Helm values of the langfuse chart).'));
     return undefined;
   }
   const base = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? path.dirname(files[0]);

@@ -25,7 +25,7 @@ export async function addConnectionFlow(
   if (await MultiStepInput.run(first, state, driver) === 'cancelled') return undefined;
   const pair: KeyPair = { publicKey: state.publicKey!, secretKey: state.secretKey! };
   const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: progressText(`Checking the key pair against ${new URL(state.baseUrl!).host}…`) },
+    { location: vscode.ProgressLocation.Notification, title: progressText(vscode.l10n.t('Checking the key pair against {0}…', new URL(state.baseUrl!).host)) },
     () => check(state.baseUrl!, pair));
   if (!result.ok) {
     const choice = await dialog('error', result.summary, undefined, 'Save Anyway');

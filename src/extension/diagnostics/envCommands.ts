@@ -10,28 +10,28 @@ import type { Services } from '../services';
 /** "Scaffold Workspace Access File": `.langfuse/access.yaml` from the connected organization. */
 export async function scaffoldAccessFileCommand(services: Services): Promise<string | undefined> {
   const folder = vscode.workspace.workspaceFolders?.find(f => f.uri.scheme === 'file');
-  if (!folder) { services.ui.notify('Open a folder first: the access file lives in the repository.'); return undefined; }
+  if (!folder) { services.ui.notify(vscode.l10n.t('Open a folder first: the access file lives in the repository.')); return undefined; }
   const c = await pickConnectionNode(services);
   if (!c) return undefined;
   const { model } = await services.clients.get(c.connectionId);
   const overview = await model.overview();
   if (!overview.projects) {
-    await services.ui.refuse('Scaffolding needs an organization key whose plan includes the admin API, to list the projects and their keys.');
+    await services.ui.refuse(vscode.l10n.t('Scaffolding needs an organization key whose plan includes the admin API, to list the projects and their keys.'));
     return undefined;
   }
   const projects = await Promise.all(overview.projects.map(async p => ({ name: p.name, publicKeys: (await model.project(p.id)).apiKeys.map(k => k.publicKey) })));
   const file = path.join(folder.uri.fsPath, '.langfuse', 'access.yaml');
   // Only inside the workspace folder, never through a symbolic link (a cloned `.langfuse/access.yaml` may point anywhere).
   const ws = loadChunk('workspace');
-  const scope = { roots: [folder.uri.fsPath], label: `the workspace folder ${folder.name}` };
+  const scope = { roots: [folder.uri.fsPath], label: vscode.l10n.t('the workspace folder {0}', folder.name) };
   try {
     ws.checkWriteTarget(fs.existsSync(path.dirname(file)) ? file : path.dirname(file), scope);
   } catch (err) {
     if (!(err instanceof ws.UnsafeWriteError)) throw err;
-    await services.ui.refuse(`Not written: ${err.message}`);
+    await services.ui.refuse(vscode.l10n.t('Not written: {0}', err.message));
     return undefined;
   }
-  if (fs.existsSync(file) && !await services.ui.confirm(`${path.relative(folder.uri.fsPath, file)} exists. Replace it with one generated from "${services.connections.get(c.connectionId)?.name}"?`, 'Replace')) return undefined;
+  if (fs.existsSync(file) && !await services.ui.confirm(vscode.l10n.t('{0} exists. Replace it with one generated from "{1}"?', path.relative(folder.uri.fsPath, file), services.connections.get(c.connectionId)?.name ?? c.connectionId), 'Replace')) return undefined;
   const maxAge = vscode.workspace.getConfiguration().get<number>(Settings.rotationMaxAgeDays) ?? DEFAULT_ROTATION_MAX_AGE_DAYS;
   ws.ensureDirInScope(path.dirname(file), scope);
   ws.writeFileInScope(file, ws.scaffoldAccessFile(c.connectionId, projects, maxAge), scope, { mode: 0o644 });
@@ -53,6 +53,6 @@ export async function projectNamed(services: Services, projectName: string): Pro
 export async function createApiKeyForProject(services: Services, projectName: string): Promise<string | undefined> {
   const target = await projectNamed(services, projectName);
   if (target) return createApiKey(services, target, { storeRequired: true });
-  await services.ui.refuse(`No connection shows a project named ${projectName}.`);
+  await services.ui.refuse(vscode.l10n.t('No connection shows a project named {0}.', projectName));
   return undefined;
 }

@@ -18,7 +18,7 @@ export const WRITING_FIXES: ReadonlySet<Fix['kind']> = new Set(['replaceWithProj
 /** Runs the quick fixes that need more than a text edit: SecretStorage, .gitignore, the access file, other views. */
 export async function applyEnvFix(services: Services, uri: vscode.Uri, finding: Finding, fix: Fix): Promise<boolean> {
   if (WRITING_FIXES.has(fix.kind) && !vscode.workspace.isTrusted) {
-    await services.ui.refuse(`"${fix.title}" changes files, so it is not available in Restricted Mode. Trust this workspace first if you know where it comes from.`);
+    await services.ui.refuse(vscode.l10n.t('"{0}" changes files, so it is not available in Restricted Mode. Trust this workspace first if you know where it comes from.', fix.title));
     return false;
   }
   switch (fix.kind) {
@@ -76,7 +76,7 @@ async function replaceWithProjectKey(services: Services, uri: vscode.Uri, fix: E
   }
   const stored = parseStoredProjectKey(await services.context.secrets.get(SecretKeys.projectKey(publicKey)));
   if (!stored) {
-    await services.ui.refuse(`The secret of ${publicKey} is no longer in SecretStorage. Create a new key for ${fix.project}.`);
+    await services.ui.refuse(vscode.l10n.t('The secret of {0} is no longer in SecretStorage. Create a new key for {1}.', publicKey, fix.project));
     return false;
   }
   const doc = await vscode.workspace.openTextDocument(uri);

@@ -43,7 +43,7 @@ async function driveRotation(services: Services, rotations: SessionRotations, id
   const port = services.port();
   let result: RunResult;
   try {
-    result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: progressText(`Rotating ${shortPublicKey(rotations.engine.load(id).oldKey.publicKey)}`), cancellable: false },
+    result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: progressText(vscode.l10n.t('Rotating {0}', shortPublicKey(rotations.engine.load(id).oldKey.publicKey))), cancellable: false },
       progress => { port.onProgress = (message, increment) => progress.report({ message: progressText(message), increment }); return rotations.run(id); });
   } finally {
     port.onProgress = undefined;
@@ -52,7 +52,7 @@ async function driveRotation(services: Services, rotations: SessionRotations, id
   if (result.outcome === 'completed') await keepNewPair(services, journal);
   await showReport(services, journal);
   if (result.outcome === 'waiting') {
-    services.ui.notify(`Rotation ${journal.id} is paused at "${chunk.STEP_TITLES[journal.step] ?? journal.step}": ${pausedBecause(journal)} Resume it with "Langfuse Access: Resume Key Rotation".`);
+    services.ui.notify(vscode.l10n.t('Rotation {0} is paused at "{1}": {2} Resume it with "Langfuse Access: Resume Key Rotation".', journal.id, chunk.STEP_TITLES[journal.step] ?? journal.step, pausedBecause(journal)));
   }
   services.tree.refresh();
   return journal;
@@ -108,7 +108,7 @@ async function pickJournal(services: Services, id: string | undefined, verb: 'Re
 }
 
 async function choose(services: Services, journals: RotationJournal[], verb: string): Promise<RotationJournal | undefined> {
-  return (await services.ui.pick(journals.map(j => ({ label: `${shortPublicKey(j.oldKey.publicKey)} · ${j.project.name}`, description: `${j.mode}, at ${j.step}`, journal: j })), { title: `${verb} which rotation?` }))?.journal;
+  return (await services.ui.pick(journals.map(j => ({ label: vscode.l10n.t('{0} · {1}', shortPublicKey(j.oldKey.publicKey), j.project.name), description: vscode.l10n.t('{0}, at {1}', j.mode, j.step), journal: j })), { title: vscode.l10n.t('{0} which rotation?', verb) }))?.journal;
 }
 
 export async function resumeRotation(services: Services, id?: string): Promise<RotationJournal | undefined> {

@@ -39,17 +39,17 @@ export async function rotateKeyWizard(services: Services, start: { publicKey?: s
     }
   }
   const connections = services.connections.list();
-  if (connections.length === 0) { services.ui.notify('Add a Langfuse connection first.'); return undefined; }
+  if (connections.length === 0) { services.ui.notify(vscode.l10n.t('Add a Langfuse connection first.')); return undefined; }
   state.connectionId ??= start.connectionId ?? (connections.length === 1 ? connections[0].id : undefined);
 
   const pickConnection: Step<WizardState> = async (input, s) => {
     const items = connections.map(c => ({ label: c.name, description: c.baseUrl, id: c.id }));
-    s.connectionId = (await input.pick({ title: TITLE, step: 1, totalSteps: TOTAL, placeholder: 'Which Langfuse connection?', items, activeItem: items.find(i => i.id === s.connectionId) })).id;
+    s.connectionId = (await input.pick({ title: TITLE, step: 1, totalSteps: TOTAL, placeholder: vscode.l10n.t('Which Langfuse connection?'), items, activeItem: items.find(i => i.id === s.connectionId) })).id;
     return pickProject;
   };
   const pickProject: Step<WizardState> = async (input, s) => {
     const items = projectChoices(await (await services.clients.get(s.connectionId!)).model.overview());
-    s.project = (await input.pick({ title: TITLE, step: 2, totalSteps: TOTAL, placeholder: 'Which project\'s key?', items, activeItem: items.find(i => i.value.id === s.project?.id) })).value;
+    s.project = (await input.pick({ title: TITLE, step: 2, totalSteps: TOTAL, placeholder: vscode.l10n.t('Which project\'s key?'), items, activeItem: items.find(i => i.value.id === s.project?.id) })).value;
     return pickKey;
   };
   const pickKey: Step<WizardState> = async (input, s) => {
@@ -59,13 +59,13 @@ export async function rotateKeyWizard(services: Services, start: { publicKey?: s
     if (overview.projects) keys = (await model.project(s.project!.id)).apiKeys;
     if (keys.length === 0) {
       // Manual mode (project key or no admin API): the key cannot be listed, so it is typed.
-      const publicKey = await input.text({ title: TITLE, step: 3, totalSteps: TOTAL, prompt: `Public key (pk-lf-…) of the ${s.project!.name} key to rotate`, value: s.oldKey?.publicKey,
+      const publicKey = await input.text({ title: TITLE, step: 3, totalSteps: TOTAL, prompt: vscode.l10n.t('Public key (pk-lf-…) of the {0} key to rotate', s.project!.name), value: s.oldKey?.publicKey,
         validate: publicKeyProblem });
       s.oldKey = { publicKey: publicKey.trim(), note: null, createdAt: '' };
       return pickTargets;
     }
     const items = keyChoices(keys, new Date());
-    s.oldKey = (await input.pick({ title: TITLE, step: 3, totalSteps: TOTAL, placeholder: 'Which key to rotate?', items, activeItem: items.find(i => i.value.publicKey === s.oldKey?.publicKey) })).value;
+    s.oldKey = (await input.pick({ title: TITLE, step: 3, totalSteps: TOTAL, placeholder: vscode.l10n.t('Which key to rotate?'), items, activeItem: items.find(i => i.value.publicKey === s.oldKey?.publicKey) })).value;
     return pickTargets;
   };
   const pickTargets: Step<WizardState> = async (input, s) => {
@@ -73,11 +73,11 @@ export async function rotateKeyWizard(services: Services, start: { publicKey?: s
     const roots = (vscode.workspace.workspaceFolders ?? []).filter(f => f.uri.scheme === 'file').map(f => f.uri.fsPath);
     const choices = targetChoices(chunk.discoverEnvTargets(roots, s.oldKey!.publicKey), s.targets, f => vscode.workspace.asRelativePath(f));
     const items: TargetItem[] = choices.map(c => ({ label: c.label, description: c.description, spec: c.value }));
-    items.push({ label: '$(add) Add a target…', description: `${chunk.SINK_SPEC_HELP}`, add: true });
-    const chosen = await input.pickMany({ title: TITLE, step: 4, totalSteps: TOTAL, placeholder: 'Where should the new key pair go? (it is also kept in SecretStorage)', items,
+    items.push({ label: vscode.l10n.t('$(add) Add a target…'), description: `${chunk.SINK_SPEC_HELP}`, add: true });
+    const chosen = await input.pickMany({ title: TITLE, step: 4, totalSteps: TOTAL, placeholder: vscode.l10n.t('Where should the new key pair go? (it is also kept in SecretStorage)'), items,
       selected: items.filter((_, i) => choices[i]?.picked) });
     if (chosen.some(c => c.add)) {
-      const spec = (await input.text({ title: TITLE, step: 4, totalSteps: TOTAL, prompt: `A target: ${chunk.SINK_SPEC_HELP}`, placeholder: 'aws-sm:acme/langfuse/production',
+      const spec = (await input.text({ title: TITLE, step: 4, totalSteps: TOTAL, prompt: vscode.l10n.t('A target: {0}', chunk.SINK_SPEC_HELP), placeholder: 'aws-sm:acme/langfuse/production',
         validate: v => { try { chunk.parseSinkTarget(v.trim(), roots[0]); return undefined; } catch (e) { return (e as Error).message; } } })).trim();
       s.targets = [...new Set([...chosen.filter(c => c.spec).map(c => c.spec!), chunk.formatSinkTarget(chunk.parseSinkTarget(spec, roots[0]))])];
       return pickTargets;

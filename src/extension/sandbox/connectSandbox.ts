@@ -17,7 +17,7 @@ export async function connectSandbox(store: ConnectionStore, env: NodeJS.Process
   let file = credentialsPath ?? env[CliEnv.sandboxCredentials];
   if (!file) {
     const picked = await vscode.window.showOpenDialog({
-      title: 'Select the credentials file written by "langfuse-access sandbox --credentials-out FILE"',
+      title: vscode.l10n.t('Select the credentials file written by "langfuse-access sandbox --credentials-out FILE"'),
       canSelectMany: false,
       filters: { JSON: ['json'] },
     });

@@ -1,3 +1,4 @@
+import { l10n } from '../../core/l10n/l10n';
 import type { Logger } from '../../core/log/logger';
 import { actingIdentity } from '../../core/identity/actingAs';
 import { shortPublicKey } from '../../core/log/redact';
@@ -59,10 +60,10 @@ export class ExtensionPort implements SessionPort {
         this.logger?.child('Rotation').info(deps.core.formatRotationEvent(event).trimEnd());
       },
       newKeyPair: async request => {
-        const publicKey = (await ui().input({ title: `New key pair for ${request.project}`, prompt: `${request.instructions} Then paste the public key.`, placeHolder: 'pk-lf-…',
+        const publicKey = (await ui().input({ title: l10n.t('New key pair for {0}', request.project), prompt: l10n.t('{0} Then paste the public key.', request.instructions), placeHolder: 'pk-lf-…',
           validateInput: publicKeyProblem }))?.trim();
         if (!publicKey) return undefined;
-        const secretKey = (await ui().input({ title: `New key pair for ${request.project}`, prompt: `The secret key of ${shortPublicKey(publicKey)} (shown once by Langfuse; stored only in SecretStorage).`, password: true,
+        const secretKey = (await ui().input({ title: l10n.t('New key pair for {0}', request.project), prompt: l10n.t('The secret key of {0} (shown once by Langfuse; stored only in SecretStorage).', shortPublicKey(publicKey)), password: true,
           validateInput: secretKeyProblem }))?.trim();
         return secretKey ? { publicKey, secretKey } : undefined;
       },
@@ -78,7 +79,7 @@ export class ExtensionPort implements SessionPort {
       settings: this.deps.core.secretManagersFromSetting(this.deps.secretManagersSetting(), message => this.logger?.warn(message)),
       cwd: this.deps.workspaceRoot(),
       workspaceRoots: this.deps.workspaceRoots?.() ?? [],
-      secretStorage: { storage: this.deps.secrets, label: 'VS Code SecretStorage' },
+      secretStorage: { storage: this.deps.secrets, label: l10n.t('VS Code SecretStorage') },
       vaultToken: await this.deps.vaultToken(),
     };
   }

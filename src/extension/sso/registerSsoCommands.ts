@@ -3,7 +3,8 @@ import { Commands } from '../../core/names';
 import { redactText } from '../../core/log/redact';
 import type { Services } from '../services';
 import { MultiStepInput } from '../ui/multiStepInput';
-import type { SsoWizardState } from '../../core/sso/setupSteps';
+import type { SsoWizardState } from './ssoSteps';
+import { pickProvider } from './ssoSteps';
 import { pickTarget, targetFor, writeSsoBlock } from './ssoWrite';
 import { loadChunk } from '../lazy';
 import { editorReader } from '../compliance/deploymentDiagnostics';
@@ -24,7 +25,7 @@ export async function setUpSso(services: Services, uri?: vscode.Uri): Promise<Ss
   const preset = targetFor(uri ?? vscode.window.activeTextEditor?.document.uri);
   const defaults = preset ? loadChunk('sso').ssoDefaults(preset, editorReader(preset) ?? '', editorReader) : {};
   const state: SsoWizardState = { file: preset, publicUrl: defaults.publicUrl, enforceDomains: defaults.enforceDomains, copy: text => services.ui.copy(text) };
-  if (await MultiStepInput.run(loadChunk('sso').pickProvider, state, services.ui.steps) === 'cancelled' || !state.plan) return undefined;
+  if (await MultiStepInput.run(pickProvider, state, services.ui.steps) === 'cancelled' || !state.plan) return undefined;
   const file = await pickTarget(services, uri ? preset : undefined);
   if (!file) return undefined;
   const onlineCheck = state.check ? (state.check.ok ? 'passed' : 'failed') : 'skipped';

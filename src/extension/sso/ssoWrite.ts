@@ -28,10 +28,10 @@ export async function pickTarget(services: Services, preset: string | undefined)
   if (preset) return preset;
   const files = await ssoTargets();
   if (files.length === 0) {
-    services.ui.notify('No self-hosted Langfuse configuration found in this workspace (a docker-compose file with langfuse/langfuse, Helm values of the langfuse chart, or a server .env).');
+    services.ui.notify(vscode.l10n.t('No self-hosted Langfuse configuration found in this workspace (a docker-compose file with langfuse/langfuse, Helm values of the langfuse chart, or a server .env).'));
     return undefined;
   }
-  const picked = await services.ui.pick(files.map(f => ({ label: vscode.workspace.asRelativePath(f), file: f })), { title: 'Write the SSO variables into which deployment file?' });
+  const picked = await services.ui.pick(files.map(f => ({ label: vscode.workspace.asRelativePath(f), file: f })), { title: vscode.l10n.t('Write the SSO variables into which deployment file?') });
   return picked?.file;
 }
 
@@ -44,7 +44,7 @@ async function askSecret(services: Services, file: string, plan: SsoSetupPlan): 
     'Otherwise the variable is written empty, with a comment saying where the secret goes.');
   if (choice === undefined) return null;
   if (choice === 'Leave It Empty') return undefined;
-  const secret = await services.ui.input({ title: `${variable} for ${path.basename(file)}`, prompt: `The client secret from ${plan.provider.label} (kept only in this git-ignored file)`, password: true, validateInput: v => v.trim() ? undefined : 'Paste the client secret, or press Escape.' });
+  const secret = await services.ui.input({ title: vscode.l10n.t('{0} for {1}', variable, path.basename(file)), prompt: vscode.l10n.t('The client secret from {0} (kept only in this git-ignored file)', plan.provider.label), password: true, validateInput: v => v.trim() ? undefined : 'Paste the client secret, or press Escape.' });
   return secret === undefined ? null : secret.trim();
 }
 
@@ -57,9 +57,9 @@ export async function writeSsoBlock(services: Services, file: string, plan: SsoS
   const sso = loadChunk('sso');
   const rel = vscode.workspace.asRelativePath(file);
   const root = workspaceRoot(file);
-  if (!root) { await services.ui.refuse(`${rel} is not inside an open workspace folder; the SSO assistant writes only there.`); return undefined; }
-  if (vscode.workspace.textDocuments.some(d => d.uri.fsPath === file && d.isDirty)) { await services.ui.refuse(`${rel} has unsaved changes: save or revert them, then run the assistant again.`); return undefined; }
-  const auditFailure = (reason: string) => services.record({ action: 'sso.setup', resource: { kind: 'deploymentFile', id: rel, name: plan.provider.label }, outcome: 'failure', details: { provider: plan.provider.id, reason } });
+  if (!root) { await services.ui.refuse(vscode.l10n.t('{0} is not inside an open workspace folder; the SSO assistant writes only there.', rel)); return undefined; }
+  if (vscode.workspace.textDocuments.some(d => d.uri.fsPath === file && d.isDirty)) { await services.ui.refuse(vscode.l10n.t('{0} has unsaved changes: save or revert them, then run the assistant again.', rel)); return undefined; }
+  const auditFailure = (reason: string) => services.record(sso.ssoSetupAuditEvent(plan, rel, { failure: reason }));
   let text: string;
   let result: SsoBlockResult;
   try {
@@ -72,8 +72,8 @@ export async function writeSsoBlock(services: Services, file: string, plan: SsoS
     await services.ui.refuse(err.message);
     return undefined;
   }
-  if (result.written.length === 0) { services.ui.notify(`${rel} already has these SSO settings; nothing was written.`); return result; }
-  const ok = await services.ui.confirm(`Add ${result.written.length} SSO variables for ${plan.provider.label} to ${rel} (${result.targetName}), at line ${result.line + 1}?`, 'Write',
+  if (result.written.length === 0) { services.ui.notify(vscode.l10n.t('{0} already has these SSO settings; nothing was written.', rel)); return result; }
+  const ok = await services.ui.confirm(vscode.l10n.t('Add {0} SSO variables for {1} to {2} ({3}), at line {4}?', result.written.length, plan.provider.label, rel, result.targetName, result.line + 1), 'Write',
     `${result.preview}\n${result.secretNote}`);
   if (!ok) return undefined;
   try {
@@ -84,12 +84,9 @@ export async function writeSsoBlock(services: Services, file: string, plan: SsoS
     await services.ui.refuse(err.message);
     return undefined;
   }
-  services.record({
-    action: 'sso.setup', resource: { kind: 'deploymentFile', id: rel, name: plan.provider.label }, outcome: 'success',
-    details: { provider: plan.provider.id, redirectUri: plan.redirectUri, target: result.targetName, variables: result.written, clientSecretWritten: result.secretWritten, onlineCheck, enforcedDomains: plan.enforceDomains, passwordLoginDisabled: plan.disablePasswordLogin },
-  });
+  services.record(sso.ssoSetupAuditEvent(plan, rel, { result, onlineCheck }));
   const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
   await vscode.window.showTextDocument(doc, { selection: new vscode.Range(result.line, 0, result.line, 0), preview: false });
-  services.ui.notify(`Added ${result.written.length} SSO variables to ${rel}. ${result.secretNote}`);
+  services.ui.notify(vscode.l10n.t('Added {0} SSO variables to {1}. {2}', result.written.length, rel, result.secretNote));
   return result;
 }

@@ -102,7 +102,7 @@ export class AccessTreeProvider extends Disposable implements vscode.TreeDataPro
 
   private errorRow(node: AccessNode, err: unknown): AccessNode {
     if (err instanceof MissingKeyPairError) {
-      return { kind: 'message', connectionId: node.connectionId, key: `error-${node.kind}-${'project' in node ? node.project.id : ''}`, severity: 'error', label: 'Key pair missing on this machine', detail: err.message, action: 'fixConnection' };
+      return { kind: 'message', connectionId: node.connectionId, key: `error-${node.kind}-${'project' in node ? node.project.id : ''}`, severity: 'error', label: vscode.l10n.t('Key pair missing on this machine'), detail: err.message, action: 'fixConnection' };
     }
     const { row, expected } = loadChunk('core').errorNode(node, err);
     if (expected) this.log.warn(`Loading ${node.kind} of ${node.connectionId} failed:`, (err as Error).message);

@@ -75,7 +75,7 @@ describe('langfuse-access lint', () => {
   });
 
   it('lints only the paths given', async () => {
-    const r = await lint(dir, ['analytics', '--fail-on', 'error']);
+    const r = await lint(dir, ['analytics', '--fail-on', 'error', '--verbose']);
     assert.equal(r.code, 0);
     assert.match(r.out, /^analytics\/\.env:3:21 {2}info/m);
     assert.doesNotMatch(r.out, /\.env\.staging/);

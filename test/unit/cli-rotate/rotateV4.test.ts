@@ -67,7 +67,9 @@ describe('cli: rotate on Langfuse 4.x', function () {
     const bad = await h.run([...START, '--to', 'env:svc/.env', '--allow-foreign-host', 'user@evil.example']);
     assert.equal(bad.code, 2);
     assert.match(bad.err, /--allow-foreign-host needs a host such as collector\.example\.com/);
-    assert.match(command.usage, /--allow-foreign-host HOST: write the new key into an env: target whose LANGFUSE_BASE_URL, LANGFUSE_BASEURL or\n\s+LANGFUSE_HOST names HOST .* --yes is not consent\./);
+    assert.match(command.usage, /\[--allow-foreign-host HOST…\]/);
+    const option = command.help!.options.find(o => o.flag === '--allow-foreign-host HOST');
+    assert.match(option?.description ?? '', /an env: target whose LANGFUSE_BASE_URL, LANGFUSE_BASEURL or LANGFUSE_HOST names HOST instead of the connection's host.*--yes is not consent/, 'rotate --help explains the consent');
   });
 
   it('past the revoke: --abort says it is past the point of no return and what --resume will do, and --resume finishes', async () => {

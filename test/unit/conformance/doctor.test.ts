@@ -64,7 +64,8 @@ describe('cli: langfuse-access doctor and npm run test:live', function () {
       const r = spawnSync(process.execPath, [cli, name, '--help'], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
       assert.equal(r.status, 0, r.stderr);
       assert.match(r.stderr, new RegExp(`^Usage: langfuse-access ${name} \\[--connection NAME\\]`));
-      assert.match(r.stderr, /Exit codes: 0 /);
+      assert.match(r.stderr, /\nExit codes:\n {2}0 {2}\S/, 'exit codes listed, as every command\'s --help does');
+      assert.match(r.stderr, /\nExamples:\n/);
     }
     const list = spawnSync(process.execPath, [cli, '--help'], { encoding: 'utf8' });
     assert.match(list.stderr, /^ {2}doctor +read-only: /m);

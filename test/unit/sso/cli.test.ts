@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UsageError } from '../../../src/cli/command';
 import { command as compliance } from '../../../src/cli/commands/compliance';
+import { formatCommandHelp } from '../../../src/core/display/cliHelp';
 import { command } from '../../../src/cli/commands/sso';
 import type { OidcPeer } from '../../support/peers/oidcProvider';
 import { startOidcProvider } from '../../support/peers/oidcProvider';
@@ -39,8 +40,9 @@ describe('cli: langfuse-access sso check | setup', function () {
   it('--help describes the options with examples; bad usage exits 2 with the reason', async () => {
     const dir = workspace({});
     assert.match(command.usage, /^sso check --provider ID --issuer URL --client-id ID --public-url URL/);
-    assert.match(command.help!, /--disable-password-login AUTH_DISABLE_USERNAME_PASSWORD=true/);
-    assert.match(command.help!, /Examples:\n {2}langfuse-access sso check --provider keycloak/);
+    const help = formatCommandHelp('langfuse-access', command.usage, command.help);
+    assert.match(help, /--disable-password-login\s+AUTH_DISABLE_USERNAME_PASSWORD=true/);
+    assert.match(help, /Examples:\n {2}# .*\n {2}langfuse-access sso check --provider keycloak/);
     assert.equal((await cli(dir, {}, 'rotate')).code, 2);
     assert.equal((await cli(dir, {}, 'check', '--provider', 'saml', '--client-id', 'x', '--public-url', 'https://a.b')).code, 2);
     const noName = await cli(dir, {}, 'check', '--provider', 'custom', '--issuer', 'https://idp.acme.com', '--client-id', 'x', '--public-url', 'https://a.b');

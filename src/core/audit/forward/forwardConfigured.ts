@@ -1,5 +1,8 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { Logger } from '../../log/logger';
-import type { AuditForwardingConfig } from './forwardConfig';
+import { forTerminal } from '../../display/terminal';
+import { FORWARDING_CONFIG_FILE, type AuditForwardingConfig } from './forwardConfig';
 import type { ForwardResult } from './forwardQueue';
 import { forwardToSiem } from './siemForwarder';
 import { forwardToSyslog } from './syslogForwarder';
@@ -33,4 +36,33 @@ export async function forwardConfigured(config: AuditForwardingConfig, options: 
     results.push(await forwardToSyslog({ ...base, ...config.syslog, ca: config.syslog.caFile ? options.readCa?.(config.syslog.caFile) : undefined }));
   }
   return results;
+}
+
+/**
+ * `audit forward [--siem] [--syslog]`: which destination(s) to run; an Error when the config file
+ * configures none of those asked for.
+ */
+export function forwardSelection(config: AuditForwardingConfig, flags: { siem: boolean; syslog: boolean }): 'siem' | 'syslog' | undefined {
+  const only = flags.siem && !flags.syslog ? 'siem' : flags.syslog && !flags.siem ? 'syslog' : undefined;
+  if ((only === 'siem' && !config.siem) || (only === 'syslog' && !config.syslog) || (!config.siem && !config.syslog)) {
+    throw new Error(`${FORWARDING_CONFIG_FILE} configures no ${only ?? 'destination'}`);
+  }
+  return only;
+}
+
+/** A caFile named in the CLI's config file, relative to its folder. */
+export function caFileReader(configDir: string): (caFile: string) => string {
+  return caFile => {
+    const full = path.resolve(configDir, caFile);
+    try {
+      return fs.readFileSync(full, 'utf8');
+    } catch {
+      throw new Error(`caFile ${full} (from ${FORWARDING_CONFIG_FILE}) cannot be read`);
+    }
+  };
+}
+
+/** One destination's outcome as a line (the error text comes from a server: escaped). */
+export function forwardResultLine(r: ForwardResult): string {
+  return `${r.destination}: sent ${r.sent}, pending ${r.pending}${r.busy ? ' (another process is forwarding)' : ''}${r.error ? ` — ${forTerminal(r.error)}` : ''}`;
 }

@@ -1,5 +1,6 @@
 import type { ComplianceCode, RequirementId } from '../complianceCodes';
 import { ComplianceCodes } from '../complianceCodes';
+import { basename } from 'node:path';
 import type { DeploymentFinding, DeploymentFix, DeploymentTarget, Setting, TextRange } from '../types';
 
 /** A line that shows a requirement is met (or what was looked at), for the report's evidence column. */
@@ -16,12 +17,17 @@ export class CheckCollector {
   readonly evidence: Evidence[] = [];
   private readonly seen = new Set<string>();
 
-  finding(file: string, range: TextRange, code: ComplianceCode, message: string, fixes: DeploymentFix[] = []): void {
+  finding(file: string, range: TextRange, code: ComplianceCode, message: string, fixes: DeploymentFix[] = [], requirement?: RequirementId): void {
     // web and worker often share one `<<: *env` block: one finding per place is enough.
-    const key = `${file}\0${range.start.line}:${range.start.character}\0${code}`;
-    if (this.seen.has(key)) return;
+    if (!this.once(`${file}\0${range.start.line}:${range.start.character}\0${code}`)) return;
+    this.findings.push({ file, range, code, severity: ComplianceCodes[code].severity, message, fixes, ...(requirement ? { requirement } : {}) });
+  }
+
+  /** True the first time a key is seen: for findings that must appear once per deployment, not per place. */
+  once(key: string): boolean {
+    if (this.seen.has(key)) return false;
     this.seen.add(key);
-    this.findings.push({ file, range, code, severity: ComplianceCodes[code].severity, message, fixes });
+    return true;
   }
 
   pass(requirement: RequirementId, file: string, line: number, note: string): void {
@@ -54,8 +60,18 @@ export function valueLocation(setting: Setting): { file: string; range: TextRang
 export function describeSource(setting: Setting): string {
   const r = setting.reference;
   if (!r) return setting.origin;
-  if (r.kind === 'interpolation') return r.resolvedIn ? `\${${r.variable}} from the compose .env` : r.usedDefault ? `the default written in \${${r.variable}:-…}` : `\${${r.variable}}`;
+  if (r.kind === 'interpolation') return r.resolvedIn ? `\${${r.variable}} from ${basename(r.resolvedIn.file)}` : r.usedDefault ? `the default written in \${${r.variable}:-…}` : `\${${r.variable}}`;
   if (r.kind === 'host-env') return `the shell running docker compose (${r.variable})`;
   return r.description;
 }
 
+
+/**
+ * A value only the deploying environment knows gets no verdict: `${VAR}` and bare names get their own
+ * info (deployTimeCheck.ts); a Kubernetes reference is noted as evidence. True when that is the case.
+ */
+export function decidedAtDeploy(setting: Setting | undefined, requirement: RequirementId, out: CheckCollector): boolean {
+  if (!setting || setting.value !== undefined || !setting.reference) return false;
+  if (setting.reference.kind === 'kubernetes') out.pass(requirement, setting.file, setting.keyRange.start.line, `${setting.name} from ${describeSource(setting)} (not in the files, not checked)`);
+  return true;
+}

@@ -1,6 +1,6 @@
 import type { DeploymentTarget } from '../types';
 import type { CheckCollector } from './checkContext';
-import { describeSource, get, isSet, valueLocation } from './checkContext';
+import { decidedAtDeploy, describeSource, get, isSet, valueLocation } from './checkContext';
 import { placeholderOf } from './placeholders';
 import * as path from 'node:path';
 import type { DeploymentFix } from '../types';
@@ -32,14 +32,11 @@ function checkEncryptionKey(target: DeploymentTarget, out: CheckCollector): void
         : !s ? generatedInsert(target, 'ENCRYPTION_KEY', 'hex64') : []);
     return;
   }
-  if (s!.value === undefined) {
-    out.pass('encryption-key', s!.file, s!.keyRange.start.line, `ENCRYPTION_KEY from ${describeSource(s!)} (not checked: not in the files)`);
-    return;
-  }
+  if (decidedAtDeploy(s, 'encryption-key', out)) return;
   const where = valueLocation(s!);
   const generate = { kind: 'generateSecret' as const, title: 'Replace with a random ENCRYPTION_KEY (64 hex)', file: where.file, range: where.range, format: 'hex64' as const };
   const fixes = s!.literal || s!.reference?.kind === 'interpolation' && s!.reference.resolvedIn ? [generate] : [];
-  const v = s!.value.trim();
+  const v = s!.value!.trim();
   if (/^0+$/.test(v)) {
     out.finding(where.file, where.range, 'encryption-key-placeholder',
       `ENCRYPTION_KEY is the all-zero placeholder from Langfuse's docker-compose.yml (# CHANGEME): everyone knows it, so the stored credentials it protects are effectively unencrypted. ${ENCRYPTION_KEY_ROLE}`, fixes);
@@ -59,6 +56,7 @@ function checkSalt(target: DeploymentTarget, out: CheckCollector): void {
       !s ? generatedInsert(target, 'SALT', 'base64-32') : []);
     return;
   }
+  if (decidedAtDeploy(s, 'api-key-salt', out)) return;
   const where = valueLocation(s!);
   const placeholder = placeholderOf(s!.value);
   if (placeholder) {
@@ -78,6 +76,7 @@ function checkNextauthSecret(target: DeploymentTarget, out: CheckCollector): voi
       !s ? generatedInsert(target, 'NEXTAUTH_SECRET', 'base64-32') : []);
     return;
   }
+  if (decidedAtDeploy(s, 'session-secret', out)) return;
   const where = valueLocation(s!);
   const placeholder = placeholderOf(s!.value);
   if (placeholder) {

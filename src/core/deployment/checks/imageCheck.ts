@@ -1,23 +1,39 @@
 import type { ImageRef } from '../types';
 import type { CheckCollector } from './checkContext';
+import { checkDeployTimeImage } from './deployTimeCheck';
+import { numericVersion, parseImageRef, pinAdvice, schemeOf } from './imageSchemes';
 
-/** `latest`, no tag, or a floating major tag such as `langfuse/langfuse:3`. A digest pins exactly. */
+/**
+ * `latest`, no tag, or a floating tag (`langfuse/langfuse:3`, `postgres:17`, `redis:7.4`) — judged by
+ * the image's own release scheme, with advice in that scheme. A digest pins exactly.
+ */
 export function checkImage(image: ImageRef, out: CheckCollector): void {
+  if (image.unresolved?.length) {
+    checkDeployTimeImage(image, image.unresolved, out);
+    return;
+  }
   const ref = image.resolved.trim();
-  if (ref.includes('@sha256:')) {
+  const parsed = parseImageRef(ref);
+  if (parsed.digest) {
     out.pass('images-pinned', image.file, image.range.start.line, `${ref} (digest)`);
     return;
   }
-  const lastSlash = ref.lastIndexOf('/');
-  const colon = ref.indexOf(':', lastSlash + 1);
-  const tag = colon >= 0 ? ref.slice(colon + 1) : '';
   const fromDefault = image.raw !== image.resolved ? ` (resolved from ${image.raw})` : '';
+  const tag = parsed.tag;
   if (tag === '' || tag === 'latest') {
     out.finding(image.file, image.range, 'image-unpinned',
-      `${ref}${fromDefault} ${tag ? 'uses the tag latest' : 'has no tag, so it means latest'}: every pull or restart may bring a different version, including database migrations you did not review, and two hosts can run different versions. Pin a release (e.g. :3.x.y) or a digest.`);
-  } else if (/^v?\d+(\.\d+)?$/.test(tag)) {
+      `${ref}${fromDefault} ${tag ? 'uses the tag latest' : 'has no tag, so it means latest'}: every pull or restart may bring a different version, including database migrations you did not review, and two hosts can run different versions. ${pinAdvice(parsed)}.`);
+    return;
+  }
+  const scheme = schemeOf(parsed.repo);
+  const version = numericVersion(tag);
+  const floating = scheme?.exact?.test(tag) ? false
+    : version === undefined ? false
+      : scheme?.parts ? version.split('.').length < scheme.parts
+        : /^\d+$/.test(version) || (!scheme && /^\d+\.\d+$/.test(version));
+  if (floating) {
     out.finding(image.file, image.range, 'image-floating',
-      `${ref}${fromDefault} follows every ${tag}.x release, so a restart can upgrade it (with migrations). Pin the exact version (e.g. :${tag}${tag.includes('.') ? '' : '.x'}.y) or a digest for reproducible deployments.`);
+      `${ref}${fromDefault} follows every ${version}.x release, so a restart can upgrade it (with migrations). ${pinAdvice(parsed, version)} for reproducible deployments.`);
   } else {
     out.pass('images-pinned', image.file, image.range.start.line, ref);
   }

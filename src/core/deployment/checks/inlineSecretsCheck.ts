@@ -26,7 +26,7 @@ export function checkInlineSecrets(target: DeploymentTarget, out: CheckCollector
       const ref = s.reference?.kind === 'interpolation' && s.reference.usedDefault ? s.reference.variable : undefined;
       const what = inUrl ? `contains the published default password "${placeholder}"` : `is the published default "${placeholder}"`;
       out.finding(where.file, where.range, 'default-password',
-        `${s.name} ${what}${ref ? ` (the fallback written in \${${ref}:-…}, because the compose .env does not set ${ref})` : ''}, marked # CHANGEME in Langfuse's docker-compose.yml and chart values: anyone who can reach that service can use it. Set a generated value${ref ? ` for ${ref} in the compose .env` : ''}.`);
+        `${s.name} ${what}${ref ? ` (the fallback written in \${${ref}:-…}, because no env file of the deployment sets ${ref})` : ''}, marked # CHANGEME in Langfuse's docker-compose.yml and chart values: anyone who can reach that service can use it. Set a generated value${ref ? ` for ${ref} in the project's .env` : ''}.`);
       continue;
     }
     if (!s.literal || target.kind === 'env' || s.file !== target.file) continue; // .env / env_file is where secrets belong

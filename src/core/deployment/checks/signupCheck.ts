@@ -1,6 +1,6 @@
 import type { DeploymentTarget } from '../types';
 import type { CheckCollector } from './checkContext';
-import { get, isTrue } from './checkContext';
+import { decidedAtDeploy, get, isTrue } from './checkContext';
 import { insertFix, replaceFix } from './fixes';
 
 /** AUTH_DISABLE_SIGNUP (or NEXT_PUBLIC_SIGN_UP_DISABLED, same server effect): docs/langfuse-behaviour.md §5.2. */
@@ -13,12 +13,13 @@ export function checkSignup(target: DeploymentTarget, out: CheckCollector): void
     out.pass('signup-disabled', s.file, s.keyRange.start.line, `${s.name}=true (${target.name})`);
     return;
   }
+  if (decidedAtDeploy(disable, 'signup-disabled', out) || decidedAtDeploy(legacy, 'signup-disabled', out)) return;
   const present = disable ?? legacy;
   const why = 'Public signup is open: anyone who can reach this Langfuse can create an account and, with LANGFUSE_DEFAULT_ORG_ID set, join your organization automatically.';
   if (present) {
     out.finding(present.file, present.valueRange, 'signup-enabled',
-      `${present.name} is "${present.value ?? '(from the environment)'}", not "true". ${why} ${effect}`,
-      present.literal && present.value !== undefined ? [replaceFix('Set to true', present.file, present.valueRange, 'true')] : []);
+      `${present.name} is "${present.value}", not "true". ${why} ${effect}`,
+      present.literal ? [replaceFix('Set to true', present.file, present.valueRange, 'true')] : []);
     return;
   }
   out.finding(target.file, target.anchor, 'signup-enabled',

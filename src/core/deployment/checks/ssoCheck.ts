@@ -2,7 +2,7 @@ import type { DeploymentTarget, Setting } from '../types';
 import type { SsoProvider } from '../ssoProviders';
 import { ALLOWED_CHECKS, ALLOWED_CLIENT_AUTH_METHODS, providerOf, SSO_PROVIDERS } from '../ssoProviders';
 import type { CheckCollector } from './checkContext';
-import { get, isSet, isTrue } from './checkContext';
+import { decidedAtDeploy, get, isSet, isTrue } from './checkContext';
 import { insertFix } from './fixes';
 
 export interface ProviderState {
@@ -59,7 +59,7 @@ export function checkSso(target: DeploymentTarget, out: CheckCollector): Provide
     } else {
       out.finding(at.file, at.keyRange, 'sso-callback-url',
         `${s.provider.label} SSO is configured. Register ${base}/api/auth/callback/${s.provider.id} as the redirect URI at the identity provider (built from NEXTAUTH_URL${get(target, 'NEXT_PUBLIC_BASE_PATH') ? ' and NEXT_PUBLIC_BASE_PATH' : ''}).`);
-      out.pass('sso-provider', at.file, at.keyRange.start.line, `${s.provider.label} (${s.provider.id}): callback ${base}/api/auth/callback/${s.provider.id}`);
+      out.pass('sso-provider', at.file, at.keyRange.start.line, `${s.provider.label} (${s.provider.id}): ${s.provider.required.map(r => `${s.provider.prefix}_${r}`).join(', ')} set`);
     }
     for (const setting of s.present) checkProviderOption(setting, out);
   }
@@ -89,6 +89,7 @@ export function checkSso(target: DeploymentTarget, out: CheckCollector): Provide
   }
 
   const noPassword = get(target, 'AUTH_DISABLE_USERNAME_PASSWORD');
+  if (decidedAtDeploy(noPassword, 'password-login', out)) return states;
   if (isTrue(noPassword)) {
     if (registered.length === 0) {
       out.finding(noPassword!.file, noPassword!.valueRange, 'no-login-method',

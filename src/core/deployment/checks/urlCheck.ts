@@ -1,6 +1,6 @@
 import type { DeploymentTarget } from '../types';
 import type { CheckCollector } from './checkContext';
-import { get, isSet, valueLocation } from './checkContext';
+import { decidedAtDeploy, get, isSet, valueLocation } from './checkContext';
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 
@@ -12,11 +12,11 @@ export function checkPublicUrl(target: DeploymentTarget, out: CheckCollector): v
       `NEXTAUTH_URL is not set for ${target.name}: it must be the public URL of the web UI; sign-in redirects and every SSO callback (/api/auth/callback/<provider>) are built from it.`);
     return;
   }
-  if (s!.value === undefined) return;
+  if (decidedAtDeploy(s, 'public-url', out)) return;
   const where = valueLocation(s!);
   let url: URL;
   try {
-    url = new URL(s!.value.trim());
+    url = new URL(s!.value!.trim());
   } catch {
     out.finding(where.file, where.range, 'nextauth-url-invalid', `NEXTAUTH_URL "${s!.value}" is not a URL; Langfuse refuses to start.`);
     return;
@@ -25,7 +25,7 @@ export function checkPublicUrl(target: DeploymentTarget, out: CheckCollector): v
     const local = LOOPBACK.test(url.hostname);
     out.finding(where.file, where.range, 'nextauth-url-not-https',
       `NEXTAUTH_URL is ${url.protocol}//${url.host}${local ? ' (fine for a trial on this machine only)' : ''}: session cookies and SSO callbacks then travel unencrypted, and identity providers refuse non-https redirect URIs for remote hosts. Use the public https URL users open.`,
-      local ? [] : [{ kind: 'replaceText', title: 'Use https', file: where.file, range: where.range, newText: s!.value.trim().replace(/^http:/i, 'https:') }]);
+      local ? [] : [{ kind: 'replaceText', title: 'Use https', file: where.file, range: where.range, newText: s!.value!.trim().replace(/^http:/i, 'https:') }]);
     return;
   }
   const basePath = get(target, 'NEXT_PUBLIC_BASE_PATH')?.value?.replace(/\/+$/, '');

@@ -47,7 +47,7 @@ export class VaultHttp {
 
   constructor(private readonly target: string, private readonly conn: VaultConnection) {
     this.base = checkedEndpoint(target, conn.address, 'the Vault address');
-    if (!conn.token) throw new SinkConfigError(target, 'no Vault token is available', 'Sign in to Vault and store the token (extension: "Set Vault token"; CLI: VAULT_TOKEN)');
+    if (!conn.token) throw new SinkConfigError(target, 'no Vault token is available', 'Sign in to Vault and store the token (VS Code: run "Langfuse Access: Set Vault Token…"; CLI: set VAULT_TOKEN)');
     if (conn.caCertPem) this.dispatcher = new Agent({ connect: { ca: conn.caCertPem } });
   }
 
