@@ -27,9 +27,12 @@ export interface NodeView {
   contextValue: string;
   collapsible: 'none' | 'collapsed' | 'expanded';
   command?: { command: string; title: string; arguments: unknown[] };
+  /** What a screen reader says for the row: the label, what the description says, and any state an icon shows, in words. */
+  accessibility: string;
 }
 
-const group = (label: string, icon: string, contextValue: string, tooltip?: string): NodeView => ({ label, icon, contextValue, tooltip, collapsible: 'collapsed' });
+const group = (label: string, icon: string, contextValue: string, tooltip?: string, spoken = label): NodeView => ({ label, icon, contextValue, tooltip, collapsible: 'collapsed', accessibility: spoken });
+const SEVERITY_WORDS = { error: () => l10n.t('Error'), warning: () => l10n.t('Warning'), info: () => l10n.t('Information') } as const;
 
 export interface NodeContext {
   connection?: { name: string; baseUrl: string };
@@ -56,11 +59,16 @@ function baseView(node: AccessNode, ctx: NodeContext): NodeView {
       return {
         label: connection?.name ?? node.connectionId, description: connection ? hostLabel(connection.baseUrl) : undefined, icon: 'plug', contextValue: 'connection', collapsible: ctx.expandConnection ? 'expanded' : 'collapsed',
         tooltip: `**${md(connection?.name ?? node.connectionId)}**\n\n${md(connection?.baseUrl ?? '')}\n\n${l10n.t('Key pair kept in VS Code SecretStorage.')}`, markdownTooltip: true,
+        accessibility: l10n.t('Connection {0}, {1}', connection?.name ?? node.connectionId, connection ? hostLabel(connection.baseUrl) : l10n.t('unknown host')),
       };
     case 'message': {
       const target = [{ kind: 'connection', connectionId: node.connectionId }];
+      // The severity in words too, not only by the icon's shape and colour.
+      const severity = node.severity === 'info' ? undefined : SEVERITY_WORDS[node.severity]();
+      const description = [severity, node.detail].filter(Boolean).join(' · ') || undefined;
       return {
-        label: node.label, description: node.detail, tooltip: node.detail ? `${node.label}\n\n${node.detail}` : node.label, collapsible: 'none',
+        label: node.label, description, tooltip: node.detail ? `${node.label}\n\n${node.detail}` : node.label, collapsible: 'none',
+        accessibility: `${SEVERITY_WORDS[node.severity]()}: ${node.label}${node.detail ? `. ${node.detail}` : ''}`,
         icon: node.severity, iconColor: node.severity === 'error' ? 'errorForeground' : node.severity === 'warning' ? 'list.warningForeground' : 'foreground',
         contextValue: node.action ? `message:${node.action}` : 'message',
         command: node.action === 'retry' ? { command: Commands.refresh, title: l10n.t('Retry'), arguments: target }
@@ -71,14 +79,15 @@ function baseView(node: AccessNode, ctx: NodeContext): NodeView {
       return organizationView(node.projectCount, ctx);
     case 'orgMembers': return group(l10n.t('Members'), 'person', 'orgMembers');
     case 'orgKeys': return group(l10n.t('Organization API keys'), 'key', 'orgKeys', l10n.t('Organization-scoped keys manage projects, members and keys. Langfuse\'s API can only list them: create or revoke them in Organization Settings → API Keys (organization OWNER).'));
-    case 'projectMembers': return group(l10n.t('Members'), 'person', 'projectMembers');
-    case 'projectKeys': return group(l10n.t('API keys'), 'key', 'projectKeys');
+    case 'projectMembers': return group(l10n.t('Members'), 'person', 'projectMembers', undefined, l10n.t('Members of {0}', node.project.name));
+    case 'projectKeys': return group(l10n.t('API keys'), 'key', 'projectKeys', undefined, l10n.t('API keys of {0}', node.project.name));
     case 'orgMember': {
       const m = node.member;
       return {
         label: m.name ?? m.email ?? m.userId, description: `${m.email ?? ''} · ${m.role === 'NONE' ? l10n.t('no organization access') : m.role}`, collapsible: 'none',
         tooltip: roleTooltip(m.email ?? m.userId, m.role, 'organization'), markdownTooltip: true,
         icon: m.role === 'OWNER' ? 'star-full' : 'account', contextValue: `orgMember:${m.role.toLowerCase()}`,
+        accessibility: l10n.t('Member {0}, {1}, organization role {2}', m.name ?? m.email ?? m.userId, m.email ?? '', m.role === 'NONE' ? l10n.t('none: no organization access') : m.role),
       };
     }
     case 'orgKey':
@@ -87,6 +96,7 @@ function baseView(node: AccessNode, ctx: NodeContext): NodeView {
       return {
         label: node.project.name, description: node.readOnly ? l10n.t('project key · read-only') : undefined, tooltip: `${node.project.name} (${node.project.id})`,
         icon: 'project', contextValue: node.readOnly ? 'project:readonly' : 'project', collapsible: node.readOnly ? 'expanded' : 'collapsed',
+        accessibility: node.readOnly ? l10n.t('Project {0}, read-only: seen through a project key', node.project.name) : l10n.t('Project {0}', node.project.name),
       };
     case 'projectMember': {
       const m = node.member;
@@ -97,6 +107,7 @@ function baseView(node: AccessNode, ctx: NodeContext): NodeView {
         tooltip: roleTooltip(m.email ?? m.userId, node.effective, node.project.name, node.override !== undefined ? l10n.t('Project role set on {0}; organization role {1}.', node.project.name, node.orgRole) : l10n.t('Inherited from the organization role {0}.', node.orgRole)),
         icon: node.effective === 'NONE' ? 'circle-slash' : node.effective === 'OWNER' ? 'star-full' : 'account',
         contextValue: `projectMember:${node.override !== undefined ? 'override' : 'inherited'}`,
+        accessibility: l10n.t('Member {0}, {1}, {2} in {3} ({4})', m.name ?? m.email ?? m.userId, m.email ?? '', role, node.project.name, source),
       };
     }
     case 'projectKey':
@@ -110,6 +121,7 @@ function organizationView(projectCount: number, ctx: NodeContext): NodeView {
   const { you, why } = actingAs(ctx.permissions);
   return {
     label: l10n.t('Organization'), description: [name, projects, you].filter(Boolean).join(' · '), icon: 'organization', contextValue: 'organization', collapsible: 'expanded',
+    accessibility: [l10n.t('Organization'), name, projects, you].filter(Boolean).join(', '),
     tooltip: [
       name ? `**${md(name)}**` : l10n.t('The organization of this connection\'s organization API key. (Langfuse\'s API does not tell an organization key its organization\'s name; a stored project key of the organization does.)'),
       why ? md(why) : '',
@@ -136,9 +148,15 @@ function keyView(key: ApiKeySummary, policy: KeyPolicy, contextValue: string, ow
     l10n.t('Langfuse records no key usage (`lastUsedAt` is never written), so age is the only signal here.'),
     health.warnings.length ? `\n\n$(warning) ${health.warnings.map(md).join('\n\n$(warning) ')}` : '',
   ].join('');
+  // What the warning icon says, in words: in the description and in what a screen reader reads.
+  const overdueBy = health.overdue && health.ageDays !== undefined ? l10n.t('overdue by {0} days', health.ageDays - policy.maxAgeDays) : undefined;
+  const note = key.note ? (health.noteFollowsConvention ? key.note : l10n.t('{0} (breaks the naming convention)', key.note)) : l10n.t('no note');
+  const age = [formatAge(health.ageDays), overdueBy].filter(Boolean).join(', ');
+  const secretTail = /…(.{4})$/.exec(secret)?.[1];
   return {
     label, collapsible: 'none', tooltip, markdownTooltip: true,
-    description: [key.note || l10n.t('no note'), l10n.t('created {0}', key.createdAt.slice(0, 10)), formatAge(health.ageDays), secret].join(' · '),
+    description: [note, l10n.t('created {0}', key.createdAt.slice(0, 10)), age, secret].join(' · '),
+    accessibility: l10n.t('API key {0} of {1}, note {2}, {3}, {4}', label, owner, note, age, secretTail ? l10n.t('secret ending {0}', secretTail) : l10n.t('secret masked')),
     icon: health.warnings.length ? 'warning' : 'key', iconColor: health.warnings.length ? 'list.warningForeground' : undefined,
     contextValue: `${contextValue}${health.overdue ? ':overdue' : ''}`,
   };

@@ -32,6 +32,11 @@ export class EnvStatusBar extends Disposable {
     return this.item.text || undefined;
   }
 
+  /** What a screen reader says for it (tests read it). */
+  get spoken(): string | undefined {
+    return this.item.accessibilityInformation?.label;
+  }
+
   private update(): void {
     const uri = vscode.window.activeTextEditor?.document.uri;
     const summary = uri && this.diagnostics.summary(uri);
@@ -43,6 +48,7 @@ export class EnvStatusBar extends Disposable {
     const status = envStatus(where, { errors: count(vscode.DiagnosticSeverity.Error), warnings: count(vscode.DiagnosticSeverity.Warning), infos: count(vscode.DiagnosticSeverity.Information) + count(vscode.DiagnosticSeverity.Hint) });
     this.item.text = status.text;
     this.item.tooltip = status.tooltip;
+    this.item.accessibilityInformation = { label: status.spoken, role: 'button' };
     this.item.command = status.target === 'problems' ? 'workbench.actions.view.problems' : Commands.scaffoldAccessFile;
     this.item.backgroundColor = status.severity === 'error' ? new vscode.ThemeColor('statusBarItem.errorBackground') : status.severity === 'warning' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.item.show();

@@ -21,5 +21,7 @@ export function renderNode(node: AccessNode, ctx: NodeContext): vscode.TreeItem 
   item.iconPath = new vscode.ThemeIcon(view.icon, view.iconColor ? new vscode.ThemeColor(view.iconColor) : undefined);
   item.contextValue = view.contextValue;
   item.command = view.command;
+  // Read instead of a plain tooltip: the row's words and the state its icon shows (issue: screen readers).
+  item.accessibilityInformation = { label: view.accessibility };
   return item;
 }

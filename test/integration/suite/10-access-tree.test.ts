@@ -6,18 +6,12 @@ import type { ExtensionApi } from '../../../src/extension/extension';
 import type { AccessNode } from '../../../src/core/org/accessNodes';
 import { startSandbox, type SandboxHandle } from '../../../src/sandbox/index';
 import { activateExtension, auditLines, sandboxCredentials, sandboxGet, sandboxPut, ScriptedPrompter, waitFor } from './helpers';
+import { treeRows } from './treeRows';
 
 let api: ExtensionApi;
 let ui: ScriptedPrompter;
 
-async function rows(node?: AccessNode): Promise<{ node: AccessNode; label: string; description: string; contextValue?: string; tooltip: string }[]> {
-  const children = await api.services.tree.getChildren(node);
-  return children.map(child => {
-    const item = api.services.tree.getTreeItem(child);
-    const tooltip = typeof item.tooltip === 'string' ? item.tooltip : item.tooltip?.value ?? '';
-    return { node: child, label: String(item.label), description: String(item.description ?? ''), contextValue: item.contextValue, tooltip };
-  });
-}
+const rows = (node?: AccessNode) => treeRows(api, node);
 
 async function find(pathLabels: string[], connectionId = 'local-sandbox') {
   let current = (await rows()).find(r => r.node.connectionId === connectionId && r.node.kind === 'connection');
@@ -73,7 +67,16 @@ describe('access tree on the Acme sandbox', () => {
     assert.strictEqual(keys[0].label, 'pk-lf-b100…0001');
     // The acme world is dated from the sandbox's start: this key is 180 days old on any date.
     const [served] = (await sandboxGet('/api/public/projects/proj-production-chatbot/apiKeys')).apiKeys;
-    assert.strictEqual(keys[0].description, `chatbot-production · created ${served.createdAt.slice(0, 10)} · 180 days old · sk-lf-…0001`);
+    assert.strictEqual(keys[0].description, `chatbot-production · created ${served.createdAt.slice(0, 10)} · 180 days old, overdue by 90 days · sk-lf-…0001`);
+    // Issue 20 item 1: a screen reader hears the state the warning icon shows, not the long tooltip.
+    assert.strictEqual(keys[0].spoken, 'API key pk-lf-b100…0001 of production-chatbot, note chatbot-production, 180 days old, overdue by 90 days, secret ending 0001');
+    const every = async (node?: AccessNode): Promise<string[]> => {
+      const found: string[] = [];
+      for (const r of await rows(node)) found.push(`${r.label}: ${r.spoken ?? 'NONE'}`, ...(r.collapsible ? await every(r.node) : []));
+      return found;
+    };
+    const spoken = await every();
+    assert.ok(spoken.every(s => !s.endsWith(': NONE')), spoken.filter(s => s.endsWith(': NONE')).join(' | '));
     assert.strictEqual(keys[0].contextValue, 'apiKey:overdue+revokeKey+rotateKey');
     assert.match(keys[0].tooltip, /older than the 90-day rotation policy/);
     const orgKeys = await rows((await find(['Organization', 'Organization API keys'])).node);

@@ -195,7 +195,7 @@ describe('issue 14: menus, quick fixes, confirmations and key labels a newcomer 
       assert.strictEqual(new Set(labels).size, labels.length, labels.join(' | '));
       assert.ok(labels.includes('pk-lf-c200…0001'), labels.join(' | '));
       for (const r of rows) {
-        assert.match(r.description, / · (new today|\d+ days? old) · sk-lf-…[0-9a-z]{4}$/, r.description);
+        assert.match(r.description, / · (new today|\d+ days? old)(, overdue by \d+ days)? · sk-lf-…[0-9a-z]{4}$/, r.description);
         assert.ok(!r.description.includes('...') && !r.tooltip.includes('sk-lf-...'), 'Langfuse\'s sk-lf-... is shown in the one mask style');
       }
     } finally {

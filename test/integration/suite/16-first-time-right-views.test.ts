@@ -114,6 +114,8 @@ describe('issue 14: key evidence, report documents, the status bar and the audit
       });
       const text = await waitFor('the status bar', () => api.statusBar.text?.includes('error') ? api.statusBar.text : undefined);
       assert.match(text, new RegExp(`no environment · \\d+ findings? \\(${errors.length} errors?`), text);
+      // Issue 20 item 1: read in words by a screen reader.
+      assert.match(api.statusBar.spoken ?? '', new RegExp(`^Langfuse Access: no environment of the access file lists this file; \\d+ findings? \\(${errors.length} errors?`));
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       fs.rmSync(dir, { recursive: true, force: true });

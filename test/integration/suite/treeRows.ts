@@ -1,18 +1,18 @@
 // Reading the Access view as VS Code draws it: each row's label, description, context value (which
-// menus it gets), tooltip and expansion, through the extension's own tree provider.
+// menus it gets), tooltip, expansion and what a screen reader says, through the extension's own tree provider.
 import * as assert from 'assert';
 import type * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../src/extension/extension';
 import type { AccessNode } from '../../../src/core/org/accessNodes';
 
-export interface Row { node: AccessNode; label: string; description: string; contextValue?: string; tooltip: string; collapsible?: vscode.TreeItemCollapsibleState }
+export interface Row { node: AccessNode; label: string; description: string; contextValue?: string; tooltip: string; collapsible?: vscode.TreeItemCollapsibleState; spoken?: string }
 
 export async function treeRows(api: ExtensionApi, node?: AccessNode): Promise<Row[]> {
   const children = await api.services.tree.getChildren(node);
   return children.map(child => {
     const item = api.services.tree.getTreeItem(child);
     const tooltip = typeof item.tooltip === 'string' ? item.tooltip : item.tooltip?.value ?? '';
-    return { node: child, label: String(item.label), description: String(item.description ?? ''), contextValue: item.contextValue, tooltip, collapsible: item.collapsibleState };
+    return { node: child, label: String(item.label), description: String(item.description ?? ''), contextValue: item.contextValue, tooltip, collapsible: item.collapsibleState, spoken: item.accessibilityInformation?.label };
   });
 }
 
