@@ -96,6 +96,8 @@ export const StateKeys = {
   secretStorageNoticeShown: 'langfuseAccess.secretStorageNoticeShown',
   /** Organization names learnt from project keys, per connection (not secret). */
   organizationNames: 'langfuseAccess.organizationNames',
+  /** Rotation ids the user said "Don't ask" for at start-up. */
+  resumeNotAsked: 'langfuseAccess.resumeNotAsked',
 } as const;
 /** The connection "Connect to Local Sandbox" saves (the sandbox of `npm start`). */
 export const SANDBOX_CONNECTION_ID = 'local-sandbox';
@@ -105,6 +107,8 @@ export const StatusBarIds = { envStatus: 'langfuseAccess.envStatus' } as const;
 export const ContextKeys = {
   hasConnections: 'langfuseAccess.hasConnections',
   auditFiltered: 'langfuseAccess.auditFiltered',
+  /** Some rotation of this machine is unfinished: Resume / Abort Key Rotation are offered. */
+  hasUnfinishedRotations: 'langfuseAccess.hasUnfinishedRotations',
 } as const;
 
 /** The per-user state folder shared by the extension and the CLI (audit log, rotation journals, locks). */

@@ -98,7 +98,7 @@ export function registerCommands(services: Services): vscode.Disposable[] {
       const target = node ?? await pickProjectKeyNode(services);
       if (!target) return undefined;
       await services.ui.copy(target.key.publicKey);
-      services.ui.notify(vscode.l10n.t('Copied {0} (public keys are not secret).', target.key.publicKey));
+      services.ui.done(vscode.l10n.t('Copied {0} (public keys are not secret).', target.key.publicKey));
       return target.key.publicKey;
     },
     [Commands.explainAccess]: async (node?: NodeOf<'orgMember'> | NodeOf<'projectMember'>) => {

@@ -22,7 +22,7 @@ import { AccessTreeProvider } from './tree/accessTreeProvider';
 import { OrganizationNames } from './connections/organizationNames';
 import { ReportDocuments } from './ui/reportDocuments';
 import { vscodePrompter } from './ui/prompter';
-import { offerResume } from './rotation/rotationRuns';
+import { offerResume } from './notices/resumeNotice';
 import { loadChunk } from './lazy';
 import { ExtensionPort } from './session/extensionPort';
 import * as path from 'node:path';
@@ -73,7 +73,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const updateContext = () => vscode.commands.executeCommand('setContext', ContextKeys.hasConnections, connections.list().length > 0);
   context.subscriptions.push(
     channel, connections, clients, organizationNames, tree, treeView, keyIndex, online, diagnostics, statusBar, auditView, auditTreeView, reports, deployment,
-    new AuditForwarder(path.join(stateDir, StateFiles.auditLog), stateDir, context.secrets, log.child('AuditForwarding')),
+    new AuditForwarder(path.join(stateDir, StateFiles.auditLog), stateDir, context.secrets, log.child('AuditForwarding'), () => channel.show(true)),
     vscode.languages.registerCodeActionsProvider([{ scheme: 'file', language: 'yaml' }, { scheme: 'file', language: 'dockercompose' }, { scheme: 'file', pattern: '**/{.env,.env.*,*.env}' }],
       deployment, { providedCodeActionKinds: DeploymentDiagnostics.kinds }),
     ...registerCommands(services),

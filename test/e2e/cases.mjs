@@ -187,7 +187,14 @@ cases.push({
     await page.mouse.move(700, 600);
     await waitForStableColours(page);
     await page.screenshot({ path: shot });
-    await page.keyboard.press('Escape');
+    // Issue 20 item 3: the refusal needs no decision, so it is a notification (with "Copy Message"), not a modal dialog.
+    await widget.locator('input').fill('analytics-readonly');
+    await page.keyboard.press('Enter');
+    const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'analytics-readonly' }).first();
+    await toast.waitFor();
+    if (!(await toast.innerText()).includes('Copy Message')) throw new Error('the refusal offers no "Copy Message"');
+    if (await page.locator('.monaco-dialog-box').count()) throw new Error('the refusal is a modal dialog');
+    await runCommand(page, 'Notifications: Clear All Notifications');
   },
 });
 
@@ -240,7 +247,7 @@ cases.push({
     await page.screenshot({ path: shot });
     await button('Go Back to the Secret').click();
     await button('Store in SecretStorage').click();
-    await page.locator('.notifications-toasts', { hasText: 'Created the API key' }).first().waitFor();
+    await page.locator('.part.statusbar', { hasText: 'Created the API key' }).first().waitFor();
     // Leave the sandbox as it was: the key is revoked from the tree, confirmed in its dialog.
     const sidebar = await openViewContainer(page, 'Langfuse Access');
     await expandPath(page, sidebar, ['staging-chatbot', 'API keys']);
@@ -248,6 +255,6 @@ cases.push({
     await row.click({ button: 'right' });
     await page.getByRole('menuitem', { name: 'Revoke API Key…' }).click();
     await button('Revoke Key of staging-chatbot').click();
-    await page.locator('.notifications-toasts', { hasText: 'Revoked the API key' }).first().waitFor();
+    await page.locator('.part.statusbar', { hasText: 'Revoked the API key' }).first().waitFor();
   },
 });

@@ -3,4 +3,4 @@ export { addMemberFlow, changeOrgRoleFlow, performAction, removeMemberFlow, rese
 export { createApiKeyFlow, revokeApiKeyFlow, type SecretHandover } from './keyFlows';
 export { pickOrgMember, pickProject, pickProjectKey, pickProjectMember } from './pickers';
 export type { ActionUi, FlowContext, InputOptions, PickItem } from './ui';
-export { rollbackDone } from './rotationWords';
+export { RESUME_CHOICES, resumeNotice, rollbackDone, type ResumeChoice } from './rotationWords';

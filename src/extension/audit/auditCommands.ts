@@ -61,6 +61,6 @@ export async function exportAuditLog(services: Services, target?: vscode.Uri): P
   // The chosen file, never through a symbolic link; atomically, 0600 (entries name members and projects).
   writeFileInScope(uri.fsPath, audit.formatAuditExport(entries, format), folderScope(uri.fsPath), { mode: 0o600 });
   services.record({ action: 'audit.export', resource: { kind: 'auditLog' }, outcome: 'success', details: { format, entries: entries.length, since: since || undefined, until: until || undefined } });
-  services.ui.notify(vscode.l10n.t('Exported {0} audit entries to {1}.', entries.length, uri.fsPath));
+  services.ui.done(vscode.l10n.t('Exported {0} audit entries to {1}.', entries.length, uri.fsPath));
   return uri.fsPath;
 }

@@ -9,7 +9,7 @@ import { forgetStoredKey, rememberStoredKey } from '../keys/storedKeyList';
 import { loadChunk } from '../lazy';
 import type { Services } from '../services';
 import type { WizardState } from './rotationWizard';
-import { notification, progressText, workspaceRoots } from '../ui/notifications';
+import { progressText, workspaceRoots } from '../ui/notifications';
 import { displayPath, markdownCodeBlock, relativizePaths, summarizeList } from '../../core/display';
 
 /** Starts the wizard's rotation through the connection's session (which refuses before creating anything). */
@@ -85,18 +85,6 @@ async function keepNewPair(services: Services, journal: RotationJournal): Promis
   await rememberStoredKey(services.context, { publicKey: pair.publicKey, projectId: stored.projectId, projectName: stored.projectName, note: stored.note, baseUrl: stored.baseUrl });
   await services.context.secrets.delete(SecretKeys.projectKey(journal.oldKey.publicKey));
   await forgetStoredKey(services.context, journal.oldKey.publicKey);
-}
-
-/** Offers to resume this window's unfinished rotations on start-up, in core's words. */
-export async function offerResume(services: Services): Promise<void> {
-  const chunk = loadChunk('core');
-  for (const journal of services.clients.host().resumableRotations()) {
-    const choice = await notification('warning',
-      `${chunk.resumeQuestion(journal)} Its new secret is safe in ${services.port().pendingSecrets.describe()}.`,
-      'Resume', 'Abort and Roll Back', 'Later');
-    if (choice === 'Resume') await resumeRotation(services, journal.id);
-    if (choice === 'Abort and Roll Back') await abortRotation(services, journal.id);
-  }
 }
 
 async function pickJournal(services: Services, id: string | undefined, verb: 'Resume' | 'Abort'): Promise<RotationJournal | undefined> {

@@ -17,10 +17,13 @@ export interface Prompter {
   /** `active`: the row pre-selected instead of the first one. */
   pick<T extends vscode.QuickPickItem>(items: T[], options: { title: string; placeHolder?: string; active?: T }): Promise<T | undefined>;
   input(options: vscode.InputBoxOptions & { title: string }): Promise<string | undefined>;
-  /** A modal refusal or failure the user must read. */
+  /**
+   * A refusal: it needs no decision, so a non-modal error (with "Copy Message", to send a "→ ask:" on);
+   * resolves at once, without waiting for the user.
+   */
   refuse(message: string): Promise<void>;
   notify(message: string): void;
-  /** The short confirmation ending a change, naming what changed (non-modal). */
+  /** The short confirmation ending a change, naming what changed: a status bar message, no pop-up. */
   done(message: string): void;
   /** A passing note about `subject` (a key) in the status bar, gone after a while or at `withdraw(subject)`. */
   transient(message: string, subject: string): void;
@@ -33,6 +36,7 @@ export interface Prompter {
 }
 
 const TRANSIENT_MS = 20_000;
+const DONE_MS = 10_000;
 const transients = new Map<string, vscode.Disposable>();
 
 /** The real prompter: every text goes through ./notifications (core/display's sanitising for each sink). */
@@ -43,9 +47,16 @@ export const vscodePrompter: Prompter = {
   choose: (message, buttons, detail) => dialog('warning', message, detail, ...buttons),
   pick: (items, options) => quickPick(items, { ...options, ignoreFocusOut: true }),
   input: options => Promise.resolve(inputBox({ ...options, ignoreFocusOut: true })),
-  async refuse(message) { await dialog('error', message, undefined); },
+  async refuse(message) {
+    const copy = vscode.l10n.t('Copy Message');
+    void notification('error', message, copy).then(async choice => {
+      if (choice !== copy) return;
+      await vscode.env.clipboard.writeText(message);
+      statusMessage(vscode.l10n.t('Copied the message.'), DONE_MS);
+    });
+  },
   notify(message) { void notification('info', message); },
-  done(message) { void notification('info', message); },
+  done(message) { statusMessage(message, DONE_MS); },
   transient(message, subject) {
     transients.get(subject)?.dispose();
     transients.set(subject, statusMessage(message, TRANSIENT_MS));

@@ -5,7 +5,7 @@ import { strict as assert } from 'node:assert';
 import { parseEnv } from '../../../src/core/env/envParser';
 import { baseUrlSettings, foreignBaseUrls } from '../../../src/core/env/sdkBaseUrls';
 import type { AuditEntry } from '../../../src/core/audit';
-import { rollbackDone } from '../../../src/core/actions';
+import { RESUME_CHOICES, resumeNotice, rollbackDone } from '../../../src/core/actions';
 import { keyHistory, missingKeyMessage, resumeOffer, rotationConfirmation, type RotationJournal } from '../../../src/core/rotation';
 
 const PK = 'pk-lf-c2000000-0000-4000-8000-000000000001';
@@ -34,6 +34,17 @@ describe('rotation wording', () => {
   it('a roll back ends with a confirmation naming the keys and targets, or says what is left (issue 14 item 7)', () => {
     assert.equal(rollbackDone(journal({ status: 'rolledBack', step: 'pushed' })), 'Rolled back the rotation of pk-lf-c200…0001 (staging-chatbot): 1 target(s) hold the old key again and the new key pk-lf-9a8b…beef is deleted.');
     assert.match(rollbackDone(journal({ status: 'rollingBack', step: 'pushed' })), /^The rotation of pk-lf-c200…0001 \(staging-chatbot\) is not fully rolled back yet/);
+  });
+
+  it('one start-up notice for every unfinished rotation, with "Later" and "Don\'t Ask"; no abort past the point of no return (issue 20 item 4)', () => {
+    assert.equal(resumeNotice([], 'SecretStorage'), undefined);
+    const before = resumeNotice([journal({ status: 'active', step: 'pushed' })], 'SecretStorage')!;
+    assert.match(before.message, /^Resume rotation of pk-lf-c200…0001 \(project staging-chatbot\) at step 6\/11 .* Its new secret is safe in SecretStorage\.$/);
+    assert.deepEqual(before.choices, ['Resume', 'Abort and Roll Back', 'Later', 'Don\'t Ask for This Rotation']);
+    assert.deepEqual(resumeNotice([journal({ status: 'active', step: 'revoked' })], 'x')!.choices, [RESUME_CHOICES.resume, RESUME_CHOICES.later, RESUME_CHOICES.dontAsk]);
+    const two = resumeNotice([journal({ status: 'active', step: 'pushed' }), journal({ id: 'rot-2', status: 'active', step: 'created', project: { id: 'q', name: 'analytics' } })], 'SecretStorage')!;
+    assert.equal(two.message, '2 key rotations are unfinished: pk-lf-c200…0001 (staging-chatbot, at pushed); pk-lf-c200…0001 (analytics, at created). Their new secrets are safe in SecretStorage.');
+    assert.deepEqual(two.choices, ['Resume…', 'Later', 'Don\'t Ask for These Rotations']);
   });
 
   it('a key a rotation here revoked: names the rotation, when, by whom, the replacing key masked, and the next step', () => {
