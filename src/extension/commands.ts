@@ -18,6 +18,7 @@ import { exportAuditLog, filterAuditLog, openAuditEntry, verifyAuditLogCommand }
 import type { AuditNode } from './audit/auditLogView';
 import { applyDeploymentFix, complianceReportCommand } from './compliance/deploymentDiagnostics';
 import type { DeploymentFix } from '../core/deployment/types';
+import { thenUpdateRotationContext } from './notices/resumeNotice';
 import { abortRotation, resumeRotation } from './rotation/rotationRuns';
 import { rotateKeyWizard } from './rotation/rotationWizard';
 import { connectSandbox } from './sandbox/connectSandbox';
@@ -127,11 +128,11 @@ export function registerCommands(services: Services): vscode.Disposable[] {
       await services.diagnostics.scanWorkspace();
       await vscode.commands.executeCommand('workbench.actions.view.problems');
     },
-    [Commands.rotateKey]: (arg?: string | NodeOf<'projectKey'>) => typeof arg === 'string'
+    [Commands.rotateKey]: thenUpdateRotationContext(services, async (arg?: string | NodeOf<'projectKey'>) => typeof arg === 'string'
       ? rotateKeyWizard(services, { publicKey: arg })
-      : rotateKeyWizard(services, arg ? { publicKey: arg.key.publicKey, connectionId: arg.connectionId } : {}),
-    [Commands.resumeRotation]: (id?: string) => resumeRotation(services, id),
-    [Commands.abortRotation]: (id?: string) => abortRotation(services, id),
+      : rotateKeyWizard(services, arg ? { publicKey: arg.key.publicKey, connectionId: arg.connectionId } : {})),
+    [Commands.resumeRotation]: thenUpdateRotationContext(services, (id?: string) => resumeRotation(services, id)),
+    [Commands.abortRotation]: thenUpdateRotationContext(services, (id?: string) => abortRotation(services, id)),
     [Commands.auditOpenEntry]: (node: AuditNode) => openAuditEntry(services, node),
     [Commands.auditShowMore]: () => services.auditView.showMore(),
     [Commands.auditFilter]: () => filterAuditLog(services, services.auditView),

@@ -22,7 +22,7 @@ import { AccessTreeProvider } from './tree/accessTreeProvider';
 import { OrganizationNames } from './connections/organizationNames';
 import { ReportDocuments } from './ui/reportDocuments';
 import { vscodePrompter } from './ui/prompter';
-import { offerResume } from './notices/resumeNotice';
+import { offerResume, updateRotationContext } from './notices/resumeNotice';
 import { loadChunk } from './lazy';
 import { ExtensionPort } from './session/extensionPort';
 import * as path from 'node:path';
@@ -88,7 +88,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   // The key index lists every project's keys: built only for a workspace that has env files to check.
   void diagnostics.scanWorkspace().then(() => { if (connections.list().length > 0 && diagnostics.hasFiles()) void keyIndex.rebuild(); });
   void autoConnectSandbox(services);
-  setTimeout(() => { if (hasRotationJournals(stateDir)) void offerResume(services).catch(err => log.warn('Could not check for unfinished rotations:', err)); }, 1500);
+  setTimeout(() => {
+    if (!hasRotationJournals(stateDir)) { void updateRotationContext(services, false); return; }
+    void updateRotationContext(services);
+    void offerResume(services).catch(err => log.warn('Could not check for unfinished rotations:', err));
+  }, 1500);
   log.child('Activation').info(`activated in ${(performance.now() - started).toFixed(1)} ms`);
   return { services, statusBar };
 }

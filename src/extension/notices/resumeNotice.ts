@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { StateKeys } from '../../core/names';
+import { ContextKeys, StateKeys } from '../../core/names';
 import { loadChunk } from '../lazy';
 import { abortRotation, resumeRotation } from '../rotation/rotationRuns';
 import type { Services } from '../services';
@@ -22,4 +22,15 @@ export async function offerResume(services: Services): Promise<void> {
     await services.context.globalState.update(StateKeys.resumeNotAsked, [...notAsked, ...journals.map(j => j.id)]);
     services.ui.done(vscode.l10n.t('No more reminders for these rotations: "Langfuse Access: Resume Key Rotation" still finds them.'));
   }
+}
+
+/** Resume / Abort Key Rotation appear in the palette only while some rotation of this machine is unfinished. */
+export function updateRotationContext(services: Services, known?: boolean): Thenable<unknown> {
+  const unfinished = known ?? services.clients.host().resumableRotations().length > 0;
+  return vscode.commands.executeCommand('setContext', ContextKeys.hasUnfinishedRotations, unfinished);
+}
+
+/** A rotation command, with the context key brought up to date once it ends (however it ends). */
+export function thenUpdateRotationContext<A extends unknown[], R>(services: Services, command: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+  return (...args) => command(...args).finally(() => void updateRotationContext(services));
 }

@@ -91,7 +91,7 @@ async function pickJournal(services: Services, id: string | undefined, verb: 'Re
   const found = services.clients.host().findRotation(id);
   if ('journal' in found) return verb === 'Abort' && !id ? choose(services, [found.journal], verb) : found.journal;
   if ('choose' in found) return choose(services, found.choose, verb);
-  if (verb === 'Resume') services.ui.notify(found.none);
+  services.ui.notify(found.none); // nothing unfinished: say so, never an empty picker
   return undefined;
 }
 
