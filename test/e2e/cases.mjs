@@ -17,7 +17,8 @@ async function expandPath(page, sidebar, labels) {
     const count = await rows.count();
     let index = -1;
     for (let i = 0; i < count; i++) {
-      const text = await rows.nth(i).getAttribute('aria-label');
+      // The visible label: a row's aria-label is its spoken form ("Project production-chatbot", issue 20 item 1).
+      const text = (await rows.nth(i).innerText()).trim();
       const top = Number((await rows.nth(i).getAttribute('data-index')) ?? i);
       if (top > after && text?.startsWith(label)) { index = i; after = top; break; }
     }
@@ -62,10 +63,13 @@ export const cases = [
       await treeRow(sidebar, 'chatbot-production').waitFor();
       const text = await sidebar.innerText();
       // Issue 14 item 9: the organization's name, keys told apart, one secret mask, ages in days.
-      for (const expected of ['Organization', 'Acme Corp · 3 projects · you: ADMIN', 'analytics-readonly', 'staging-chatbot', 'Sam Senior', 'ADMIN (from organization)', 'Dana Developer', 'MEMBER (from organization)', 'pk-lf-b100…0001', '180 days old · sk-lf-…0001']) {
+      for (const expected of ['Organization', 'Acme Corp · 3 projects · you: ADMIN', 'analytics-readonly', 'staging-chatbot', 'Sam Senior', 'ADMIN (from organization)', 'Dana Developer', 'MEMBER (from organization)', 'pk-lf-b100…0001', '180 days old, overdue by 90 days · sk-lf-…0001']) {
         if (!text.includes(expected)) throw new Error(`the expanded tree lacks "${expected}"`);
       }
       if (text.includes('sk-lf-...')) throw new Error('a secret is shown in Langfuse\'s own mask style, not the one style');
+      // Issue 20 item 1: what a screen reader reads for the overdue key carries its state in words.
+      const spoken = await treeRow(sidebar, 'chatbot-production').getAttribute('aria-label');
+      if (!/^API key pk-lf-b100…0001 of production-chatbot, .*overdue by \d+ days/.test(spoken ?? '')) throw new Error(`the key row reads "${spoken}"`);
       await widenSidebar(page, sidebar, 820);
       await waitForStableColours(page);
       await page.screenshot({ path: shot });
