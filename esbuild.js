@@ -86,6 +86,8 @@ const baseBuilds = [
 
 async function main() {
   fs.rmSync('dist', { recursive: true, force: true });
+  // A test file moved or deleted must not keep running from an old build.
+  fs.rmSync('out/test/integration', { recursive: true, force: true });
   const shared = await chunkBuilds(esbuild, common, chunks);
   const builds = [
     ...baseBuilds,

@@ -29,6 +29,8 @@ export const SecretKeys = {
   sink: (sinkId: string) => `${PREFIX}/sink/${sinkId}`,
   /** A rotation's pending secrets until it finishes. */
   rotation: (rotationId: string) => `${PREFIX}/rotation/${rotationId}`,
+  /** The `secretstorage` store of a key declared in an access file (project name and key note). */
+  declaredKey: (project: string, note: string) => `${PREFIX}/declared/${encodeURIComponent(project)}/${encodeURIComponent(note)}`,
   isConnection: (key: string) => key.startsWith(`${PREFIX}/connection/`),
   connectionIdOf: (key: string) => key.slice(`${PREFIX}/connection/`.length),
 } as const;
@@ -59,6 +61,7 @@ export const Commands = {
   rotateKey: 'langfuseAccess.rotateKey',
   resumeRotation: 'langfuseAccess.resumeRotation',
   abortRotation: 'langfuseAccess.abortRotation',
+  editRotationTargets: 'langfuseAccess.editRotationTargets',
   auditOpenEntry: 'langfuseAccess.auditOpenEntry',
   auditShowMore: 'langfuseAccess.auditShowMore',
   auditFilter: 'langfuseAccess.auditFilter',
@@ -76,6 +79,14 @@ export const Commands = {
   openAuditLog: 'langfuseAccess.openAuditLog',
   openStateFolder: 'langfuseAccess.openStateFolder',
   setUpSso: 'langfuseAccess.setUpSso',
+  /** Access as code: the live organization into `.langfuse/access.yaml`, its plan, its apply. */
+  exportAccess: 'langfuseAccess.exportAccess',
+  planAccess: 'langfuseAccess.planAccess',
+  applyAccess: 'langfuseAccess.applyAccess',
+  /** The quick fix "Apply this change" of a drift diagnostic (file URI, change id). */
+  applyAccessChange: 'langfuseAccess.applyAccessChange',
+  /** Reads the live organization again for the open access file's drift diagnostics. */
+  refreshAccessDrift: 'langfuseAccess.refreshAccessDrift',
 } as const;
 
 /** URI schemes of the extension's virtual documents. */
@@ -83,6 +94,9 @@ export const DocumentSchemes = {
   /** Read-only reports (Explain Access, Check Isolation, audit entries, rotation and compliance reports, plans). */
   report: 'langfuse-access-report',
 } as const;
+
+/** URI scheme of the read-only plan and apply documents. */
+export const PLAN_DOCUMENT_SCHEME = 'langfuse-access-plan';
 
 export const Views = {
   container: 'langfuseAccess',
@@ -102,7 +116,7 @@ export const StateKeys = {
 /** The connection "Connect to Local Sandbox" saves (the sandbox of `npm start`). */
 export const SANDBOX_CONNECTION_ID = 'local-sandbox';
 
-export const StatusBarIds = { envStatus: 'langfuseAccess.envStatus' } as const;
+export const StatusBarIds = { envStatus: 'langfuseAccess.envStatus', pausedRotation: 'langfuseAccess.pausedRotation' } as const;
 
 export const ContextKeys = {
   hasConnections: 'langfuseAccess.hasConnections',
@@ -117,6 +131,8 @@ export const StateFiles = {
   auditLog: 'audit.jsonl',
   auditLock: 'audit.lock',
   rotationsDir: 'rotations',
+  /** Access-as-code apply journals (what each apply did, step by step; no secret). */
+  appliesDir: 'applies',
   locksDir: 'locks',
   /** `langfuse-access conformance`: one journal per run of what it created, until cleaned up. */
   conformanceDir: 'conformance',

@@ -18,11 +18,13 @@ import { exportAuditLog, filterAuditLog, openAuditEntry, verifyAuditLogCommand }
 import type { AuditNode } from './audit/auditLogView';
 import { applyDeploymentFix, complianceReportCommand } from './compliance/deploymentDiagnostics';
 import type { DeploymentFix } from '../core/deployment/types';
-import { thenUpdateRotationContext } from './notices/resumeNotice';
+import { thenUpdateRotationContext } from './notices/rotationContext';
 import { abortRotation, resumeRotation } from './rotation/rotationRuns';
+import { editRotationTargets } from './rotation/editRotationTargets';
 import { rotateKeyWizard } from './rotation/rotationWizard';
 import { connectSandbox } from './sandbox/connectSandbox';
 import type { Services } from './services';
+import { applyAccessCommand, exportAccessCommand, planAccessCommand, refreshDriftCommand, type AccessParts } from './accessAsCode/accessCommands';
 import type { AccessNode, NodeOf } from '../core/org/accessNodes';
 
 type Handler = (...args: any[]) => unknown;
@@ -33,7 +35,7 @@ type Handler = (...args: any[]) => unknown;
  * cancellations stay silent, failures are logged and shown with a "Show Logs" action. Tree commands
  * get their row as argument; from the palette they ask for it.
  */
-export function registerCommands(services: Services): vscode.Disposable[] {
+export function registerCommands(services: Services, access: AccessParts): vscode.Disposable[] {
   const { log } = services;
   const handlers: Record<string, Handler> = {
     [Commands.addConnection]: async () => saveConnection(services),
@@ -133,6 +135,7 @@ export function registerCommands(services: Services): vscode.Disposable[] {
       : rotateKeyWizard(services, arg ? { publicKey: arg.key.publicKey, connectionId: arg.connectionId } : {})),
     [Commands.resumeRotation]: thenUpdateRotationContext(services, (id?: string) => resumeRotation(services, id)),
     [Commands.abortRotation]: thenUpdateRotationContext(services, (id?: string) => abortRotation(services, id)),
+    [Commands.editRotationTargets]: (id?: string) => editRotationTargets(services, id),
     [Commands.auditOpenEntry]: (node: AuditNode) => openAuditEntry(services, node),
     [Commands.auditShowMore]: () => services.auditView.showMore(),
     [Commands.auditFilter]: () => filterAuditLog(services, services.auditView),
@@ -173,6 +176,11 @@ export function registerCommands(services: Services): vscode.Disposable[] {
       await vscode.window.showTextDocument(doc, { preview: true });
     },
     [Commands.openStateFolder]: () => vscode.env.openExternal(vscode.Uri.file(services.stateDir)),
+    [Commands.exportAccess]: () => exportAccessCommand(services, access),
+    [Commands.planAccess]: (uri?: vscode.Uri) => planAccessCommand(services, access, uri),
+    [Commands.applyAccess]: (uri?: vscode.Uri) => applyAccessCommand(services, access, uri),
+    [Commands.applyAccessChange]: (uri: vscode.Uri, changeId: string) => applyAccessCommand(services, access, uri, [changeId]),
+    [Commands.refreshAccessDrift]: (uri?: vscode.Uri) => refreshDriftCommand(access, uri),
   };
   return Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, guarded(id, handler, services)));
 }

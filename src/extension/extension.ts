@@ -7,6 +7,7 @@ import { CliEnv, Commands, ContextKeys, SecretKeys, Settings, StateFiles, Views 
 import { stateDirPath } from '../core/state/stateDir';
 import { debounce, hasRotationJournals } from '../core/rotation/journalFiles';
 import { registerCommands } from './commands';
+import { registerAccessAsCode } from './accessAsCode/registerAccess';
 import { registerSsoCommands } from './sso/registerSsoCommands';
 import { ConnectionStore } from './connections/connectionStore';
 import { EnvCodeActions } from './diagnostics/envCodeActions';
@@ -18,11 +19,14 @@ import { ClientProvider } from './langfuse/clientProvider';
 import { createChannelLogger } from './logChannel';
 import { SANDBOX_CONNECTION_ID } from './sandbox/connectSandbox';
 import type { Services } from './services';
+import type { AccessDrift } from './accessAsCode/accessDrift';
 import { AccessTreeProvider } from './tree/accessTreeProvider';
 import { OrganizationNames } from './connections/organizationNames';
 import { ReportDocuments } from './ui/reportDocuments';
 import { vscodePrompter } from './ui/prompter';
-import { offerResume, updateRotationContext } from './notices/resumeNotice';
+import { updateRotationContext } from './notices/rotationContext';
+import { offerResume } from './rotation/rotationResumeOffer';
+import { PausedRotationStatus } from './rotation/pausedRotationStatus';
 import { loadChunk } from './lazy';
 import { ExtensionPort } from './session/extensionPort';
 import * as path from 'node:path';
@@ -31,6 +35,8 @@ import * as path from 'node:path';
 export interface ExtensionApi {
   services: Services;
   statusBar: EnvStatusBar;
+  /** Access as code: the access file's drift diagnostics (tests wait on them). */
+  accessDrift: AccessDrift;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -64,20 +70,23 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   auditView.attach(auditTreeView);
   const reports = new ReportDocuments();
   const deployment = new DeploymentDiagnostics(log.child('Deployment'));
+  const rotationStatus = new PausedRotationStatus(() => clients.host().resumableRotations());
   const services: Services = {
-    context, log, channel, connections, tree, treeView, clients, diagnostics, keyIndex, online, auditView, auditTreeView, reports, organizationNames, stateDir, ui: vscodePrompter,
+    context, log, channel, connections, tree, treeView, clients, diagnostics, keyIndex, online, auditView, auditTreeView, reports, organizationNames, rotationStatus, stateDir, ui: vscodePrompter,
     port: sessionPort,
     record: event => { clients.host().record(event); },
     auditFile: path.join(stateDir, StateFiles.auditLog),
   };
+  const access = registerAccessAsCode(services);
   const updateContext = () => vscode.commands.executeCommand('setContext', ContextKeys.hasConnections, connections.list().length > 0);
   context.subscriptions.push(
-    channel, connections, clients, organizationNames, tree, treeView, keyIndex, online, diagnostics, statusBar, auditView, auditTreeView, reports, deployment,
+    channel, connections, clients, organizationNames, tree, treeView, keyIndex, online, diagnostics, statusBar, auditView, auditTreeView, reports, deployment, rotationStatus,
     new AuditForwarder(path.join(stateDir, StateFiles.auditLog), stateDir, context.secrets, log.child('AuditForwarding'), () => channel.show(true)),
     vscode.languages.registerCodeActionsProvider([{ scheme: 'file', language: 'yaml' }, { scheme: 'file', language: 'dockercompose' }, { scheme: 'file', pattern: '**/{.env,.env.*,*.env}' }],
       deployment, { providedCodeActionKinds: DeploymentDiagnostics.kinds }),
-    ...registerCommands(services),
+    ...registerCommands(services, access.parts),
     ...registerSsoCommands(services),
+    ...access.disposables,
     connections.onDidChange(updateContext),
     vscode.languages.registerCodeActionsProvider([{ scheme: 'file', pattern: '**/{.env,.env.*,*.env}' }, { scheme: 'file', pattern: '**/.langfuse/access.yaml' }],
       new EnvCodeActions(diagnostics), { providedCodeActionKinds: EnvCodeActions.kinds }),
@@ -94,7 +103,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     void offerResume(services).catch(err => log.warn('Could not check for unfinished rotations:', err));
   }, 1500);
   log.child('Activation').info(`activated in ${(performance.now() - started).toFixed(1)} ms`);
-  return { services, statusBar };
+  return { services, statusBar, accessDrift: access.parts.drift };
 }
 
 /** `npm start` passes the sandbox's credentials file; connect once so a newcomer sees Acme Corp at once. */

@@ -13,6 +13,7 @@ import type { AccessTreeProvider } from './tree/accessTreeProvider';
 import type { AccessNode } from '../core/org/accessNodes';
 import type { ExtensionPort } from './session/extensionPort';
 import type { Prompter } from './ui/prompter';
+import type { PausedRotationStatus } from './rotation/pausedRotationStatus';
 
 /** Everything commands need, created once in activate() and passed in (no module-level state). */
 export interface Services {
@@ -30,6 +31,8 @@ export interface Services {
   /** Read-only report documents (ui/reportDocuments.ts): every report and plan opens through it. */
   reports: ReportDocuments;
   organizationNames: OrganizationNames;
+  /** The status bar item that stays while one of this window's rotations is paused. */
+  rotationStatus: PausedRotationStatus;
   clients: ClientProvider;
   /** Dialogs and pickers; replaced by a scripted prompter in the integration tests. */
   ui: Prompter;

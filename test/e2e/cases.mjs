@@ -262,3 +262,31 @@ cases.push({
     await page.locator('.part.statusbar', { hasText: 'Revoked the API key' }).first().waitFor();
   },
 });
+
+cases.push({
+  name: 'access-plan',
+  async run({ page, sandbox, shot }) {
+    await page.keyboard.press('Escape');
+    await runCommand(page, 'View: Close All Editors');
+    // Export the live organization into the workspace's access file, then "another admin" changes a role.
+    await runCommand(page, 'Export Access to File');
+    await page.locator('.monaco-editor .view-lines', { hasText: 'organization:' }).first().waitFor();
+    const auth = `Basic ${Buffer.from(`${sandbox.credentials.organization.publicKey}:${sandbox.credentials.organization.secretKey}`).toString('base64')}`;
+    const res = await fetch(new URL('/api/public/organizations/memberships', sandbox.baseUrl), {
+      method: 'PUT', headers: { Authorization: auth, 'Content-Type': 'application/json' }, body: JSON.stringify({ userId: 'user-senior-dev', role: 'VIEWER' }),
+    });
+    if (!res.ok) throw new Error(`changing a role in the sandbox: ${res.status}`);
+    await runCommand(page, 'Plan Access Changes');
+    // The plan opens rendered in the Markdown preview (a webview: its text is in a nested frame).
+    let text = '';
+    for (let i = 0; i < 100 && !/Langfuse access plan/.test(text); i++) {
+      await page.waitForTimeout(200);
+      const bodies = await Promise.all(page.frames().map(f => f.evaluate(() => document.body?.innerText ?? '').catch(() => '')));
+      text = bodies.find(b => /Langfuse access plan/.test(b)) ?? '';
+    }
+    if (!/senior-dev@acme\.com/.test(text) || !/VIEWER/.test(text)) throw new Error(`the plan lacks the drifted role: ${text.slice(0, 400)}`);
+    await page.mouse.move(700, 600);
+    await waitForStableColours(page);
+    await page.screenshot({ path: shot });
+  },
+});

@@ -21,6 +21,7 @@ const PARTS = [
   { name: 'rate-limit-load', file: 'parts/load.rel.ts', minutes: 0.5 },
   { name: 'audit-crash', file: 'parts/auditCrash.rel.ts', minutes: 0.8 },
   { name: 'rotation-crash', file: 'parts/rotationCrash.rel.ts', minutes: 0.6 },
+  { name: 'apply-crash', file: 'parts/applyCrash.rel.ts', minutes: 1.2 },
   { name: 'untrusted-workspace', file: 'parts/untrusted.rel.ts', minutes: 0.3 },
   { name: 'concurrency', file: 'parts/concurrency.rel.ts', minutes: 0.3 },
   { name: 'hostile-names', file: 'parts/hostileNames.rel.ts', minutes: 0.3 },

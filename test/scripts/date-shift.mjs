@@ -50,7 +50,7 @@ for (const days of SHIFTS) {
   // The clock really moved (else every run below would pass on today's date).
   const probe = await run(`clock ${shift}`, ['-e', `const d = Math.round((Date.now() - ${Date.now()}) / 864e5); console.log(d === ${days} ? 'clock moved ${days} days' : 'clock moved ' + d + ' days, not ${days}')`], env,
     out => (new RegExp(`^clock moved ${days} days$`, 'm').test(out) ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 }));
-  const unit = await run(`unit, clock ${shift}`, [path.join(root, 'node_modules/mocha/bin/mocha.js'), '--require', 'tsx/cjs', '--extension', 'ts', '--timeout', '30000', '--reporter', 'dot', ...UNIT], env, mocha);
+  const unit = await run(`unit, clock ${shift}`, [path.join(root, 'node_modules/mocha/bin/mocha.js'), '--require', 'tsx/cjs', '--extension', 'ts', '--timeout', '30000', '--reporter', 'dot', '--exit', ...UNIT], env, mocha);
   // The whole integration layer: its tests build on each other (the export needs the earlier entries).
   const it = await run(`integration, clock ${shift}`, ['test/scripts/run-integration-tests.mjs'], env, integration);
   for (const r of [probe, unit, it]) { total.passed += r.passed; total.failed += r.failed; }

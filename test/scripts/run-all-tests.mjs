@@ -9,9 +9,10 @@ import { preflight } from './preflight.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const only = process.argv.slice(2);
 
-// A layer that hangs (a dialog nobody answers, a server that never closes) is killed with everything it
-// started once it has run far longer than it ever takes, and counts as failed with a line saying so:
-// the run always ends with its closing line instead of running into CI's own time limit.
+// A layer that hangs (a dialog nobody answers, a server a failed test left open — mocha then waits
+// forever after printing its summary, which is why the unit config also sets "exit") is killed with
+// everything it started once it has run far longer than it ever takes, and counts as failed with a line
+// saying so: the run always ends with its closing line instead of running into CI's own time limit.
 function run(label, cmd, args, parse, limitMinutes) {
   return new Promise(resolve => {
     const started = Date.now();
@@ -49,12 +50,12 @@ const exitOnly = out => ({ passed: 0, failed: 0, out });
 
 // The last number: minutes after which a layer counts as hung (several times what it takes on 2 busy cores).
 const layers = [
-  ['build', process.execPath, ['esbuild.js', '--production'], exitOnly, 5],
-  ['unit', process.execPath, [path.join(root, 'node_modules/mocha/bin/mocha.js'), '--config', 'test/unit/.mocharc.json'], mochaCounts, 12],
-  ['vscode host setup', 'bash', ['test/scripts/setup-vscode-host.sh'], exitOnly, 15],
-  ['integration (real VS Code extension host)', process.execPath, ['test/scripts/run-integration-tests.mjs'], summaryCounts('integration'), 12],
-  ['integration in Restricted Mode (untrusted folder)', process.execPath, ['test/scripts/run-integration-tests.mjs', '--restricted'], summaryCounts('integration-restricted'), 6],
-  ['e2e (real VS Code web UI)', process.execPath, ['test/e2e/run-e2e.mjs'], summaryCounts('e2e'), 12],
+  ['build', process.execPath, ['esbuild.js', '--production'], exitOnly, 4],
+  ['unit', process.execPath, [path.join(root, 'node_modules/mocha/bin/mocha.js'), '--config', 'test/unit/.mocharc.json'], mochaCounts, 10],
+  ['vscode host setup', 'bash', ['test/scripts/setup-vscode-host.sh'], exitOnly, 12],
+  ['integration (real VS Code extension host)', process.execPath, ['test/scripts/run-integration-tests.mjs'], summaryCounts('integration'), 8],
+  ['integration in Restricted Mode (untrusted folder)', process.execPath, ['test/scripts/run-integration-tests.mjs', '--restricted'], summaryCounts('integration-restricted'), 5],
+  ['e2e (real VS Code web UI)', process.execPath, ['test/e2e/run-e2e.mjs'], summaryCounts('e2e'), 8],
   ['reliability (seeded; --long for the full counts)', process.execPath, ['test/reliability/run.mjs'], summaryCounts('reliability'), 10],
   ['date shift (the date-sensitive tests with the clock 400 days ahead and 30 days back)', process.execPath, ['test/scripts/date-shift.mjs'], summaryCounts('date shift'), 12],
 ];

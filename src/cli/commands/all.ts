@@ -7,6 +7,9 @@ export function registerAllCommands(): void {
   registerCliCommand('audit', 'verify, export, tail or forward the tamper-evident audit log', () => import('./audit'));
   registerCliCommand('compliance', 'check docker-compose, .env and Helm values of a self-hosted Langfuse; print the compliance report', () => import('./compliance'));
   registerCliCommand('rotate', 'rotate an API key: create, store, push to targets, verify, revoke (resumable)', () => import('./rotate'));
+  registerCliCommand('export', 'write who holds which role and which keys exist into .langfuse/access.yaml (access as code)', () => import('./export'));
+  registerCliCommand('plan', 'show the drift between .langfuse/access.yaml and the live organization, with the guards\' verdicts', () => import('./plan'));
+  registerCliCommand('apply', 'apply the access plan safely: guarded, journaled, keys through the rotation engine', () => import('./apply'));
   registerCliCommand('sso', 'set up SSO for a self-hosted Langfuse: redirect URI, variable block, online OpenID Connect check', () => import('./sso'));
   registerCliCommand('doctor', 'read-only: what works with this server and why (version, key, plan, identity, clock, TLS)', () => import('./doctor'));
   registerCliCommand('conformance', 'run the product\'s flows against a server with throwaway objects, then remove them', () => import('./conformance'));

@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { closeAllHostGates } from '../../core/langfuse';
 import { CliEnv, ExitCode, TOOL_NAME } from '../../core/names';
-import { formatRotationList, formatRotationReport, resumeOffer, rotationReport, RotationBusyError, RotationStateError, type RotationJournal, type RunResult } from '../../core/rotation';
+import { formatRotationList, formatRotationReport, resumeOffer, rotationReport, rotationSubject, RotationBusyError, RotationStateError, type RotationJournal, type RunResult } from '../../core/rotation';
 import { rotationFailure } from '../../core/rotation/failure';
 import { checkPlanRequest, HEADLESS_SINK_HELP, PlanInputError, rotationPlanFrom } from '../../core/rotation/planInput';
 import { SessionHost, type SessionRotations } from '../../core/session';
@@ -134,7 +134,7 @@ function knownConnection(io: CliIo, journal: RotationJournal): string | undefine
 function pickRotation(io: CliIo, host: SessionHost, f: Flags): RotationJournal | undefined {
   const found = host.findRotation(f.abort ?? f.id);
   if ('journal' in found) return found.journal;
-  if ('choose' in found) throw new UsageError(`${found.choose.length} rotations can be resumed; name one: ${found.choose.map(j => `${j.id} (${j.oldKey.publicKey}, step ${j.step})`).join(', ')}`);
+  if ('choose' in found) throw new UsageError(`${found.choose.length} rotations can be resumed; name one: ${found.choose.map(j => `${j.id} (${rotationSubject(j)}, step ${j.step})`).join(', ')}`);
   if (f.abort ?? f.id) throw new RotationStateError(found.none);
   io.err(`${found.none}\n`);
   return undefined;

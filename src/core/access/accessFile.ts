@@ -2,10 +2,12 @@
 // column so the editor can underline them and the CLI can print `file:line:col`.
 import * as path from 'node:path';
 import type { Node as YamlNode } from '../yaml';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from '../yaml';
+import { isMap, isPair, isScalar, isSeq } from '../yaml';
+import { parseAccessYaml } from './parsedAccessYaml';
 import type { TextRange } from '../env/position';
 import { textRange } from '../env/position';
 import { isRuleCode } from '../rules/ruleCodes';
+import { checkDeclaration } from '../accessAsCode/declarationChecks';
 import type { AccessConfig } from './accessSchema';
 import { AccessConfig as AccessConfigSchema, HOST_LIKE_KEYS } from './accessSchema';
 
@@ -36,8 +38,7 @@ interface ZodIssueLike {
 
 /** `rootDir` defaults to the folder holding `.langfuse/` (the access file's grandparent). */
 export function parseAccessFile(text: string, filePath: string, rootDir: string = path.dirname(path.dirname(filePath))): LoadedAccessFile {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const { doc, lineCounter } = parseAccessYaml(text);
   const at = (start: number, end: number): TextRange => {
     const a = lineCounter.linePos(start);
     const b = lineCounter.linePos(Math.max(start, end));
@@ -75,10 +76,13 @@ export function parseAccessFile(text: string, filePath: string, rootDir: string 
   }
 
   const config = parsed.data;
-  checkMeaning(config, (path, message, pointAtKey = false) => {
+  const report = (path: Path, message: string, pointAtKey = false) => {
     const node = locate(doc.contents, path, pointAtKey);
     result.problems.push({ range: node?.range ? at(node.range[0], node.range[1]) : textRange(0, 0, 0, 0), message });
-  });
+  };
+  checkMeaning(config, report);
+  checkDeclaration(config, { environments: config.environments, rootDir }, report);
+  result.problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   if (result.problems.length === 0) result.config = config;
   return result;
 }
@@ -129,7 +133,7 @@ function valueAt(data: unknown, path: Path): unknown {
 }
 
 /** The YAML node at `path`; with pointAtKey, the key node of the last step (for unknown/missing fields). */
-function locate(root: unknown, path: Path, pointAtKey: boolean): YamlNode | undefined {
+export function locate(root: unknown, path: Path, pointAtKey: boolean): YamlNode | undefined {
   let node = root as YamlNode | null | undefined;
   for (let i = 0; i < path.length; i++) {
     const step = path[i];

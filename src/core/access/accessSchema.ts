@@ -2,6 +2,7 @@
 // same shape for editors (yamlValidation); test/unit/access/schema.test.ts keeps the two in step.
 // Hosts are deliberately absent: the file names a connection and the user's settings say where it points.
 import * as z from '../zod';
+import { DeclarationSections } from '../accessAsCode/declaration';
 
 export const ACCESS_DIR = '.langfuse';
 export const ACCESS_FILE_NAME = 'access.yaml';
@@ -27,11 +28,13 @@ export type AccessIgnoreEntry = z.infer<typeof AccessIgnoreEntry>;
 export const AccessConfig = z.strictObject({
   version: z.literal(1, 'must be 1'),
   connection: z.optional(z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be a connection id: lower-case letters, digits and dashes'))),
-  environments: z.record(z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'environment names use letters, digits, ".", "_" and "-"')), AccessEnvironment),
+  // Optional since the access-as-code sections: a file may declare access only. Absent means none.
+  environments: z._default(z.record(z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'environment names use letters, digits, ".", "_" and "-"')), AccessEnvironment), {}),
   rotation: z.optional(z.strictObject({
     maxAgeDays: z.int().check(z.positive('must be a positive number of days')),
   })),
   ignore: z.optional(z.array(AccessIgnoreEntry)),
+  ...DeclarationSections,
 });
 export type AccessConfig = z.infer<typeof AccessConfig>;
 

@@ -13,3 +13,4 @@ export { childrenOf, errorNode, findKeyNode } from '../org/accessTree';
 export { checkConnection, type ConnectionCheck } from '../langfuse/connectionCheck';
 export * from '../actions/index';
 export { AccessRows, invalidationFor } from '../org/accessRows';
+export * as accessAsCode from '../accessAsCode/index';

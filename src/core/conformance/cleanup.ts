@@ -74,7 +74,7 @@ async function remove(session: Session, entry: Created): Promise<string | undefi
  * once past the revoke. A finished rotation's new key is revoked too.
  */
 async function finishRotationsOf(session: Session, publicKey: string): Promise<string[]> {
-  const journals = new JournalStore(session.host.port.stateDir).list().journals.filter(j => j.oldKey.publicKey === publicKey && j.tool === session.host.port.tool);
+  const journals = new JournalStore(session.host.port.stateDir).list().journals.filter(j => j.oldKey?.publicKey === publicKey && j.tool === session.host.port.tool);
   const lines: string[] = [];
   for (const journal of journals) {
     let final: RotationJournal = journal;

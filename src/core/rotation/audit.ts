@@ -2,6 +2,7 @@
 // CLI write the same entries: resource "rotation", the old public key, project, connection, host.
 import type { AuditWriter } from '../audit/auditWriter';
 import { hostLabel } from '../connections/connection';
+import { rotationSubject } from './journal';
 import type { RotationDeps } from './types';
 
 export function auditRotationTo(writer: Pick<AuditWriter, 'append'>): NonNullable<RotationDeps['audit']> {
@@ -11,7 +12,7 @@ export function auditRotationTo(writer: Pick<AuditWriter, 'append'>): NonNullabl
       outcome: e.outcome,
       details: e.details,
       resource: {
-        kind: 'rotation', id: e.journal.id, name: e.journal.oldKey.publicKey, project: e.journal.project.name,
+        kind: 'rotation', id: e.journal.id, name: rotationSubject(e.journal), project: e.journal.project.name,
         connection: e.journal.connection.id, host: hostLabel(e.journal.connection.baseUrl),
       },
     });

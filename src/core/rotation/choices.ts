@@ -38,6 +38,20 @@ export function modeChoices(overview: OrganizationOverview): Choice<RotationMode
   ];
 }
 
+/**
+ * The optional trace probe, as a toggle in the mode step: off unless the user turns it on. Langfuse v4
+ * no longer serves the v3 trace list (GET /api/public/traces answers 404 in its events-only mode), so
+ * the probe reads v2 observations there; where neither answers it is reported unavailable.
+ */
+export function probeChoice(on: boolean): Choice<'toggle-probe'> {
+  return {
+    label: `${on ? '$(pass-filled)' : '$(circle-large-outline)'} Trace probe: ${on ? 'on' : 'off'} (select to turn ${on ? 'off' : 'on'})`,
+    description: 'optional evidence, never blocks the rotation',
+    detail: 'Reads tracing data arriving with the NEW key since the cut-over: GET /api/public/v2/observations on Langfuse 4.x (the v3 trace list is not available on Langfuse v4), the v3 trace list on 3.x. It cannot show which key sent the data.',
+    value: 'toggle-probe',
+  };
+}
+
 /** Targets to offer: those found holding the old key (ticked by default) and those already chosen. */
 export function targetChoices(discovered: readonly string[], chosen: readonly string[] | undefined, relative: (file: string) => string): (Choice<string> & { picked: boolean })[] {
   const found = new Set(discovered);

@@ -7,6 +7,7 @@ export const MODE_DESCRIPTIONS: Record<RotationMode, string> = {
   normal: 'the old key is revoked after the new one is in every target, nothing references the old key and you confirm',
   compromised: 'the old key is revoked as soon as the new one works, before services have moved',
   manual: 'you create the new key and delete the old one in the Langfuse UI',
+  create: 'a new key is created into its targets; no key is revoked',
 };
 
 export function rotationConfirmation(p: { oldPublicKey: string; project: string; mode: RotationMode; targets: readonly string[] }): string {

@@ -4,7 +4,7 @@
 import { UnauthorizedError, type LangfuseClient } from '../langfuse';
 import type { HeldLock } from '../state/lock';
 import { RotationError, RotationStateError } from './errors';
-import type { JournalStore, RotationJournal } from './journal';
+import { rotationSubject, type JournalStore, type RotationJournal } from './journal';
 import type { PendingSecrets } from './pendingSecrets';
 import { STEP_TITLES, stepsFor, type RotationStep } from './steps';
 import type { KeyPairInput, RotationCallbacks, RotationDeps, RotationEvent, WaitReason } from './types';
@@ -20,8 +20,8 @@ export class StepContext {
 
   release(j: RotationJournal): void {
     this.journals.removeStrayTemps(j.id);
-    this.held.get(j.oldKey.publicKey)?.release();
-    this.held.delete(j.oldKey.publicKey);
+    this.held.get(rotationSubject(j))?.release();
+    this.held.delete(rotationSubject(j));
   }
 
   async pending(j: RotationJournal): Promise<PendingSecrets> {
@@ -65,13 +65,14 @@ export class StepContext {
     }
   }
 
-  advance(j: RotationJournal, step: RotationStep, cb: RotationCallbacks, message: string): RotationJournal {
+  /** `extra`: more details for the step's audit entry (never a secret). */
+  advance(j: RotationJournal, step: RotationStep, cb: RotationCallbacks, message: string, extra: Record<string, unknown> = {}): RotationJournal {
     j.step = step;
     j.waiting = undefined;
     this.record(j, step);
     this.save(j);
     this.checkpoint(`journal:${step}`);
-    this.audit(j, `rotation.${step}`, 'success', { message });
+    this.audit(j, `rotation.${step}`, 'success', { message, ...extra });
     this.emit(cb, this.stepEvent(j, step, message));
     return j;
   }
@@ -115,7 +116,7 @@ export class StepContext {
     this.deps.audit?.({
       action, outcome, journal: j,
       details: {
-        rotationId: j.id, mode: j.mode, step: j.step, oldPublicKey: j.oldKey.publicKey, newPublicKey: j.newKey?.publicKey,
+        rotationId: j.id, mode: j.mode, step: j.step, oldPublicKey: j.oldKey?.publicKey, newKeyNote: j.newKeyNote, newPublicKey: j.newKey?.publicKey,
         targets: j.targets.map(t => t.target), ...extra,
       },
     });

@@ -4,11 +4,11 @@
 import { UnauthorizedError } from '../langfuse';
 import type { StepContext } from './context';
 import { RotationInputError } from './errors';
-import type { RotationJournal } from './journal';
+import { oldKeyOf, type RotationJournal } from './journal';
 // The rotation generates the pair locally and sends it as a predefined pair, so the secret is
 // persisted BEFORE the create request: a lost answer never leaves a key whose secret nobody has.
 import { generateKeyPair } from '../langfuse/keys';
-import { provenanceNote, PUBLIC_KEY_FORMAT, SECRET_KEY_FORMAT } from './newKeyPair';
+import { keptNote, lineage, PUBLIC_KEY_FORMAT, SECRET_KEY_FORMAT } from './newKeyPair';
 import type { KeyPairInput, RotationCallbacks } from './types';
 
 /** Admin: generate the pair and persist its secret BEFORE Langfuse knows it. Manual: take the pasted pair. */
@@ -17,10 +17,10 @@ export async function prepareNewPair(ctx: StepContext, j: RotationJournal, cb: R
   if (j.mode === 'manual') {
     let pair = pending.newPair;
     if (!pair) {
-      const note = provenanceNote(j.oldKey.publicKey, ctx.now(), ctx.deps.actor);
+      const note = keptNote(j);
       pair = await cb.provideNewPair?.({
-        rotationId: j.id, project: j.project.name, baseUrl: j.connection.baseUrl, oldPublicKey: j.oldKey.publicKey, suggestedNote: note,
-        instructions: `Create a new API key in the Langfuse UI (project ${j.project.name} → Settings → API Keys) with the note "${note}", then paste the public and the secret key. The secret is shown only once.`,
+        rotationId: j.id, project: j.project.name, baseUrl: j.connection.baseUrl, oldPublicKey: oldKeyOf(j).publicKey, suggestedNote: note ?? '',
+        instructions: `Create a new API key in the Langfuse UI (project ${j.project.name} → Settings → API Keys) with ${note ? `the note "${note}"` : `the same note as ${oldKeyOf(j).publicKey}`}, then paste the public and the secret key. The secret is shown only once.`,
       });
       if (!pair) return ctx.wait(j, cb, 'new-pair', `Waiting for the new key pair created in the Langfuse UI for project ${j.project.name}.`);
       await checkPastedPair(ctx, j, pair);
@@ -38,13 +38,13 @@ export async function prepareNewPair(ctx: StepContext, j: RotationJournal, cb: R
     await ctx.deps.secrets.save(pending);
     ctx.checkpoint('persisted-new-secret');
   }
-  j.newKey = { publicKey: pending.newPair.publicKey, note: provenanceNote(j.oldKey.publicKey, ctx.now(), ctx.deps.actor) };
+  j.newKey = { publicKey: pending.newPair.publicKey, note: keptNote(j) };
   return ctx.advance(j, 'creating', cb, `New secret for ${pending.newPair.publicKey} stored in ${ctx.deps.secrets.describe()} before creating the key.`);
 }
 
 async function checkPastedPair(ctx: StepContext, j: RotationJournal, pair: KeyPairInput): Promise<void> {
   if (!PUBLIC_KEY_FORMAT.test(pair.publicKey) || !SECRET_KEY_FORMAT.test(pair.secretKey)) throw new RotationInputError('The pasted pair is not a Langfuse key pair (pk-lf-… and sk-lf-…). Copy both values again from the Langfuse UI.');
-  if (pair.publicKey === j.oldKey.publicKey) throw new RotationInputError(`The pasted public key is the old key ${j.oldKey.publicKey}. Create a NEW key in the Langfuse UI.`);
+  if (pair.publicKey === j.oldKey?.publicKey) throw new RotationInputError(`The pasted public key is the old key ${j.oldKey.publicKey}. Create a NEW key in the Langfuse UI.`);
   let who;
   try {
     who = await ctx.client(pair, j).whoAmI();
@@ -62,13 +62,13 @@ async function checkPastedPair(ctx: StepContext, j: RotationJournal, pair: KeyPa
 export async function createKey(ctx: StepContext, j: RotationJournal, cb: RotationCallbacks): Promise<RotationJournal> {
   const pending = await ctx.pending(j);
   const pair = ctx.newPair(j, pending);
-  if (j.mode === 'manual') return ctx.advance(j, 'created', cb, `Using the pair created in the Langfuse UI: ${pair.publicKey}.`);
+  if (j.mode === 'manual') return ctx.advance(j, 'created', cb, `Using the pair created in the Langfuse UI: ${pair.publicKey}.`, { lineage: lineage(j) });
   const admin = ctx.admin();
   const projectId = ctx.projectId(j);
   const existing = (await admin.projectApiKeys.list(projectId)).find(k => k.publicKey === pair.publicKey);
   if (existing) {
     j.newKey = { ...j.newKey, publicKey: existing.publicKey, id: existing.id, createdAt: existing.createdAt };
-    return ctx.advance(j, 'created', cb, `New key ${pair.publicKey} exists (created by an earlier run).`);
+    return ctx.advance(j, 'created', cb, `New key ${pair.publicKey} exists (created by an earlier run).`, { lineage: lineage(j), note: existing.note ?? null });
   }
   const created = await admin.projectApiKeys.create(projectId, { note: j.newKey?.note, publicKey: pair.publicKey, secretKey: pair.secretKey });
   if (created.publicKey !== pair.publicKey || created.secretKey !== pair.secretKey) {
@@ -79,5 +79,5 @@ export async function createKey(ctx: StepContext, j: RotationJournal, cb: Rotati
   }
   ctx.checkpoint('key-created');
   j.newKey = { publicKey: created.publicKey, id: created.id, createdAt: created.createdAt, note: created.note ?? undefined };
-  return ctx.advance(j, 'created', cb, `Created ${created.publicKey} in project ${j.project.name} (note "${created.note ?? ''}").`);
+  return ctx.advance(j, 'created', cb, `Created ${created.publicKey} in project ${j.project.name} (note "${created.note ?? ''}", kept from the old key).`, { lineage: lineage(j), note: created.note ?? null });
 }

@@ -16,16 +16,18 @@ import { StepContext } from './context';
 import { createKey, prepareNewPair } from './createSteps';
 import { RotationBusyError, RotationInputError, RotationStateError, toolLabel } from './errors';
 import { gatherEvidence } from './evidenceStep';
-import { isFinished, JournalStore, newRotationId, type RotationJournal } from './journal';
+import { createSubject, isFinished, JournalStore, newRotationId, rotationSubject, type RotationJournal } from './journal';
 import { PUBLIC_KEY_FORMAT, SECRET_KEY_FORMAT } from './newKeyPair';
 import { push, verify } from './pushSteps';
 import { complete, confirmRevoke, recheck, revoke } from './revokeSteps';
 import { rollBack } from './rollback';
 import { acquireRotationLock } from './rotationLock';
 import { abortRefusal, pastPointOfNoReturn } from './pointOfNoReturn';
+import { editTargets } from './editTargets';
 import { forward } from './forward';
 import { checkForeignHosts } from './foreignHost';
-import { oldKeyId as findOldKeyId, refuseUntrustedTargets } from './startChecks';
+import { oldKeyOf, refuseUntrustedTargets } from './startChecks';
+import { checkTargets } from './targetChecks';
 import { nextStep, reached, STEP_TITLES, type RotationStep } from './steps';
 import type { RotationCallbacks, RotationDeps, RotationPlan, RunResult } from './types';
 
@@ -53,9 +55,9 @@ export class RotationEngine {
     return journal;
   }
 
-  /** The unfinished rotation of this key, whichever tool owns it. */
-  unfinishedFor(publicKey: string): RotationJournal | undefined {
-    return this.list().journals.find(j => !isFinished(j) && j.oldKey.publicKey === publicKey);
+  /** The unfinished rotation of this key (or creation of this declared key), whichever tool owns it. */
+  unfinishedFor(subject: string): RotationJournal | undefined {
+    return this.list().journals.find(j => !isFinished(j) && (rotationSubject(j) === subject || j.oldKey?.publicKey === subject));
   }
 
   /** Unfinished rotations this front end can resume (the other tool's are only shown). */
@@ -64,46 +66,70 @@ export class RotationEngine {
   }
 
   /**
+   * What `start()` checks before anything exists, without changing anything, so front ends can run it
+   * before their confirmation: no other rotation of the key, the old key still in its project, and
+   * every target readable, holding the old key or none, a file writable (RotationTargetError names each).
+   */
+  async preflight(plan: RotationPlan): Promise<void> {
+    const creating = plan.mode === 'create';
+    const busy = this.unfinishedFor(plan.oldPublicKey ?? createSubject(plan.project.name, plan.note ?? ''));
+    if (busy) throw this.busyError(busy);
+    const targets = [...new Set(plan.targets.map(t => formatSinkTarget(parseSinkTarget(t))))];
+    refuseUntrustedTargets(targets, plan.workspaceTrusted && (this.deps.workspaceTrusted?.() ?? true));
+    const admin = plan.mode === 'manual' ? undefined : this.deps.admin;
+    const projectId = plan.project.id ?? (admin && (await admin.projects.list()).find(p => p.name === plan.project.name)?.id);
+    if (admin && projectId && !creating) await oldKeyOf(admin, { id: projectId, name: plan.project.name }, plan.oldPublicKey!, this.deps.stateDir, this.list().journals);
+    await checkTargets(targets, plan.oldPublicKey, this.deps.sinkFor);
+  }
+
+  /**
    * Checks the plan, takes the key's lock and writes the journal at step `planned`. Nothing is
    * created or written anywhere yet. Then call `run()` (or `step()` for one step at a time).
    */
   async start(plan: RotationPlan, callbacks: RotationCallbacks = {}): Promise<RotationJournal> {
-    if (!PUBLIC_KEY_FORMAT.test(plan.oldPublicKey)) throw new RotationInputError(`"${plan.oldPublicKey}" is not a Langfuse public key (pk-lf-…).`);
+    const creating = plan.mode === 'create';
+    if (creating ? !plan.note : !PUBLIC_KEY_FORMAT.test(plan.oldPublicKey ?? '')) {
+      throw new RotationInputError(creating ? 'A new key needs its note.' : `"${plan.oldPublicKey ?? ''}" is not a Langfuse public key (pk-lf-…).`);
+    }
+    if (plan.note !== undefined && !plan.note.trim()) throw new RotationInputError('The new key\'s note must not be empty.');
     const targets = [...new Set(plan.targets.map(t => formatSinkTarget(parseSinkTarget(t))))];
     if (targets.length === 0) throw new RotationInputError('Name at least one target to receive the new key pair (env:PATH, aws-sm:SECRET_ID, pass:ENTRY, vault:MOUNT/PATH).');
     for (const t of targets) this.deps.sinkFor(t); // configuration errors now, not after the key exists
     if (plan.mode !== 'manual' && !this.deps.admin) {
       throw new RotationInputError('This connection cannot create or delete keys (it needs an organization key on a plan with the admin API). Use manual mode: create the new pair in the Langfuse UI and paste it.');
     }
-    const busy = this.unfinishedFor(plan.oldPublicKey);
+    const subject = plan.oldPublicKey ?? createSubject(plan.project.name, plan.note ?? '');
+    const busy = this.unfinishedFor(subject);
     if (busy) throw this.busyError(busy);
     refuseUntrustedTargets(targets, plan.workspaceTrusted && (this.deps.workspaceTrusted?.() ?? true));
     const foreignHostsConfirmed = await checkForeignHosts(targets, plan.connection.baseUrl, [], callbacks, this.now());
+    await checkTargets(targets, plan.oldPublicKey, this.deps.sinkFor);
 
     this.journals.sweepStrays();
     const now = this.now();
     const id = newRotationId(now);
-    const lock = acquireRotationLock(this.deps.stateDir, plan.oldPublicKey, this.deps.tool, id);
+    const lock = acquireRotationLock(this.deps.stateDir, subject, this.deps.tool, id);
     try {
       // Again under the lock: another process may have started (and paused) a rotation meanwhile.
-      const raced = this.unfinishedFor(plan.oldPublicKey);
+      const raced = this.unfinishedFor(subject);
       if (raced) throw this.busyError(raced);
       const project = { ...plan.project };
-      let oldKeyId: string | undefined;
+      let oldKey: { id: string; note: string | null } | undefined;
       if (this.deps.admin) {
         if (!project.id) {
           const found = (await this.deps.admin.projects.list()).find(p => p.name === project.name);
           if (!found) throw new RotationInputError(`There is no project "${project.name}" in this organization.`);
           project.id = found.id;
         }
-        oldKeyId = await findOldKeyId(this.deps.admin, { id: project.id, name: project.name }, plan.oldPublicKey, this.deps.stateDir, this.list().journals);
+        if (!creating) oldKey = await oldKeyOf(this.deps.admin, { id: project.id, name: project.name }, plan.oldPublicKey!, this.deps.stateDir, this.list().journals);
       }
       if (plan.oldSecretKey !== undefined && !SECRET_KEY_FORMAT.test(plan.oldSecretKey)) throw new RotationInputError('The old secret key given is not a Langfuse secret key (sk-lf-…).');
       const stamp = now.toISOString();
       const journal: RotationJournal = {
         v: 1, id, tool: this.deps.tool, pid: process.pid, actor: this.deps.actor, mode: plan.mode,
-        connection: plan.connection, project, oldKey: { publicKey: plan.oldPublicKey, id: oldKeyId },
-        targets: targets.map(target => ({ target })), scanPaths: plan.scanPaths ?? [], probeTraces: plan.probeTraces ?? false,
+        connection: plan.connection, project,
+        oldKey: plan.oldPublicKey === undefined ? undefined : { publicKey: plan.oldPublicKey, ...(oldKey ? { id: oldKey.id, note: oldKey.note } : {}) }, newKeyNote: plan.note,
+        targets: targets.map(target => ({ target })), scanPaths: plan.scanPaths ?? [], scanExclude: plan.scanExclude, probeTraces: plan.probeTraces ?? false,
         workspaceTrusted: plan.workspaceTrusted, ...(foreignHostsConfirmed.length ? { foreignHostsConfirmed } : {}),
         status: 'active', step: 'planned', notes: [], history: [{ step: 'planned', at: stamp }], createdAt: stamp, updatedAt: stamp,
       };
@@ -111,9 +137,11 @@ export class RotationEngine {
       // old secret, so the 401 re-check is skipped and says so) instead of an orphan secret file.
       this.journals.save(journal);
       if (plan.oldSecretKey) await this.deps.secrets.save({ rotationId: id, oldSecretKey: plan.oldSecretKey, snapshots: {} });
-      this.held.set(plan.oldPublicKey, lock);
+      this.held.set(subject, lock);
       this.ctx.audit(journal, 'rotation.planned', 'started', {});
-      this.ctx.emit(callbacks, this.ctx.stepEvent(journal, 'planned', `Rotation ${id} of ${plan.oldPublicKey} in project ${project.name} (${plan.mode} mode), ${targets.length} target(s).`));
+      this.ctx.emit(callbacks, this.ctx.stepEvent(journal, 'planned', creating
+        ? `Rotation ${id} creates the key "${plan.note}" in project ${project.name}, ${targets.length} target(s).`
+        : `Rotation ${id} of ${plan.oldPublicKey} in project ${project.name} (${plan.mode} mode), ${targets.length} target(s).`));
       return journal;
     } catch (err) {
       lock.release();
@@ -172,6 +200,17 @@ export class RotationEngine {
     }
   }
 
+  /** Changes the targets of an unfinished rotation before its revoke (editTargets.ts); run() then pushes to the new ones. */
+  async editTargets(id: string, targets: readonly string[], callbacks: RotationCallbacks = {}): Promise<RotationJournal> {
+    const journal = this.claim(id);
+    try {
+      return await editTargets(this.ctx, journal, targets, callbacks);
+    } catch (err) {
+      this.fail(journal, callbacks, err);
+      throw err;
+    }
+  }
+
   /** Lets go of every lock this engine holds (the CLI calls it before exiting). */
   close(): void {
     for (const lock of this.held.values()) lock.release();
@@ -216,8 +255,9 @@ export class RotationEngine {
     const journal = this.load(id);
     if (isFinished(journal)) throw new RotationStateError(`Rotation ${id} is already ${journal.status === 'completed' ? 'completed' : 'rolled back'}.`);
     if (journal.tool !== this.deps.tool) throw this.busyError(journal);
-    if (!this.held.has(journal.oldKey.publicKey)) {
-      this.held.set(journal.oldKey.publicKey, acquireRotationLock(this.deps.stateDir, journal.oldKey.publicKey, this.deps.tool, id));
+    const subject = rotationSubject(journal);
+    if (!this.held.has(subject)) {
+      this.held.set(subject, acquireRotationLock(this.deps.stateDir, subject, this.deps.tool, id));
       this.journals.removeStrayTemps(id);
     }
     return journal;
@@ -226,10 +266,10 @@ export class RotationEngine {
   private busyError(j: RotationJournal): RotationBusyError {
     if (j.tool !== this.deps.tool) {
       return new RotationBusyError({ tool: j.tool, rotationId: j.id },
-        `${j.oldKey.publicKey} is being rotated by ${toolLabel(j.tool)} (rotation ${j.id}, at step "${j.step}", started ${j.createdAt} by ${j.actor}). Only that tool holds its new secret: continue or abort it there.`);
+        `${rotationSubject(j)} is being ${j.oldKey ? 'rotated' : 'created'} by ${toolLabel(j.tool)} (rotation ${j.id}, at step "${j.step}", started ${j.createdAt} by ${j.actor}). Only that tool holds its new secret: continue or abort it there.`);
     }
     return new RotationBusyError({ tool: j.tool, rotationId: j.id },
-      `${j.oldKey.publicKey} already has an unfinished rotation ${j.id} (step "${j.step}"). ${j.tool === 'cli'
+      `${rotationSubject(j)} already has an unfinished rotation ${j.id} (step "${j.step}"). ${j.tool === 'cli'
         ? `Resume it (langfuse-access rotate --resume ${j.id}) or abort it (--abort ${j.id}).`
         : 'Resume or abort it first (it may be open in another VS Code window).'}`);
   }

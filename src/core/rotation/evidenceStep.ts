@@ -6,7 +6,7 @@
 import { shortPublicKey } from '../log/redact';
 import type { StepContext } from './context';
 import { scanForPublicKey } from './evidence';
-import type { Evidence, RotationJournal } from './journal';
+import { oldKeyOf, type Evidence, type RotationJournal } from './journal';
 import { reached } from './steps';
 import { describeProbe, probeTraces } from './traceProbe';
 import type { RotationCallbacks } from './types';
@@ -14,9 +14,9 @@ import type { RotationCallbacks } from './types';
 export async function gatherEvidence(ctx: StepContext, j: RotationJournal, cb: RotationCallbacks): Promise<RotationJournal> {
   const pending = await ctx.pending(j);
   const pair = ctx.newPair(j, pending);
-  const old = j.oldKey.publicKey;
+  const old = oldKeyOf(j).publicKey;
   const pastRevoke = reached(j.mode, j.step, 'revoked');
-  const scan = scanForPublicKey(j.scanPaths, old, [ctx.deps.stateDir]);
+  const scan = scanForPublicKey(j.scanPaths, old, [ctx.deps.stateDir, ...(j.scanExclude ?? [])]);
   const targetsHoldingOld: string[] = [];
   const targetsUnreadable: string[] = [];
   for (const t of j.targets) {

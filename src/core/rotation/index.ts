@@ -4,19 +4,20 @@
 export { RotationEngine } from './engine';
 export { auditRotationTo } from './audit';
 export { RotationError, RotationBusyError, RotationStateError, RotationInputError, toolLabel } from './errors';
-export { JournalStore, RotationJournal, isFinished, type JournalTarget, type Evidence, type ProbeEvidence, type RotationTool } from './journal';
+export { JournalStore, RotationJournal, isFinished, rotationSubject, oldKeyOf, type JournalTarget, type Evidence, type ProbeEvidence, type RotationTool } from './journal';
 export { CapturingPendingStore, FilePendingSecretStore, SecretStoragePendingSecretStore, type PendingSecretStore, type PendingSecrets } from './pendingSecrets';
 export { rotationLockFile } from './rotationLock';
 export { STEPS, STEP_TITLES, stepsFor, nextStep, reached, canRollBack, type RotationMode, type RotationStep } from './steps';
 export { rotationReport, formatRotationReport, formatRotationEvent, formatRotationList, resumeQuestion, type RotationReport } from './report';
-export { abortRefusal, pastPointOfNoReturn, remainingSteps, resumeHow, resumeOffer, whatResumeDoes, type ResumeOffer } from './pointOfNoReturn';
+export { abortRefusal, pastPointOfNoReturn, remainingSteps, resumeHow, resumeOffer, waitingAt, whatResumeDoes, type ResumeOffer } from './pointOfNoReturn';
 export { checkForeignHosts, foreignHostRequest, foreignSettingsOf, RotationForeignHostError } from './foreignHost';
 export { keyHistory, missingKeyMessage, type KeyHistory } from './keyHistory';
-export { RESTRICTED_MODE_REASON, RotationKeyGoneError } from './startChecks';
+export { RESTRICTED_MODE_REASON, RotationKeyGoneError, restrictedModeRotationRefusal } from './startChecks';
+export { RotationTargetError, checkTargets } from './targetChecks';
 export { MODE_DESCRIPTIONS, rotationConfirmation } from './confirmation';
 export { scanForPublicKey, discoverEnvTargets, type Reference } from './evidence';
 export { probeTraces, describeProbe } from './traceProbe';
-export { provenanceNote } from './newKeyPair';
+export { keptNote, lineage } from './newKeyPair';
 export type {
   RotationPlan, RotationDeps, RotationCallbacks, RotationEvent, RunResult, WaitReason, ChecklistRequest, RevokeRequest, NewPairRequest, KeyPairInput, ForeignHostRequest,
 } from './types';

@@ -85,18 +85,24 @@ export const RotationJournal = z.object({
   tool: z.enum(ROTATION_TOOLS),
   pid: z.number(),
   actor: z.string(),
-  mode: z.enum(['normal', 'compromised', 'manual']),
+  mode: z.enum(['normal', 'compromised', 'manual', 'create']),
   connection: z.object({ id: z.optional(z.string()), name: z.optional(z.string()), baseUrl: z.string() }),
   project: z.object({ id: z.optional(z.string()), name: z.string() }),
-  oldKey: z.object({
+  /** Absent in `create` mode (a new key, nothing replaced). */
+  oldKey: z.optional(z.object({
     publicKey: z.string(),
     id: z.optional(z.string()),
     /** The old secret (from a target) answered who-am-I before the revoke, so a 401 afterwards proves the revoke. */
     secretAnswered: z.optional(z.boolean()),
-  }),
+    /** The old key's note as Langfuse listed it: the new key gets it byte for byte (access as code matches keys by note). */
+    note: z.optional(z.nullable(z.string())),
+  })),
+  /** The note the new key gets when it is not the old key's (create mode: the declared key's note). */
+  newKeyNote: z.optional(z.string()),
   newKey: z.optional(z.object({ publicKey: z.string(), id: z.optional(z.string()), createdAt: z.optional(z.string()), note: z.optional(z.string()) })),
   targets: z.array(JournalTarget),
   scanPaths: z.array(z.string()),
+  scanExclude: z.optional(z.array(z.string())),
   probeTraces: z.boolean(),
   /** False when started in an untrusted (Restricted Mode) workspace: no secret is read from or written to workspace files. */
   workspaceTrusted: z.optional(z.boolean()),
@@ -114,6 +120,21 @@ export const RotationJournal = z.object({
   updatedAt: z.string(),
 });
 export type RotationJournal = z.infer<typeof RotationJournal>;
+
+/** What a rotation is about, for locks and messages: the old public key, or the key being created. */
+export function rotationSubject(j: Pick<RotationJournal, 'oldKey' | 'project' | 'newKeyNote'>): string {
+  return j.oldKey?.publicKey ?? createSubject(j.project.name, j.newKeyNote ?? '');
+}
+
+export function createSubject(project: string, note: string): string {
+  return `new key "${note}" of ${project}`;
+}
+
+/** The old key of a rotation that replaces one (every mode but `create`). */
+export function oldKeyOf(j: RotationJournal): NonNullable<RotationJournal['oldKey']> {
+  if (!j.oldKey) throw new Error(`Rotation ${j.id} creates a key; it has no old key.`);
+  return j.oldKey;
+}
 
 export function isFinished(journal: RotationJournal): boolean {
   return journal.status === 'completed' || journal.status === 'rolledBack';

@@ -30,7 +30,7 @@ export interface KeyHistory {
 
 export function keyHistory(publicKey: string, journals: readonly RotationJournal[], auditEntries: readonly AuditEntry[] = []): KeyHistory {
   const history: KeyHistory = { publicKey };
-  const revoking = journals.filter(j => j.oldKey.publicKey === publicKey && j.status !== 'rolledBack' && reached(j.mode, j.step, 'revoking'))
+  const revoking = journals.filter(j => j.oldKey?.publicKey === publicKey && j.status !== 'rolledBack' && reached(j.mode, j.step, 'revoking'))
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
   if (revoking) {
     const at = [...revoking.history].reverse().find(h => h.step === 'revoked')?.at ?? [...revoking.history].reverse().find(h => h.step === 'revoking')?.at ?? revoking.updatedAt;

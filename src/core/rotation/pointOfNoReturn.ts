@@ -2,7 +2,7 @@
 // must not offer "abort" or "roll back" for it. This module says, as data, what a front end may offer
 // for an unfinished rotation and what resuming will still do, so the CLI and the wizard cannot drift.
 import { shortPublicKey } from '../log/redact';
-import { isFinished, type RotationJournal } from './journal';
+import { isFinished, rotationSubject, type RotationJournal } from './journal';
 import { canRollBack, reached, STEP_TITLES, stepsFor, type RotationStep } from './steps';
 
 export function pastPointOfNoReturn(j: RotationJournal): boolean {
@@ -24,8 +24,8 @@ const WHAT: Partial<Record<RotationStep, (j: RotationJournal) => string>> = {
   evidenced: j => j.mode === 'compromised'
     ? 'gather the evidence (references, targets, deploy checklist) without waiting for it'
     : 'gather the evidence that the old key is out of use',
-  revoking: j => `ask before revoking ${j.oldKey.publicKey}`,
-  revoked: j => `revoke ${j.oldKey.publicKey} (done at once if it is already gone)`,
+  revoking: j => `ask before revoking ${rotationSubject(j)}`,
+  revoked: j => `revoke ${rotationSubject(j)} (done at once if it is already gone)`,
   rechecked: () => 'check that the old pair answers 401 and the new pair works',
   completed: () => 'wipe the pending secret and write the report',
 };
@@ -45,7 +45,7 @@ export function resumeHow(j: RotationJournal): string {
 /** Why a rollback is refused past the point of no return, and what resuming will do instead. */
 export function abortRefusal(j: RotationJournal): string {
   const revokedAt = [...j.history].reverse().find(h => h.step === 'revoked' || h.step === 'revoking')?.at;
-  return `Rotation ${j.id} is past the point of no return: the revoke of the old key ${j.oldKey.publicKey} started${revokedAt ? ` at ${revokedAt}` : ''}, `
+  return `Rotation ${j.id} is past the point of no return: the revoke of the old key ${rotationSubject(j)} started${revokedAt ? ` at ${revokedAt}` : ''}, `
     + `so its targets cannot go back to it and there is nothing to roll back to. Finish it instead: ${resumeHow(j)} will ${whatResumeDoes(j)}.`;
 }
 
@@ -64,15 +64,26 @@ export interface ResumeOffer {
   whyNoAbort?: string;
 }
 
+/**
+ * The step a paused rotation waits at: the journal names the last step DONE, so a rotation waiting
+ * for the deploy checklist has `step: 'verified'` and waits at "Evidence that the old key is out of use".
+ */
+export function waitingAt(j: RotationJournal): { step: RotationStep; index: number; total: number; title: string } {
+  const order = stepsFor(j.mode);
+  const step = order[order.indexOf(j.step) + 1] ?? j.step;
+  return { step, index: order.indexOf(step) + 1, total: order.length, title: STEP_TITLES[step] };
+}
+
 export function resumeOffer(j: RotationJournal): ResumeOffer {
   const order = stepsFor(j.mode);
   const next = order[order.indexOf(j.step) + 1] ?? j.step;
-  const key = `${shortPublicKey(j.oldKey.publicKey)} (project ${j.project.name})`;
+  const key = `${j.oldKey ? shortPublicKey(j.oldKey.publicKey) : rotationSubject(j)} (project ${j.project.name})`;
+  const what = j.oldKey ? 'rotation of' : 'creation of the';
   const past = pastPointOfNoReturn(j);
   const rollingBack = j.status === 'rollingBack';
   return {
     rotationId: j.id,
-    question: rollingBack ? `Finish rolling back the rotation of ${key}?` : `Resume rotation of ${key} at step ${order.indexOf(next) + 1}/${order.length} (${STEP_TITLES[next]})?`,
+    question: rollingBack ? `Finish rolling back the ${what} ${key}?` : `Resume ${what} ${key} at step ${order.indexOf(next) + 1}/${order.length} (${STEP_TITLES[next]})?`,
     resumeDoes: rollingBack ? 'restore every target, delete the new key and wipe the pending secret' : whatResumeDoes(j),
     canAbort: j.status === 'active' && !past,
     pastPointOfNoReturn: past,

@@ -29,7 +29,7 @@ export async function verify(ctx: StepContext, j: RotationJournal, cb: RotationC
   if (who.id !== ctx.projectId(j)) throw new RotationError('failed', `The new pair ${pair.publicKey} answers for project ${who.name}, not ${j.project.name}. Abort the rotation.`);
   await verifyTargets(j, pair, ctx.deps.sinkFor, e => ctx.emit(cb, e));
   const pending = await ctx.pending(j);
-  if (pending.oldSecretKey && j.oldKey.secretAnswered === undefined) {
+  if (j.oldKey && pending.oldSecretKey && j.oldKey.secretAnswered === undefined) {
     // Checked before any revoke, so that a 401 afterwards proves the revoke and not a wrong secret.
     j.oldKey.secretAnswered = await ctx.answers({ publicKey: j.oldKey.publicKey, secretKey: pending.oldSecretKey }, j);
     if (!j.oldKey.secretAnswered) ctx.note(j, cb, `The old secret found in the targets does not authenticate ${j.oldKey.publicKey} (wrong secret, or the key is already gone); the 401 re-check will not count.`);

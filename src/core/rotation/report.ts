@@ -2,7 +2,7 @@
 // from the journal only, so it never contains a secret.
 import { forTerminal } from '../display/terminal';
 import { toolLabel } from './errors';
-import type { RotationJournal } from './journal';
+import { rotationSubject, type RotationJournal } from './journal';
 import { resumeOffer } from './pointOfNoReturn';
 import type { RotationEvent } from './types';
 import { reached, STEP_TITLES, stepsFor, type RotationStep } from './steps';
@@ -15,7 +15,10 @@ export interface RotationReport {
   status: RotationJournal['status'];
   mode: RotationJournal['mode'];
   project: string;
-  oldPublicKey: string;
+  /** The old key; absent when the rotation creates a key. */
+  oldPublicKey?: string;
+  /** What the rotation is about: the old key, or the key it creates. */
+  subject: string;
   newPublicKey?: string;
   steps: { step: RotationStep; title: string; done: boolean; at?: string }[];
   targets: { target: string; heldBefore?: string; pushedVersion?: string; restored: boolean; problem?: string; foreignHostsConfirmed?: string[] }[];
@@ -48,7 +51,7 @@ export function rotationReport(j: RotationJournal): RotationReport {
   }
   return {
     id: j.id, tool: toolLabel(j.tool), actor: j.actor, status: j.status, mode: j.mode, project: j.project.name,
-    oldPublicKey: j.oldKey.publicKey, newPublicKey: j.newKey?.publicKey,
+    oldPublicKey: j.oldKey?.publicKey, subject: rotationSubject(j), newPublicKey: j.newKey?.publicKey,
     steps: stepsFor(j.mode).map(step => ({ step, title: STEP_TITLES[step], done: reached(j.mode, j.step, step), at: reached(j.mode, j.step, step) ? at(step) : undefined })),
     targets: j.targets.map(t => {
       const foreign = (j.foreignHostsConfirmed ?? []).filter(c => c.target === t.target).flatMap(c => c.hosts);
@@ -63,7 +66,7 @@ export function formatRotationReport(r: RotationReport): string {
   const t = forTerminal;
   const lines = [
     `Rotation ${t(r.id)} (${r.mode} mode, ${t(r.tool)}, by ${t(r.actor)}): ${r.status === 'active' ? 'in progress' : r.status === 'rollingBack' ? 'rolling back' : r.status === 'rolledBack' ? 'rolled back' : 'completed'}`,
-    `Project ${t(r.project)}: ${t(r.oldPublicKey)} → ${r.newPublicKey ? t(r.newPublicKey) : '(no new key yet)'}`,
+    `Project ${t(r.project)}: ${t(r.oldPublicKey ?? r.subject)} → ${r.newPublicKey ? t(r.newPublicKey) : '(no new key yet)'}`,
     'Steps:',
     ...r.steps.map((s, i) => `  ${s.done ? '[x]' : '[ ]'} ${i + 1}/${r.steps.length} ${s.title}${s.at ? `  ${s.at}` : ''}`),
     'Targets:',
@@ -96,5 +99,5 @@ export function formatRotationEvent(e: RotationEvent, t: (text: string) => strin
 
 /** `rotate --list`: one tab-separated line per rotation. */
 export function formatRotationList(journals: readonly RotationJournal[]): string {
-  return journals.map(j => `${[j.id, j.tool, j.status, j.step, j.project.name, j.oldKey.publicKey].map(forTerminal).join('\t')}${j.waiting ? `\twaiting: ${forTerminal(j.waiting.reason)}` : ''}\n`).join('');
+  return journals.map(j => `${[j.id, j.tool, j.status, j.step, j.project.name, rotationSubject(j)].map(forTerminal).join('\t')}${j.waiting ? `\twaiting: ${forTerminal(j.waiting.reason)}` : ''}\n`).join('');
 }

@@ -3,60 +3,64 @@
 // one works, and finish (pending secrets wiped first).
 import type { StepContext } from './context';
 import { RotationError, RotationStateError } from './errors';
-import type { RotationJournal } from './journal';
+import { oldKeyOf, type RotationJournal } from './journal';
+import { lineage } from './newKeyPair';
 import { reached } from './steps';
 import type { RotationCallbacks } from './types';
 
 export async function confirmRevoke(ctx: StepContext, j: RotationJournal, cb: RotationCallbacks): Promise<RotationJournal> {
+  const oldKey = oldKeyOf(j);
   const pending = await ctx.pending(j);
   // The one rule that must hold whatever the caller does: the new secret is stored and verified first.
   if (!pending.newPair || !reached(j.mode, j.step, 'verified') || j.targets.some(t => !t.pushed)) {
-    throw new RotationStateError(`Refusing to revoke ${j.oldKey.publicKey}: the new pair is not yet stored in every target and verified.`);
+    throw new RotationStateError(`Refusing to revoke ${oldKey.publicKey}: the new pair is not yet stored in every target and verified.`);
   }
   const newKey = pending.newPair.publicKey;
   const request = {
-    rotationId: j.id, project: j.project.name, oldPublicKey: j.oldKey.publicKey, newPublicKey: newKey, mode: j.mode,
+    rotationId: j.id, project: j.project.name, oldPublicKey: oldKey.publicKey, newPublicKey: newKey, mode: j.mode,
     question: j.mode === 'manual'
-      ? `Have you deleted ${j.oldKey.publicKey} in project ${j.project.name} in the Langfuse UI?`
-      : `Revoke ${j.oldKey.publicKey} in project ${j.project.name} now? This cannot be undone.`,
+      ? `Have you deleted ${oldKey.publicKey} in project ${j.project.name} in the Langfuse UI?`
+      : `Revoke ${oldKey.publicKey} in project ${j.project.name} now? This cannot be undone.`,
     warning: j.mode === 'compromised'
-      ? `Compromised mode: ${j.oldKey.publicKey} is revoked now, before anyone confirmed the services moved to ${newKey}. Every service still using the old key fails at once.`
+      ? `Compromised mode: ${oldKey.publicKey} is revoked now, before anyone confirmed the services moved to ${newKey}. Every service still using the old key fails at once.`
       : undefined,
     manualInstructions: j.mode === 'manual'
-      ? `Open the Langfuse UI → project ${j.project.name} → Settings → API Keys and delete the key ${j.oldKey.publicKey}.`
+      ? `Open the Langfuse UI → project ${j.project.name} → Settings → API Keys and delete the key ${oldKey.publicKey}.`
       : undefined,
   };
   const yes = await cb.confirmRevoke?.(request);
   if (!yes) {
     ctx.audit(j, 'rotation.revoke', 'refused', {});
-    return ctx.wait(j, cb, j.mode === 'manual' ? 'manual-deletion' : 'confirm-revoke', j.mode === 'manual' ? request.manualInstructions ?? '' : `Waiting for confirmation to revoke ${j.oldKey.publicKey} in project ${j.project.name}.`);
+    return ctx.wait(j, cb, j.mode === 'manual' ? 'manual-deletion' : 'confirm-revoke', j.mode === 'manual' ? request.manualInstructions ?? '' : `Waiting for confirmation to revoke ${oldKey.publicKey} in project ${j.project.name}.`);
   }
-  return ctx.advance(j, 'revoking', cb, j.mode === 'manual' ? `You deleted ${j.oldKey.publicKey} in the Langfuse UI; checking.` : `Revoking ${j.oldKey.publicKey}: from here on there is no rollback.`);
+  return ctx.advance(j, 'revoking', cb, j.mode === 'manual' ? `You deleted ${oldKey.publicKey} in the Langfuse UI; checking.` : `Revoking ${oldKey.publicKey}: from here on there is no rollback.`);
 }
 
 export async function revoke(ctx: StepContext, j: RotationJournal, cb: RotationCallbacks): Promise<RotationJournal> {
+  const oldKey = oldKeyOf(j);
   const pending = await ctx.pending(j);
   if (j.mode === 'manual') {
-    if (pending.oldSecretKey && j.oldKey.secretAnswered !== false) {
-      if (await ctx.answers({ publicKey: j.oldKey.publicKey, secretKey: pending.oldSecretKey }, j)) {
+    if (pending.oldSecretKey && oldKey.secretAnswered !== false) {
+      if (await ctx.answers({ publicKey: oldKey.publicKey, secretKey: pending.oldSecretKey }, j)) {
         j.step = 'evidenced';
         ctx.save(j);
-        return ctx.wait(j, cb, 'old-key-still-valid', `${j.oldKey.publicKey} still answers: it has not been deleted yet. Delete it in the Langfuse UI, then confirm again.`);
+        return ctx.wait(j, cb, 'old-key-still-valid', `${oldKey.publicKey} still answers: it has not been deleted yet. Delete it in the Langfuse UI, then confirm again.`);
       }
     }
-    return ctx.advance(j, 'revoked', cb, `${j.oldKey.publicKey} is deleted (you deleted it in the Langfuse UI).`);
+    return ctx.advance(j, 'revoked', cb, `${oldKey.publicKey} is deleted (you deleted it in the Langfuse UI).`);
   }
   const admin = ctx.admin();
   const projectId = ctx.projectId(j);
-  const key = (await admin.projectApiKeys.list(projectId)).find(k => k.publicKey === j.oldKey.publicKey);
+  const key = (await admin.projectApiKeys.list(projectId)).find(k => k.publicKey === oldKey.publicKey);
   if (key) {
     await admin.projectApiKeys.delete(projectId, key.id);
     ctx.checkpoint('key-deleted');
   }
-  return ctx.advance(j, 'revoked', cb, `Revoked ${j.oldKey.publicKey} in project ${j.project.name}.`);
+  return ctx.advance(j, 'revoked', cb, `Revoked ${oldKey.publicKey} in project ${j.project.name}.`);
 }
 
 export async function recheck(ctx: StepContext, j: RotationJournal, cb: RotationCallbacks): Promise<RotationJournal> {
+  const oldKey = oldKeyOf(j);
   const pending = await ctx.pending(j);
   const pair = ctx.newPair(j, pending);
   const newWorks = await ctx.answers(pair, j);
@@ -64,12 +68,12 @@ export async function recheck(ctx: StepContext, j: RotationJournal, cb: Rotation
   let oldPair: 'unauthorized' | 'still-valid' | 'not-checked' = 'not-checked';
   let note: string | undefined;
   if (!pending.oldSecretKey) note = 'The old secret was not available (no target held it), so the 401 re-check was skipped.';
-  else if (j.oldKey.secretAnswered === false) note = 'The old secret found did not authenticate before the revoke, so a 401 now proves nothing; re-check skipped.';
-  else oldPair = (await ctx.answers({ publicKey: j.oldKey.publicKey, secretKey: pending.oldSecretKey }, j)) ? 'still-valid' : 'unauthorized';
+  else if (oldKey.secretAnswered === false) note = 'The old secret found did not authenticate before the revoke, so a 401 now proves nothing; re-check skipped.';
+  else oldPair = (await ctx.answers({ publicKey: oldKey.publicKey, secretKey: pending.oldSecretKey }, j)) ? 'still-valid' : 'unauthorized';
   j.recheck = { oldPair, newPair: true, note, at: ctx.now().toISOString() };
   if (oldPair === 'still-valid') {
     ctx.save(j);
-    throw new RotationError('failed', `${j.oldKey.publicKey} still answers after the revoke. Delete it in the Langfuse UI, then resume.`);
+    throw new RotationError('failed', `${oldKey.publicKey} still answers after the revoke. Delete it in the Langfuse UI, then resume.`);
   }
   if (note) ctx.note(j, cb, note);
   return ctx.advance(j, 'rechecked', cb, `${oldPair === 'unauthorized' ? `The old pair answers 401; ` : ''}the new pair works.`);
@@ -80,5 +84,7 @@ export async function complete(ctx: StepContext, j: RotationJournal, cb: Rotatio
   await ctx.deps.secrets.wipe(j.id);
   ctx.checkpoint('secrets-wiped');
   j.status = 'completed';
-  return ctx.advance(j, 'completed', cb, `Rotation ${j.id} completed: ${j.oldKey.publicKey} → ${j.newKey?.publicKey}.`);
+  return ctx.advance(j, 'completed', cb, j.oldKey
+    ? `Rotation ${j.id} completed: ${j.oldKey.publicKey} → ${j.newKey?.publicKey}.`
+    : `Rotation ${j.id} completed: the new key ${j.newKey?.publicKey} ("${j.newKeyNote ?? ''}") of ${j.project.name} is in every target.`, { lineage: lineage(j) });
 }

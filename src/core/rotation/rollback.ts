@@ -37,7 +37,7 @@ export async function rollBack(ctx: StepContext, j: RotationJournal, cb: Rotatio
   ctx.record(j, j.step, 'rolled back');
   ctx.save(j);
   ctx.audit(j, 'rotation.rollback', 'success', {});
-  ctx.emit(cb, { kind: 'note', message: `Rotation ${j.id} rolled back: every target holds what it held before, and ${j.oldKey.publicKey} was never revoked.` });
+  ctx.emit(cb, { kind: 'note', message: `Rotation ${j.id} rolled back: every target holds what it held before, and ${j.oldKey ? `${j.oldKey.publicKey} was never revoked` : 'the new key is gone'}.` });
   ctx.release(j);
   return { journal: j, outcome: 'rolledBack' };
 }

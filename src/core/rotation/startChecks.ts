@@ -13,6 +13,17 @@ export class RotationKeyGoneError extends RotationInputError {
 
 export const RESTRICTED_MODE_REASON = 'This workspace is in Restricted Mode (not trusted): the rotation neither reads a secret from its files nor writes the new key into them.';
 
+/**
+ * Why no rotation command runs in an untrusted workspace (undefined when trusted). The whole command is
+ * refused, before any question or request: a rotation offered there would read the key being rotated,
+ * its targets and its references from files a cloned repository controls.
+ */
+export function restrictedModeRotationRefusal(trusted: boolean): string | undefined {
+  if (trusted) return undefined;
+  return 'Key rotation is not available in Restricted Mode: this workspace is not trusted, so no rotation reads a secret from its files, writes a new key into them or rolls them back. '
+    + 'Trust the workspace (Manage Workspace Trust) to rotate, resume or abort, or use the CLI (langfuse-access rotate) on paths you name.';
+}
+
 /** In an untrusted workspace `.env` targets are refused: their secret would be read and tested, and the new key written there. */
 export function refuseUntrustedTargets(targets: readonly string[], trusted: boolean): void {
   if (trusted) return;
@@ -26,9 +37,9 @@ export function refuseUntrustedTargets(targets: readonly string[], trusted: bool
  * on this machine that revoked it, the project that does hold it, or says it was revoked or deleted in
  * Langfuse, with what this machine last knew.
  */
-export async function oldKeyId(admin: LangfuseClient, project: { id: string; name: string }, publicKey: string, stateDir: string, journals: readonly RotationJournal[]): Promise<string> {
+export async function oldKeyOf(admin: LangfuseClient, project: { id: string; name: string }, publicKey: string, stateDir: string, journals: readonly RotationJournal[]): Promise<{ id: string; note: string | null }> {
   const key = (await admin.projectApiKeys.list(project.id)).find(k => k.publicKey === publicKey);
-  if (key) return key.id;
+  if (key) return { id: key.id, note: key.note ?? null };
   const history = keyHistory(publicKey, journals, auditEntriesOf(stateDir));
   let otherProject: string | undefined;
   if (!history.revokedBy) {

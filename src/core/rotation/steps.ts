@@ -1,7 +1,8 @@
 // The rotation's steps, in the order each mode runs them. A step name in the journal means "this
 // step is done"; the `*ing` steps are intents written BEFORE an outside effect (creating a key,
 // writing targets, revoking), so a resumed run knows it must look before it acts again.
-export type RotationMode = 'normal' | 'compromised' | 'manual';
+/** `create`: a new key (no old one) into its targets — how a key declared in an access file comes to exist. */
+export type RotationMode = 'normal' | 'compromised' | 'manual' | 'create';
 
 export const STEPS = [
   'planned', 'creating', 'created', 'pushing', 'pushed', 'verified', 'evidenced', 'revoking', 'revoked', 'rechecked', 'completed',
@@ -17,6 +18,7 @@ const ORDER: Record<RotationMode, readonly RotationStep[]> = {
   normal: STEPS,
   manual: STEPS,
   compromised: ['planned', 'creating', 'created', 'pushing', 'pushed', 'verified', 'revoking', 'revoked', 'evidenced', 'rechecked', 'completed'],
+  create: ['planned', 'creating', 'created', 'pushing', 'pushed', 'verified', 'completed'],
 };
 
 export function stepsFor(mode: RotationMode): readonly RotationStep[] {

@@ -30,8 +30,10 @@ export async function pushTargets(j: RotationJournal, pending: PendingSecrets, p
     if (!t.before) {
       const snapshot = await sink.snapshot();
       const held = snapshot.state.publicKey;
-      if (held && held !== j.oldKey.publicKey && held !== pair.publicKey) {
-        throw new RotationInputError(`${t.target} holds ${held}, not the key being rotated (${j.oldKey.publicKey}). Leave it out of this rotation, or fix it first.`);
+      if (held && held !== j.oldKey?.publicKey && held !== pair.publicKey) {
+        throw new RotationInputError(j.oldKey
+          ? `${t.target} holds ${held}, not the key being rotated (${j.oldKey.publicKey}). Leave it out of this rotation, or fix it first.`
+          : `${t.target} holds ${held}: a new key is written only into a store that holds no key, so no other key is replaced by accident. Declare that key instead, or choose another store.`);
       }
       // Only version ids (AWS, Vault) go into the journal. A snapshot of content — also of a pass entry, a
       // .env file or a SecretStorage key that does not exist yet, whose restore deletes it again — is kept
@@ -43,7 +45,7 @@ export async function pushTargets(j: RotationJournal, pending: PendingSecrets, p
       } else {
         pending.snapshots[t.target] = snapshot;
         // Never a secret from the files of an untrusted workspace (it would be sent to Langfuse to test it).
-        if (ctx.trusted || !t.target.startsWith('env:')) pending.oldSecretKey ??= oldSecretFromSnapshot(snapshot, j.oldKey.publicKey);
+        if (j.oldKey && (ctx.trusted || !t.target.startsWith('env:'))) pending.oldSecretKey ??= oldSecretFromSnapshot(snapshot, j.oldKey.publicKey);
         await ctx.secrets.save(pending);
         t.snapshotIn = 'secret-store';
       }

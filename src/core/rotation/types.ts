@@ -12,11 +12,16 @@ export interface RotationPlan {
   connection: { id?: string; name?: string; baseUrl: string };
   /** The project by name; the id is looked up (admin API) or learned from who-am-I (manual mode). */
   project: { name: string; id?: string };
-  oldPublicKey: string;
+  /** The key to replace; absent in `create` mode. */
+  oldPublicKey?: string;
+  /** The new key's note (a declared key keeps its note); default: where it was rotated from. Required to create. */
+  note?: string;
   /** Canonical target specs (`env:/abs/.env`, `aws-sm:…`, `pass:…`, `vault:…`, `secretstorage:…`). */
   targets: string[];
   /** Files or folders searched for the old public key before the revoke (the workspace). */
   scanPaths?: string[];
+  /** Files left out of that search (an access file that declares the key by note, and lists it). */
+  scanExclude?: string[];
   /**
    * Read tracing data arriving with the NEW key since the cut-over, as extra evidence (off unless asked;
    * chosen by server version, never blocking: traceProbe.ts).

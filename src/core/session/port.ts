@@ -15,7 +15,9 @@ export type ConfirmationId =
   | 'rotation-revoke'
   | 'rotation-abort'
   | 'rotation-foreign-host' // writing a key into a .env whose SDK points at another host than the connection's
-  | 'discard-secret';   // a key created moments ago whose secret the user did not keep
+  | 'discard-secret'    // a key created moments ago whose secret the user did not keep
+  | 'plan-apply'        // an access-as-code plan, confirmed as a whole before apply changes anything
+  | 'plan-destroy';     // its revokes and removals (exhaustive lists), confirmed on their own
 
 export interface Confirmation {
   id: ConfirmationId;

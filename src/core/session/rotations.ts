@@ -9,7 +9,10 @@ import { StateFiles } from '../names';
 import { rotationConfirmation } from '../rotation/confirmation';
 import { RotationEngine } from '../rotation/engine';
 import { RotationInputError } from '../rotation/errors';
-import type { RotationJournal } from '../rotation/journal';
+import { resumeOffer } from '../rotation/pointOfNoReturn';
+import { restrictedModeRotationRefusal } from '../rotation/startChecks';
+import { RotationTargetError } from '../rotation/targetChecks';
+import { rotationSubject, type RotationJournal } from '../rotation/journal';
 import type { RotationCallbacks, RotationPlan, RunResult } from '../rotation/types';
 import { createSink } from '../secrets/createSink';
 import type { Session } from './session';
@@ -17,6 +20,8 @@ import type { Session } from './session';
 export type RotationStart =
   | { status: 'started'; decision: Decision; journal: RotationJournal }
   | { status: 'refused'; decision: Decision }
+  /** Not a question of role: Restricted Mode, or a target that cannot take the new pair. Shown like a refusal; nothing was created. */
+  | { status: 'unusable'; rule: 'restricted-mode' | 'target-unusable'; reason: string }
   | { status: 'cancelled'; decision: Decision };
 
 export class SessionRotations {
@@ -39,7 +44,7 @@ export class SessionRotations {
       sinkFor: target => createSink(target, { ...sinks, lockDir: path.join(port.stateDir, StateFiles.locksDir), tool: port.tool === 'extension' ? 'vscode' : 'cli' }),
       audit: e => host.record(session.withConnection({
         action: e.action, outcome: e.outcome, details: e.details,
-        resource: { kind: 'rotation', id: e.journal.id, name: e.journal.oldKey.publicKey, project: e.journal.project.name },
+        resource: { kind: 'rotation', id: e.journal.id, name: rotationSubject(e.journal), project: e.journal.project.name },
       })),
       now: () => port.clock.now(),
       workspaceTrusted: () => port.workspaceTrusted?.() ?? true,
@@ -52,23 +57,29 @@ export class SessionRotations {
    * Decides, confirms and writes the journal; nothing is created anywhere yet. An identity that may
    * not create keys in the project is refused here, before the new key exists. A manual rotation
    * happens in Langfuse's UI, which checks the user's role itself (and the key cannot list members).
+   * `create` mode makes a new key (guarded like creating one); `confirmed`: the rotation is part of a
+   * plan the user already confirmed as a whole (an access-as-code apply), so it is not asked again.
    */
-  async start(plan: RotationPlan): Promise<RotationStart> {
+  async start(plan: RotationPlan, options: { confirmed?: boolean } = {}): Promise<RotationStart> {
+    const untrusted = this.restrictedModeRefusal();
+    if (untrusted) return this.refuse(plan, { status: 'unusable', rule: 'restricted-mode', reason: untrusted });
     if (plan.mode !== 'manual' && !this.adminAvailable) {
       throw new RotationInputError('This connection cannot create or delete keys (it needs an organization key on a plan with the admin API). Use manual mode: create the new pair in the Langfuse UI and paste it.');
     }
-    const decision = plan.mode === 'manual' ? { allowed: true as const, rule: 'allowed' as const } : await this.decide(plan.project);
+    const decision = plan.mode === 'manual' ? { allowed: true as const, rule: 'allowed' as const } : await this.decide(plan.project, plan.mode === 'create' ? 'apiKey.create' : 'apiKey.rotate');
     const { prompter } = this.session.host.port;
-    if (!decision.allowed) {
-      this.session.host.record(this.session.withConnection({
-        action: 'rotation.start', outcome: 'refused', resource: { kind: 'rotation', name: plan.oldPublicKey, project: plan.project.name },
-        details: { mode: plan.mode, reason: decision.reason, rule: decision.rule },
-      }));
-      await prompter.refuse(decision.reason);
-      return { status: 'refused', decision };
+    if (!decision.allowed) return this.refuse(plan, { status: 'refused', decision });
+    // Every target is checked before the user confirms and before anything is created.
+    try {
+      await this.engine.preflight(plan);
+    } catch (err) {
+      if (!(err instanceof RotationTargetError)) throw err;
+      return this.refuse(plan, { status: 'unusable', rule: 'target-unusable', reason: err.message });
     }
-    const message = rotationConfirmation({ oldPublicKey: plan.oldPublicKey, project: plan.project.name, mode: plan.mode, targets: plan.targets });
-    if (!await prompter.confirm({ id: 'rotation-start', message, button: plan.mode === 'compromised' ? 'Rotate Now' : 'Start Rotation' })) return { status: 'cancelled', decision };
+    const message = plan.mode === 'create'
+      ? `Create the key "${plan.note ?? ''}" in ${plan.project.name} into ${plan.targets.length} target(s): ${plan.targets.join(', ')}?`
+      : rotationConfirmation({ oldPublicKey: plan.oldPublicKey!, project: plan.project.name, mode: plan.mode, targets: plan.targets });
+    if (!options.confirmed && !await prompter.confirm({ id: 'rotation-start', message, button: plan.mode === 'create' ? 'Create Key' : plan.mode === 'compromised' ? 'Rotate Now' : 'Start Rotation' })) return { status: 'cancelled', decision };
     return { status: 'started', decision, journal: await this.engine.start(plan, this.callbacks()) };
   }
 
@@ -76,8 +87,29 @@ export class SessionRotations {
     return this.engine.run(id, this.callbacks());
   }
 
-  /** Rolls back a rotation that has not revoked yet, after the user confirms. */
+  /**
+   * Why no rotation may start, resume, change or roll back in this edge now (VS Code's Restricted
+   * Mode; the CLI has none), or undefined.
+   */
+  restrictedModeRefusal(): string | undefined {
+    return restrictedModeRotationRefusal(this.session.host.port.workspaceTrusted?.() ?? true);
+  }
+
+  /** Changes a paused rotation's targets before its revoke (checked like at the start); run() then pushes to the new ones. */
+  editTargets(journal: RotationJournal, targets: readonly string[]): Promise<RotationJournal> {
+    return this.engine.editTargets(journal.id, targets, this.callbacks());
+  }
+
+  /**
+   * Rolls back a rotation that has not revoked yet, after the user confirms. Past the point of no
+   * return the refusal (what resuming will do instead) is shown, without asking anything first.
+   */
   async abort(journal: RotationJournal): Promise<RunResult | undefined> {
+    const offer = resumeOffer(journal);
+    if (offer.pastPointOfNoReturn) {
+      await this.session.host.port.prompter.refuse(offer.whyNoAbort!);
+      return undefined;
+    }
     const message = `Abort rotation ${journal.id}? Every target gets back what it held before${journal.newKey ? ` and the new key ${shortPublicKey(journal.newKey.publicKey)} is deleted` : ''}.`;
     if (!await this.session.host.port.prompter.confirm({ id: 'rotation-abort', message, button: 'Abort and Roll Back' })) return undefined;
     return this.engine.abort(journal.id, this.callbacks());
@@ -87,15 +119,25 @@ export class SessionRotations {
     this.engine.close();
   }
 
-  private async decide(project: { id?: string; name: string }): Promise<Decision> {
+  private async refuse(plan: RotationPlan, refusal: Extract<RotationStart, { status: 'refused' | 'unusable' }>): Promise<RotationStart> {
+    const { reason, rule } = refusal.status === 'refused' ? refusal.decision as Decision & { allowed: false } : refusal;
+    this.session.host.record(this.session.withConnection({
+      action: 'rotation.start', outcome: 'refused', resource: { kind: 'rotation', name: plan.oldPublicKey ?? `new key "${plan.note ?? ''}"`, project: plan.project.name },
+      details: { mode: plan.mode, reason, rule },
+    }));
+    await this.session.host.port.prompter.refuse(reason);
+    return refusal;
+  }
+
+  private async decide(project: { id?: string; name: string }, kind: 'apiKey.rotate' | 'apiKey.create'): Promise<Decision> {
     const overview = await this.session.model.overview();
     const id = project.id ?? overview.projects?.find(p => p.name === project.name)?.id;
     if (!id) {
       const facts = await this.session.liveFacts(undefined);
-      return this.session.decide({ kind: 'apiKey.rotate', projectId: project.name, projectName: project.name }, facts);
+      return this.session.decide({ kind, projectId: project.name, projectName: project.name }, facts);
     }
     const facts = await this.session.liveFacts(id);
-    return this.session.decide({ kind: 'apiKey.rotate', projectId: id, projectName: facts.project?.name ?? project.name }, facts);
+    return this.session.decide({ kind, projectId: id, projectName: facts.project?.name ?? project.name }, facts);
   }
 
   private callbacks(): RotationCallbacks {

@@ -32,7 +32,12 @@ export class Session {
     ({ client: this.client, model: this.model } = host.clients.get(connection));
   }
 
-  async perform(action: SessionAction): Promise<ActionOutcome> {
+  /**
+   * `confirmed`: the action is one change of a plan the user confirmed as a whole (an access-as-code
+   * apply), so its own "change" question is not asked again; the guards still run on live state, and
+   * an OWNER/ADMIN grant is still asked (the second time).
+   */
+  async perform(action: SessionAction, options: { confirmed?: boolean } = {}): Promise<ActionOutcome> {
     const projectId = projectOf(action);
     const facts = await this.liveFacts(projectId);
     const change = planChange(action, facts);
@@ -44,7 +49,7 @@ export class Session {
       return { status: 'refused', decision };
     }
     const { prompter } = this.host.port;
-    if (!await prompter.confirm(change.confirmation)) return { status: 'cancelled', decision };
+    if (!options.confirmed && !await prompter.confirm(change.confirmation)) return { status: 'cancelled', decision };
     if (decision.confirm && !await prompter.confirm({ id: 'elevated-grant', message: `Are you sure? ${decision.confirm}`, button: 'Yes, Grant It' })) {
       return { status: 'cancelled', decision };
     }

@@ -38,6 +38,15 @@ export class KeyIndexService extends Disposable {
     return this.building;
   }
 
+  /**
+   * After a change this window made (a rotation): a build already running may have read the keys
+   * before the change, so this waits for it and builds again.
+   */
+  async rebuildAfterChange(): Promise<void> {
+    await this.building;
+    return this.rebuild();
+  }
+
   private async build(): Promise<void> {
     const listings: KeyListing[] = [];
     for (const c of this.connections.list()) {

@@ -12,6 +12,16 @@ import type { WizardState } from './rotationWizard';
 import { progressText, workspaceRoots } from '../ui/notifications';
 import { displayPath, markdownCodeBlock, relativizePaths, summarizeList } from '../../core/display';
 
+/**
+ * In Restricted Mode every rotation command is refused before it asks or sends anything (the menus
+ * hide them; this covers the palette, keybindings and other extensions). True when refused.
+ */
+export async function refusedInRestrictedMode(services: Services): Promise<boolean> {
+  const why = loadChunk('core').restrictedModeRotationRefusal(vscode.workspace.isTrusted);
+  if (why) await services.ui.refuse(why);
+  return Boolean(why);
+}
+
 /** Starts the wizard's rotation through the connection's session (which refuses before creating anything). */
 export async function startRotation(services: Services, s: Required<Omit<WizardState, 'probeTraces'>> & Pick<WizardState, 'probeTraces'>): Promise<RotationJournal | undefined> {
   const connection = services.connections.get(s.connectionId)!;
@@ -38,24 +48,45 @@ export async function startRotation(services: Services, s: Required<Omit<WizardS
 }
 
 /** Runs (or resumes) a rotation with progress, stopping where a person must answer. */
-async function driveRotation(services: Services, rotations: SessionRotations, id: string): Promise<RotationJournal> {
+export async function driveRotation(services: Services, rotations: SessionRotations, id: string): Promise<RotationJournal> {
   const chunk = loadChunk('core');
   const port = services.port();
   let result: RunResult;
   try {
-    result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: progressText(vscode.l10n.t('Rotating {0}', shortPublicKey(rotations.engine.load(id).oldKey.publicKey))), cancellable: false },
+    result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: progressText(rotationTitle(rotations.engine.load(id))), cancellable: false },
       progress => { port.onProgress = (message, increment) => progress.report({ message: progressText(message), increment }); return rotations.run(id); });
+  } catch (err) {
+    // Failed: keys may have been created or revoked before the failure. The report says how far it got.
+    await afterRotation(services, rotations.engine.load(id));
+    throw err;
   } finally {
     port.onProgress = undefined;
   }
   const journal = result.journal;
   if (result.outcome === 'completed') await keepNewPair(services, journal);
-  await showReport(services, journal);
+  await afterRotation(services, journal);
   if (result.outcome === 'waiting') {
-    services.ui.notify(vscode.l10n.t('Rotation {0} is paused at "{1}": {2} Resume it with "Langfuse Access: Resume Key Rotation".', journal.id, chunk.STEP_TITLES[journal.step] ?? journal.step, pausedBecause(journal)));
+    const at = chunk.waitingAt(journal);
+    const edit = chunk.resumeOffer(journal).canAbort ? vscode.l10n.t('; change its targets with "Edit Targets of Paused Key Rotation"') : '';
+    services.ui.notify(vscode.l10n.t('Rotation {0} is paused at step {1}/{2} "{3}": {4} Resume it from the status bar or with "Langfuse Access: Resume Key Rotation"{5}.', journal.id, at.index, at.total, at.title, pausedBecause(journal), edit));
   }
-  services.tree.refresh();
   return journal;
+}
+
+/**
+ * After any outcome (completed, paused, failed, rolled back): the report, then the tree and the key
+ * index from the server's current keys, so neither shows a revoked key nor calls the new one unknown.
+ * The index is rebuilt before the command returns (not on the tree's debounced signal).
+ */
+async function afterRotation(services: Services, journal: RotationJournal): Promise<void> {
+  services.rotationStatus.update();
+  services.tree.refresh();
+  await services.keyIndex.rebuildAfterChange();
+  await showReport(services, journal);
+}
+
+function rotationTitle(j: RotationJournal): string {
+  return j.oldKey ? vscode.l10n.t('Rotating {0}', shortPublicKey(j.oldKey.publicKey)) : vscode.l10n.t('Creating the key "{0}" of {1}', j.newKeyNote ?? '', j.project.name);
 }
 
 /** Why a rotation waits, short enough for a notification: a long list of files is summed up (the report lists them all). */
@@ -64,7 +95,7 @@ function pausedBecause(journal: RotationJournal): string {
   if (journal.waiting?.reason !== 'references' || references.length === 0) return journal.waiting?.message ?? '';
   const roots = workspaceRoots();
   const places = references.map(r => `${displayPath(r.file, roots)}:${r.line}`);
-  return `The old public key ${shortPublicKey(journal.oldKey.publicKey)} still appears in ${references.length} place(s): ${summarizeList(places)} (all of them are in the rotation report). Update them.`;
+  return `The old public key ${shortPublicKey(journal.oldKey?.publicKey ?? '')} still appears in ${references.length} place(s): ${summarizeList(places)} (all of them are in the rotation report). Update them.`;
 }
 
 async function showReport(services: Services, journal: RotationJournal): Promise<void> {
@@ -83,11 +114,12 @@ async function keepNewPair(services: Services, journal: RotationJournal): Promis
   const stored: StoredProjectKey = { publicKey: pair.publicKey, secretKey: pair.secretKey, baseUrl: journal.connection.baseUrl, projectId: journal.project.id ?? '', projectName: journal.project.name, note: journal.newKey.note ?? null, createdAt: journal.newKey.createdAt };
   await services.context.secrets.store(SecretKeys.projectKey(pair.publicKey), JSON.stringify(stored));
   await rememberStoredKey(services.context, { publicKey: pair.publicKey, projectId: stored.projectId, projectName: stored.projectName, note: stored.note, baseUrl: stored.baseUrl });
+  if (!journal.oldKey) return;
   await services.context.secrets.delete(SecretKeys.projectKey(journal.oldKey.publicKey));
   await forgetStoredKey(services.context, journal.oldKey.publicKey);
 }
 
-async function pickJournal(services: Services, id: string | undefined, verb: 'Resume' | 'Abort'): Promise<RotationJournal | undefined> {
+export async function pickJournal(services: Services, id: string | undefined, verb: 'Resume' | 'Abort' | 'Edit'): Promise<RotationJournal | undefined> {
   const found = services.clients.host().findRotation(id);
   if ('journal' in found) return verb === 'Abort' && !id ? choose(services, [found.journal], verb) : found.journal;
   if ('choose' in found) return choose(services, found.choose, verb);
@@ -96,10 +128,11 @@ async function pickJournal(services: Services, id: string | undefined, verb: 'Re
 }
 
 async function choose(services: Services, journals: RotationJournal[], verb: string): Promise<RotationJournal | undefined> {
-  return (await services.ui.pick(journals.map(j => ({ label: vscode.l10n.t('{0} · {1}', shortPublicKey(j.oldKey.publicKey), j.project.name), description: vscode.l10n.t('{0}, at {1}', j.mode, j.step), journal: j })), { title: vscode.l10n.t('{0} which rotation?', verb) }))?.journal;
+  return (await services.ui.pick(journals.map(j => ({ label: vscode.l10n.t('{0} · {1}', j.oldKey ? shortPublicKey(j.oldKey.publicKey) : loadChunk('core').rotationSubject(j), j.project.name), description: vscode.l10n.t('{0}, at {1}', j.mode, j.step), journal: j })), { title: vscode.l10n.t('{0} which rotation?', verb) }))?.journal;
 }
 
 export async function resumeRotation(services: Services, id?: string): Promise<RotationJournal | undefined> {
+  if (await refusedInRestrictedMode(services)) return undefined;
   const journal = await pickJournal(services, id, 'Resume');
   if (!journal) return undefined;
   const rotations = await (await services.clients.session(journal.connection.id!)).rotations();
@@ -111,14 +144,20 @@ export async function resumeRotation(services: Services, id?: string): Promise<R
 }
 
 export async function abortRotation(services: Services, id?: string): Promise<RotationJournal | undefined> {
+  if (await refusedInRestrictedMode(services)) return undefined;
   const journal = await pickJournal(services, id, 'Abort');
   if (!journal) return undefined;
   const rotations = await (await services.clients.session(journal.connection.id!)).rotations();
   try {
     const result = await rotations.abort(journal);
-    services.tree.refresh();
-    if (result) services.ui.done(loadChunk('core').rollbackDone(result.journal));
-    return result?.journal;
+    if (!result) return undefined;
+    // A rolled-back rotation (or one whose rollback is not finished) ends saying what changed.
+    services.ui.done(loadChunk('core').rollbackDone(result.journal));
+    await afterRotation(services, result.journal);
+    return result.journal;
+  } catch (err) {
+    await afterRotation(services, rotations.engine.load(journal.id));
+    throw err;
   } finally {
     rotations.close();
   }

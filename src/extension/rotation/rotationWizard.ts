@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { keyChoices, modeChoices, projectChoices, publicKeyProblem, targetChoices } from '../../core/rotation/choices';
+import { keyChoices, modeChoices, probeChoice, projectChoices, publicKeyProblem, targetChoices } from '../../core/rotation/choices';
 import type { RotationJournal, RotationMode } from '../../core/rotation/index';
 import { loadChunk } from '../lazy';
 import type { Services } from '../services';
 import { MultiStepInput, type Step } from '../ui/multiStepInput';
-import { startRotation } from './rotationRuns';
+import { refusedInRestrictedMode, startRotation } from './rotationRuns';
 
 const TITLE = 'Rotate Langfuse API Key';
 const TOTAL = 5;
@@ -29,6 +29,7 @@ export type WizardState = {
 };
 
 export async function rotateKeyWizard(services: Services, start: { publicKey?: string; connectionId?: string } = {}): Promise<RotationJournal | undefined> {
+  if (await refusedInRestrictedMode(services)) return undefined;
   const state: WizardState = {};
   if (start.publicKey) {
     const node = await services.tree.findKey(start.publicKey);
@@ -86,8 +87,13 @@ export async function rotateKeyWizard(services: Services, start: { publicKey?: s
     return pickMode;
   };
   const pickMode: Step<WizardState> = async (input, s) => {
-    const items = modeChoices(await (await services.clients.get(s.connectionId!)).model.overview());
-    s.mode = (await input.pick({ title: TITLE, step: 5, totalSteps: TOTAL, placeholder: 'How?', items })).value;
+    // The trace probe is an explicit choice, off unless ticked here: choosing it shows this step again.
+    const probe = probeChoice(s.probeTraces ?? false);
+    const items = [...modeChoices(await (await services.clients.get(s.connectionId!)).model.overview()), { label: '', kind: vscode.QuickPickItemKind.Separator, value: undefined }, probe];
+    const chosen = (await input.pick({ title: TITLE, step: 5, totalSteps: TOTAL, placeholder: `How? (trace probe ${s.probeTraces ? 'on' : 'off'})`, items })).value;
+    if (chosen === 'toggle-probe') { s.probeTraces = !s.probeTraces; return pickMode; }
+    if (!chosen) return pickMode;
+    s.mode = chosen;
   };
 
   const first = !state.connectionId ? pickConnection : !state.project ? pickProject : !state.oldKey ? pickKey : pickTargets;

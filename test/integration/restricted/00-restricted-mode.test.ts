@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension } from '../suite/helpers';
+import { activateExtension, ScriptedPrompter } from '../suite/helpers';
 import { workbench } from '../shared/probe';
 import { assertRestrictedMode } from './restrictedHelpers';
 
@@ -18,5 +18,18 @@ describe('Restricted Mode pass: the folder is untrusted', () => {
     const mine = shown.find(n => n.text.includes('probe check'))!;
     assert.deepStrictEqual(mine.links.map(l => l.text), ['the docs']);
     await workbench.clearNotifications();
+  });
+
+  it('access as code: no plan, apply or export, and no live read for the access file (a cloned repository must not steer changes)', async () => {
+    const api = await activateExtension();
+    const ui = new ScriptedPrompter();
+    api.services.ui = ui;
+    for (const command of ['langfuseAccess.planAccess', 'langfuseAccess.applyAccess', 'langfuseAccess.exportAccess']) {
+      assert.strictEqual(await vscode.commands.executeCommand(command), undefined, command);
+    }
+    assert.deepStrictEqual(ui.asked.map(a => a.kind), ['refuse', 'refuse', 'refuse']);
+    assert.ok(ui.asked.every(a => /Restricted Mode/.test(a.text)));
+    const file = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, '.langfuse', 'access.yaml');
+    assert.strictEqual(api.accessDrift.state(file), undefined, 'the live organization was not read for it');
   });
 });

@@ -77,6 +77,13 @@ describe('key rotation wizard against the sandbox', () => {
     assert.strictEqual(paused.waiting.reason, 'references', 'the access file still lists the old public key');
     assert.match(paused.waiting.message, /access\.yaml/);
     const newPk = envValue(envFile, 'LANGFUSE_PUBLIC_KEY')!;
+    // Issue 14 item 3: the pause names the step it waits at (not the last one done) and stays visible until resumed.
+    const pauseNote = ui.asked.find(a => a.kind === 'notify' && /is paused at/.test(a.text))!;
+    assert.match(pauseNote.text, /is paused at step 7\/11 "Evidence that the old key is out of use"/);
+    assert.match(api.services.rotationStatus.text ?? '', /Rotation of pk-lf-…0001 paused at 7\/11 Evidence that the old key is out of use/);
+    assert.deepStrictEqual(api.services.rotationStatus.command?.arguments, [paused.id], 'clicking it resumes this rotation');
+    // Issue 11 item 3: the key index already knows the new key when the command returns (no manual refresh).
+    assert.strictEqual(api.services.keyIndex.lookup(newPk)?.projectName, 'analytics-readonly');
     const newSecret = envValue(envFile, 'LANGFUSE_SECRET_KEY')!;
     assert.notStrictEqual(newPk, ANALYTICS_PK, 'the new pair is already pushed to the target');
     assert.strictEqual(await whoAmI(newPk, newSecret), 200, 'and it works');
@@ -99,21 +106,50 @@ describe('key rotation wizard against the sandbox', () => {
     const stored = JSON.parse((await api.services.context.secrets.get(`langfuseAccess/key/${newPk}`))!);
     assert.strictEqual(stored.secretKey, newSecret, 'the new pair is kept in SecretStorage');
     const keys = (await sandboxGet('/api/public/projects/proj-analytics-readonly/apiKeys')).apiKeys;
-    assert.match(keys.find((k: any) => k.publicKey === newPk).note, /rotated from pk-lf-d300…0001/);
+    // Issue 14 item 8: the rotated key keeps its note byte for byte; the lineage is in the audit log.
+    assert.strictEqual(keys.find((k: any) => k.publicKey === newPk).note, 'dashboard-analytics');
+    const created = auditLines().find(e => e.action === 'rotation.created' && e.resource.id === paused.id)!;
+    assert.deepStrictEqual([created.details.lineage.from, created.details.lineage.to], [ANALYTICS_PK, newPk]);
+    assert.strictEqual(api.services.rotationStatus.text, undefined, 'the paused-rotation status is gone once it completed');
+    assert.strictEqual(api.services.keyIndex.lookup(ANALYTICS_PK), undefined, 'the revoked key is gone from the index at once');
     const entries = auditLines().filter(e => e.resource.kind === 'rotation' && e.resource.id === paused.id);
     assert.ok(entries.length >= 6, `every step is audited (${entries.length})`);
     const auditText = JSON.stringify(entries);
     assert.ok(!auditText.includes(newSecret) && !auditText.includes(oldSecret), 'no secret in the audit log');
   }
 
+  it('a target holding another key is refused before anything is created (issue 14 item 2)', async () => {
+    const before = (await sandboxGet('/api/public/projects/proj-production-chatbot/apiKeys')).apiKeys.length;
+    ui.steps!.answer({ pick: 'production-chatbot' }, { pick: /…0001/ }, { pickMany: ['Add a target…'] }, { text: 'env:analytics/.env' }, { pickMany: [/analytics\/\.env/] }, { pick: 'Normal rotation' });
+    const result = await vscode.commands.executeCommand('langfuseAccess.rotateKey');
+    assert.strictEqual(result, undefined);
+    const refusal = ui.asked.find(a => a.kind === 'refuse');
+    assert.ok(refusal, `refused: ${JSON.stringify(ui.asked)}`);
+    assert.match(refusal.text, /^Nothing was created: a target cannot take the new key pair\. env:.*analytics\/\.env holds another key, pk-lf-.*, not the key being rotated \(pk-lf-b1000000/);
+    assert.ok(!ui.asked.some(a => a.kind === 'confirm'), 'refused before the confirmation');
+    assert.strictEqual((await sandboxGet('/api/public/projects/proj-production-chatbot/apiKeys')).apiKeys.length, before, 'no key was created');
+  });
+
   it('compromised mode revokes the old key as soon as the new one works, even while it is still referenced', async () => {
     const envFile = path.join(workspace(), '.env.production');
     const oldSecret = envValue(envFile, 'LANGFUSE_SECRET_KEY')!;
-    ui.steps!.answer({ pick: 'production-chatbot' }, { pick: /…0001/ }, { pickMany: [/\.env\.production/] }, { pick: /Compromised key/ });
+    // The trace probe is off unless chosen: turned on here, on the sandbox's Langfuse 4.16.0 world.
+    ui.steps!.answer({ pick: 'production-chatbot' }, { pick: /…0001/ }, { pickMany: [/\.env\.production/] }, { pick: /Trace probe: off/ }, { pick: /Compromised key/ });
     ui.answer({ confirm: true }, { confirm: true }, { confirm: true });
     const journal = await vscode.commands.executeCommand<any>('langfuseAccess.rotateKey');
     assert.ok(journal, `the wizard ran: ${ui.failures()}`);
     assert.strictEqual(journal.status, 'completed');
+    assert.match(ui.steps!.shown[3], /^5\/5 pick: Normal rotation \| .*Trace probe: off/, 'offered, off by default');
+    assert.match(ui.steps!.shown[4], /^5\/5 pick: .*Trace probe: on/);
+    assert.strictEqual(journal.probeTraces, true);
+    assert.strictEqual(journal.evidence.probe.source, 'v2-observations', 'Langfuse 4.x: v2 observations, not the v3 trace list');
+    // The tree and the key index show the server's keys when the command returns.
+    const newProdPk = journal.newKey.publicKey;
+    assert.ok(api.services.keyIndex.lookup(newProdPk), 'the new key is in the index');
+    assert.strictEqual(api.services.keyIndex.lookup(PROD_PK), undefined, 'the revoked key is not');
+    const projectNode = (await api.services.tree.findKey(newProdPk));
+    assert.ok(projectNode, 'the tree lists the new key');
+    assert.strictEqual(await api.services.tree.findKey(PROD_PK), undefined, 'and no longer the revoked one');
     const revokeQuestion = ui.asked.filter(a => a.kind === 'confirm')[1].text;
     assert.match(ui.asked.filter(a => a.kind === 'confirm')[0].text, /COMPROMISED/);
     assert.match(revokeQuestion, /production-chatbot/);

@@ -104,7 +104,9 @@ runPart(PART, async ({ long }) => {
   const unavailable = answers.filter(a => a.status === 'fulfilled' && a.value.status !== 'ok').length;
   figure(PART, `${N} concurrent lint who-am-I checks with 20 429s: calls that threw`, threw, { max: 0 });
   figure(PART, 'lint checks: answered "unavailable" instead of the project', unavailable, { max: 0 }, 'a 429 with Retry-After 1 s is waited out');
-  figure(PART, `lint checks: requests at the server (${N} checks + 20 answered 429 + cap)`, sandbox.stats.requests, { max: N + 20 + CAP }, `${lintSeconds.toFixed(1)} s, peak ${resolverSampler.peakPerSecond()} req/s; a storm would be a multiple of ${N}`);
+  // A busy machine can push a few answers past the 10 s timeout, and each such check asks once more; a
+  // storm (every check retried, or retried in a loop) is a multiple of N, far above this allowance.
+  figure(PART, `lint checks: requests at the server (${N} checks + 20 answered 429 + cap, + N/4 timed-out retries)`, sandbox.stats.requests, { max: N + 20 + CAP + N / 4 }, `${lintSeconds.toFixed(1)} s, peak ${resolverSampler.peakPerSecond()} req/s; a storm would be a multiple of ${N}`);
   figure(PART, 'lint checks: peak requests in flight, client host gate (cap 16)', hostGate(new URL(sandbox.url).origin, { maxConcurrency: CAP }).peakInFlight, { max: CAP });
   // The server's own in-flight count keeps an answer until its socket's close event, after the gate
   // has let the next request go, so it can read a few above the cap: shown, not checked.

@@ -212,15 +212,18 @@ describe('cli: rotate survives kill -9 anywhere (child processes, sandbox over H
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lfa-crash-'));
       const targets = ['app.env', 'worker.env'].map(n => path.join(dir, n));
       for (const t of targets) fs.writeFileSync(t, `LANGFUSE_PUBLIC_KEY=${OLD.publicKey}\nLANGFUSE_SECRET_KEY=${OLD.secretKey}\n`, { mode: 0o600 });
-      const r = await runCli(cli, ['--project', 'production-chatbot', '--key', OLD.publicKey, '--to', `env:${targets[0]}`, '--to', `env:${targets[1]}`, '--yes'], {
-        PATH: process.env.PATH ?? '', HOME: dir, NODE_PATH: path.join(ROOT, 'node_modules'), XDG_STATE_HOME: path.join(dir, 'state'), XDG_CONFIG_HOME: path.join(dir, 'cfg'),
-        LANGFUSE_ACCESS_BASE_URL: sandbox.url, LANGFUSE_ACCESS_PUBLIC_KEY: ORG.publicKey, LANGFUSE_ACCESS_SECRET_KEY: ORG.secretKey, LANGFUSE_ACCESS_TEST_HOOK: `record:${recordFile}`, LANGFUSE_ACCESS_ACTING_AS: 'engineering-lead@acme.com',
-      }, dir);
-      assert.equal(r.code, 0, r.err);
-      timing.start = r.planMs ?? 0;
-      timing.end = r.lastOutputMs ?? r.ms;
-      await sandbox.close();
-      fs.rmSync(dir, { recursive: true, force: true });
+      try {
+        const r = await runCli(cli, ['--project', 'production-chatbot', '--key', OLD.publicKey, '--to', `env:${targets[0]}`, '--to', `env:${targets[1]}`, '--yes'], {
+          PATH: process.env.PATH ?? '', HOME: dir, NODE_PATH: path.join(ROOT, 'node_modules'), XDG_STATE_HOME: path.join(dir, 'state'), XDG_CONFIG_HOME: path.join(dir, 'cfg'),
+          LANGFUSE_ACCESS_BASE_URL: sandbox.url, LANGFUSE_ACCESS_PUBLIC_KEY: ORG.publicKey, LANGFUSE_ACCESS_SECRET_KEY: ORG.secretKey, LANGFUSE_ACCESS_TEST_HOOK: `record:${recordFile}`, LANGFUSE_ACCESS_ACTING_AS: 'engineering-lead@acme.com',
+        }, dir);
+        assert.equal(r.code, 0, r.err);
+        timing.start = r.planMs ?? 0;
+        timing.end = r.lastOutputMs ?? r.ms;
+      } finally {
+        await sandbox.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
     }
     const boundaries = fs.readFileSync(recordFile, 'utf8').trim().split('\n');
     assert.ok(boundaries.includes('persisted-new-secret') && boundaries.includes('key-deleted') && boundaries.includes('written:1'), boundaries.join(','));
@@ -231,13 +234,16 @@ describe('cli: rotate survives kill -9 anywhere (child processes, sandbox over H
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lfa-crash-'));
       const targets = ['app.env', 'worker.env'].map(n => path.join(dir, n));
       for (const t of targets) fs.writeFileSync(t, `LANGFUSE_PUBLIC_KEY=${OLD.publicKey}\nLANGFUSE_SECRET_KEY=${OLD.secretKey}\n`, { mode: 0o600 });
-      const r = await runCli(cli, ['--project', 'production-chatbot', '--key', OLD.publicKey, '--to', `env:${targets[0]}`, '--to', `env:${targets[1]}`, '--yes', '--compromised', '--probe-traces'], {
-        PATH: process.env.PATH ?? '', HOME: dir, NODE_PATH: path.join(ROOT, 'node_modules'), XDG_STATE_HOME: path.join(dir, 'state'), XDG_CONFIG_HOME: path.join(dir, 'cfg'),
-        LANGFUSE_ACCESS_BASE_URL: sandbox.url, LANGFUSE_ACCESS_PUBLIC_KEY: ORG.publicKey, LANGFUSE_ACCESS_SECRET_KEY: ORG.secretKey, LANGFUSE_ACCESS_TEST_HOOK: `record:${compromisedFile}`, LANGFUSE_ACCESS_ACTING_AS: 'engineering-lead@acme.com',
-      }, dir);
-      assert.equal(r.code, 0, r.err);
-      await sandbox.close();
-      fs.rmSync(dir, { recursive: true, force: true });
+      try {
+        const r = await runCli(cli, ['--project', 'production-chatbot', '--key', OLD.publicKey, '--to', `env:${targets[0]}`, '--to', `env:${targets[1]}`, '--yes', '--compromised', '--probe-traces'], {
+          PATH: process.env.PATH ?? '', HOME: dir, NODE_PATH: path.join(ROOT, 'node_modules'), XDG_STATE_HOME: path.join(dir, 'state'), XDG_CONFIG_HOME: path.join(dir, 'cfg'),
+          LANGFUSE_ACCESS_BASE_URL: sandbox.url, LANGFUSE_ACCESS_PUBLIC_KEY: ORG.publicKey, LANGFUSE_ACCESS_SECRET_KEY: ORG.secretKey, LANGFUSE_ACCESS_TEST_HOOK: `record:${compromisedFile}`, LANGFUSE_ACCESS_ACTING_AS: 'engineering-lead@acme.com',
+        }, dir);
+        assert.equal(r.code, 0, r.err);
+      } finally {
+        await sandbox.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
     }
     const compromisedAll = fs.readFileSync(compromisedFile, 'utf8').trim().split('\n');
     const pastRevoke = compromisedAll.slice(compromisedAll.indexOf('journal:revoking'));

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { closeAllHostGates } from '../../../src/core/langfuse';
-import { RotationBusyError, RotationStateError, STEPS, rotationLockFile, type RotationStep } from '../../../src/core/rotation';
+import { RotationBusyError, RotationStateError, RotationTargetError, STEPS, rotationLockFile, type RotationStep } from '../../../src/core/rotation';
 import { assertNoSecretIn, envValues, OLD, PROJECT, STAGING, startHarness, type Harness } from './support/harness';
 
 const plan = (h: Harness, targets: string[], extra: Record<string, unknown> = {}) => ({
@@ -43,7 +43,11 @@ describe('rotation engine (sandbox over HTTP, real files)', function () {
     const newKey = j.newKey!.publicKey;
     assert.deepEqual(h.keysOfProject(), [newKey], 'old key revoked, exactly one new key');
     const created = [...h.sandbox.store.apiKeys.values()].find(k => k.publicKey === newKey)!;
-    assert.match(created.note ?? '', /^rotated from pk-lf-b100…0001, \d{4}-\d\d-\d\d, engineering-lead@acme\.com$/);
+    // The note is the old key's, byte for byte (the naming convention, access as code); the lineage is audited.
+    assert.equal(created.note, 'chatbot-production');
+    const createdEntry = JSON.parse(h.audit.find(l => l.includes('"rotation.created"'))!);
+    assert.deepEqual(createdEntry.details.lineage, { from: OLD.publicKey, to: newKey, rotationId: j.id, by: 'engineering-lead@acme.com', summary: `pk-lf-b100…0001 → pk-lf-${newKey.slice(6, 10)}…${newKey.slice(-4)}` });
+    assert.equal(createdEntry.details.note, 'chatbot-production');
     for (const f of [a, b]) {
       const v = envValues(f);
       assert.equal(v.LANGFUSE_PUBLIC_KEY, newKey);
@@ -167,8 +171,12 @@ describe('rotation engine (sandbox over HTTP, real files)', function () {
     await assert.rejects(engine.abort(id), (e: Error) => e instanceof RotationStateError && /past the point of no return/.test(e.message));
     const other = h.envFile('other/.env', STAGING);
     const engine2 = h.engine();
-    const started = await engine2.start({ ...plan(h, [`env:${other}`]), oldPublicKey: engine.load(id).newKey!.publicKey }, h.callbacks());
-    await assert.rejects(engine2.run(started.id, h.callbacks()), /holds pk-lf-c2000000-0000-4000-8000-000000000001, not the key being rotated/);
+    const keysBefore = h.keysOfProject();
+    // Refused when it starts, before anything is created (not at the push, with a new key left behind).
+    await assert.rejects(engine2.start({ ...plan(h, [`env:${other}`]), oldPublicKey: engine.load(id).newKey!.publicKey }, h.callbacks()),
+      (e: Error) => e instanceof RotationTargetError && /^Nothing was created: .*other\/\.env holds another key, pk-lf-c2000000-0000-4000-8000-000000000001, not the key being rotated/.test(e.message));
+    assert.deepEqual(h.keysOfProject(), keysBefore, 'no key created');
+    assert.equal(engine2.list().journals.length, 1, 'no rotation journal written');
     assert.equal(envValues(other).LANGFUSE_PUBLIC_KEY, STAGING.publicKey, 'untouched');
   });
 

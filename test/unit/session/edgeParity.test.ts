@@ -2,6 +2,7 @@
 // fresh sandbox (acme world): the guard decision, the confirmations asked and the audit entries must
 // be identical (apart from actor.tool); the sandbox must change only when the action was done.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import type { AuditEntry } from '../../../src/core/audit/entry';
 import { closeAllHostGates } from '../../../src/core/langfuse';
 import { SessionHost, type ActionOutcome, type SessionAction } from '../../../src/core/session';
@@ -83,6 +84,7 @@ async function runOn(edge: Edge, row: Row) {
     let status: string;
     let rule: string;
     if (row.action === 'rotate-staging') {
+      fs.mkdirSync(run.stateDir, { recursive: true }); // the target's folder (a missing folder is refused before anything is created)
       const rotations = await session.rotations();
       try {
         const r = await rotations.start({
@@ -90,7 +92,7 @@ async function runOn(edge: Edge, row: Row) {
           oldPublicKey: sb.credentials.projects['staging-chatbot'].publicKey, targets: [`env:${run.stateDir}/app.env`], workspaceTrusted: true,
         });
         ({ status } = r);
-        rule = r.decision.rule;
+        rule = 'decision' in r ? r.decision.rule : r.rule;
       } finally {
         rotations.close();
       }

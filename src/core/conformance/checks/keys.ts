@@ -62,7 +62,7 @@ export async function rotationCheck(ctx: SuiteContext): Promise<{ detail: string
       oldPublicKey: old.publicKey, targets: [`env:${envFile}`], scanPaths: [ctx.workDir], probeTraces: true,
       workspaceTrusted: true, oldSecretKey: old.secretKey,
     });
-    if (started.status !== 'started') throw new CheckFailure(`the rotation was ${started.status}${started.decision.allowed ? '' : `: ${started.decision.reason}`}`);
+    if (started.status !== 'started') throw new CheckFailure(`the rotation was ${started.status}${'reason' in started ? `: ${started.reason}` : started.decision.allowed ? '' : `: ${started.decision.reason}`}`);
     ctx.checkpoint('conformance:rotation-started');
     const result = await rotations.run(started.journal.id);
     const j = result.journal;

@@ -22,6 +22,8 @@ export interface EdgeRun {
   confirmations: ConfirmationId[];
   refusals: string[];
   output: string[];
+  /** The extension edge's SecretStorage. */
+  secrets: MemorySecretStorage;
   audit(): AuditEntry[];
   dispose(): void;
 }
@@ -48,9 +50,10 @@ export function edgeRun(edge: Edge, actingAs: string | undefined): EdgeRun {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `lfa-session-${edge}-`));
   const stateDir = path.join(dir, 'state');
   const output: string[] = [];
+  const secrets = new MemorySecretStorage();
   const port: SessionPort = edge === 'extension'
     ? new ExtensionPort({
-      core, ui: () => yesPrompter(output), secrets: new MemorySecretStorage(), stateDir, home: dir,
+      core, ui: () => yesPrompter(output), secrets, stateDir, home: dir,
       actingAsSetting: () => actingAs, secretManagersSetting: () => ({}), vaultToken: async () => undefined, workspaceRoot: () => dir,
     })
     : cliPort({ out: t => output.push(t), err: t => output.push(t), env: { HOME: dir, XDG_CONFIG_HOME: path.join(dir, 'cfg'), ...(actingAs ? { LANGFUSE_ACCESS_ACTING_AS: actingAs } : {}) }, cwd: dir },
@@ -61,7 +64,7 @@ export function edgeRun(edge: Edge, actingAs: string | undefined): EdgeRun {
   port.prompter.confirm = c => { confirmations.push(c.id); return confirm(c); };
   port.prompter.refuse = m => { refusals.push(m); return refuse(m); };
   return {
-    port, stateDir, confirmations, refusals, output,
+    port, stateDir, confirmations, refusals, output, secrets,
     audit: () => {
       const file = path.join(stateDir, 'audit.jsonl');
       return fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map(l => JSON.parse(l) as AuditEntry).filter(e => e.action !== 'audit.checkpoint') : [];

@@ -1,4 +1,4 @@
-// Issue 19, finding 1, reproduced in Restricted Mode: a workspace file whose NAME is a command link
+// Issue 19, finding 1 (moved from the Restricted Mode pass, where rotation is now refused): a workspace file whose NAME is a command link
 // (`[Open deploy checklist](command:…)`) and whose content is the public key being rotated. The rotation
 // pauses at "Evidence that the old key is out of use" and the wizard's notification lists the files that
 // still hold the old key. What VS Code renders is read from the real workbench (the workbench probe):
@@ -10,10 +10,10 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { RotationJournal } from '../../../src/core/rotation/index';
 import type { ExtensionApi } from '../../../src/extension/extension';
-import type { Prompter } from '../../../src/extension/ui/prompter';
-import { activateExtension, sandboxCredentials, ScriptedPrompter, ScriptedSteps, waitFor } from '../suite/helpers';
+import { vscodePrompter, type Prompter } from '../../../src/extension/ui/prompter';
+import { activateExtension, sandboxCredentials, ScriptedPrompter, ScriptedSteps, waitFor } from './helpers';
 import { workbench } from '../shared/probe';
-import { assertRestrictedMode, outsideDir, workspaceRoot } from './restrictedHelpers';
+import { outsideDir, workspaceRoot } from '../restricted/restrictedHelpers';
 
 /** VS Code 1.100's link syntax in notification text (src/vs/base/common/linkedText.ts). */
 const VSCODE_LINK = /\[([^\]]+)\]\(((?:https?:\/\/|command:|file:)[^)\s]+)(?: (["'])(.+?)(\3))?\)/i;
@@ -37,7 +37,7 @@ async function createStagingKey(): Promise<string> {
   return ((await res.json()) as { publicKey: string }).publicKey;
 }
 
-describe('Restricted Mode: a hostile file name during a paused rotation (issue 19, finding 1)', () => {
+describe('a hostile file name during a paused rotation (issue 19, finding 1)', () => {
   let api: ExtensionApi;
   let real: Prompter;
   let sideEffect: string;
@@ -48,9 +48,9 @@ describe('Restricted Mode: a hostile file name during a paused rotation (issue 1
   let registration: vscode.Disposable;
 
   before(async () => {
-    assertRestrictedMode();
     api = await activateExtension();
-    real = api.services.ui;
+    // The extension's own VS Code prompter (earlier tests of this pass leave a scripted one in services.ui).
+    real = vscodePrompter;
     sideEffect = path.join(outsideDir(), 'PWNED');
     // Stands in for `workbench.action.terminal.sendSequence` of the issue's proof: running it leaves a file outside the workspace.
     registration = vscode.commands.registerCommand(COMMAND, () => { commandRuns.push(Date.now()); fs.writeFileSync(sideEffect, 'ran'); });
@@ -58,7 +58,8 @@ describe('Restricted Mode: a hostile file name during a paused rotation (issue 1
     hostileFile = path.join(workspaceRoot(), HOSTILE_NAME);
     fs.writeFileSync(hostileFile, `# deploy checklist\nLANGFUSE_PUBLIC_KEY=${publicKey}\n`);
     api.services.ui = new ScriptedPrompter();
-    assert.strictEqual(await vscode.commands.executeCommand('langfuseAccess.connectSandbox', process.env.LANGFUSE_ACCESS_SANDBOX_CREDENTIALS), 'local-sandbox');
+    await waitFor('the sandbox connection', () => api.services.connections.get('local-sandbox'));
+    api.services.tree.refresh(); // the key was created outside the extension, after the tree loaded
     const target = path.join(outsideDir(), 'worker.env');
     ui = new RealNotifications(real);
     ui.steps = new ScriptedSteps().answer(
@@ -92,6 +93,8 @@ describe('Restricted Mode: a hostile file name during a paused rotation (issue 1
   it('the notification VS Code renders shows the name as text: no link, nothing runs when everything in it is clicked', async () => {
     const paused = ui.asked.find(a => a.kind === 'notify' && /is paused at/.test(a.text));
     assert.ok(paused, 'the wizard notified the pause');
+    // The toast may have timed out by now (the report and the refreshes come first); the notification center keeps it.
+    await vscode.commands.executeCommand('notifications.showList');
     const shown = (await workbench.notifications('is paused at')).find(n => n.text.includes('is paused at'))!;
     assert.deepStrictEqual(shown.links, [], 'no link is rendered');
     assert.ok(shown.text.includes(`[Open deploy checklist] (command:${COMMAND}):2`), `the name, neutralised and relative to the workspace: ${shown.text}`);

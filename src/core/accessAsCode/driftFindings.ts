@@ -1,0 +1,55 @@
+// The plan as findings on the access file, for the editor: one per change on the line of the
+// declaration it comes from ("live: ADMIN, declared: MEMBER"), one per warning that has a line, with
+// the hover text and what the quick fixes may do. Plain data; the extension maps it to diagnostics.
+import { escapeMarkdown, markdownCode } from '../display/markdown';
+import type { AccessPlan, PlanChange } from './planTypes';
+import { KIND_WORD, verdictText } from './render/groups';
+
+export interface DriftFinding {
+  /** 0-based, as editors count. */
+  line: number;
+  column: number;
+  severity: 'warning' | 'info' | 'error';
+  message: string;
+  /** `access-drift/<kind>` or `access-note`. */
+  code: string;
+  /** Markdown for the hover: live and declared value, the change, the guard. */
+  hover: string;
+  changeId?: string;
+  /** "Apply this change" is offered (the guards allow it). */
+  canApply: boolean;
+}
+
+export function driftFindings(plan: AccessPlan): DriftFinding[] {
+  const out: DriftFinding[] = [];
+  for (const c of plan.changes) {
+    if (!c.at) continue;
+    const refused = c.verdict.status === 'refused';
+    out.push({
+      line: c.at.line - 1, column: c.at.column - 1,
+      severity: refused ? 'error' : 'warning',
+      message: `Drift (${KIND_WORD[c.kind]}): live: ${c.from}, declared: ${c.to}. ${c.summary}${refused ? ` Refused: ${c.verdict.reason ?? c.verdict.rule}` : ''}`,
+      code: `access-drift/${c.kind}`,
+      hover: hoverOf(c),
+      changeId: c.id,
+      canApply: !refused,
+    });
+  }
+  for (const n of plan.warnings) {
+    if (!n.at) continue;
+    out.push({ line: n.at.line - 1, column: n.at.column - 1, severity: 'info', message: n.message, code: 'access-note', hover: escapeMarkdown(n.message), canApply: false });
+  }
+  return out;
+}
+
+function hoverOf(c: PlanChange): string {
+  return [
+    `**Langfuse Access — ${escapeMarkdown(KIND_WORD[c.kind])}**`,
+    '',
+    `Live: ${markdownCode(c.from)} · declared: ${markdownCode(c.to)}`,
+    '',
+    escapeMarkdown(c.summary),
+    '',
+    `Guard: ${escapeMarkdown(verdictText(c, 'a revoke or removal: applied only after its own confirmation'))}`,
+  ].join('\n');
+}

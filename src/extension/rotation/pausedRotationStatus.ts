@@ -1,0 +1,50 @@
+import * as vscode from 'vscode';
+import { escapeIcons, forLabel } from '../../core/display';
+import { shortPublicKey } from '../../core/log/redact';
+import { Commands, StatusBarIds } from '../../core/names';
+import type { RotationJournal } from '../../core/rotation/index';
+import { Disposable } from '../lifecycle';
+import { loadChunk } from '../lazy';
+
+/**
+ * "$(debug-pause) Rotation paused: pk-lf-…0001 at Evidence…" while one of this window's rotations
+ * waits for a person: a notification disappears after a while, a paused rotation must not. Clicking
+ * it resumes the rotation.
+ */
+export class PausedRotationStatus extends Disposable {
+  private readonly item = this.register(vscode.window.createStatusBarItem(StatusBarIds.pausedRotation, vscode.StatusBarAlignment.Left, 49));
+
+  constructor(private readonly unfinished: () => RotationJournal[]) {
+    super();
+    this.item.name = 'Langfuse Access: paused key rotation';
+  }
+
+  /** The text shown now, undefined when hidden (tests read it). */
+  get text(): string | undefined {
+    return this.item.text || undefined;
+  }
+
+  get command(): vscode.Command | undefined {
+    return typeof this.item.command === 'object' ? this.item.command : undefined;
+  }
+
+  update(): void {
+    const paused = this.unfinished().filter(j => j.waiting || j.status === 'rollingBack');
+    if (paused.length === 0) { this.item.text = ''; this.item.hide(); return; }
+    const j = paused[0];
+    const at = loadChunk('core').waitingAt(j);
+    const what = paused.length > 1 ? `${paused.length} rotations paused`
+      : j.status === 'rollingBack' ? `Rollback of ${subjectOf(j)} unfinished`
+        : `Rotation of ${subjectOf(j)} paused at ${at.index}/${at.total} ${at.title}`;
+    this.item.text = `$(debug-pause) ${escapeIcons(forLabel(what))}`;
+    this.item.tooltip = forLabel(`${j.waiting?.message ?? 'The rollback is not finished.'} Click to resume (rotation ${j.id}, project ${j.project.name}).`);
+    this.item.command = { title: 'Resume Key Rotation', command: Commands.resumeRotation, arguments: paused.length > 1 ? [] : [j.id] };
+    this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
+    this.item.show();
+  }
+}
+
+/** The key a rotation replaces, or the key it creates (access as code's create mode has no old key). */
+function subjectOf(j: RotationJournal): string {
+  return j.oldKey ? shortPublicKey(j.oldKey.publicKey) : `the new key "${j.newKeyNote ?? ''}" of ${j.project.name}`;
+}
