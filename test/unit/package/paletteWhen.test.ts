@@ -13,8 +13,10 @@ const palette = (command: string) => (pkg.contributes.menus.commandPalette as { 
 describe('when the palette and the editor title offer a command', () => {
   it('Clear Audit Log Filter only with a filter on; Resume / Abort only with an unfinished rotation; Verify Keys Online only in a trusted workspace', () => {
     assert.equal(palette('auditClearFilter'), ContextKeys.auditFiltered);
-    assert.equal(palette('resumeRotation'), ContextKeys.hasUnfinishedRotations);
-    assert.equal(palette('abortRotation'), ContextKeys.hasUnfinishedRotations);
+    for (const c of ['resumeRotation', 'abortRotation', 'editRotationTargets']) {
+      assert.equal(palette(c), `${ContextKeys.hasUnfinishedRotations} && isWorkspaceTrusted`);
+      assert.equal((pkg.contributes.menus.commandPalette as { command: string }[]).filter(m => m.command === `langfuseAccess.${c}`).length, 1, `one palette entry for ${c}`);
+    }
     assert.equal(palette('verifyKeysOnline'), 'isWorkspaceTrusted');
   });
 
