@@ -89,6 +89,12 @@ export const Commands = {
   refreshAccessDrift: 'langfuseAccess.refreshAccessDrift',
 } as const;
 
+/** URI schemes of the extension's virtual documents. */
+export const DocumentSchemes = {
+  /** Read-only reports (Explain Access, Check Isolation, audit entries, rotation and compliance reports, plans). */
+  report: 'langfuse-access-report',
+} as const;
+
 /** URI scheme of the read-only plan and apply documents. */
 export const PLAN_DOCUMENT_SCHEME = 'langfuse-access-plan';
 
@@ -102,12 +108,21 @@ export const Views = {
 export const StateKeys = {
   storedProjectKeys: 'langfuseAccess.storedProjectKeys',
   secretStorageNoticeShown: 'langfuseAccess.secretStorageNoticeShown',
+  /** Organization names learnt from project keys, per connection (not secret). */
+  organizationNames: 'langfuseAccess.organizationNames',
+  /** Rotation ids the user said "Don't ask" for at start-up. */
+  resumeNotAsked: 'langfuseAccess.resumeNotAsked',
 } as const;
+/** The connection "Connect to Local Sandbox" saves (the sandbox of `npm start`). */
+export const SANDBOX_CONNECTION_ID = 'local-sandbox';
+
 export const StatusBarIds = { envStatus: 'langfuseAccess.envStatus', pausedRotation: 'langfuseAccess.pausedRotation' } as const;
 
 export const ContextKeys = {
   hasConnections: 'langfuseAccess.hasConnections',
   auditFiltered: 'langfuseAccess.auditFiltered',
+  /** Some rotation of this machine is unfinished: Resume / Abort Key Rotation are offered. */
+  hasUnfinishedRotations: 'langfuseAccess.hasUnfinishedRotations',
 } as const;
 
 /** The per-user state folder shared by the extension and the CLI (audit log, rotation journals, locks). */

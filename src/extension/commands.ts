@@ -18,6 +18,7 @@ import { exportAuditLog, filterAuditLog, openAuditEntry, verifyAuditLogCommand }
 import type { AuditNode } from './audit/auditLogView';
 import { applyDeploymentFix, complianceReportCommand } from './compliance/deploymentDiagnostics';
 import type { DeploymentFix } from '../core/deployment/types';
+import { thenUpdateRotationContext } from './notices/rotationContext';
 import { abortRotation, resumeRotation } from './rotation/rotationRuns';
 import { editRotationTargets } from './rotation/editRotationTargets';
 import { rotateKeyWizard } from './rotation/rotationWizard';
@@ -44,11 +45,14 @@ export function registerCommands(services: Services, access: AccessParts): vscod
       return existing ? saveConnection(services, existing.id) : undefined;
     },
     [Commands.connectSandbox]: async (credentialsPath?: string) => {
-      const id = await connectSandbox(services.connections, process.env, credentialsPath);
-      if (!id) return undefined;
+      const connected = await connectSandbox(services.connections, process.env, credentialsPath);
+      if (!connected) return undefined;
+      const { id } = connected;
       services.record({ action: 'connection.add', resource: { kind: 'connection', id, name: 'Local sandbox' }, outcome: 'success', details: { via: 'connectSandbox' } });
       log.info(`Connected to the local sandbox as connection "${id}".`);
-      services.ui.notify(vscode.l10n.t('Connected to the local Langfuse sandbox (Acme Corp).'));
+      await services.organizationNames.learnWith(id, connected.projectKeys).catch(err => log.warn('The sandbox did not tell its organization name:', (err as Error).message));
+      const name = services.organizationNames.get(id);
+      services.ui.done(name ? vscode.l10n.t('Connected to the local Langfuse sandbox ({0}).', name) : vscode.l10n.t('Connected to the local Langfuse sandbox.'));
       return id;
     },
     [Commands.removeConnection]: async (node?: AccessNode) => {
@@ -58,6 +62,7 @@ export function registerCommands(services: Services, access: AccessParts): vscod
       if (!await services.ui.confirm(vscode.l10n.t('Remove the connection "{0}" ({1})? Its key pair is deleted from SecretStorage; the key itself stays valid in Langfuse.', connection.name, connection.baseUrl), 'Remove')) return false;
       await services.connections.remove(connection.id);
       services.record({ action: 'connection.remove', resource: { kind: 'connection', id: connection.id, name: connection.name, host: hostLabel(connection.baseUrl) }, outcome: 'success' });
+      services.ui.done(vscode.l10n.t('Removed the connection "{0}"; its key pair is deleted from SecretStorage.', connection.name));
       return true;
     },
     [Commands.addMember]: async (node?: AccessNode) => {
@@ -73,30 +78,30 @@ export function registerCommands(services: Services, access: AccessParts): vscod
       return target ? removeMember(services, target) : false;
     },
     [Commands.setProjectRole]: async (node?: NodeOf<'projectMember'>) => {
-      const target = node ?? await pickProjectMemberNode(services);
+      const target = node ?? await pickProjectMemberNode(services, 'setRole');
       return target ? setProjectRole(services, target) : false;
     },
     [Commands.resetProjectRole]: async (node?: NodeOf<'projectMember'>) => {
-      const target = node ?? await pickProjectMemberNode(services);
+      const target = node ?? await pickProjectMemberNode(services, 'setRole');
       return target ? resetProjectRole(services, target) : false;
     },
     [Commands.removeFromProject]: async (node?: NodeOf<'projectMember'>) => {
-      const target = node ?? await pickProjectMemberNode(services);
+      const target = node ?? await pickProjectMemberNode(services, 'setRole');
       return target ? setProjectRole(services, target, 'NONE') : false;
     },
     [Commands.createApiKey]: async (node?: NodeOf<'project'> | NodeOf<'projectKeys'>) => {
-      const target = node ?? await pickProjectNode(services);
+      const target = node ?? await pickProjectNode(services, 'createKey');
       return target ? createApiKey(services, target) : undefined;
     },
     [Commands.revokeApiKey]: async (node?: NodeOf<'projectKey'>) => {
-      const target = node ?? await pickProjectKeyNode(services);
+      const target = node ?? await pickProjectKeyNode(services, 'revokeKey');
       return target ? revokeApiKey(services, target) : false;
     },
     [Commands.copyPublicKey]: async (node?: NodeOf<'projectKey'> | NodeOf<'orgKey'>) => {
       const target = node ?? await pickProjectKeyNode(services);
       if (!target) return undefined;
       await services.ui.copy(target.key.publicKey);
-      services.ui.notify(vscode.l10n.t('Copied {0} (public keys are not secret).', target.key.publicKey));
+      services.ui.done(vscode.l10n.t('Copied {0} (public keys are not secret).', target.key.publicKey));
       return target.key.publicKey;
     },
     [Commands.explainAccess]: async (node?: NodeOf<'orgMember'> | NodeOf<'projectMember'>) => {
@@ -133,13 +138,13 @@ export function registerCommands(services: Services, access: AccessParts): vscod
       if (done) await vscode.commands.executeCommand('workbench.actions.view.problems');
       return done ?? false;
     },
-    [Commands.rotateKey]: (arg?: string | NodeOf<'projectKey'>) => typeof arg === 'string'
+    [Commands.rotateKey]: thenUpdateRotationContext(services, async (arg?: string | NodeOf<'projectKey'>) => typeof arg === 'string'
       ? rotateKeyWizard(services, { publicKey: arg })
-      : rotateKeyWizard(services, arg ? { publicKey: arg.key.publicKey, connectionId: arg.connectionId } : {}),
-    [Commands.resumeRotation]: (id?: string) => resumeRotation(services, id),
-    [Commands.abortRotation]: (id?: string) => abortRotation(services, id),
+      : rotateKeyWizard(services, arg ? { publicKey: arg.key.publicKey, connectionId: arg.connectionId } : {})),
+    [Commands.resumeRotation]: thenUpdateRotationContext(services, (id?: string) => resumeRotation(services, id)),
+    [Commands.abortRotation]: thenUpdateRotationContext(services, (id?: string) => abortRotation(services, id)),
     [Commands.editRotationTargets]: (id?: string) => editRotationTargets(services, id),
-    [Commands.auditOpenEntry]: (node: AuditNode) => openAuditEntry(node),
+    [Commands.auditOpenEntry]: (node: AuditNode) => openAuditEntry(services, node),
     [Commands.auditShowMore]: () => services.auditView.showMore(),
     [Commands.auditFilter]: () => filterAuditLog(services, services.auditView),
     [Commands.auditClearFilter]: () => services.auditView.setFilter({}),
@@ -203,7 +208,7 @@ async function saveConnection(services: Services, existingId?: string) {
     outcome: 'success',
     details: { check: check.summary, verified: check.ok },
   });
-  services.ui.notify(vscode.l10n.t('Saved connection "{0}": {1}', connection.name, check.summary));
+  services.ui.done(vscode.l10n.t('Saved connection "{0}": {1}', connection.name, check.summary));
   return connection.id;
 }
 

@@ -22,7 +22,10 @@ import type { Services } from './services';
 import type { AccessDrift } from './accessAsCode/accessDrift';
 import { AccessTreeProvider } from './tree/accessTreeProvider';
 import { ProgressTasks } from './ui/progress';
+import { OrganizationNames } from './connections/organizationNames';
+import { ReportDocuments } from './ui/reportDocuments';
 import { vscodePrompter } from './ui/prompter';
+import { updateRotationContext } from './notices/rotationContext';
 import { offerResume } from './rotation/rotationResumeOffer';
 import { PausedRotationStatus } from './rotation/pausedRotationStatus';
 import { loadChunk } from './lazy';
@@ -58,7 +61,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     audited: () => auditView.refresh(),
   });
   const clients = new ClientProvider(connections, sessionPort);
-  const tree = new AccessTreeProvider(connections, clients, log.child('AccessTree'));
+  const organizationNames = new OrganizationNames(context, connections, clients, log.child('OrganizationNames'));
+  const tree = new AccessTreeProvider(connections, clients, log.child('AccessTree'), organizationNames);
   const treeView = vscode.window.createTreeView(Views.tree, { treeDataProvider: tree, showCollapseAll: true });
   const keyIndex = new KeyIndexService(connections, clients, log.child('KeyIndex'));
   const online = new OnlineVerifier(connections);
@@ -66,11 +70,13 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const statusBar = new EnvStatusBar(diagnostics);
   const auditView = new AuditLogView(path.join(stateDir, StateFiles.auditLog));
   const auditTreeView = vscode.window.createTreeView(Views.auditLog, { treeDataProvider: auditView });
+  auditView.attach(auditTreeView);
+  const reports = new ReportDocuments();
   const deployment = new DeploymentDiagnostics(log.child('Deployment'));
   const progress = new ProgressTasks();
   const rotationStatus = new PausedRotationStatus(() => clients.host().resumableRotations());
   const services: Services = {
-    context, log, channel, connections, tree, treeView, clients, diagnostics, keyIndex, online, auditView, rotationStatus, stateDir, ui: vscodePrompter, progress,
+    context, log, channel, connections, tree, treeView, clients, diagnostics, keyIndex, online, auditView, auditTreeView, reports, organizationNames, rotationStatus, stateDir, ui: vscodePrompter, progress,
     port: sessionPort,
     record: event => { clients.host().record(event); },
     auditFile: path.join(stateDir, StateFiles.auditLog),
@@ -78,8 +84,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const access = registerAccessAsCode(services);
   const updateContext = () => vscode.commands.executeCommand('setContext', ContextKeys.hasConnections, connections.list().length > 0);
   context.subscriptions.push(
-    channel, connections, clients, tree, treeView, keyIndex, online, diagnostics, statusBar, auditView, auditTreeView, deployment, rotationStatus, progress,
-    new AuditForwarder(path.join(stateDir, StateFiles.auditLog), stateDir, context.secrets, log.child('AuditForwarding')),
+    channel, connections, clients, organizationNames, tree, treeView, keyIndex, online, diagnostics, statusBar, auditView, auditTreeView, reports, deployment, rotationStatus, progress,
+    new AuditForwarder(path.join(stateDir, StateFiles.auditLog), stateDir, context.secrets, log.child('AuditForwarding'), () => channel.show(true)),
     vscode.languages.registerCodeActionsProvider([{ scheme: 'file', language: 'yaml' }, { scheme: 'file', language: 'dockercompose' }, { scheme: 'file', pattern: '**/{.env,.env.*,*.env}' }],
       deployment, { providedCodeActionKinds: DeploymentDiagnostics.kinds }),
     ...registerCommands(services, access.parts),
@@ -95,7 +101,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   // The key index lists every project's keys: built only for a workspace that has env files to check.
   void diagnostics.scanWorkspace().then(() => { if (connections.list().length > 0 && diagnostics.hasFiles()) void keyIndex.rebuild(); });
   void autoConnectSandbox(services);
-  setTimeout(() => { if (hasRotationJournals(stateDir)) void offerResume(services).catch(err => log.warn('Could not check for unfinished rotations:', err)); }, 1500);
+  setTimeout(() => {
+    if (!hasRotationJournals(stateDir)) { void updateRotationContext(services, false); return; }
+    void updateRotationContext(services);
+    void offerResume(services).catch(err => log.warn('Could not check for unfinished rotations:', err));
+  }, 1500);
   log.child('Activation').info(`activated in ${(performance.now() - started).toFixed(1)} ms`);
   return { services, statusBar, progress, accessDrift: access.parts.drift };
 }

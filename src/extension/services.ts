@@ -3,7 +3,9 @@ import type { AuditEvent } from '../core/audit/entry';
 import type { Logger } from '../core/log/logger';
 import type { ConnectionStore } from './connections/connectionStore';
 import type { ClientProvider } from './langfuse/clientProvider';
-import type { AuditLogView } from './audit/auditLogView';
+import type { AuditLogView, AuditNode } from './audit/auditLogView';
+import type { OrganizationNames } from './connections/organizationNames';
+import type { ReportDocuments } from './ui/reportDocuments';
 import type { EnvDiagnostics } from './diagnostics/envDiagnostics';
 import type { KeyIndexService } from './diagnostics/keyIndexService';
 import type { OnlineVerifier } from './diagnostics/onlineVerifier';
@@ -26,6 +28,10 @@ export interface Services {
   keyIndex: KeyIndexService;
   online: OnlineVerifier;
   auditView: AuditLogView;
+  auditTreeView: vscode.TreeView<AuditNode>;
+  /** Read-only report documents (ui/reportDocuments.ts): every report and plan opens through it. */
+  reports: ReportDocuments;
+  organizationNames: OrganizationNames;
   /** The status bar item that stays while one of this window's rotations is paused. */
   rotationStatus: PausedRotationStatus;
   clients: ClientProvider;

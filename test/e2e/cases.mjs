@@ -17,7 +17,8 @@ async function expandPath(page, sidebar, labels) {
     const count = await rows.count();
     let index = -1;
     for (let i = 0; i < count; i++) {
-      const text = await rows.nth(i).getAttribute('aria-label');
+      // The visible label: a row's aria-label is its spoken form ("Project production-chatbot", issue 20 item 1).
+      const text = (await rows.nth(i).innerText()).trim();
       const top = Number((await rows.nth(i).getAttribute('data-index')) ?? i);
       if (top > after && text?.startsWith(label)) { index = i; after = top; break; }
     }
@@ -61,9 +62,14 @@ export const cases = [
       await expandPath(page, sidebar, ['production-chatbot', 'API keys']);
       await treeRow(sidebar, 'chatbot-production').waitFor();
       const text = await sidebar.innerText();
-      for (const expected of ['Organization', 'analytics-readonly', 'staging-chatbot', 'Sam Senior', 'ADMIN (from organization)', 'Dana Developer', 'MEMBER (from organization)', 'sk-lf-...0001']) {
+      // Issue 14 item 9: the organization's name, keys told apart, one secret mask, ages in days.
+      for (const expected of ['Organization', 'Acme Corp · 3 projects · you: ADMIN', 'analytics-readonly', 'staging-chatbot', 'Sam Senior', 'ADMIN (from organization)', 'Dana Developer', 'MEMBER (from organization)', 'pk-lf-b100…0001', '180 days old, overdue by 90 days · sk-lf-…0001']) {
         if (!text.includes(expected)) throw new Error(`the expanded tree lacks "${expected}"`);
       }
+      if (text.includes('sk-lf-...')) throw new Error('a secret is shown in Langfuse\'s own mask style, not the one style');
+      // Issue 20 item 1: what a screen reader reads for the overdue key carries its state in words.
+      const spoken = await treeRow(sidebar, 'chatbot-production').getAttribute('aria-label');
+      if (!/^API key pk-lf-b100…0001 of production-chatbot, .*overdue by \d+ days/.test(spoken ?? '')) throw new Error(`the key row reads "${spoken}"`);
       await widenSidebar(page, sidebar, 820);
       await waitForStableColours(page);
       await page.screenshot({ path: shot });
@@ -166,6 +172,94 @@ cases.push({
     await waitForStableColours(page);
     await page.screenshot({ path: shot });
     await page.keyboard.press('Escape');
+  },
+});
+
+cases.push({
+  // Issue 14 item 4: from the palette, the projects say where the acting identity may create a key.
+  name: 'create-key-project-picker',
+  async run({ page, shot }) {
+    await page.keyboard.press('Escape');
+    await runCommand(page, 'Langfuse Access: Create API Key');
+    const widget = page.locator('.quick-input-widget');
+    await widget.locator('.quick-input-list .monaco-list-row', { hasText: 'analytics-readonly' }).first().waitFor();
+    const text = await widget.innerText();
+    for (const expected of ['production-chatbot', 'you: ADMIN', 'staging-chatbot', 'analytics-readonly', 'not allowed (you: no access)']) {
+      if (!text.includes(expected)) throw new Error(`the project picker lacks "${expected}": ${text.slice(0, 300)}`);
+    }
+    if (text.indexOf('analytics-readonly') < text.indexOf('staging-chatbot')) throw new Error('a project where the key cannot be created is listed before the allowed ones');
+    await page.mouse.move(700, 600);
+    await waitForStableColours(page);
+    await page.screenshot({ path: shot });
+    // Issue 20 item 3: the refusal needs no decision, so it is a notification (with "Copy Message"), not a modal dialog.
+    await widget.locator('input').fill('analytics-readonly');
+    await page.keyboard.press('Enter');
+    const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'analytics-readonly' }).first();
+    await toast.waitFor();
+    if (!(await toast.innerText()).includes('Copy Message')) throw new Error('the refusal offers no "Copy Message"');
+    if (await page.locator('.monaco-dialog-box').count()) throw new Error('the refusal is a modal dialog');
+    await runCommand(page, 'Notifications: Clear All Notifications');
+  },
+});
+
+cases.push({
+  // Issue 14 item 6: a report is a read-only document in the Markdown preview; closing it asks nothing.
+  name: 'explain-access-report',
+  async run({ page, shot }) {
+    await page.keyboard.press('Escape');
+    await runCommand(page, 'Langfuse Access: Explain Access');
+    const widget = page.locator('.quick-input-widget');
+    await widget.locator('input').pressSequentially('Alex', { delay: 15 });
+    await widget.locator('.quick-input-list .monaco-list-row', { hasText: 'Alex Analyst' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    const tab = page.locator('.tabs-container .tab', { hasText: 'Access of Alex Analyst' }).first();
+    await tab.waitFor();
+    const preview = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await preview.locator('h1', { hasText: 'Access of Alex Analyst' }).waitFor();
+    if (await page.locator('.tabs-container .tab.dirty').count()) throw new Error('a report tab is marked unsaved');
+    await page.mouse.move(700, 600);
+    await waitForStableColours(page);
+    await page.screenshot({ path: shot });
+    await runCommand(page, 'View: Close All Editors');
+    await tab.waitFor({ state: 'detached' });
+    if (await page.locator('.monaco-dialog-box').count()) throw new Error('closing the report asked something');
+  },
+});
+
+cases.push({
+  // Issue 14 item 12: dismissing a new key's secret asks "Discard and Revoke" or "Go Back to the Secret" — no Cancel beside Go Back.
+  name: 'key-secret-go-back',
+  async run({ page, shot }) {
+    await page.keyboard.press('Escape');
+    const dialog = page.locator('.monaco-dialog-box');
+    const button = label => dialog.locator('.dialog-buttons .monaco-button', { hasText: label }).first();
+    await runCommand(page, 'Langfuse Access: Create API Key');
+    const widget = page.locator('.quick-input-widget');
+    await widget.locator('.quick-input-list .monaco-list-row', { hasText: 'staging-chatbot' }).first().waitFor();
+    await widget.locator('input').fill('staging-chatbot');
+    await page.keyboard.press('Enter');
+    await widget.locator('.quick-input-message, .quick-input-header', { hasText: /Purpose note/ }).first().waitFor();
+    await widget.locator('input').fill('e2e-staging');
+    await page.keyboard.press('Enter');
+    await button('Create Key').click();
+    await button('Store in SecretStorage').waitFor();
+    await button('Cancel').click();
+    await button('Go Back to the Secret').waitFor();
+    const labels = (await dialog.locator('.dialog-buttons .monaco-button').allInnerTexts()).map(t => t.trim()).sort();
+    if (JSON.stringify(labels) !== JSON.stringify(['Discard and Revoke the Key', 'Go Back to the Secret'])) throw new Error(`the discard question offers ${labels.join(' | ')}`);
+    await waitForStableColours(page);
+    await page.screenshot({ path: shot });
+    await button('Go Back to the Secret').click();
+    await button('Store in SecretStorage').click();
+    await page.locator('.part.statusbar', { hasText: 'Created the API key' }).first().waitFor();
+    // Leave the sandbox as it was: the key is revoked from the tree, confirmed in its dialog.
+    const sidebar = await openViewContainer(page, 'Langfuse Access');
+    await expandPath(page, sidebar, ['staging-chatbot', 'API keys']);
+    const row = treeRow(sidebar, 'e2e-staging');
+    await row.click({ button: 'right' });
+    await page.getByRole('menuitem', { name: 'Revoke API Key…' }).click();
+    await button('Revoke Key of staging-chatbot').click();
+    await page.locator('.part.statusbar', { hasText: 'Revoked the API key' }).first().waitFor();
   },
 });
 

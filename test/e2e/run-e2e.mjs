@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startCodeServer, launchBrowser, workbenchUrl, extRoot } from '../scripts/vscode-host.mjs';
+import { DEMO_IDENTITY, startCodeServer, launchBrowser, workbenchUrl, extRoot } from '../scripts/vscode-host.mjs';
 import { startSandboxProcess } from '../scripts/sandbox-process.mjs';
 import { cases } from './cases.mjs';
 import { visibleText } from './workbench.mjs';
@@ -26,7 +26,8 @@ try {
   sandbox = await startSandboxProcess({ dir: tmp });
   server = await startCodeServer({
     env: { XDG_STATE_HOME: stateHome, LANGFUSE_ACCESS_SANDBOX_CREDENTIALS: sandbox.credentialsFile },
-    settings: { 'langfuseAccess.actingAs': 'engineering-lead@acme.com' },
+    // As `npm start` does: the screenshots show what a newcomer sees.
+    settings: { 'langfuseAccess.actingAs': DEMO_IDENTITY },
   });
   browser = await launchBrowser();
   await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']).catch(() => {});

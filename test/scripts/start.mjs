@@ -8,7 +8,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { extRoot, startCodeServer, workbenchUrl } from './vscode-host.mjs';
+import { DEMO_IDENTITY, extRoot, startCodeServer, workbenchUrl } from './vscode-host.mjs';
 import { startSandboxProcess } from './sandbox-process.mjs';
 
 const say = text => process.stderr.write(`${text}\n`);
@@ -36,14 +36,17 @@ if (hasDesktopCode) {
     port: process.env.PORT ? Number(process.env.PORT) : undefined,
     keepOpen: true,
     env: { LANGFUSE_ACCESS_SANDBOX_CREDENTIALS: sandbox.credentialsFile },
-    // The throwaway demo profile acts as the sandbox organization's owner, so member and key actions work.
-    settings: { 'langfuseAccess.actingAs': 'engineering-lead@acme.com' },
+    // The throwaway demo profile acts as the organization's ADMIN, who is also ADMIN of production-chatbot and
+    // staging-chatbot: every demo journey (the staging .env fix, rotating the staging key, adding a member,
+    // creating and revoking a key) is allowed. The OWNER, engineering-lead, is overridden NONE in staging.
+    settings: { 'langfuseAccess.actingAs': DEMO_IDENTITY },
   });
   const url = workbenchUrl(server, { folder: workspace, extensionDevelopmentPath: extRoot });
   say(`\nVS Code (code-server 4.100.3) is running. Open this URL in a browser:\n\n  ${url}\n`);
   say('Then click the Langfuse Access shield in the activity bar.');
   stopEditor = () => server.stop();
 }
+say(`Acting as ${DEMO_IDENTITY} (ADMIN of Acme Corp; setting langfuseAccess.actingAs).`);
 say('Press Ctrl-C to stop the sandbox and the editor.');
 
 let stopping = false;

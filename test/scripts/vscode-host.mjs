@@ -9,6 +9,8 @@ import { chromium } from 'playwright-core';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 export const extRoot = path.resolve(here, '..', '..');
+/** Who `npm start` and the e2e run act as: ADMIN of the acme organization, production-chatbot and staging-chatbot, so every demo journey is allowed. */
+export const DEMO_IDENTITY = 'senior-dev@acme.com';
 
 // Where code-server is installed (see setup-vscode-host.sh). Override with CODE_SERVER_DIR.
 export const codeServerEntry = path.join(

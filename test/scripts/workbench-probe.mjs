@@ -44,6 +44,14 @@ const actions = {
     }
     return clicked;
   },
+  /** The texts of the status bar's items, left to right (messages set with setStatusBarMessage included). */
+  async statusBar(page) {
+    return page.locator('.part.statusbar .statusbar-item').allInnerTexts();
+  },
+  /** The editor tabs: label, and whether VS Code marks it dirty (closing a dirty tab asks to save). */
+  async tabs(page) {
+    return page.$$eval('.tabs-container .tab', tabs => tabs.map(t => ({ label: t.getAttribute('aria-label') ?? t.innerText, dirty: t.classList.contains('dirty') })));
+  },
   /** Closes every notification (the next check starts from an empty screen). */
   async clearNotifications(page) {
     await page.keyboard.press('Escape').catch(() => undefined);

@@ -1,6 +1,8 @@
 // How the audit log reads to a person, the same in the CLI (verify, tail) and the extension's view.
 import { escapeMarkdown, markdownCode } from '../display/markdown';
 import { forTerminal } from '../display/terminal';
+import { shortPublicKey } from '../keys/keyDisplay';
+import { STEP_TITLES, type RotationStep } from '../rotation/steps';
 import type { AuditEntry } from './entry';
 import type { AuditFilter } from './reader';
 import type { AuditVerifyReport } from './verifyReport';
@@ -21,16 +23,51 @@ export function outcomeLabel(outcome: string): string {
   }
 }
 
+/** What a rotation entry's action names besides a step of the engine. */
+const ROTATION_ACTIONS: Readonly<Record<string, string>> = { start: 'Start', rollback: 'Roll back', revoke: 'Revoke the old key' };
+
+/** `rotation.pushed` → "Targets updated and read back"; undefined for other actions. */
+export function rotationStepTitle(action: string): string | undefined {
+  const m = /^rotation\.(.+)$/.exec(action);
+  if (!m) return undefined;
+  return (STEP_TITLES as Record<string, string | undefined>)[m[1] as RotationStep] ?? ROTATION_ACTIONS[m[1]] ?? m[1];
+}
+
 /** One entry as a row: label, description and a Markdown tooltip (every value escaped: entries hold names from servers and workspaces). */
 export function entryView(e: AuditEntry): { label: string; description: string; tooltip: string; icon: string } {
   const md = escapeMarkdown;
-  const what = [e.resource.name ?? e.resource.id, e.resource.project].filter(Boolean).join(' · ');
+  const step = e.resource.kind === 'rotation' ? rotationStepTitle(e.action) : undefined;
+  // A rotation writes a row per step, all about the same old key: the step names the row, the keys go in the tooltip.
+  // Public keys read as everywhere else (pk-lf-b100…0001); the tooltip keeps the whole resource.
+  const name = e.resource.name?.startsWith('pk-lf-') ? shortPublicKey(e.resource.name) : e.resource.name;
+  const what = step ? [step, e.resource.project].filter(Boolean).join(' · ') : [name ?? e.resource.id, e.resource.project].filter(Boolean).join(' · ');
+  const keys = step ? rotationKeys(e) : '';
   return {
-    label: `${e.action}${what ? `  ${what}` : ''}`,
+    label: step ? `rotation  ${what}` : `${e.action}${what ? `  ${what}` : ''}`,
     description: `${outcomeLabel(e.outcome)} · ${e.actor.identity} · ${e.time.replace('T', ' ').slice(0, 19)}`,
-    tooltip: `**${md(e.action)}** — ${md(outcomeLabel(e.outcome))}\n\n${l10n.t('{0} by {1} ({2} {3} on {4})', md(e.time), md(e.actor.identity), md(e.actor.tool), md(e.actor.version), md(e.actor.machine))}\n\n${l10n.t('Resource: {0}', markdownCode(JSON.stringify(e.resource)))}\n\n${l10n.t('Entry #{0}, hash {1}', e.seq, markdownCode(`${e.hash.slice(0, 16)}…`))}`,
+    tooltip: `**${md(e.action)}** — ${md(outcomeLabel(e.outcome))}\n\n${keys}${l10n.t('{0} by {1} ({2} {3} on {4})', md(e.time), md(e.actor.identity), md(e.actor.tool), md(e.actor.version), md(e.actor.machine))}\n\n${l10n.t('Resource: {0}', markdownCode(JSON.stringify(e.resource)))}\n\n${l10n.t('Entry #{0}, hash {1}', e.seq, markdownCode(`${e.hash.slice(0, 16)}…`))}`,
     icon: OUTCOME_ICON[e.outcome] ?? 'circle-outline',
   };
+}
+
+/** "pk-lf-d300…0001 → pk-lf-1a2b…9f8e" for a rotation entry's tooltip (the new key once it exists). */
+function rotationKeys(e: AuditEntry): string {
+  const from = typeof e.details.oldPublicKey === 'string' ? e.details.oldPublicKey : e.resource.name;
+  const to = typeof e.details.newPublicKey === 'string' ? e.details.newPublicKey : undefined;
+  if (!from) return '';
+  return `Key: ${markdownCode(shortPublicKey(from))} → ${to ? markdownCode(shortPublicKey(to)) : '_not created yet_'}${typeof e.resource.id === 'string' ? ` (rotation ${markdownCode(e.resource.id)})` : ''}\n\n`;
+}
+
+/** What the Audit Log view says while a filter is on ("action: apiKey.* · project: staging-chatbot"); undefined when none is. */
+export function filterDescription(filter: AuditFilter): string | undefined {
+  const parts = [
+    filter.project !== undefined ? `project: ${filter.project}` : undefined,
+    filter.actor !== undefined ? `actor: ${filter.actor}` : undefined,
+    filter.action !== undefined ? `action: ${filter.action}` : undefined,
+    filter.since !== undefined ? `since ${filter.since.toISOString().slice(0, 10)}` : undefined,
+    filter.until !== undefined ? `until ${filter.until.toISOString().slice(0, 10)}` : undefined,
+  ].filter(Boolean);
+  return parts.length ? `filtered by ${parts.join(' · ')}` : undefined;
 }
 
 /** One entry as a line of `audit tail`, whatever its fields hold: a name with a line break cannot print a forged entry. */
@@ -68,4 +105,28 @@ export function auditFilterFrom(values: { project?: string; actor?: string; acti
     project: values.project, actor: values.actor, action: values.action,
     since: parseAuditDate(values.since, '--since'), until: parseAuditDate(values.until, '--until', true),
   };
+}
+
+/** What the editor says after "Verify": intact with its figures, or the first problems found. */
+export function verifySummary(report: AuditVerifyReport): string {
+  const keys = report.checkpoints.keys.map(k => k.keyId).join(', ');
+  return report.ok
+    ? `The audit log is intact: ${report.entries} entries, hash chain unbroken${keys ? `, checkpoints signed by key ${keys}` : ''}.`
+    : `The audit log was tampered with: ${report.problems.slice(0, 3).map(p => p.message).join(' ')}${report.problems.length > 3 ? ` (+${report.problems.length - 3} more)` : ''}`;
+}
+
+/** An export's date range (UTC days, both included) as a filter; checkpoints are exported too. */
+export function exportFilter(since: string | undefined, until: string | undefined): AuditFilter {
+  return {
+    hideCheckpoints: false,
+    ...(since ? { since: parseAuditDate(since, 'from') } : {}),
+    ...(until ? { until: parseAuditDate(until, 'until', true) } : {}),
+  };
+}
+
+/** The facets the view can filter by, with the values present in the log. */
+export function filterFacets(facets: { projects: string[]; actors: string[]; actions: string[] }): { label: string; description: string; values: string[]; key: 'project' | 'actor' | 'action' }[] {
+  return ([['Project', facets.projects, 'project'], ['Actor', facets.actors, 'actor'], ['Action', facets.actions, 'action']] as const)
+    .filter(([, values]) => values.length > 0)
+    .map(([label, values, key]) => ({ label, values: [...values], key, description: `${values.length} value(s)` }));
 }

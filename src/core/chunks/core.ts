@@ -11,4 +11,6 @@ export { checkVaultToken, SINK_TOKENS, sinkTokenProblem, vaultTokenDecision, typ
 export { systemClock } from '../clock';
 export { childrenOf, errorNode, findKeyNode } from '../org/accessTree';
 export { checkConnection, type ConnectionCheck } from '../langfuse/connectionCheck';
+export * from '../actions/index';
+export { AccessRows, invalidationFor } from '../org/accessRows';
 export * as accessAsCode from '../accessAsCode/index';

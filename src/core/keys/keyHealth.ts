@@ -44,13 +44,8 @@ export function assessKey(key: { createdAt?: string; note?: string | null }, pol
   return { ageDays, overdue, noteFollowsConvention, warnings };
 }
 
-export function formatAge(days: number | undefined): string {
-  if (days === undefined) return l10n.t('age unknown');
-  if (days === 0) return l10n.t('today');
-  if (days < 60) return l10n.t('{0} d', days);
-  if (days < 730) return l10n.t('{0} mo', Math.floor(days / 30));
-  return l10n.t('{0} y', (days / 365).toFixed(1));
-}
+/** Ages are formatted with the other key displays (core/keys/keyDisplay.ts). */
+export { formatAge } from './keyDisplay';
 
 /** What to ask for a new key's note under the naming convention: the prompt, an example, and the check of an answer. */
 export function keyNotePrompt(convention: string, projectName: string): { prompt: string; placeholder: string; problem(note: string): string | undefined } {

@@ -1,21 +1,14 @@
 // Redaction applied by the logger to every argument before anything is written, so call sites
 // cannot leak a secret by accident. Secrets are shown as `sk-lf-…abcd` at most.
 
+import { maskSecretKey } from '../keys/keyDisplay';
+
 const SECRET_KEY = /sk-lf-[A-Za-z0-9_-]+/g;
 const AUTH_HEADER = /\b(Basic|Bearer)\s+[A-Za-z0-9+/=._~-]{8,}/gi;
 const TOKEN_FIELD = /("?(?:authorization|x-vault-token|token|secretKey|secret_key|password|LANGFUSE_SECRET_KEY|secretAccessKey|sessionToken)"?\s*[:=]\s*)("[^"]*"|'[^']*'|[^\s,;}&]+)/gi;
 
-/** `sk-lf-1234…` → `sk-lf-…abcd` (last four characters only). Short or odd values fully masked. */
-export function maskSecretKey(secret: string): string {
-  if (secret.includes('…')) return secret; // already masked
-  const tail = secret.length >= 14 ? secret.slice(-4) : '';
-  return `sk-lf-…${tail}`;
-}
-
-/** `pk-lf-…` public keys are not secret, but long ids read better shortened in UI labels. */
-export function shortPublicKey(publicKey: string): string {
-  return publicKey.length > 16 ? `${publicKey.slice(0, 6)}…${publicKey.slice(-4)}` : publicKey;
-}
+// One style for keys on screen and in logs (core/keys/keyDisplay.ts); re-exported for the logger's callers.
+export { maskSecretKey, shortPublicKey } from '../keys/keyDisplay';
 
 export function redactText(text: string): string {
   return text

@@ -1,7 +1,9 @@
 // The lists a front end offers when a command needs a member, a project member, a key or a role, as data.
-import { effectiveProjectRole, ROLES, type Role } from '../langfuse/roles';
+import { distinctPublicKeyLabels, formatAge } from '../keys/keyDisplay';
+import { keyAgeDays } from '../keys/keyHealth';
+import { canAssignRole, effectiveProjectRole, ROLES, type Role } from '../langfuse/roles';
 import type { ApiKeySummary, Membership } from '../langfuse/schemas';
-import { shortPublicKey } from '../log/redact';
+import type { Permissions, Verdict } from '../session/permissions';
 import type { NodeOf } from './accessNodes';
 import type { OrganizationOverview, ProjectDetails } from './organizationModel';
 import { l10n } from '../l10n/l10n';
@@ -17,9 +19,23 @@ export function roleDescription(role: Role): string {
   }
 }
 
-/** Every role, the current one marked, NONE worded for where it applies. */
-export function roleChoices(current: Role | undefined, noneLabel: string): { role: Role; label: string; description?: string; detail: string }[] {
-  return ROLES.map(role => ({ role, label: role === 'NONE' ? noneLabel : role, description: role === current ? l10n.t('(current)') : undefined, detail: roleDescription(role) }));
+export interface RoleChoice { role: Role; label: string; description?: string; detail: string }
+
+/**
+ * Every role, the current one marked (and, when it is inherited, said so), roles above the acting
+ * identity's own marked as such, NONE worded for where it applies. `active` is the row to pre-select:
+ * the current role, else `fallback` — never OWNER by position.
+ */
+export function roleChoices(current: Role | undefined, noneLabel: string, options: { inherited?: Role; own?: Role; fallback?: Role } = {}): { items: RoleChoice[]; active: RoleChoice } {
+  const items = ROLES.map(role => {
+    const marks = [
+      role === current ? l10n.t('current') : role === options.inherited && current === undefined ? l10n.t('current, from the organization') : undefined,
+      options.own && !canAssignRole(options.own, role) ? l10n.t('above your own role {0}', options.own) : undefined,
+    ].filter(Boolean);
+    return { role, label: role === 'NONE' ? noneLabel : role, description: marks.length ? `(${marks.join('; ')})` : undefined, detail: roleDescription(role) };
+  });
+  const activeRole = current ?? options.inherited ?? options.fallback ?? 'VIEWER';
+  return { items, active: items.find(i => i.role === activeRole)! };
 }
 
 export function memberChoices(overview: OrganizationOverview): { label: string; description: string; member: Membership }[] {
@@ -35,6 +51,30 @@ export function projectMemberChoices(connectionId: string, project: { id: string
   });
 }
 
-export function apiKeyChoices(connectionId: string, project: { id: string; name: string }, keys: readonly ApiKeySummary[]): { label: string; description: string; node: NodeOf<'projectKey'> }[] {
-  return keys.map(k => ({ label: shortPublicKey(k.publicKey), description: `${k.note ?? l10n.t('no note')} · ${l10n.t('created {0}', k.createdAt.slice(0, 10))}`, node: { kind: 'projectKey', connectionId, project, key: k } }));
+export function apiKeyChoices(connectionId: string, project: { id: string; name: string }, keys: readonly ApiKeySummary[], now = new Date()): { label: string; description: string; node: NodeOf<'projectKey'> }[] {
+  const labels = distinctPublicKeyLabels(keys.map(k => k.publicKey));
+  return keys.map(k => ({
+    label: labels.get(k.publicKey)!, description: `${k.note ?? l10n.t('no note')} · ${l10n.t('created {0}', k.createdAt.slice(0, 10))} · ${formatAge(keyAgeDays(k.createdAt, now))}`,
+    node: { kind: 'projectKey', connectionId, project, key: k },
+  }));
 }
+
+export interface ProjectChoice { label: string; description: string; project: { id: string; name: string }; verdict: Verdict }
+
+/**
+ * The projects for an action chosen from the palette, each saying whether the acting identity may
+ * take it there (allowed ones first); `refusal` when it may nowhere, so nothing else is asked.
+ */
+export function projectChoices(projects: readonly { id: string; name: string }[], permissions: Permissions, need: ProjectNeed, what: string): { items: ProjectChoice[]; refusal?: string } {
+  const items = projects.map(p => {
+    const mine = permissions.projects[p.id];
+    const verdict = mine?.[need] ?? { allowed: true };
+    const role = mine?.role === 'NONE' ? 'no access' : mine?.role;
+    return { label: p.name, description: verdict.allowed ? (role ? `you: ${role}` : '') : `not allowed${role ? ` (you: ${role})` : ''}`, project: { id: p.id, name: p.name }, verdict };
+  });
+  const sorted = [...items.filter(i => i.verdict.allowed), ...items.filter(i => !i.verdict.allowed)];
+  const refusal = items.length > 0 && !items.some(i => i.verdict.allowed) ? `You may not ${what} in any project of this organization. ${items[0].verdict.reason ?? ''}`.trim() : undefined;
+  return { items: sorted, refusal };
+}
+
+export type ProjectNeed = 'setRole' | 'createKey' | 'revokeKey' | 'rotateKey';

@@ -23,10 +23,3 @@ export async function keyIndexEntriesOf(model: OrganizationModel, connection: { 
   }
   return entries;
 }
-
-/** The index's entries: the current keys, plus keys seen before that are gone now (revoked). */
-export function withRevoked(current: ReadonlyMap<string, KeyIndexEntry>, seen: ReadonlyMap<string, KeyIndexEntry>): Map<string, KeyIndexEntry> {
-  const merged = new Map(current);
-  for (const [pk, e] of seen) if (!merged.has(pk)) merged.set(pk, { ...e, revoked: true });
-  return merged;
-}

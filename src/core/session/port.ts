@@ -24,6 +24,8 @@ export interface Confirmation {
   message: string;
   /** The button that says yes, e.g. "Change Role". */
   button: string;
+  /** What saying no means when it is not simply "Cancel" (e.g. "Go Back to the Secret"): the dialog's only other button. */
+  cancel?: string;
   detail?: string;
   /** The hosts a yes would send a key to (rotation-foreign-host): consent to them is given by name, never by a blanket --yes. */
   hosts?: readonly string[];

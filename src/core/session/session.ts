@@ -6,16 +6,16 @@ import type { Role } from '../langfuse/roles';
 import type { CreatedApiKey, SavedProject } from '../langfuse/schemas';
 import { maskSecretKey } from '../log/redact';
 import type { OrganizationModel } from '../org/organizationModel';
-import { projectOf, type SessionAction } from './actions';
+import { projectOf, type SessionAction, type SessionActionKind } from './actions';
 import { planChange, type LiveFacts } from './changes';
 import type { SessionConnection } from './clientPool';
 import type { SessionHost } from './host';
-import { permissionsOf, type Permissions } from './permissions';
+import { permissionsOf, type Permissions, type Verdict } from './permissions';
 import { SessionRotations } from './rotations';
 
 /** What became of an action: the guard's decision is always there, as data. */
 export type ActionOutcome =
-  | { status: 'done'; decision: Decision; created?: CreatedApiKey; project?: SavedProject }
+  | { status: 'done'; decision: Decision; created?: CreatedApiKey; project?: SavedProject; message: string }
   | { status: 'refused'; decision: Decision }
   | { status: 'cancelled'; decision: Decision };
 
@@ -65,7 +65,7 @@ export class Session {
     if (action.kind === 'project.create' && result) {
       const project = result as SavedProject;
       this.host.record({ ...audit, resource: { ...audit.resource, id: project.id }, outcome: 'success' });
-      return { status: 'done', decision, project };
+      return { status: 'done', decision, project, message: change.done() };
     }
     this.host.record({ ...audit, outcome: 'success' });
     const created = result as CreatedApiKey | undefined;
@@ -75,9 +75,19 @@ export class Session {
         resource: { kind: 'apiKey', id: created.id, name: created.publicKey, project: facts.project?.name },
         details: { note: created.note, displaySecretKey: maskSecretKey(created.secretKey) },
       }));
-      return { status: 'done', decision, created };
+      return { status: 'done', decision, created, message: change.done(created) };
     }
-    return { status: 'done', decision };
+    return { status: 'done', decision, message: change.done() };
+  }
+
+  /**
+   * A refusal found before anything was asked (what the identity may do here, core/session/permissions.ts):
+   * recorded and shown like perform's, so the audit log tells the same story either way.
+   */
+  async refuseBeforeAsking(action: SessionActionKind, resource: AuditEvent['resource'], verdict: Verdict): Promise<void> {
+    const reason = verdict.reason ?? 'Permission denied.';
+    this.host.record(this.withConnection({ action, resource, outcome: 'refused', details: { reason, rule: verdict.rule, stage: 'before input' } }));
+    await this.host.port.prompter.refuse(reason);
   }
 
   /** The guard's answer for an action without asking or changing anything (plans, menus). */

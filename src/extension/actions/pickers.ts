@@ -1,11 +1,14 @@
+import type { ProjectNeed } from '../../core/org/choices';
 import { l10n } from '../../core/l10n/l10n';
-import { apiKeyChoices, memberChoices, projectMemberChoices } from '../../core/org/choices';
-import type { Services } from '../services';
 import type { NodeOf } from '../../core/org/accessNodes';
+import { loadChunk } from '../lazy';
+import type { Services } from '../services';
+import { flowContext } from './flowContext';
 
 /**
  * When a command runs from the palette instead of a tree row, these ask for the row it needs:
- * connection → project → member or key, from the same cached organization model the tree uses.
+ * connection here, then project → member or key in core (core/actions/pickers.ts), which says where
+ * the acting identity may take the action and refuses at once when nowhere.
  */
 export async function pickConnectionNode(services: Services): Promise<NodeOf<'connection'> | undefined> {
   const connections = services.connections.list();
@@ -18,41 +21,26 @@ export async function pickConnectionNode(services: Services): Promise<NodeOf<'co
   return pick && { kind: 'connection', connectionId: pick.id };
 }
 
-export async function pickProjectNode(services: Services): Promise<NodeOf<'project'> | undefined> {
+async function inConnection<T>(services: Services, pick: (ctx: Awaited<ReturnType<typeof flowContext>>) => Promise<T | undefined>): Promise<T | undefined> {
   const c = await pickConnectionNode(services);
-  if (!c) return undefined;
-  const pick = await services.ui.pick(async signal => {
-    const projects = (await (await services.clients.get(c.connectionId)).model.overview(signal)).projects ?? [];
-    if (projects.length === 0) services.ui.notify(l10n.t('This connection shows no projects (a project key or a plan without the admin API).'));
-    return projects.map(p => ({ label: p.name, description: p.id, project: p }));
-  }, { title: l10n.t('Choose a project') });
-  return pick && { kind: 'project', connectionId: c.connectionId, project: { id: pick.project.id, name: pick.project.name } };
+  return c && pick(await flowContext(services, c.connectionId));
 }
 
-export async function pickOrgMemberNode(services: Services): Promise<NodeOf<'orgMember'> | undefined> {
-  const c = await pickConnectionNode(services);
-  if (!c) return undefined;
-  const pick = await services.ui.pick(async signal => memberChoices(await (await services.clients.get(c.connectionId)).model.overview(signal)), { title: l10n.t('Choose a member') });
-  return pick && { kind: 'orgMember', connectionId: c.connectionId, member: pick.member };
+export function pickProjectNode(services: Services, need?: ProjectNeed): Promise<NodeOf<'project'> | undefined> {
+  return inConnection(services, ctx => loadChunk('core').pickProject(ctx, need));
 }
 
-export async function pickProjectMemberNode(services: Services): Promise<NodeOf<'projectMember'> | undefined> {
-  const p = await pickProjectNode(services);
-  if (!p) return undefined;
-  return (await services.ui.pick(async signal => {
-    const { model } = await services.clients.get(p.connectionId);
-    const [overview, details] = await Promise.all([model.overview(signal), model.project(p.project.id, signal)]);
-    return projectMemberChoices(p.connectionId, p.project, overview, details);
-  }, { title: l10n.t('Choose a member of {0}', p.project.name) }))?.node;
+export function pickOrgMemberNode(services: Services): Promise<NodeOf<'orgMember'> | undefined> {
+  return inConnection(services, async ctx => {
+    const member = await loadChunk('core').pickOrgMember(ctx);
+    return member && { kind: 'orgMember' as const, connectionId: ctx.connectionId, member };
+  });
 }
 
-export async function pickProjectKeyNode(services: Services): Promise<NodeOf<'projectKey'> | undefined> {
-  const p = await pickProjectNode(services);
-  if (!p) return undefined;
-  return (await services.ui.pick(async signal => {
-    const details = await (await services.clients.get(p.connectionId)).model.project(p.project.id, signal);
-    const items = apiKeyChoices(p.connectionId, p.project, details.apiKeys);
-    if (items.length === 0) services.ui.notify(l10n.t('{0} has no API keys.', p.project.name));
-    return items;
-  }, { title: l10n.t('Choose an API key of {0}', p.project.name) }))?.node;
+export function pickProjectMemberNode(services: Services, need?: ProjectNeed): Promise<NodeOf<'projectMember'> | undefined> {
+  return inConnection(services, ctx => loadChunk('core').pickProjectMember(ctx, need));
+}
+
+export function pickProjectKeyNode(services: Services, need?: ProjectNeed): Promise<NodeOf<'projectKey'> | undefined> {
+  return inConnection(services, ctx => loadChunk('core').pickProjectKey(ctx, need));
 }

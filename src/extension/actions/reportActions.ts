@@ -6,22 +6,21 @@ import { loadChunk } from '../lazy';
 import type { Services } from '../services';
 import type { NodeOf } from '../../core/org/accessNodes';
 
-/** Opens markdown as a read-only preview (nothing is written to the workspace). */
-export async function showMarkdown(markdown: string): Promise<vscode.TextDocument> {
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
-  await vscode.commands.executeCommand('markdown.showPreview', doc.uri).then(undefined, () => vscode.window.showTextDocument(doc));
-  return doc;
-}
+// Both reports open as read-only documents (ui/reportDocuments.ts): reopening one shows it with current data.
 
 /** Every project's roles are loaded (2 requests a project): under a cancellable notification. */
 export async function explainMemberAccess(services: Services, node: NodeOf<'orgMember'> | NodeOf<'projectMember'>): Promise<string | undefined> {
   const { model } = await services.clients.get(node.connectionId);
-  const who = node.member.email ?? node.member.name ?? node.member.userId;
+  const m = node.member;
+  const who = m.name ?? m.email ?? m.userId;
   const markdown = await services.progress.run({ title: vscode.l10n.t('Explaining the access of {0}', who), place: 'notification', cancellable: true },
-    work => explainMemberAccessReport(model, node.member, work));
+    work => explainMemberAccessReport(model, m, work));
   if (markdown === undefined) return undefined;
-  await showMarkdown(markdown);
-  return markdown;
+  const doc = await services.reports.open({
+    kind: 'explain', id: `${node.connectionId}/${m.userId}`, title: vscode.l10n.t('Access of {0}', who), language: 'markdown',
+    render: () => markdown,
+  });
+  return doc.getText();
 }
 
 export async function checkOrganizationIsolation(services: Services, node: { connectionId: string }): Promise<string | undefined> {
@@ -30,8 +29,11 @@ export async function checkOrganizationIsolation(services: Services, node: { con
   const markdown = await services.progress.run({ title: vscode.l10n.t('Checking the isolation of {0}', connection.name), place: 'notification', cancellable: true },
     work => isolationReportOf(model, `${connection.name}${access ? ` with ${access.source}` : ''}`, access?.environments, work));
   if (markdown === undefined) return undefined;
-  await showMarkdown(markdown);
-  return markdown;
+  const doc = await services.reports.open({
+    kind: 'isolation', id: node.connectionId, title: vscode.l10n.t('Isolation check of {0}', connection.name), language: 'markdown',
+    render: () => markdown,
+  });
+  return doc.getText();
 }
 
 /** The environments of the first workspace folder's access file, when it is valid. */

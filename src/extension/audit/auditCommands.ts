@@ -1,25 +1,23 @@
 import * as vscode from 'vscode';
 import { folderScope, writeFileInScope } from '../../core/fs/scopedWrite';
 import type { AuditFilter } from '../../core/audit/reader';
+import { exportFilter, filterFacets, verifySummary } from '../../core/audit/presentation';
 import { loadChunk } from '../lazy';
 import type { Services } from '../services';
 import type { AuditLogView, AuditNode } from './auditLogView';
 
-export async function openAuditEntry(node: AuditNode): Promise<void> {
-  if (node.kind !== 'entry') return;
-  const doc = await vscode.workspace.openTextDocument({ language: 'json', content: `${JSON.stringify(node.entry, null, 2)}\n` });
-  await vscode.window.showTextDocument(doc, { preview: true });
+/** An entry as read-only JSON (ui/reportDocuments.ts): closing it never asks to save. */
+export async function openAuditEntry(services: Services, node: AuditNode): Promise<vscode.TextDocument | undefined> {
+  if (node.kind !== 'entry') return undefined;
+  const e = node.entry;
+  return services.reports.open({ kind: 'audit', id: `${e.seq}-${e.hash.slice(0, 12)}`, title: `Audit entry ${e.seq} ${e.action}`, language: 'json', render: () => `${JSON.stringify(e, null, 2)}\n` });
 }
 
 /** Filter by project, actor or action, with the values present in the log. */
 export async function filterAuditLog(services: Services, view: AuditLogView): Promise<AuditFilter | undefined> {
   const audit = loadChunk('audit');
   const facets = audit.auditFacets(audit.readAuditLog(services.auditFile, { hideCheckpoints: true }).entries);
-  const by = await services.ui.pick([
-    { label: 'Project', values: facets.projects, key: 'project' as const },
-    { label: 'Actor', values: facets.actors, key: 'actor' as const },
-    { label: 'Action', values: facets.actions, key: 'action' as const },
-  ].filter(f => f.values.length > 0).map(f => ({ ...f, description: vscode.l10n.t('{0} value(s)', f.values.length) })), { title: vscode.l10n.t('Filter the audit log by') });
+  const by = await services.ui.pick(filterFacets(facets), { title: vscode.l10n.t('Filter the audit log by') });
   if (!by) return undefined;
   const value = await services.ui.pick(by.values.map(v => ({ label: v })), { title: vscode.l10n.t('Audit log: {0}', by.label.toLowerCase()) });
   if (!value) return undefined;
@@ -43,10 +41,7 @@ export async function verifyAuditLogCommand(services: Services): Promise<{ ok: b
   const report = await services.progress.run({ title: vscode.l10n.t('Verifying the audit log'), place: 'notification', cancellable: true },
     work => audit.verifyAuditLogParallel(file, { knownTip: audit.forwardedTip(services.stateDir) }, {}, work));
   if (!report) return undefined;
-  const keys = report.checkpoints.keys.map(k => k.keyId).join(', ');
-  const message = report.ok
-    ? `The audit log is intact: ${report.entries} entries, hash chain unbroken${keys ? `, checkpoints signed by key ${keys}` : ''}.`
-    : `The audit log was tampered with: ${report.problems.slice(0, 3).map(p => p.message).join(' ')}${report.problems.length > 3 ? ` (+${report.problems.length - 3} more)` : ''}`;
+  const message = verifySummary(report);
   services.record({ action: 'audit.verify', resource: { kind: 'auditLog' }, outcome: report.ok ? 'success' : 'failure', details: { entries: report.entries, problems: report.problems.length } });
   if (report.ok) services.ui.notify(message); else await services.ui.refuse(message);
   return { ok: report.ok, message };
@@ -62,13 +57,13 @@ export async function exportAuditLog(services: Services, target?: vscode.Uri): P
   const until = await services.ui.input({ title: vscode.l10n.t('Export until (YYYY-MM-DD, empty for today)'), prompt: vscode.l10n.t('Last day to include (UTC)'), validateInput: v => !v || day.test(v) ? undefined : 'Use YYYY-MM-DD.' });
   if (until === undefined) return undefined;
   const audit = loadChunk('audit');
-  const filter: AuditFilter = { hideCheckpoints: false, ...(since ? { since: new Date(`${since}T00:00:00.000Z`) } : {}), ...(until ? { until: new Date(Date.parse(`${until}T00:00:00.000Z`) + 86_400_000) } : {}) };
+  const filter = exportFilter(since || undefined, until || undefined);
   const entries = audit.readAuditLog(services.auditFile, filter).entries.reverse();
   const uri = target ?? await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.file(`langfuse-access-audit.${format}`), filters: { [format.toUpperCase()]: [format] } });
   if (!uri) return undefined;
   // The chosen file, never through a symbolic link; atomically, 0600 (entries name members and projects).
   writeFileInScope(uri.fsPath, audit.formatAuditExport(entries, format), folderScope(uri.fsPath), { mode: 0o600 });
   services.record({ action: 'audit.export', resource: { kind: 'auditLog' }, outcome: 'success', details: { format, entries: entries.length, since: since || undefined, until: until || undefined } });
-  services.ui.notify(vscode.l10n.t('Exported {0} audit entries to {1}.', entries.length, uri.fsPath));
+  services.ui.done(vscode.l10n.t('Exported {0} audit entries to {1}.', entries.length, uri.fsPath));
   return uri.fsPath;
 }

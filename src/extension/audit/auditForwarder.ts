@@ -5,17 +5,20 @@ import type { Logger } from '../../core/log/logger';
 import { SecretKeys, Settings } from '../../core/names';
 import { Disposable } from '../lifecycle';
 import { loadChunk } from '../lazy';
+import { notification } from '../ui/notifications';
 
 /**
  * Forwards new audit entries to the SIEM / syslog endpoints of the user's settings (never the
  * workspace's), a few seconds after the log grows and every five minutes. The queue is the log itself
- * plus a cursor in the state folder, so nothing is lost while an endpoint is down.
+ * plus a cursor in the state folder, so nothing is lost while an endpoint is down. A failure is logged
+ * each time and shown once per run (a warning with "Show Logs"): a trail that stops silently is no trail.
  */
 export class AuditForwarder extends Disposable {
   private timer: NodeJS.Timeout | undefined;
   private running = false;
+  private warned = false;
 
-  constructor(private readonly auditFile: string, private readonly stateDir: string, private readonly secrets: vscode.SecretStorage, private readonly log: Logger) {
+  constructor(private readonly auditFile: string, private readonly stateDir: string, private readonly secrets: vscode.SecretStorage, private readonly log: Logger, private readonly showLogs: () => void) {
     super();
     const watcher = this.register(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(path.dirname(auditFile)), 'audit.jsonl')));
     this.register(watcher.onDidChange(() => this.soon()));
@@ -38,7 +41,7 @@ export class AuditForwarder extends Disposable {
     if (!raw || this.running) return;
     const audit = loadChunk('audit');
     const parsed = audit.AuditForwardingConfig.safeParse(raw);
-    if (!parsed.success) { this.log.warn(`Ignoring malformed ${Settings.auditForwarding}:`, parsed.error.issues.map(i => i.message).join('; ')); return; }
+    if (!parsed.success) { this.failed(`Ignoring malformed ${Settings.auditForwarding}:`, parsed.error.issues.map(i => i.message).join('; ')); return; }
     this.running = true;
     try {
       const results = await audit.forwardConfigured(parsed.data, {
@@ -46,11 +49,20 @@ export class AuditForwarder extends Disposable {
         siemToken: await this.secrets.get(SecretKeys.sink('siem')),
         readCa: caFile => fs.readFileSync(caFile, 'utf8'),
       });
-      for (const r of results) if (r.error) this.log.warn('Audit forwarding:', r.error);
+      for (const r of results) if (r.error) this.failed('Audit forwarding:', r.error);
     } catch (err) {
-      this.log.warn('Audit forwarding is misconfigured:', (err as Error).message);
+      this.failed('Audit forwarding is misconfigured:', (err as Error).message);
     } finally {
       this.running = false;
     }
+  }
+
+  private failed(what: string, detail: string): void {
+    this.log.warn(what, detail);
+    if (this.warned) return;
+    this.warned = true;
+    const show = vscode.l10n.t('Show Logs');
+    void notification('warning', vscode.l10n.t('Audit entries are not reaching your SIEM or syslog endpoint: {0} They stay queued in the audit log and are sent once forwarding works.', `${what} ${detail}`), show)
+      .then(choice => { if (choice === show) this.showLogs(); });
   }
 }

@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AuditEntry } from '../../core/audit/entry';
-import { entryView } from '../../core/audit/presentation';
+import { entryView, filterDescription } from '../../core/audit/presentation';
+import { forLabel } from '../../core/display';
 import { Commands, ContextKeys } from '../../core/names';
 import type { AuditFilter } from '../../core/audit/reader';
 import { Disposable } from '../lifecycle';
@@ -21,6 +22,7 @@ export class AuditLogView extends Disposable implements vscode.TreeDataProvider<
   readonly onDidChangeTreeData = this.changed.event;
   private filterValue: AuditFilter = { hideCheckpoints: true };
   private limit = PAGE;
+  private view: vscode.TreeView<AuditNode> | undefined;
 
   constructor(private readonly file: string) {
     super();
@@ -33,10 +35,17 @@ export class AuditLogView extends Disposable implements vscode.TreeDataProvider<
     return this.filterValue;
   }
 
+  /** The view that shows this tree: its description says which filter is on. */
+  attach(view: vscode.TreeView<AuditNode>): void {
+    this.view = view;
+  }
+
   setFilter(filter: AuditFilter): void {
     this.filterValue = { hideCheckpoints: true, ...filter };
     this.limit = PAGE;
-    void vscode.commands.executeCommand('setContext', ContextKeys.auditFiltered, Object.keys(filter).some(k => k !== 'hideCheckpoints'));
+    const description = filterDescription(this.filterValue);
+    void vscode.commands.executeCommand('setContext', ContextKeys.auditFiltered, description !== undefined);
+    if (this.view) this.view.description = description === undefined ? undefined : forLabel(description);
     this.refresh();
   }
 

@@ -7,7 +7,6 @@ import type { Logger } from '../../core/log/logger';
 import { Disposable } from '../lifecycle';
 import { loadChunk } from '../lazy';
 import type { Services } from '../services';
-import { showMarkdown } from '../actions/reportActions';
 import { Commands } from '../../core/names';
 import { workspaceRoots } from '../ui/notifications';
 
@@ -126,7 +125,7 @@ export async function complianceReportCommand(services: Services): Promise<strin
   }
   const base = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? path.dirname(files[0]);
   const markdown = ws.renderMarkdown(ws.buildComplianceReport(ws.checkDeploymentFiles(files, editorReader)), base);
-  await showMarkdown(markdown);
+  await services.reports.open({ kind: 'compliance', id: 'workspace', title: 'Deployment compliance report', language: 'markdown', render: () => markdown });
   return markdown;
 }
 

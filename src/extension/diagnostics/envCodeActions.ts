@@ -4,6 +4,7 @@ import { Commands } from '../../core/names';
 import type { EnvDiagnostics } from './envDiagnostics';
 import { toRange } from './envDiagnostics';
 import { WRITING_FIXES } from './envFixes';
+import { loadChunk } from '../lazy';
 
 /**
  * Quick fixes for `.env` findings. Fixes that touch a secret carry only ranges (the core never holds
@@ -18,19 +19,18 @@ export class EnvCodeActions implements vscode.CodeActionProvider {
   provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const ours = context.diagnostics.filter(d => d.source === 'Langfuse Access');
     if (ours.length === 0) return [];
+    const diagnosticOf = (finding: Finding) => ours.find(d => d.code === finding.code && d.range.isEqual(toRange(finding.range)));
+    const here = this.diagnostics.findingsFor(doc.uri).filter(f => diagnosticOf(f));
+    // In Restricted Mode, fixes that write files or secrets are not offered (text edits of this document are).
+    const trusted = vscode.workspace.isTrusted;
     const actions: vscode.CodeAction[] = [];
-    for (const finding of this.diagnostics.findingsFor(doc.uri)) {
-      const diag = ours.find(d => d.code === finding.code && d.range.isEqual(toRange(finding.range)));
-      if (!diag) continue;
-      // In Restricted Mode, fixes that write files or secrets are not offered (text edits of this document are).
-      const offered = vscode.workspace.isTrusted ? finding.fixes : finding.fixes.filter(f => !WRITING_FIXES.has(f.kind));
-      offered.forEach((fix, i) => {
-        const action = this.toAction(doc, finding, fix);
-        if (!action) return;
-        action.diagnostics = [diag];
-        action.isPreferred = i === 0 && fix.kind !== 'ignoreFinding';
-        actions.push(action);
-      });
+    // One action per fix, the non-destructive one first and alone preferred (core/rules/fixOrder.ts).
+    for (const offered of loadChunk('workspace').offeredFixes(here, fix => trusted || !WRITING_FIXES.has(fix.kind))) {
+      const action = this.toAction(doc, offered.findings[0], offered.fix);
+      if (!action) continue;
+      action.diagnostics = offered.findings.map(diagnosticOf).filter((d): d is vscode.Diagnostic => !!d);
+      action.isPreferred = offered.preferred;
+      actions.push(action);
     }
     return actions;
   }

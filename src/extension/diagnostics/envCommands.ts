@@ -43,13 +43,20 @@ export async function scaffoldAccessFileCommand(services: Services): Promise<str
   return file;
 }
 
-/** Creates a key in the named project of the first connection that has it (the "replace with project key" fix). */
-export async function createApiKeyForProject(services: Services, projectName: string): Promise<string | undefined> {
+/** The named project in the first connection that shows it. */
+export async function projectNamed(services: Services, projectName: string): Promise<{ connectionId: string; project: { id: string; name: string } } | undefined> {
   for (const c of services.connections.list()) {
     const overview = await (await services.clients.get(c.id)).model.overview().catch(() => undefined);
     const project = overview?.projects?.find(p => p.name === projectName);
-    if (project) return createApiKey(services, { connectionId: c.id, project: { id: project.id, name: project.name } });
+    if (project) return { connectionId: c.id, project: { id: project.id, name: project.name } };
   }
+  return undefined;
+}
+
+/** Creates a key in the named project of the first connection that has it (the "replace with project key" fix fills the file from SecretStorage). */
+export async function createApiKeyForProject(services: Services, projectName: string): Promise<string | undefined> {
+  const target = await projectNamed(services, projectName);
+  if (target) return createApiKey(services, target, { storeRequired: true });
   await services.ui.refuse(vscode.l10n.t('No connection shows a project named {0}.', projectName));
   return undefined;
 }

@@ -2,10 +2,13 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { parseStoredProjectKey } from '../../core/keys/storedKey';
 import type { Finding, Fix } from '../../core/rules/finding';
+import type { FixOutcome } from '../../core/rules/fileFixes';
 import { Commands, SecretKeys } from '../../core/names';
 import { loadChunk } from '../lazy';
 import type { Services } from '../services';
 import { storedKeysFor } from '../keys/storedKeyList';
+import { projectNamed } from './envCommands';
+import { shortPublicKey } from '../../core/keys/keyDisplay';
 import { toRange } from './envDiagnostics';
 import { workspaceRoots } from '../ui/notifications';
 
@@ -26,61 +29,29 @@ export async function applyEnvFix(services: Services, uri: vscode.Uri, finding: 
       return true;
     case 'openKeyInTree':
       return (await vscode.commands.executeCommand<boolean>(Commands.revealKey, fix.publicKey)) ?? false;
-    case 'ignoreFinding': {
-      // The command's arguments are not trusted: the access file is the one that covers the .env file.
-      const ws = loadChunk('workspace');
-      const accessFile = ws.findAccessFile(path.dirname(uri.fsPath));
-      const root = vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath;
-      if (!root || !accessFile || path.resolve(accessFile) !== path.resolve(fix.accessFile)) {
-        await services.ui.refuse(vscode.l10n.t('Not recorded: {0} is not the access file of {1} in this workspace.', fix.accessFile, uri.fsPath));
-        return false;
-      }
-      const reason = (await services.ui.input({ title: vscode.l10n.t('Ignore {0} in {1}', finding.code, fix.file), prompt: vscode.l10n.t('Why is this finding acceptable? Recorded in the access file for reviewers.'), placeHolder: vscode.l10n.t('local sandbox key'),
-        validateInput: v => v.trim() ? undefined : 'Give a reason: reviewers read it.' }))?.trim();
-      if (!reason) return false;
-      // Locked read-modify-write: another window or the CLI may be recording an entry at the same time.
-      try {
-        await ws.recordIgnoreEntry(fix.accessFile, { file: fix.file, rule: fix.rule, reason }, { stateDir: services.stateDir, tool: 'extension', scope: ws.scopeFor(fix.accessFile, workspaceRoots().map(r => r.path)) });
-      } catch (err) {
-        if (!(err instanceof ws.UnsafeWriteError)) throw err;
-        await services.ui.refuse(vscode.l10n.t('Not recorded: {0}', err.message));
-        return false;
-      }
-      services.record({ action: 'finding.ignore', resource: { kind: 'finding', id: fix.rule, name: fix.file }, outcome: 'success', details: { reason, accessFile: path.basename(path.dirname(path.dirname(fix.accessFile))) } });
-      return true;
-    }
+    case 'ignoreFinding':
+      return shown(services, await loadChunk('workspace').applyIgnoreFix(uri.fsPath, fix, {
+        workspaceRoots: vscode.workspace.getWorkspaceFolder(uri) ? workspaceRoots().map(r => r.path) : [], stateDir: services.stateDir,
+        askReason: () => services.ui.input({ title: `Ignore ${finding.code} in ${fix.file}`, prompt: 'Why is this finding acceptable? Recorded in the access file for reviewers.', placeHolder: 'local sandbox key',
+          validateInput: v => v.trim() ? undefined : 'Give a reason: reviewers read it.' }),
+      }), recorded => services.record({ action: 'finding.ignore', resource: { kind: 'finding', id: fix.rule, name: fix.file }, outcome: 'success', details: { ...recorded, accessFile: path.basename(path.dirname(path.dirname(fix.accessFile))) } }));
     default:
       return false;
   }
 }
 
-/**
- * Appends the file's pattern to the .gitignore of its repository — only that one (the fix's own path is
- * not trusted: a command link could name any file), never through a symbolic link and only inside the
- * workspace folder or the repository around it (core/git/gitignoreWriter.ts, core/fs/scopedWrite.ts).
- */
-async function addToGitignore(services: Services, uri: vscode.Uri, fix: Extract<Fix, { kind: 'addToGitignore' }>): Promise<boolean> {
-  const ws = loadChunk('workspace');
-  const folder = vscode.workspace.getWorkspaceFolder(uri);
-  const repo = folder && ws.GitRepository.find(uri.fsPath);
-  const expected = repo && path.join(repo.workTree, '.gitignore');
-  if (!folder || !repo || path.resolve(fix.gitignorePath) !== expected || repo.relativePath(uri.fsPath) === undefined) {
-    await services.ui.refuse(vscode.l10n.t('Not changed: {0} is not the .gitignore of the repository holding {1} in this workspace.', fix.gitignorePath, uri.fsPath));
-    return false;
-  }
-  // The repository may start above the workspace folder (a monorepo opened at a package): its work tree is then the scope.
-  const scope = { roots: [folder.uri.fsPath, repo.workTree], label: vscode.l10n.t('the workspace folder {0} and its repository', folder.name) };
-  try {
-    ws.appendToGitignore(expected, fix.pattern, scope, 'Langfuse keys (added by Langfuse Access)');
-  } catch (err) {
-    if (!(err instanceof ws.UnsafeWriteError) && !(err instanceof ws.UnsafePatternError)) throw err;
-    await services.ui.refuse(vscode.l10n.t('Not changed: {0}', (err as Error).message));
-    return false;
-  }
-  if (fix.alsoUntrack) {
-    services.ui.notify(vscode.l10n.t('Added {0} to {1}. The file is still tracked by git: run "{2}" and rotate the key, since it is in the history.', fix.pattern, path.basename(expected), ws.gitRmCachedCommand(fix.pattern)));
-  }
+/** A file fix's outcome shown: the confirmation (after `then`, e.g. the audit entry) or the refusal. */
+async function shown(services: Services, outcome: FixOutcome, then?: (recorded: Record<string, string> | undefined) => void): Promise<boolean> {
+  if ('refusal' in outcome) { await services.ui.refuse(outcome.refusal); return false; }
+  if ('cancelled' in outcome) return false;
+  then?.(outcome.recorded);
+  services.ui.done(outcome.done);
   return true;
+}
+
+async function addToGitignore(services: Services, uri: vscode.Uri, fix: Extract<Fix, { kind: 'addToGitignore' }>): Promise<boolean> {
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  return shown(services, loadChunk('workspace').applyGitignoreFix(uri.fsPath, fix, folder && { path: folder.uri.fsPath, name: folder.name }));
 }
 
 async function replaceWithProjectKey(services: Services, uri: vscode.Uri, fix: Extract<Fix, { kind: 'replaceWithProjectKey' }>): Promise<boolean> {
@@ -88,9 +59,16 @@ async function replaceWithProjectKey(services: Services, uri: vscode.Uri, fix: E
   let publicKey: string | undefined;
   if (candidates.length === 1) publicKey = candidates[0].publicKey;
   else if (candidates.length > 1) {
-    publicKey = (await services.ui.pick(candidates.map(c => ({ label: c.publicKey, description: c.note ?? '', publicKey: c.publicKey })), { title: vscode.l10n.t('Which key of {0}?', fix.project) }))?.publicKey;
+    publicKey = (await services.ui.pick(candidates.map(c => ({ label: shortPublicKey(c.publicKey), description: c.note ?? '', publicKey: c.publicKey })), { title: `Which key of ${fix.project}?` }))?.publicKey;
     if (!publicKey) return false;
   } else {
+    // Only offer to create a key where the acting identity may: otherwise say so now, naming whom to ask.
+    const target = await projectNamed(services, fix.project);
+    const verdict = target && (await (await services.clients.session(target.connectionId)).permissions([target.project.id])).projects[target.project.id]?.createKey;
+    if (!target || (verdict && !verdict.allowed)) {
+      await services.ui.refuse(`No key pair of ${fix.project} is stored in SecretStorage on this machine, and ${target ? `a new one cannot be created: ${verdict!.reason}` : 'no connection shows that project to create one'}`);
+      return false;
+    }
     const choice = await services.ui.choose(`No key pair of ${fix.project} is stored in SecretStorage on this machine.`, ['Create a Key in ' + fix.project]);
     if (!choice) return false;
     publicKey = await vscode.commands.executeCommand<string>(Commands.createApiKeyForProject, fix.project);
@@ -106,6 +84,9 @@ async function replaceWithProjectKey(services: Services, uri: vscode.Uri, fix: E
   if (fix.publicKeyRange) edit.replace(uri, toRange(fix.publicKeyRange), stored.publicKey);
   if (fix.secretKeyRange) edit.replace(uri, toRange(fix.secretKeyRange), stored.secretKey);
   const ok = await vscode.workspace.applyEdit(edit);
-  if (ok) await doc.save();
+  if (ok) {
+    await doc.save();
+    services.ui.done(`Put the key ${shortPublicKey(stored.publicKey)} of ${fix.project} into ${vscode.workspace.asRelativePath(uri)} and saved it.`);
+  }
   return ok;
 }

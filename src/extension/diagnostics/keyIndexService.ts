@@ -4,7 +4,8 @@ import type { ConnectionStore } from '../connections/connectionStore';
 import type { ClientProvider } from '../langfuse/clientProvider';
 import { Disposable } from '../lifecycle';
 import { loadChunk } from '../lazy';
-import { keyIndexEntriesOf, withRevoked } from '../../core/org/keyListing';
+import { keyIndexEntriesOf } from '../../core/org/keyListing';
+import { KeySightings, type KeyListing } from '../../core/rules/keySightings';
 import { SharedLoad } from '../../core/org/sharedLoad';
 import { isCancellation, throwIfCancelled, type Work, type WorkProgress } from '../../core/flow/work';
 import * as vscode from 'vscode';
@@ -12,12 +13,11 @@ import * as vscode from 'vscode';
 /**
  * public key → project, built from every connection whose organization key may list keys (the
  * user's own key to the user's own host; nothing from the workspace is sent). Rebuilt on demand after
- * the tree changed keys. Keys seen before and gone now are marked revoked.
+ * the tree changed keys or connections. A key is "revoked" only on the evidence of the connection that
+ * listed it (core/rules/keySightings.ts); a key no connection can see any more is unknown.
  */
 export class KeyIndexService extends Disposable {
-  private entries = new Map<string, KeyIndexEntry>();
-  private readonly seen = new Map<string, KeyIndexEntry>();
-  private complete = false;
+  private readonly sightings = new KeySightings();
   private building: SharedLoad<void> | undefined;
   private readonly changed = this.register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
@@ -27,12 +27,12 @@ export class KeyIndexService extends Disposable {
   }
 
   index(): KeyIndex | undefined {
-    if (this.entries.size === 0 && this.seen.size === 0) return undefined;
-    return loadChunk('workspace').keyIndexFromEntries(withRevoked(this.entries, this.seen), this.complete);
+    if (this.sightings.empty) return undefined;
+    return loadChunk('workspace').keyIndexFromEntries(this.sightings.entries(), this.sightings.complete);
   }
 
   lookup(publicKey: string): KeyIndexEntry | undefined {
-    return this.entries.get(publicKey);
+    return this.sightings.lookup(publicKey);
   }
 
   /**
@@ -57,25 +57,23 @@ export class KeyIndexService extends Disposable {
   }
 
   private async build(work: Required<Pick<Work, 'signal'>> & Work): Promise<void> {
-    const next = new Map<string, KeyIndexEntry>();
-    let complete = this.connections.list().length > 0;
+    const listings: KeyListing[] = [];
     for (const c of this.connections.list()) {
+      const pair = await this.connections.keyPair(c.id);
+      const source = `${c.id}\n${c.baseUrl}\n${pair?.publicKey ?? ''}`;
       try {
         const onProgress = work.onProgress && ((p: WorkProgress) => work.onProgress!({ ...p, message: p.message ? vscode.l10n.t('keys of {0}: {1}', c.name, p.message) : vscode.l10n.t('keys of {0}', c.name) }));
-        const entries = await keyIndexEntriesOf((await this.clients.get(c.id)).model, { name: c.name, baseUrl: c.baseUrl }, { signal: work.signal, onProgress });
-        if (!entries) { complete = false; continue; } // project key or no admin API: its keys are unknown here
-        for (const [pk, e] of entries) next.set(pk, e);
+        // undefined: a project key or no admin API, so its organization's keys are unknown here
+        listings.push({ source, entries: pair ? await keyIndexEntriesOf((await this.clients.get(c.id)).model, { name: c.name, baseUrl: c.baseUrl }, { signal: work.signal, onProgress }) : undefined });
       } catch (err) {
         if (isCancellation(err, work.signal)) throw err;
-        complete = false;
+        listings.push({ source, entries: undefined });
         this.log.warn(`Key index: could not list the keys of "${c.name}":`, (err as Error).message);
       }
     }
+    // A cancelled rebuild changes nothing.
     throwIfCancelled(work.signal);
-    for (const [pk, e] of this.entries) this.seen.set(pk, e);
-    for (const pk of next.keys()) this.seen.delete(pk);
-    this.entries = next;
-    this.complete = complete;
+    this.sightings.update(listings);
     this.changed.fire();
   }
 }

@@ -103,8 +103,8 @@ async function showReport(services: Services, journal: RotationJournal): Promise
   const report = chunk.formatRotationReport(chunk.rotationReport(journal));
   services.log.child('Rotation').info(report);
   // The report document holds the full lists (every file still naming the old key); the notification only sums up.
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: `# Key rotation ${journal.id}\n\n${markdownCodeBlock(relativizePaths(report, workspaceRoots()))}` });
-  await vscode.window.showTextDocument(doc, { preview: true });
+  await services.reports.open({ kind: 'rotation', id: journal.id, title: `Key rotation ${journal.id}`, language: 'markdown',
+    render: () => `# Key rotation ${journal.id}\n\n${markdownCodeBlock(relativizePaths(report, workspaceRoots()))}` });
 }
 
 /** After a completed rotation the new pair is kept as a stored project key; the old one is forgotten. */
@@ -123,7 +123,7 @@ export async function pickJournal(services: Services, id: string | undefined, ve
   const found = services.clients.host().findRotation(id);
   if ('journal' in found) return verb === 'Abort' && !id ? choose(services, [found.journal], verb) : found.journal;
   if ('choose' in found) return choose(services, found.choose, verb);
-  if (verb === 'Resume') services.ui.notify(found.none);
+  services.ui.notify(found.none); // nothing unfinished: say so, never an empty picker
   return undefined;
 }
 
@@ -151,7 +151,8 @@ export async function abortRotation(services: Services, id?: string): Promise<Ro
   try {
     const result = await rotations.abort(journal);
     if (!result) return undefined;
-    if (result.outcome === 'rolledBack') services.ui.notify(`Rotation ${journal.id} rolled back: every target holds what it held before, and ${journal.oldKey ? `${shortPublicKey(journal.oldKey.publicKey)} was never revoked` : 'the new key was deleted'}.`);
+    // A rolled-back rotation (or one whose rollback is not finished) ends saying what changed.
+    services.ui.done(loadChunk('core').rollbackDone(result.journal));
     await afterRotation(services, result.journal);
     return result.journal;
   } catch (err) {

@@ -1,18 +1,19 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { SandboxCredentials, checkBaseUrl } from '../../core/connections/connection';
-import { CliEnv } from '../../core/names';
+import { CliEnv, SANDBOX_CONNECTION_ID } from '../../core/names';
+import type { ProjectKeyCandidate } from '../../core/org/organizationName';
 import type { ConnectionStore } from '../connections/connectionStore';
 
-export const SANDBOX_CONNECTION_ID = 'local-sandbox';
+export { SANDBOX_CONNECTION_ID };
 
 /**
  * "Connect to local sandbox": reads the key pairs the sandbox wrote with --credentials-out (path from
  * $LANGFUSE_ACCESS_SANDBOX_CREDENTIALS, set by `npm start`, or picked by the user) and stores the
- * organization key as the "Local sandbox" connection. Returns the connection id, or undefined if the
- * user cancelled.
+ * organization key as the "Local sandbox" connection. Returns the connection id and the file's project
+ * pairs (they can tell the organization's name), or undefined if the user cancelled.
  */
-export async function connectSandbox(store: ConnectionStore, env: NodeJS.ProcessEnv, credentialsPath?: string): Promise<string | undefined> {
+export async function connectSandbox(store: ConnectionStore, env: NodeJS.ProcessEnv, credentialsPath?: string): Promise<{ id: string; projectKeys: ProjectKeyCandidate[] } | undefined> {
   let file = credentialsPath ?? env[CliEnv.sandboxCredentials];
   if (!file) {
     const picked = await vscode.window.showOpenDialog({
@@ -33,5 +34,6 @@ export async function connectSandbox(store: ConnectionStore, env: NodeJS.Process
   const url = checkBaseUrl(parsed.data.baseUrl);
   if (!url.ok) throw new Error(url.reason);
   await store.save({ id: SANDBOX_CONNECTION_ID, name: 'Local sandbox', baseUrl: parsed.data.baseUrl }, parsed.data.organization);
-  return SANDBOX_CONNECTION_ID;
+  const projectKeys = Object.values(parsed.data.projects).map(p => ({ projectId: p.projectId, pair: { publicKey: p.publicKey, secretKey: p.secretKey } }));
+  return { id: SANDBOX_CONNECTION_ID, projectKeys };
 }

@@ -51,7 +51,7 @@ export class ExtensionPort implements SessionPort {
     this.pendingSecrets = new deps.core.CapturingPendingStore(new deps.core.SecretStoragePendingSecretStore(deps.secrets));
     const ui = () => deps.ui();
     this.prompter = {
-      confirm: c => ui().confirm(c.detail ? `${c.detail}\n\n${c.message}` : c.message, c.button),
+      confirm: c => ui().confirm(c.detail ? `${c.detail}\n\n${c.message}` : c.message, c.button, undefined, c.cancel),
       refuse: message => ui().refuse(message),
       notify: message => ui().notify(message),
       progress: event => {

@@ -7,6 +7,10 @@ import { loadChunk } from '../lazy';
 import { Disposable } from '../lifecycle';
 import { parentOf, type AccessNode } from '../../core/org/accessNodes';
 import { isCancellation, type Work } from '../../core/flow/work';
+import type { AccessRows } from '../../core/org/accessRows';
+import type { Permissions } from '../../core/session/permissions';
+import { SANDBOX_CONNECTION_ID } from '../../core/names';
+import type { OrganizationNames } from '../connections/organizationNames';
 import { renderNode, type KeyPolicy } from './renderNode';
 
 /**
@@ -17,27 +21,38 @@ import { renderNode, type KeyPolicy } from './renderNode';
 export class AccessTreeProvider extends Disposable implements vscode.TreeDataProvider<AccessNode> {
   private readonly changed = this.register(new vscode.EventEmitter<AccessNode | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
+  /** The identity's permissions per connection and the keys' labels (core/org/accessRows.ts), once the core chunk is loaded. */
+  private rows: AccessRows | undefined;
 
   constructor(
     private readonly connections: ConnectionStore,
     private readonly clients: ClientProvider,
     private readonly log: Logger,
+    private readonly organizationNames?: OrganizationNames,
     private readonly policy: () => KeyPolicy = defaultPolicy,
   ) {
     super();
     this.register(connections.onDidChange(() => this.refresh()));
     this.register(vscode.workspace.onDidChangeConfiguration(e => {
-      if (e.affectsConfiguration(Settings.rotationMaxAgeDays) || e.affectsConfiguration(Settings.keyNoteConvention)) this.changed.fire(undefined);
+      if (e.affectsConfiguration(Settings.rotationMaxAgeDays) || e.affectsConfiguration(Settings.keyNoteConvention) || e.affectsConfiguration(Settings.actingAs)) this.changed.fire(undefined);
     }));
+    if (organizationNames) this.register(organizationNames.onDidChange(() => this.changed.fire(undefined)));
+  }
+
+  /** Redraws every row from what is loaded, without reloading (the session already dropped what an action changed). */
+  redraw(): void {
+    this.changed.fire(undefined);
+  }
+
+  /** What the acting identity may do on a connection, as last computed for its rows. */
+  permissionsOf(connectionId: string): Permissions | undefined {
+    return this.rows?.permissionsOf(connectionId);
   }
 
   /** Reloads the part of the tree a node stands for (everything when no node is given). */
   refresh(node?: AccessNode): void {
     if (node) {
-      const model = this.clients.peek(node.connectionId);
-      if ('project' in node) model?.invalidate({ projectId: node.project.id });
-      else if (node.kind === 'organization' || node.kind === 'orgMembers' || node.kind === 'orgKeys') model?.invalidate({ overview: true });
-      else model?.invalidate();
+      this.clients.peek(node.connectionId)?.invalidate(loadChunk('core').invalidationFor(node));
     } else {
       for (const c of this.connections.list()) this.clients.peek(c.id)?.invalidate();
     }
@@ -64,7 +79,14 @@ export class AccessTreeProvider extends Disposable implements vscode.TreeDataPro
   }
 
   getTreeItem(node: AccessNode): vscode.TreeItem {
-    return renderNode(node, { connection: this.connections.get(node.connectionId), policy: this.policy() });
+    const connections = this.connections.list();
+    return renderNode(node, {
+      connection: connections.find(c => c.id === node.connectionId), policy: this.policy(),
+      permissions: this.rows?.permissionsOf(node.connectionId),
+      organizationName: this.organizationNames?.get(node.connectionId),
+      expandConnection: connections.length === 1 || node.connectionId === SANDBOX_CONNECTION_ID,
+      keyLabel: this.rows?.keyLabelOf(node),
+    });
   }
 
   async getChildren(node?: AccessNode): Promise<AccessNode[]> {
@@ -77,8 +99,9 @@ export class AccessTreeProvider extends Disposable implements vscode.TreeDataPro
   }
 
   private async childrenOf(node: AccessNode): Promise<AccessNode[]> {
-    const { model } = await this.clients.get(node.connectionId);
-    return loadChunk('core').childrenOf(node, model);
+    const { session } = await this.clients.get(node.connectionId);
+    this.rows ??= new (loadChunk('core').AccessRows)(this.log);
+    return this.rows.children(node, session, overview => this.organizationNames?.learn(node.connectionId, overview));
   }
 
   private errorRow(node: AccessNode, err: unknown): AccessNode {

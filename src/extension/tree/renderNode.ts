@@ -1,15 +1,14 @@
 import * as vscode from 'vscode';
 import type { AccessNode } from '../../core/org/accessNodes';
 import { nodeId } from '../../core/org/accessNodes';
-import { nodeView, type KeyPolicy } from '../../core/org/nodeView';
-import type { Connection } from '../connections/connectionStore';
+import { nodeView, type KeyPolicy, type NodeContext } from '../../core/org/nodeView';
 
 export type { KeyPolicy };
 
 const COLLAPSIBLE = { none: 0, collapsed: 1, expanded: 2 } as const;
 
 /** A row of the Access view as VS Code draws it, from core's view of the row. */
-export function renderNode(node: AccessNode, ctx: { connection?: Connection; policy: KeyPolicy }): vscode.TreeItem {
+export function renderNode(node: AccessNode, ctx: NodeContext): vscode.TreeItem {
   const view = nodeView(node, ctx);
   const item = new vscode.TreeItem(view.label, COLLAPSIBLE[view.collapsible]);
   item.id = nodeId(node);
@@ -22,5 +21,7 @@ export function renderNode(node: AccessNode, ctx: { connection?: Connection; pol
   item.iconPath = new vscode.ThemeIcon(view.icon, view.iconColor ? new vscode.ThemeColor(view.iconColor) : undefined);
   item.contextValue = view.contextValue;
   item.command = view.command;
+  // Read instead of a plain tooltip: the row's words and the state its icon shows (issue: screen readers).
+  item.accessibilityInformation = { label: view.accessibility };
   return item;
 }

@@ -1,38 +1,12 @@
 import * as vscode from 'vscode';
 import { forLabel } from '../../core/display';
-import { FlowAction, runFlow, type FlowStep } from '../../core/flow/steps';
+import { FlowAction, runFlow } from '../../core/flow/steps';
+import type { PickOptions, Step, StepDriver, StepItem, TextOptions } from '../../core/flow/driver';
+import { progressText } from './notifications';
 
 
-/** What a step can ask. MultiStepInput shows real QuickInputs; tests pass a scripted driver. */
-export interface StepDriver {
-  pick<T extends vscode.QuickPickItem>(options: PickOptions<T>): Promise<T>;
-  pickMany<T extends vscode.QuickPickItem>(options: PickOptions<T> & { selected?: readonly T[]; minimum?: number }): Promise<T[]>;
-  text(options: TextOptions): Promise<string>;
-}
-
-export type Step<S> = FlowStep<StepDriver, S>;
-
-interface CommonOptions {
-  title: string;
-  step: number;
-  totalSteps: number;
-  placeholder?: string;
-  ignoreFocusOut?: boolean;
-}
-
-export interface PickOptions<T extends vscode.QuickPickItem> extends CommonOptions {
-  items: readonly T[];
-  activeItem?: T;
-  matchOnDescription?: boolean;
-}
-
-export interface TextOptions extends CommonOptions {
-  value?: string;
-  prompt: string;
-  password?: boolean;
-  /** Returns an error message, or undefined when valid. May be async (the input shows busy meanwhile). */
-  validate?: (value: string) => string | undefined | Promise<string | undefined>;
-}
+// The step types live in core (core/flow/driver.ts), so flows such as the SSO assistant's are core code.
+export type { PickOptions, Step, StepDriver, TextOptions } from '../../core/flow/driver';
 
 /**
  * A multi-step QuickInput flow with Back: each step shows one pick or input box and returns the next
@@ -58,8 +32,8 @@ export class MultiStepInput implements StepDriver {
     }
   }
 
-  async pick<T extends vscode.QuickPickItem>(options: PickOptions<T>): Promise<T> {
-    const quickPick = vscode.window.createQuickPick<T>();
+  async pick<T extends StepItem>(options: PickOptions<T>): Promise<T> {
+    const quickPick = vscode.window.createQuickPick<vscode.QuickPickItem>();
     const shown = new DisplayItems(options.items);
     return this.show(quickPick, options, (resolve, disposables) => {
       quickPick.items = shown.items;
@@ -73,8 +47,8 @@ export class MultiStepInput implements StepDriver {
   }
 
   /** A pick with checkboxes; `extra` items (e.g. "Add a target…") return on their own when accepted. */
-  async pickMany<T extends vscode.QuickPickItem>(options: PickOptions<T> & { selected?: readonly T[]; minimum?: number }): Promise<T[]> {
-    const quickPick = vscode.window.createQuickPick<T>();
+  async pickMany<T extends StepItem>(options: PickOptions<T> & { selected?: readonly T[]; minimum?: number }): Promise<T[]> {
+    const quickPick = vscode.window.createQuickPick<vscode.QuickPickItem>();
     const shown = new DisplayItems(options.items);
     return this.show(quickPick, options, (resolve, disposables) => {
       quickPick.canSelectMany = true;
@@ -89,6 +63,10 @@ export class MultiStepInput implements StepDriver {
         resolve(chosen);
       }));
     });
+  }
+
+  busy<T>(title: string, work: () => Promise<T>): Promise<T> {
+    return Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: progressText(title) }, work));
   }
 
   async text(options: TextOptions): Promise<string> {
@@ -124,7 +102,7 @@ export class MultiStepInput implements StepDriver {
 
   private show<R, Q extends vscode.QuickPick<vscode.QuickPickItem> | vscode.InputBox>(
     input: Q,
-    options: CommonOptions,
+    options: Omit<TextOptions, 'prompt'>,
     wire: (resolve: (value: R) => void, disposables: vscode.Disposable[]) => void,
   ): Promise<R> {
     const disposables: vscode.Disposable[] = [];
@@ -147,11 +125,14 @@ export class MultiStepInput implements StepDriver {
 }
 
 /** Items as shown (labels from servers and workspaces sanitised by core/display), mapped back to the caller's own. */
-class DisplayItems<T extends vscode.QuickPickItem> {
-  readonly items: T[];
+class DisplayItems<T extends StepItem> {
+  readonly items: vscode.QuickPickItem[];
   constructor(private readonly originals: readonly T[]) {
-    this.items = originals.map(i => ({ ...i, label: forLabel(i.label), description: i.description === undefined ? undefined : forLabel(i.description), detail: i.detail === undefined ? undefined : forLabel(i.detail) }));
+    this.items = originals.map(i => ({
+      ...i, label: forLabel(i.label), description: i.description === undefined ? undefined : forLabel(i.description), detail: i.detail === undefined ? undefined : forLabel(i.detail),
+      ...(i.separator ? { kind: vscode.QuickPickItemKind.Separator } : {}),
+    }));
   }
-  of(originals: readonly T[]): T[] { return originals.map(o => this.items[this.originals.indexOf(o)]).filter(Boolean); }
-  original(shown: readonly T[]): T[] { return shown.map(s => this.originals[this.items.indexOf(s)]).filter(Boolean); }
+  of(originals: readonly T[]): vscode.QuickPickItem[] { return originals.map(o => this.items[this.originals.indexOf(o)]).filter(Boolean); }
+  original(shown: readonly vscode.QuickPickItem[]): T[] { return shown.map(s => this.originals[this.items.indexOf(s)]).filter(Boolean); }
 }

@@ -41,4 +41,8 @@ export const workbench = {
   /** Clicks every link rendered in the notifications containing `containing`; returns how many it clicked. */
   clickNotificationLinks: (containing: string) => ask<number>('clickNotificationLinks', { containing }),
   clearNotifications: () => ask<boolean>('clearNotifications'),
+  /** The status bar items' texts, left to right. */
+  statusBar: () => ask<string[]>('statusBar'),
+  /** The editor tabs with their dirty marks. */
+  tabs: () => ask<{ label: string; dirty: boolean }[]>('tabs'),
 };

@@ -6,18 +6,12 @@ import type { ExtensionApi } from '../../../src/extension/extension';
 import type { AccessNode } from '../../../src/core/org/accessNodes';
 import { startSandbox, type SandboxHandle } from '../../../src/sandbox/index';
 import { activateExtension, auditLines, sandboxCredentials, sandboxGet, sandboxPut, ScriptedPrompter, sleep, waitFor } from './helpers';
+import { treeRows } from './treeRows';
 
 let api: ExtensionApi;
 let ui: ScriptedPrompter;
 
-async function rows(node?: AccessNode): Promise<{ node: AccessNode; label: string; description: string; contextValue?: string; tooltip: string }[]> {
-  const children = await api.services.tree.getChildren(node);
-  return children.map(child => {
-    const item = api.services.tree.getTreeItem(child);
-    const tooltip = typeof item.tooltip === 'string' ? item.tooltip : item.tooltip?.value ?? '';
-    return { node: child, label: String(item.label), description: String(item.description ?? ''), contextValue: item.contextValue, tooltip };
-  });
-}
+const rows = (node?: AccessNode) => treeRows(api, node);
 
 async function find(pathLabels: string[], connectionId = 'local-sandbox') {
   let current = (await rows()).find(r => r.node.connectionId === connectionId && r.node.kind === 'connection');
@@ -47,7 +41,8 @@ describe('access tree on the Acme sandbox', () => {
 
   it('shows organization → projects → members with effective roles', async () => {
     const org = await find(['Organization']);
-    assert.strictEqual(org.description, '3 projects');
+    // The name comes from a project key of the sandbox's credentials file (an organization key cannot tell it).
+    assert.strictEqual(org.description, 'Acme Corp · 3 projects · you: OWNER');
     const projects = (await rows(org.node)).map(r => r.label);
     assert.deepStrictEqual(projects, ['Members', 'Organization API keys', 'analytics-readonly', 'production-chatbot', 'staging-chatbot']);
     const prod = await rows((await find(['Organization', 'production-chatbot', 'Members'])).node);
@@ -69,15 +64,25 @@ describe('access tree on the Acme sandbox', () => {
   it('lists API keys with note, age and masked secret, and warns about an overdue key', async () => {
     const keys = await rows((await find(['Organization', 'production-chatbot', 'API keys'])).node);
     assert.strictEqual(keys.length, 1);
-    assert.strictEqual(keys[0].label, 'pk-lf-…0001');
+    assert.strictEqual(keys[0].label, 'pk-lf-b100…0001');
     // The acme world is dated from the sandbox's start: this key is 180 days old on any date.
     const [served] = (await sandboxGet('/api/public/projects/proj-production-chatbot/apiKeys')).apiKeys;
-    assert.strictEqual(keys[0].description, `chatbot-production · created ${served.createdAt.slice(0, 10)} · 6 mo · sk-lf-...0001`);
-    assert.strictEqual(keys[0].contextValue, 'apiKey:overdue');
+    assert.strictEqual(keys[0].description, `chatbot-production · created ${served.createdAt.slice(0, 10)} · 180 days old, overdue by 90 days · sk-lf-…0001`);
+    // Issue 20 item 1: a screen reader hears the state the warning icon shows, not the long tooltip.
+    assert.strictEqual(keys[0].spoken, 'API key pk-lf-b100…0001 of production-chatbot, note chatbot-production, 180 days old, overdue by 90 days, secret ending 0001');
+    const every = async (node?: AccessNode): Promise<string[]> => {
+      const found: string[] = [];
+      for (const r of await rows(node)) found.push(`${r.label}: ${r.spoken ?? 'NONE'}`, ...(r.collapsible ? await every(r.node) : []));
+      return found;
+    };
+    const spoken = await every();
+    assert.ok(spoken.every(s => !s.endsWith(': NONE')), spoken.filter(s => s.endsWith(': NONE')).join(' | '));
+    assert.strictEqual(keys[0].contextValue, 'apiKey:overdue+revokeKey+rotateKey');
     assert.match(keys[0].tooltip, /older than the 90-day rotation policy/);
     const orgKeys = await rows((await find(['Organization', 'Organization API keys'])).node);
-    // The organization key is 88 days old on any date: inside the 90-day policy.
+    // The sandbox dates the acme world from its start: the organization key is 88 days old on any date, inside the 90-day policy.
     assert.strictEqual(orgKeys[0].contextValue, 'orgApiKey');
+    assert.match(orgKeys[0].description, / · 88 days old · sk-lf-…0001$/);
     const all = JSON.stringify([...keys, ...orgKeys]);
     assert.ok(!all.includes('sk-lf-demo-'), 'no secret in the tree');
   });
@@ -101,8 +106,9 @@ describe('access tree on the Acme sandbox', () => {
 
   it('never removes or demotes the last OWNER', async () => {
     const lead = await find(['Organization', 'Members', 'Erin Lead']);
-    ui.answer({ pick: 'ADMIN' });
+    assert.doesNotMatch(lead.contextValue ?? '', /changeRole|removeMember/, 'the menu offers neither');
     assert.strictEqual(await vscode.commands.executeCommand('langfuseAccess.changeOrgRole', lead.node), false);
+    assert.ok(!ui.asked.some(a => a.kind === 'pick'), 'refused before a role was asked for');
     assert.strictEqual(await vscode.commands.executeCommand('langfuseAccess.removeMember', lead.node), false);
     const refusals = ui.asked.filter(a => a.kind === 'refuse');
     assert.strictEqual(refusals.length, 2);
@@ -114,7 +120,7 @@ describe('access tree on the Acme sandbox', () => {
 
   it('checks the acting identity\'s effective project role: an OWNER with project role NONE cannot manage that project', async () => {
     const dev = await memberRow('staging-chatbot', 'Dana Developer');
-    ui.answer({ pick: 'VIEWER' });
+    assert.strictEqual(dev.contextValue, 'projectMember:inherited', 'no role action is offered');
     assert.strictEqual(await vscode.commands.executeCommand('langfuseAccess.setProjectRole', dev.node), false);
     assert.match(ui.asked.find(a => a.kind === 'refuse')!.text, /engineering-lead@acme\.com is NONE in staging-chatbot.*→ ask: senior-dev@acme\.com$/);
   });
@@ -124,7 +130,6 @@ describe('access tree on the Acme sandbox', () => {
     await config.update('langfuseAccess.actingAs', 'developer@acme.com', vscode.ConfigurationTarget.Global);
     try {
       const analyst = await memberRow('analytics-readonly', 'Alex Analyst');
-      ui.answer({ pick: 'ADMIN' });
       assert.strictEqual(await vscode.commands.executeCommand('langfuseAccess.setProjectRole', analyst.node), false);
       assert.match(ui.asked.find(a => a.kind === 'refuse')!.text, /^Permission denied: insufficient role\. developer@acme\.com is NONE in analytics-readonly.*→ ask: data-lead@acme\.com$/);
     } finally {
@@ -140,7 +145,7 @@ describe('access tree on the Acme sandbox', () => {
     assert.strictEqual(overrides.memberships.find((m: any) => m.email === 'developer@acme.com').role, 'VIEWER');
     const changed = await memberRow('production-chatbot', 'Dana Developer');
     assert.match(changed.description, /VIEWER \(project role; organization MEMBER\)/);
-    assert.strictEqual(changed.contextValue, 'projectMember:override');
+    assert.strictEqual(changed.contextValue, 'projectMember:override+setRole');
     ui.answer({ confirm: true });
     assert.strictEqual(await vscode.commands.executeCommand('langfuseAccess.resetProjectRole', changed.node), true);
     const after = await sandboxGet('/api/public/projects/proj-production-chatbot/memberships');

@@ -99,6 +99,8 @@ describe('.env diagnostics in the sample workspace', () => {
     assert.match(access, /# Workspace access file for Acme Corp/, 'the file\'s comments survive');
     await waitFor('rotation-overdue gone', () => vscode.languages.getDiagnostics(doc.uri).some(x => x.code === 'rotation-overdue') ? undefined : true);
     assert.ok(auditLines().some(e => e.action === 'finding.ignore' && e.resource.id === 'rotation-overdue' && e.details.reason.includes('OPS-42')));
+    // Issue 14 item 7: the fix ends with a confirmation naming what changed.
+    assert.ok(ui.asked.some(a => a.kind === 'done' && a.text === 'Ignoring "rotation-overdue" for .env.production: recorded with your reason in .langfuse/access.yaml.'), JSON.stringify(ui.asked));
   });
 
   it('shows access-file problems at their line', async () => {

@@ -83,7 +83,7 @@ describe('key rotation wizard against the sandbox', () => {
     // Issue 14 item 3: the pause names the step it waits at (not the last one done) and stays visible until resumed.
     const pauseNote = ui.asked.find(a => a.kind === 'notify' && /is paused at/.test(a.text))!;
     assert.match(pauseNote.text, /is paused at step 7\/11 "Evidence that the old key is out of use"/);
-    assert.match(api.services.rotationStatus.text ?? '', /Rotation of pk-lf-…0001 paused at 7\/11 Evidence that the old key is out of use/);
+    assert.match(api.services.rotationStatus.text ?? '', /Rotation of pk-lf-d300…0001 paused at 7\/11 Evidence that the old key is out of use/);
     assert.deepStrictEqual(api.services.rotationStatus.command?.arguments, [paused.id], 'clicking it resumes this rotation');
     // Issue 11 item 3: the key index already knows the new key when the command returns (no manual refresh).
     assert.strictEqual(api.services.keyIndex.lookup(newPk)?.projectName, 'analytics-readonly');

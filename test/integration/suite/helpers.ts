@@ -44,7 +44,7 @@ export function packageJson(): any {
 }
 
 /** What a scripted answer is matched against: the prompt's kind and text. */
-export interface Asked { kind: 'confirm' | 'choose' | 'pick' | 'input' | 'refuse' | 'notify' | 'copy' | 'failed'; text: string; options?: string[] }
+export interface Asked { kind: 'confirm' | 'choose' | 'pick' | 'input' | 'refuse' | 'notify' | 'done' | 'transient' | 'withdraw' | 'copy' | 'failed'; text: string; options?: string[] }
 
 type Answer =
   | { confirm: boolean }
@@ -71,18 +71,24 @@ export class ScriptedPrompter {
     return a as Extract<Answer, Record<K, unknown>>;
   }
 
-  async confirm(message: string, button: string) { this.asked.push({ kind: 'confirm', text: message, options: [button] }); return this.next('confirm', message).confirm; }
+  /** Passing notes still standing, by subject (a key): withdrawn ones are gone. */
+  readonly transients = new Map<string, string>();
+
+  async confirm(message: string, button: string, _detail?: string, cancel?: string) { this.asked.push({ kind: 'confirm', text: message, options: cancel ? [button, cancel] : [button] }); return this.next('confirm', message).confirm; }
   async choose<T extends string>(message: string, buttons: T[]) {
     this.asked.push({ kind: 'choose', text: message, options: buttons });
     const c = this.next('choose', message).choose;
     if (c !== undefined && !buttons.includes(c as T)) throw new Error(`"${c}" is not one of ${buttons.join(', ')}`);
     return c as T | undefined;
   }
-  async pick<T extends vscode.QuickPickItem>(source: T[] | ((signal: AbortSignal) => Promise<T[]>), options: { title: string }) {
+  /** The row each pick pre-selected (its label), in order. */
+  readonly activeRows: (string | undefined)[] = [];
+  async pick<T extends vscode.QuickPickItem>(source: T[] | ((signal: AbortSignal) => Promise<T[]>), options: { title: string; active?: T }) {
     // A loading picker closes without a question when its loader finds nothing (the loader says why).
     const items = typeof source === 'function' ? await source(new AbortController().signal) : source;
     if (typeof source === 'function' && items.length === 0) return undefined;
-    this.asked.push({ kind: 'pick', text: options.title, options: items.map(i => i.label) });
+    this.asked.push({ kind: 'pick', text: options.title, options: items.map(i => i.description ? `${i.label} ${i.description}` : i.label) });
+    this.activeRows.push(options.active?.label);
     const want = this.next('pick', options.title).pick;
     if (want === undefined) return undefined;
     const found = items.find(i => typeof want === 'string' ? i.label === want : want.test(i.label));
@@ -100,6 +106,9 @@ export class ScriptedPrompter {
   }
   async refuse(message: string) { this.asked.push({ kind: 'refuse', text: message }); }
   notify(message: string) { this.asked.push({ kind: 'notify', text: message }); }
+  done(message: string) { this.asked.push({ kind: 'done', text: message }); }
+  transient(message: string, subject: string) { this.asked.push({ kind: 'transient', text: message, options: [subject] }); this.transients.set(subject, message); }
+  withdraw(subject: string) { this.asked.push({ kind: 'withdraw', text: subject }); this.transients.delete(subject); }
   failed(message: string, _show: () => void, error?: unknown) { this.asked.push({ kind: 'failed', text: `${message}\n${(error as Error)?.stack ?? ''}` }); }
   /** The failures shown, for assertion messages. */
   failures(): string { return this.asked.filter(a => a.kind === 'failed').map(a => a.text).join('\n'); }

@@ -99,7 +99,7 @@ runPart(PART, async ({ long }) => {
       // Clear: the key is being rotated right now (by which tool and pid) or has an unfinished rotation,
       // or — when the other process already finished — the rotation that revoked it, by id, with the next step.
       const busy = /is being rotated right now by |already has an unfinished rotation rot-|is being rotated by .* \(rotation rot-/.test(text);
-      const revokedHere = winnerId !== undefined && text.includes(`rotation ${winnerId} revoked it at `) && /replaced by pk-lf-…[0-9a-f]{4}/.test(text) && /rotate --list/.test(text);
+      const revokedHere = winnerId !== undefined && text.includes(`rotation ${winnerId} revoked it at `) && /replaced by pk-lf-[0-9a-f]{4}…[0-9a-f]{4}/.test(text) && /rotate --list/.test(text);
       if (!busy && !revokedHere) { unclearRefusals++; process.stderr.write(`[concurrency] unclear refusal (exit ${loser.code}):\n${text.replace(/sk-lf-[A-Za-z0-9-]+/g, 'sk-lf-…')}\n`); }
       if (revokedHere) refusalsNamingRotation++;
       loserMessage ||= text.trim().split('\n').slice(-3).join(' ').slice(0, 220);

@@ -108,8 +108,8 @@ describe('cli: rotate on Langfuse 4.x', function () {
     const newKey = h.keys()[0].publicKey;
     const again = await h.run([...START, '--to', 'env:app/.env', '--yes']);
     assert.equal(again.code, 2, again.err);
-    assert.match(again.err, new RegExp(`${OLD.publicKey} is no longer a key of project production-chatbot: rotation ${id} revoked it at \\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z \\(by engineering-lead@acme\\.com with the langfuse-access CLI, replaced by pk-lf-…${newKey.slice(-4)}; that rotation is completed\\)`));
-    assert.match(again.err, /Use the new key pk-lf-….{4} .*see "langfuse-access rotate --list"/);
+    assert.match(again.err, new RegExp(`${OLD.publicKey} is no longer a key of project production-chatbot: rotation ${id} revoked it at \\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z \\(by engineering-lead@acme\\.com with the langfuse-access CLI, replaced by pk-lf-${newKey.slice(6, 10)}…${newKey.slice(-4)}; that rotation is completed\\)`));
+    assert.match(again.err, /Use the new key pk-lf-.{4}….{4} .*see "langfuse-access rotate --list"/);
     assert.ok(!again.err.includes(newKey), 'the replacing key is shown masked');
     // Deleted in the Langfuse UI, never rotated here.
     const staging = [...h.sandbox.store.apiKeys.values()].find(k => k.projectId === 'proj-staging-chatbot')!;

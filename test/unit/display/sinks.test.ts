@@ -47,8 +47,8 @@ describe('display sinks: the extension shows untrusted text only through core/di
     assert.deepEqual(offenders, [], 'call ui/notifications.ts (notification, dialog, quickPick, inputBox) instead: it sanitises the text');
   });
 
-  it('only ui/multiStepInput.ts and ui/loadingPick.ts create QuickPicks and InputBoxes (they sanitise their labels)', () => {
-    const offenders = files.filter(f => f.rel !== 'src/extension/ui/multiStepInput.ts' && f.rel !== 'src/extension/ui/loadingPick.ts')
+  it('only ui/multiStepInput.ts, ui/notifications.ts and ui/loadingPick.ts create QuickPicks and InputBoxes (they sanitise their labels)', () => {
+    const offenders = files.filter(f => f.rel !== 'src/extension/ui/multiStepInput.ts' && f.rel !== 'src/extension/ui/notifications.ts' && f.rel !== 'src/extension/ui/loadingPick.ts')
       .flatMap(f => calls(f.source, /\b(createQuickPick|createInputBox)/).map(c => `${f.rel}:${c.at}`));
     assert.deepEqual(offenders, []);
   });
@@ -115,7 +115,7 @@ describe('display sinks: the extension shows untrusted text only through core/di
         assert.doesNotMatch(text, CONTROL, text);
       }
       assert.equal(shown[0].args[0], 'Paused: the old key is still in [Open deploy checklist] (command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22touch%20x%5Cn%22%7D):1.\\x1b[2J');
-      assert.deepEqual(shown[1].args.slice(2), ['Show Logs']);
+      assert.deepEqual(shown[1].args.slice(2).map(b => (b as { title: string }).title), ['Show Logs']);
     });
 
     it('dialogs: message, detail and buttons sanitised; the answer is the caller\'s own button', async () => {
@@ -125,7 +125,7 @@ describe('display sinks: the extension shows untrusted text only through core/di
       const [call] = shown;
       assert.equal(call.args[0], 'Revoke the key of\\u202e evil?');
       assert.deepEqual(call.args[1], { modal: true, detail: 'detail [Open deploy checklist] (command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22touch%20x%5Cn%22%7D)' });
-      assert.equal(call.args[2], 'Revoke in prod\\x07');
+      assert.equal((call.args[2] as { title: string }).title, 'Revoke in prod\\x07');
     });
 
     it('quick picks: labels sanitised, the pick is the caller\'s own item; input boxes: title and prompt sanitised', async () => {
@@ -160,6 +160,21 @@ describe('display sinks: the extension shows untrusted text only through core/di
       pickers.at(-1)!.hide();
       assert.equal(await closed, undefined);
       assert.equal(signal.aborted, true, 'the load is cancelled with the picker');
+    });
+
+    it('a quick pick with a pre-selected row is sanitised the same way', async () => {
+      const created: { items?: { label: string }[]; activeItems?: unknown[]; title?: string; accept?: () => void }[] = [];
+      (fakeVscode.window as Record<string, unknown>).createQuickPick = () => {
+        const qp: Record<string, any> = { selectedItems: [], onDidAccept: (f: () => void) => { qp.accept = f; }, onDidHide: () => undefined, dispose: () => undefined };
+        qp.show = () => { qp.selectedItems = qp.activeItems; qp.accept(); };
+        created.push(qp);
+        return qp;
+      };
+      const items = [{ label: 'OWNER' }, { label: 'VIEWER\u202e' }];
+      const picked = await prompter.vscodePrompter.pick(items, { title: 'Role\u0007', active: items[1] });
+      assert.equal(picked, items[1], 'Enter takes the pre-selected row, not the first one');
+      assert.equal(created[0].title, 'Role\\x07');
+      assert.deepEqual(created[0].items!.map(i => i.label), ['OWNER', 'VIEWER\\u202e']);
     });
 
     it('progress text is sanitised the same way', () => {

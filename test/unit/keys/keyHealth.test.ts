@@ -29,7 +29,7 @@ describe('key health', () => {
     assert.equal(conventionPattern(''), undefined);
   });
 
-  it('formats ages for the tree', () => {
-    assert.deepEqual([formatAge(0), formatAge(12), formatAge(180), formatAge(900), formatAge(undefined)], ['today', '12 d', '6 mo', '2.5 y', 'age unknown']);
+  it('formats every age in one unit, days (the rotation policy is in days too)', () => {
+    assert.deepEqual([formatAge(0), formatAge(1), formatAge(53), formatAge(180), formatAge(900), formatAge(undefined)], ['new today', '1 day old', '53 days old', '180 days old', '900 days old', 'age unknown']);
   });
 });

@@ -47,6 +47,6 @@ describe('l10n: the bundle and a pseudo-localised language', function () {
     assert.equal(org.label, pseudo('Organization'));
     assert.equal(org.description, '[3 ƥřǿĵḗƈŧş]');
     assert.equal(nodeView({ kind: 'orgMembers', connectionId: 'c' } as Parameters<typeof nodeView>[0], { policy }).label, '[Ḿḗḿƀḗřş]');
-    assert.equal(formatAge(180), '[6 ḿǿ]', 'ages are words too');
+    assert.equal(formatAge(180), '[180 ḓȧẏş ǿŀḓ]', 'ages are words too');
   });
 });

@@ -46,7 +46,7 @@ describe('rotation engine (sandbox over HTTP, real files)', function () {
     // The note is the old key's, byte for byte (the naming convention, access as code); the lineage is audited.
     assert.equal(created.note, 'chatbot-production');
     const createdEntry = JSON.parse(h.audit.find(l => l.includes('"rotation.created"'))!);
-    assert.deepEqual(createdEntry.details.lineage, { from: OLD.publicKey, to: newKey, rotationId: j.id, by: 'engineering-lead@acme.com', summary: `pk-lf-…0001 → pk-lf-…${newKey.slice(-4)}` });
+    assert.deepEqual(createdEntry.details.lineage, { from: OLD.publicKey, to: newKey, rotationId: j.id, by: 'engineering-lead@acme.com', summary: `pk-lf-b100…0001 → pk-lf-${newKey.slice(6, 10)}…${newKey.slice(-4)}` });
     assert.equal(createdEntry.details.note, 'chatbot-production');
     for (const f of [a, b]) {
       const v = envValues(f);

@@ -87,7 +87,7 @@ describe('rotation: journal and pending secrets', () => {
   });
 
   it('asks to resume at the next step, in words', () => {
-    assert.equal(resumeQuestion(journal('rot-20261128-100000-aaaaaa', { step: 'created' })), 'Resume rotation of pk-lf-…0001 (project production-chatbot) at step 4/11 (Push to targets)?');
-    assert.equal(resumeQuestion(journal('rot-20261128-100000-aaaaaa', { step: 'pushing', status: 'rollingBack' })), 'Finish rolling back the rotation of pk-lf-…0001 (project production-chatbot)?');
+    assert.equal(resumeQuestion(journal('rot-20261128-100000-aaaaaa', { step: 'created' })), 'Resume rotation of pk-lf-b100…0001 (project production-chatbot) at step 4/11 (Push to targets)?');
+    assert.equal(resumeQuestion(journal('rot-20261128-100000-aaaaaa', { step: 'pushing', status: 'rollingBack' })), 'Finish rolling back the rotation of pk-lf-b100…0001 (project production-chatbot)?');
   });
 });

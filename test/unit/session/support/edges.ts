@@ -37,6 +37,9 @@ function yesPrompter(output: string[]): Prompter {
     input: async () => undefined,
     refuse: async message => { output.push(`refuse: ${message}`); },
     notify: message => { output.push(`notify: ${message}`); },
+    done: message => { output.push(`done: ${message}`); },
+    transient: () => undefined,
+    withdraw: () => undefined,
     failed: message => { output.push(`failed: ${message}`); },
     copy: async () => undefined,
   };

@@ -1,0 +1,72 @@
+// Creating and revoking project API keys from the Access view, for any edge. Langfuse returns a new
+// key's secret only in the creation answer (docs/langfuse-behaviour.md §2.4), so it is handed over at
+// once — copied and/or stored by the edge — and never drawn on screen; dismissing without keeping it
+// offers to revoke the now useless key ("Go Back" returns to the secret).
+import { keyNotePrompt } from '../keys/keyHealth';
+import { maskSecretKey, shortPublicKey } from '../keys/keyDisplay';
+import type { CreatedApiKey } from '../langfuse/schemas';
+import type { NodeOf } from '../org/accessNodes';
+import { performAction } from './memberFlows';
+import type { FlowContext } from './ui';
+
+/** Where the edge keeps a new secret: the clipboard, its secret store; and forgets a revoked one. */
+export interface SecretHandover {
+  copy(secret: string): Promise<void>;
+  store(created: CreatedApiKey, project: { id: string; name: string }): Promise<void>;
+  forget(publicKey: string): Promise<void>;
+}
+
+const KEEP = {
+  both: 'Copy Secret and Store in SecretStorage',
+  copy: 'Copy Secret Key',
+  store: 'Store in SecretStorage',
+} as const;
+
+/** `storeRequired`: the key is for a file the edge fills from its secret store (the .env quick fix), so "copy only" is not offered. */
+export async function createApiKeyFlow(ctx: FlowContext, project: { id: string; name: string }, options: { noteConvention: string; handover: SecretHandover; storeRequired?: boolean }): Promise<string | undefined> {
+  const permissions = await ctx.session.permissions([project.id]);
+  const verdict = permissions.projects[project.id]?.createKey;
+  if (verdict && !verdict.allowed) {
+    await ctx.session.refuseBeforeAsking('apiKey.create', { kind: 'apiKey', project: project.name }, verdict);
+    return undefined;
+  }
+  const ask = keyNotePrompt(options.noteConvention, project.name);
+  const note = (await ctx.ui.input({ title: `New API key for ${project.name}`, prompt: ask.prompt, placeHolder: ask.placeholder, validateInput: ask.problem }))?.trim();
+  if (!note) return undefined;
+  let created: CreatedApiKey | undefined;
+  let message = '';
+  try {
+    const outcome = await ctx.session.perform({ kind: 'apiKey.create', projectId: project.id, note });
+    if (outcome.status === 'done') ({ created, message } = outcome);
+  } finally {
+    ctx.changed();
+  }
+  if (!created) return undefined;
+  const key = shortPublicKey(created.publicKey);
+  for (;;) {
+    const choice = await ctx.ui.choose(`API key created in ${project.name}: ${created.publicKey}`, options.storeRequired ? [KEEP.store, KEEP.both] : [KEEP.both, KEEP.copy, KEEP.store],
+      `The secret key (${maskSecretKey(created.secretKey)}) is shown by Langfuse only now. ${options.storeRequired
+        ? 'Store it in SecretStorage: the quick fix puts the pair into the file from there (and you may copy it for your secret manager too).'
+        : 'Keep it before closing this dialog: copy it to your secret manager, or store it in SecretStorage (the rotation wizard and .env quick fixes can use it from there).'}`);
+    if (choice) {
+      const copy = choice !== KEEP.store;
+      const store = choice !== KEEP.copy;
+      if (copy) await options.handover.copy(created.secretKey);
+      if (store) await options.handover.store(created, project);
+      ctx.ui.done(`${message}${store ? ' Its secret is stored in SecretStorage.' : ''}`);
+      // Said in passing and withdrawn when the key is revoked: the clipboard note must not outlive the key.
+      if (copy) ctx.ui.transient(`The secret key of ${key} is on the clipboard: paste it into your secret manager.`, created.publicKey);
+      return created.publicKey;
+    }
+    if (await performAction(ctx, { kind: 'apiKey.revoke', projectId: project.id, keyId: created.id, discarded: true })) return undefined;
+  }
+}
+
+export async function revokeApiKeyFlow(ctx: FlowContext, node: NodeOf<'projectKey'>, handover: Pick<SecretHandover, 'forget'>): Promise<boolean> {
+  const revoked = await performAction(ctx, { kind: 'apiKey.revoke', projectId: node.project.id, keyId: node.key.id });
+  if (revoked) {
+    ctx.ui.withdraw(node.key.publicKey);
+    await handover.forget(node.key.publicKey);
+  }
+  return revoked;
+}
