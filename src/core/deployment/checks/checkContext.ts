@@ -2,6 +2,7 @@ import type { ComplianceCode, RequirementId } from '../complianceCodes';
 import { ComplianceCodes } from '../complianceCodes';
 import { basename } from 'node:path';
 import type { DeploymentFinding, DeploymentFix, DeploymentTarget, Setting, TextRange } from '../types';
+import { l10n } from '../../l10n/l10n';
 
 /** A line that shows a requirement is met (or what was looked at), for the report's evidence column. */
 export interface Evidence {
@@ -60,8 +61,8 @@ export function valueLocation(setting: Setting): { file: string; range: TextRang
 export function describeSource(setting: Setting): string {
   const r = setting.reference;
   if (!r) return setting.origin;
-  if (r.kind === 'interpolation') return r.resolvedIn ? `\${${r.variable}} from ${basename(r.resolvedIn.file)}` : r.usedDefault ? `the default written in \${${r.variable}:-…}` : `\${${r.variable}}`;
-  if (r.kind === 'host-env') return `the shell running docker compose (${r.variable})`;
+  if (r.kind === 'interpolation') return r.resolvedIn ? l10n.t('${{0}} from {1}', r.variable, basename(r.resolvedIn.file)) : r.usedDefault ? l10n.t('the default written in ${{0}:-…}', r.variable) : `\${${r.variable}}`;
+  if (r.kind === 'host-env') return l10n.t('the shell running docker compose ({0})', r.variable);
   return r.description;
 }
 
@@ -72,6 +73,6 @@ export function describeSource(setting: Setting): string {
  */
 export function decidedAtDeploy(setting: Setting | undefined, requirement: RequirementId, out: CheckCollector): boolean {
   if (!setting || setting.value !== undefined || !setting.reference) return false;
-  if (setting.reference.kind === 'kubernetes') out.pass(requirement, setting.file, setting.keyRange.start.line, `${setting.name} from ${describeSource(setting)} (not in the files, not checked)`);
+  if (setting.reference.kind === 'kubernetes') out.pass(requirement, setting.file, setting.keyRange.start.line, l10n.t('{0} from {1} (not in the files, not checked)', setting.name, describeSource(setting)));
   return true;
 }

@@ -7,7 +7,7 @@ import { l10n } from '../../l10n/l10n';
 export function checkCloudRegion(target: DeploymentTarget, out: CheckCollector): void {
   const s = get(target, 'NEXT_PUBLIC_LANGFUSE_CLOUD_REGION');
   if (!isSet(s)) {
-    out.pass('self-hosted', target.file, target.anchor.start.line, `${target.name}: NEXT_PUBLIC_LANGFUSE_CLOUD_REGION unset`);
+    out.pass('self-hosted', target.file, target.anchor.start.line, l10n.t('{0}: NEXT_PUBLIC_LANGFUSE_CLOUD_REGION unset', target.name));
     return;
   }
   out.finding(s!.file, s!.keyRange, 'cloud-region-set',

@@ -4,6 +4,7 @@ import { providerOf } from '../ssoProviders';
 import type { DeploymentTarget, ImageRef, Setting } from '../types';
 import type { CheckCollector } from './checkContext';
 import { isSecretSetting } from './inlineSecretsCheck';
+import { l10n } from '../../l10n/l10n';
 
 const BY_NAME: Readonly<Record<string, RequirementId>> = {
   ENCRYPTION_KEY: 'encryption-key',
@@ -32,7 +33,7 @@ export function requirementOfVariable(setting: Setting): RequirementId | undefin
 function source(setting: Setting): string | undefined {
   const r = setting.reference;
   if (r?.kind === 'interpolation') return `\${${r.variable}}`;
-  if (r?.kind === 'host-env') return `${r.variable} (named without a value, so Compose passes the deploying shell's)`;
+  if (r?.kind === 'host-env') return l10n.t('{0} (named without a value, so Compose passes the deploying shell\'s)', r.variable);
   return undefined;
 }
 
@@ -50,7 +51,9 @@ export function checkDeployTimeValues(target: DeploymentTarget, out: CheckCollec
     const variable = s.reference!.variable;
     if (!out.once(`deploy-time\0${s.file}\0${variable}`)) continue;
     out.finding(s.file, s.reference!.kind === 'interpolation' ? s.valueRange : s.keyRange, 'value-set-at-deploy-time',
-      `${s.name} comes from ${from}, which none of the checked files define${target.kind === 'compose' ? ` (not in ${path.basename(target.file)}'s env files)` : ''}: it is set at deploy time from the environment that runs docker compose (CI secrets, the shell). It counts as set; its value was not checked — make sure the deployment provides it.`,
+      target.kind === 'compose'
+        ? l10n.t('{0} comes from {1}, which none of the checked files define (not in {2}\'s env files): it is set at deploy time from the environment that runs docker compose (CI secrets, the shell). It counts as set; its value was not checked — make sure the deployment provides it.', s.name, from, path.basename(target.file))
+        : l10n.t('{0} comes from {1}, which none of the checked files define: it is set at deploy time from the environment that runs docker compose (CI secrets, the shell). It counts as set; its value was not checked — make sure the deployment provides it.', s.name, from),
       [], requirement);
   }
 }
@@ -58,6 +61,6 @@ export function checkDeployTimeValues(target: DeploymentTarget, out: CheckCollec
 /** An image whose tag or digest comes from an undefined `${VAR}`: pinned or not is decided at deploy time. */
 export function checkDeployTimeImage(image: ImageRef, unresolved: readonly string[], out: CheckCollector): void {
   out.finding(image.file, image.range, 'value-set-at-deploy-time',
-    `The image ${image.raw} takes ${unresolved.map(v => `\${${v}}`).join(', ')} from the environment that runs docker compose (none of the checked files define it), so which version runs is decided at deploy time and was not checked. Set it to an exact release or a digest there.`,
+    l10n.t('The image {0} takes {1} from the environment that runs docker compose (none of the checked files define it), so which version runs is decided at deploy time and was not checked. Set it to an exact release or a digest there.', image.raw, unresolved.map(v => `\${${v}}`).join(', ')),
     [], 'images-pinned');
 }

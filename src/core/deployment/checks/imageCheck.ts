@@ -19,11 +19,13 @@ export function checkImage(image: ImageRef, out: CheckCollector): void {
     out.pass('images-pinned', image.file, image.range.start.line, `${ref} (digest)`);
     return;
   }
-  const fromDefault = image.raw !== image.resolved ? ` (resolved from ${image.raw})` : '';
+  const fromDefault = image.raw !== image.resolved ? l10n.t(' (resolved from {0})', image.raw) : '';
   const tag = parsed.tag;
   if (tag === '' || tag === 'latest') {
     out.finding(image.file, image.range, 'image-unpinned',
-      `${ref}${fromDefault} ${tag ? 'uses the tag latest' : 'has no tag, so it means latest'}: every pull or restart may bring a different version, including database migrations you did not review, and two hosts can run different versions. ${pinAdvice(parsed)}.`);
+      tag
+        ? l10n.t('{0}{1} uses the tag latest: every pull or restart may bring a different version, including database migrations you did not review, and two hosts can run different versions. {2}.', ref, fromDefault, pinAdvice(parsed))
+        : l10n.t('{0}{1} has no tag, so it means latest: every pull or restart may bring a different version, including database migrations you did not review, and two hosts can run different versions. {2}.', ref, fromDefault, pinAdvice(parsed)));
     return;
   }
   const scheme = schemeOf(parsed.repo);

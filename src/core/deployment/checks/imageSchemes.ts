@@ -3,6 +3,7 @@
 // an exact release tag has; fewer is a floating tag that moves with every release below it.
 // Schemes from each image's tag list on Docker Hub (postgres 17.2, redis 7.4.2, clickhouse-server
 // <year>.<month>.<patch>.<build>, minio RELEASE.<date>T<time>Z).
+import { l10n } from '../../l10n/l10n';
 
 export interface ImageScheme {
   /** Repository path without registry, e.g. `library/postgres` matches `postgres` and `docker.io/postgres`. */
@@ -59,12 +60,12 @@ export function numericVersion(tag: string): string | undefined {
 /** How to pin this image exactly, in its own scheme; the floating `version` narrows the example. */
 export function pinAdvice(image: ParsedImage, version?: string): string {
   const scheme = schemeOf(image.repo);
-  const digest = `a digest (${image.repo}@sha256:…)`;
-  if (!scheme) return `Pin an exact release tag of ${image.repo} (see its registry's tag list) or ${digest}`;
-  if (!scheme.parts) return `Pin an exact ${scheme.label} release (e.g. :${scheme.example}) or ${digest}`;
+  const digest = l10n.t('a digest ({0})', `${image.repo}@sha256:…`);
+  if (!scheme) return l10n.t('Pin an exact release tag of {0} (see its registry\'s tag list) or {1}', image.repo, digest);
+  if (!scheme.parts) return l10n.t('Pin an exact {0} release (e.g. :{1}) or {2}', scheme.label, scheme.example, digest);
   // From a floating tag, keep what it says and name the missing parts (16 → 16.x); else the scheme's example.
   const given = version ? version.split('.') : [];
   const example = !version || scheme.example.startsWith(`${version}.`) ? scheme.example
     : [...given, ...['x', 'y', 'z'].slice(0, Math.max(0, scheme.parts - given.length))].join('.');
-  return `Pin an exact ${scheme.label} release (${scheme.format}, e.g. :${example}) or ${digest}`;
+  return l10n.t('Pin an exact {0} release ({1}, e.g. :{2}) or {3}', scheme.label, scheme.format ?? '', example, digest);
 }

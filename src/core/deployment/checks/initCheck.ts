@@ -17,22 +17,22 @@ export function checkHeadlessInit(target: DeploymentTarget, out: CheckCollector)
   };
   if (!set('LANGFUSE_INIT_ORG_ID')) {
     const first = [...target.settings.keys()].find(k => k.startsWith('LANGFUSE_INIT_') && set(k))!;
-    incomplete(first, `${first} is set but LANGFUSE_INIT_ORG_ID is not: Langfuse applies none of the LANGFUSE_INIT_* variables without the organization id.`);
+    incomplete(first, l10n.t('{0} is set but LANGFUSE_INIT_ORG_ID is not: Langfuse applies none of the LANGFUSE_INIT_* variables without the organization id.', first));
   }
-  const pairs: [string, string, string][] = [
-    ['LANGFUSE_INIT_PROJECT_PUBLIC_KEY', 'LANGFUSE_INIT_PROJECT_SECRET_KEY', 'the initial API key pair is created only when both keys are set'],
-    ['LANGFUSE_INIT_USER_EMAIL', 'LANGFUSE_INIT_USER_PASSWORD', 'the initial user (organization OWNER) is created only when both are set'],
+  const pairs: [string, string, (given: string, missing: string) => string][] = [
+    ['LANGFUSE_INIT_PROJECT_PUBLIC_KEY', 'LANGFUSE_INIT_PROJECT_SECRET_KEY', (given, missing) => l10n.t('{0} is set without {1}: the initial API key pair is created only when both keys are set.', given, missing)],
+    ['LANGFUSE_INIT_USER_EMAIL', 'LANGFUSE_INIT_USER_PASSWORD', (given, missing) => l10n.t('{0} is set without {1}: the initial user (organization OWNER) is created only when both are set.', given, missing)],
   ];
-  for (const [a, b, why] of pairs) {
-    if (set(a) !== set(b)) incomplete(set(a) ? a : b, `${set(a) ? a : b} is set without ${set(a) ? b : a}: ${why}.`);
+  for (const [a, b, message] of pairs) {
+    if (set(a) !== set(b)) incomplete(set(a) ? a : b, set(a) ? message(a, b) : message(b, a));
   }
   if ((set('LANGFUSE_INIT_PROJECT_PUBLIC_KEY') || set('LANGFUSE_INIT_PROJECT_SECRET_KEY')) && !set('LANGFUSE_INIT_PROJECT_ID')) {
-    incomplete('LANGFUSE_INIT_PROJECT_PUBLIC_KEY', 'LANGFUSE_INIT_PROJECT_*_KEY needs LANGFUSE_INIT_PROJECT_ID: the keys belong to the project created at startup.');
+    incomplete('LANGFUSE_INIT_PROJECT_PUBLIC_KEY', l10n.t('LANGFUSE_INIT_PROJECT_*_KEY needs LANGFUSE_INIT_PROJECT_ID: the keys belong to the project created at startup.'));
   }
   const password = get(target, 'LANGFUSE_INIT_USER_PASSWORD');
   if (password?.value !== undefined && password.value !== '') {
     const where = valueLocation(password);
-    const weak = password.value.length < 8 ? `has ${password.value.length} characters (Langfuse needs at least 8)` : placeholderOf(password.value) ? `is the published default "${placeholderOf(password.value)}"` : undefined;
+    const weak = password.value.length < 8 ? l10n.t('has {0} characters (Langfuse needs at least 8)', password.value.length) : placeholderOf(password.value) ? l10n.t('is the published default "{0}"', placeholderOf(password.value)!) : undefined;
     if (weak) {
       problem = true;
       out.finding(where.file, where.range, 'init-weak-password',
@@ -41,6 +41,6 @@ export function checkHeadlessInit(target: DeploymentTarget, out: CheckCollector)
   }
   if (!problem) {
     const org = get(target, 'LANGFUSE_INIT_ORG_ID')!;
-    out.pass('headless-init', org.file, org.keyRange.start.line, `LANGFUSE_INIT_ORG_ID=${org.value ?? '(from the environment)'} with complete LANGFUSE_INIT_* groups`);
+    out.pass('headless-init', org.file, org.keyRange.start.line, l10n.t('LANGFUSE_INIT_ORG_ID={0} with complete LANGFUSE_INIT_* groups', org.value ?? l10n.t('(from the environment)')));
   }
 }

@@ -25,27 +25,37 @@ export function checkInlineSecrets(target: DeploymentTarget, out: CheckCollector
     const placeholder = OWN_CHECKS.has(s.name) ? undefined : placeholderOf(s.value) ?? inUrl;
     if (placeholder) {
       const ref = s.reference?.kind === 'interpolation' && s.reference.usedDefault ? s.reference.variable : undefined;
-      const what = inUrl ? `contains the published default password "${placeholder}"` : `is the published default "${placeholder}"`;
-      out.finding(where.file, where.range, 'default-password',
-        `${s.name} ${what}${ref ? ` (the fallback written in \${${ref}:-…}, because no env file of the deployment sets ${ref})` : ''}, marked # CHANGEME in Langfuse's docker-compose.yml and chart values: anyone who can reach that service can use it. Set a generated value${ref ? ` for ${ref} in the project's .env` : ''}.`);
+      out.finding(where.file, where.range, 'default-password', defaultPasswordMessage(s.name, placeholder, !!inUrl, ref));
       continue;
     }
     if (!s.literal || target.kind === 'env' || s.file !== target.file) continue; // .env / env_file is where secrets belong
     out.finding(where.file, where.range, 'inline-secret', inlineMessage(target, s), inlineFixes(target, s));
   }
   if (!out.findings.some(f => f.file === target.file && (f.code === 'inline-secret' || f.code === 'default-password'))) {
-    out.pass('secrets-referenced', target.file, target.anchor.start.line, `${target.name}: no inline secrets or default passwords`);
+    out.pass('secrets-referenced', target.file, target.anchor.start.line, l10n.t('{0}: no inline secrets or default passwords', target.name));
   }
 }
 
 function inlineMessage(target: DeploymentTarget, s: Setting): string {
   if (target.kind === 'helm') {
-    return `${s.name} (${s.origin}) is written in the values file, so it lands in version control and in the Helm release history readable by anyone with access to it. Reference a Kubernetes Secret instead (chart 1.x: { secretKeyRef: { name, key } }; additionalEnv: valueFrom.secretKeyRef).`;
+    return l10n.t('{0} ({1}) is written in the values file, so it lands in version control and in the Helm release history readable by anyone with access to it. Reference a Kubernetes Secret instead (chart 1.x: {2}; additionalEnv: valueFrom.secretKeyRef).', s.name, s.origin, '{ secretKeyRef: { name, key } }');
   }
-  return `${s.name} is written in the compose file itself, so it travels with the file into version control, CI logs and docker inspect output of anyone who can read it. Write \${${s.name}} here and keep the value in the project's .env (git-ignored) or your secret manager.`;
+  return l10n.t('{0} is written in the compose file itself, so it travels with the file into version control, CI logs and docker inspect output of anyone who can read it. Write ${{0}} here and keep the value in the project\'s .env (git-ignored) or your secret manager.', s.name);
 }
 
 function inlineFixes(target: DeploymentTarget, s: Setting): DeploymentFix[] {
   if (target.kind !== 'compose') return [];
   return [{ kind: 'moveToEnvFile', title: l10n.t('Move {0} to .env and reference it as ${{0}}', s.name), file: s.file, valueRange: s.valueRange, variable: s.name, envFile: path.join(path.dirname(target.file), '.env') }];
+}
+
+/** A published default password (`# CHANGEME`), written in the file or the fallback of `${REF:-…}`. */
+function defaultPasswordMessage(name: string, placeholder: string, inUrl: boolean, ref: string | undefined): string {
+  if (ref) {
+    return inUrl
+      ? l10n.t('{0} contains the published default password "{1}" (the fallback written in ${{2}:-…}, because no env file of the deployment sets {2}), marked # CHANGEME in Langfuse\'s docker-compose.yml and chart values: anyone who can reach that service can use it. Set a generated value for {2} in the project\'s .env.', name, placeholder, ref)
+      : l10n.t('{0} is the published default "{1}" (the fallback written in ${{2}:-…}, because no env file of the deployment sets {2}), marked # CHANGEME in Langfuse\'s docker-compose.yml and chart values: anyone who can reach that service can use it. Set a generated value for {2} in the project\'s .env.', name, placeholder, ref);
+  }
+  return inUrl
+    ? l10n.t('{0} contains the published default password "{1}", marked # CHANGEME in Langfuse\'s docker-compose.yml and chart values: anyone who can reach that service can use it. Set a generated value.', name, placeholder)
+    : l10n.t('{0} is the published default "{1}", marked # CHANGEME in Langfuse\'s docker-compose.yml and chart values: anyone who can reach that service can use it. Set a generated value.', name, placeholder);
 }

@@ -20,7 +20,7 @@ export function checkSignup(target: DeploymentTarget, out: CheckCollector): void
   if (present) {
     out.finding(present.file, present.valueRange, 'signup-enabled',
       l10n.t('{0} is "{1}", not "true". {2} {3}', present.name, present.value ?? '', why, effect),
-      present.literal ? [replaceFix('Set to true', present.file, present.valueRange, 'true')] : []);
+      present.literal ? [replaceFix(l10n.t('Set to true'), present.file, present.valueRange, 'true')] : []);
     return;
   }
   out.finding(target.file, target.anchor, 'signup-enabled',

@@ -29,9 +29,9 @@ function callbackBase(target: DeploymentTarget): string {
   const url = get(target, 'NEXTAUTH_URL')?.value;
   const basePath = (get(target, 'NEXT_PUBLIC_BASE_PATH')?.value ?? '').replace(/\/+$/, '');
   try {
-    return url ? `${new URL(url).origin}${basePath}` : `https://<your Langfuse host>${basePath}`;
+    return url ? `${new URL(url).origin}${basePath}` : `https://${l10n.t('<your Langfuse host>')}${basePath}`;
   } catch {
-    return `https://<your Langfuse host>${basePath}`;
+    return `https://${l10n.t('<your Langfuse host>')}${basePath}`;
   }
 }
 
@@ -54,13 +54,15 @@ export function checkSso(target: DeploymentTarget, out: CheckCollector): Provide
     if (s.missing.length > 0) {
       const nameOnly = s.provider.id === 'custom' && s.missing.length === 1 && s.missing[0] === 'AUTH_CUSTOM_NAME';
       out.finding(at.file, at.keyRange, nameOnly ? 'sso-custom-name-missing' : 'sso-provider-incomplete', nameOnly
-        ? 'AUTH_CUSTOM_CLIENT_ID, _CLIENT_SECRET and _ISSUER are set but AUTH_CUSTOM_NAME is not: Langfuse registers the custom OIDC provider only with a name (the sign-in button label), so no SSO button appears and nobody can use it.'
-        : `${s.provider.label} SSO is missing ${s.missing.join(', ')}: Langfuse registers a provider only when all of ${s.provider.required.map(r => `${s.provider.prefix}_${r}`).join(', ')} are set, otherwise it is silently left out of the sign-in page.`,
+        ? l10n.t('AUTH_CUSTOM_CLIENT_ID, _CLIENT_SECRET and _ISSUER are set but AUTH_CUSTOM_NAME is not: Langfuse registers the custom OIDC provider only with a name (the sign-in button label), so no SSO button appears and nobody can use it.')
+        : l10n.t('{0} SSO is missing {1}: Langfuse registers a provider only when all of {2} are set, otherwise it is silently left out of the sign-in page.', s.provider.label, s.missing.join(', '), s.provider.required.map(r => `${s.provider.prefix}_${r}`).join(', ')),
       nameOnly && target.insertAt ? [insertFix(target.insertAt, 'AUTH_CUSTOM_NAME', 'SSO')] : []);
     } else {
       out.finding(at.file, at.keyRange, 'sso-callback-url',
-        `${s.provider.label} SSO is configured. Register ${base}/api/auth/callback/${s.provider.id} as the redirect URI at the identity provider (built from NEXTAUTH_URL${get(target, 'NEXT_PUBLIC_BASE_PATH') ? ' and NEXT_PUBLIC_BASE_PATH' : ''}).`);
-      out.pass('sso-provider', at.file, at.keyRange.start.line, `${s.provider.label} (${s.provider.id}): ${s.provider.required.map(r => `${s.provider.prefix}_${r}`).join(', ')} set`);
+        get(target, 'NEXT_PUBLIC_BASE_PATH')
+          ? l10n.t('{0} SSO is configured. Register {1} as the redirect URI at the identity provider (built from NEXTAUTH_URL and NEXT_PUBLIC_BASE_PATH).', s.provider.label, `${base}/api/auth/callback/${s.provider.id}`)
+          : l10n.t('{0} SSO is configured. Register {1} as the redirect URI at the identity provider (built from NEXTAUTH_URL).', s.provider.label, `${base}/api/auth/callback/${s.provider.id}`));
+      out.pass('sso-provider', at.file, at.keyRange.start.line, l10n.t('{0} ({1}): {2} set', s.provider.label, s.provider.id, s.provider.required.map(r => `${s.provider.prefix}_${r}`).join(', ')));
     }
     for (const setting of s.present) checkProviderOption(setting, out);
   }
@@ -74,10 +76,12 @@ export function checkSso(target: DeploymentTarget, out: CheckCollector): Provide
   const enforced = get(target, 'AUTH_DOMAINS_WITH_SSO_ENFORCEMENT');
   const domains = (enforced?.value ?? '').split(',').map(d => d.trim()).filter(Boolean);
   if (isSet(enforced)) {
-    out.pass('sso-enforced', enforced!.file, enforced!.keyRange.start.line, `AUTH_DOMAINS_WITH_SSO_ENFORCEMENT=${domains.join(',') || '(from the environment)'}`);
+    out.pass('sso-enforced', enforced!.file, enforced!.keyRange.start.line, `AUTH_DOMAINS_WITH_SSO_ENFORCEMENT=${domains.join(',') || l10n.t('(from the environment)')}`);
     if (registered.length === 0) {
       out.finding(enforced!.file, enforced!.keyRange, 'sso-enforced-without-provider',
-        `AUTH_DOMAINS_WITH_SSO_ENFORCEMENT blocks email/password sign-in, signup and password reset for ${domains.join(', ') || 'the listed domains'}, but no SSO provider is fully configured${states.length ? ` (${states.map(s => s.provider.label).join(', ')} incomplete)` : ''}: those users cannot sign in at all.`);
+        states.length
+          ? l10n.t('AUTH_DOMAINS_WITH_SSO_ENFORCEMENT blocks email/password sign-in, signup and password reset for {0}, but no SSO provider is fully configured ({1} incomplete): those users cannot sign in at all.', domains.join(', ') || l10n.t('the listed domains'), states.map(s => s.provider.label).join(', '))
+          : l10n.t('AUTH_DOMAINS_WITH_SSO_ENFORCEMENT blocks email/password sign-in, signup and password reset for {0}, but no SSO provider is fully configured: those users cannot sign in at all.', domains.join(', ') || l10n.t('the listed domains')));
     }
   } else {
     out.finding(target.file, target.anchor, 'sso-not-enforced',

@@ -25,7 +25,9 @@ export function checkPublicUrl(target: DeploymentTarget, out: CheckCollector): v
   if (url.protocol !== 'https:') {
     const local = LOOPBACK.test(url.hostname);
     out.finding(where.file, where.range, 'nextauth-url-not-https',
-      `NEXTAUTH_URL is ${url.protocol}//${url.host}${local ? ' (fine for a trial on this machine only)' : ''}: session cookies and SSO callbacks then travel unencrypted, and identity providers refuse non-https redirect URIs for remote hosts. Use the public https URL users open.`,
+      local
+        ? l10n.t('NEXTAUTH_URL is {0} (fine for a trial on this machine only): session cookies and SSO callbacks then travel unencrypted, and identity providers refuse non-https redirect URIs for remote hosts. Use the public https URL users open.', `${url.protocol}//${url.host}`)
+        : l10n.t('NEXTAUTH_URL is {0}: session cookies and SSO callbacks then travel unencrypted, and identity providers refuse non-https redirect URIs for remote hosts. Use the public https URL users open.', `${url.protocol}//${url.host}`),
       local ? [] : [{ kind: 'replaceText', title: l10n.t('Use https'), file: where.file, range: where.range, newText: s!.value!.trim().replace(/^http:/i, 'https:') }]);
     return;
   }
