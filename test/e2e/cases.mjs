@@ -1,4 +1,7 @@
-// The e2e cases, run in order in one workbench session against the Acme sandbox. Each saves `shot`.
+// The e2e cases, run in order in one workbench session against the Acme sandbox. Each saves `shot`
+// and leaves the workspace and the sandbox as it found them (the next case, or window, starts from the fixture).
+import fs from 'node:fs';
+import path from 'node:path';
 import { openViewContainer, runCommand, treeRow, waitForStableColours } from './workbench.mjs';
 
 async function expand(sidebar, label) {
@@ -268,28 +271,45 @@ cases.push({
 
 cases.push({
   name: 'access-plan',
-  async run({ page, sandbox, shot }) {
+  async run({ page, sandbox, workspace, shot }) {
     await page.keyboard.press('Escape');
     await runCommand(page, 'View: Close All Editors');
     // Export the live organization into the workspace's access file, then "another admin" changes a role.
+    // Both are undone at the end: later cases (the pseudo-localised window) see the workspace and the
+    // organization as the fixture has them, not this case's drift.
+    const accessFile = path.join(workspace, '.langfuse', 'access.yaml');
+    const original = fs.readFileSync(accessFile);
     await runCommand(page, 'Export Access to File');
     await page.locator('.monaco-editor .view-lines', { hasText: 'organization:' }).first().waitFor();
-    const auth = `Basic ${Buffer.from(`${sandbox.credentials.organization.publicKey}:${sandbox.credentials.organization.secretKey}`).toString('base64')}`;
-    const res = await fetch(new URL('/api/public/organizations/memberships', sandbox.baseUrl), {
-      method: 'PUT', headers: { Authorization: auth, 'Content-Type': 'application/json' }, body: JSON.stringify({ userId: 'user-senior-dev', role: 'VIEWER' }),
-    });
-    if (!res.ok) throw new Error(`changing a role in the sandbox: ${res.status}`);
-    await runCommand(page, 'Plan Access Changes');
-    // The plan opens rendered in the Markdown preview (a webview: its text is in a nested frame).
-    let text = '';
-    for (let i = 0; i < 100 && !/Langfuse access plan/.test(text); i++) {
-      await page.waitForTimeout(200);
-      const bodies = await Promise.all(page.frames().map(f => f.evaluate(() => document.body?.innerText ?? '').catch(() => '')));
-      text = bodies.find(b => /Langfuse access plan/.test(b)) ?? '';
+    const setRole = async role => {
+      const auth = `Basic ${Buffer.from(`${sandbox.credentials.organization.publicKey}:${sandbox.credentials.organization.secretKey}`).toString('base64')}`;
+      const res = await fetch(new URL('/api/public/organizations/memberships', sandbox.baseUrl), {
+        method: 'PUT', headers: { Authorization: auth, 'Content-Type': 'application/json' }, body: JSON.stringify({ userId: 'user-senior-dev', role }),
+      });
+      if (!res.ok) throw new Error(`changing a role in the sandbox: ${res.status}`);
+    };
+    try {
+      await setRole('VIEWER');
+      await runPlan(page, shot);
+    } finally {
+      await setRole('ADMIN');
+      await runCommand(page, 'View: Close All Editors');
+      fs.writeFileSync(accessFile, original);
     }
-    if (!/senior-dev@acme\.com/.test(text) || !/VIEWER/.test(text)) throw new Error(`the plan lacks the drifted role: ${text.slice(0, 400)}`);
-    await page.mouse.move(700, 600);
-    await waitForStableColours(page);
-    await page.screenshot({ path: shot });
   },
 });
+
+async function runPlan(page, shot) {
+  await runCommand(page, 'Plan Access Changes');
+  // The plan opens rendered in the Markdown preview (a webview: its text is in a nested frame).
+  let text = '';
+  for (let i = 0; i < 100 && !/Langfuse access plan/.test(text); i++) {
+    await page.waitForTimeout(200);
+    const bodies = await Promise.all(page.frames().map(f => f.evaluate(() => document.body?.innerText ?? '').catch(() => '')));
+    text = bodies.find(b => /Langfuse access plan/.test(b)) ?? '';
+  }
+  if (!/senior-dev@acme\.com/.test(text) || !/VIEWER/.test(text)) throw new Error(`the plan lacks the drifted role: ${text.slice(0, 400)}`);
+  await page.mouse.move(700, 600);
+  await waitForStableColours(page);
+  await page.screenshot({ path: shot });
+}

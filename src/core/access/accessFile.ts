@@ -10,6 +10,7 @@ import { isRuleCode } from '../rules/ruleCodes';
 import { checkDeclaration } from '../accessAsCode/declarationChecks';
 import type { AccessConfig } from './accessSchema';
 import { AccessConfig as AccessConfigSchema, HOST_LIKE_KEYS } from './accessSchema';
+import { l10n } from '../l10n/l10n';
 
 export interface AccessProblem {
   range: TextRange;
@@ -94,33 +95,39 @@ interface DescribedIssue {
 }
 
 function describeIssue(issue: ZodIssueLike, data: unknown): DescribedIssue[] {
-  const where = issue.path.length > 0 ? issue.path.join('.') : 'the file';
+  const where = issue.path.length > 0 ? issue.path.join('.') : l10n.t('the file');
   if (issue.code === 'unrecognized_keys') {
     return (issue.keys ?? []).map(key => ({
       path: [...issue.path, key],
       pointAtKey: true,
       message: HOST_LIKE_KEYS.has(key)
-        ? `"${key}" is not allowed: hosts never come from the workspace access file, so a cloned repository cannot decide where keys are sent. Name a connection with "connection:" and set its URL in your settings (or the CLI's connections file).`
-        : `Unknown field "${key}" in ${where}. Check the spelling; the allowed fields are listed in media/schemas/access.schema.json.`,
+        ? l10n.t('"{0}" is not allowed: hosts never come from the workspace access file, so a cloned repository cannot decide where keys are sent. Name a connection with "connection:" and set its URL in your settings (or the CLI\'s connections file).', key)
+        : l10n.t('Unknown field "{0}" in {1}. Check the spelling; the allowed fields are listed in media/schemas/access.schema.json.', key, where),
     }));
   }
   if (issue.code === 'invalid_type') {
     const missing = valueAt(data, issue.path) === undefined;
     const parent = issue.path.slice(0, -1);
     return [missing
-      ? { path: parent, pointAtKey: true, message: `"${String(issue.path[issue.path.length - 1])}" is required in ${parent.length > 0 ? parent.join('.') : 'the file'}.` }
-      : { path: issue.path, pointAtKey: false, message: `${where} must be ${article(issue.expected ?? 'another type')}.` }];
+      ? { path: parent, pointAtKey: true, message: l10n.t('"{0}" is required in {1}.', String(issue.path[issue.path.length - 1]), parent.length > 0 ? parent.join('.') : l10n.t('the file')) }
+      : { path: issue.path, pointAtKey: false, message: l10n.t('{0} must be {1}.', where, article(issue.expected)) }];
   }
   if (issue.code === 'invalid_key') {
-    return [{ path: issue.path, pointAtKey: true, message: `Environment name "${String(issue.path[issue.path.length - 1])}" is not allowed: use letters, digits, ".", "_" and "-".` }];
+    return [{ path: issue.path, pointAtKey: true, message: l10n.t('Environment name "{0}" is not allowed: use letters, digits, ".", "_" and "-".', String(issue.path[issue.path.length - 1])) }];
   }
-  const detail = issue.message === 'Invalid input' ? 'is not valid' : issue.message;
-  return [{ path: issue.path, pointAtKey: false, message: `${where} ${detail}.` }];
+  // zod's own wording for a value it has no message for; the schema's messages are translated where they are written.
+  return [{ path: issue.path, pointAtKey: false, message: issue.message === 'Invalid input' ? l10n.t('{0} is not valid.', where) : l10n.t('{0} {1}.', where, issue.message) }];
 }
 
-function article(type: string): string {
-  const known: Record<string, string> = { object: 'a mapping (key: value lines)', array: 'a list', string: 'text', number: 'a number', int: 'a whole number' };
-  return known[type] ?? type;
+function article(type: string | undefined): string {
+  switch (type) {
+    case 'object': return l10n.t('a mapping (key: value lines)');
+    case 'array': return l10n.t('a list');
+    case 'string': return l10n.t('text');
+    case 'number': return l10n.t('a number');
+    case 'int': return l10n.t('a whole number');
+    default: return type ?? l10n.t('another type');
+  }
 }
 
 function valueAt(data: unknown, path: Path): unknown {
@@ -161,14 +168,14 @@ function checkMeaning(config: AccessConfig, report: (path: Path, message: string
     (e.publicKeys ?? []).forEach((key, i) => {
       const other = owner.get(key);
       if (other !== undefined && other !== e.project) {
-        report(['environments', env, 'publicKeys', i], `${key} is listed for project "${other}" too; a key belongs to exactly one project. Remove it from the wrong environment.`);
+        report(['environments', env, 'publicKeys', i], l10n.t('{0} is listed for project "{1}" too; a key belongs to exactly one project. Remove it from the wrong environment.', key, other));
       }
       owner.set(key, e.project);
     });
   }
   (config.ignore ?? []).forEach((entry, i) => {
     if (!isRuleCode(entry.rule)) {
-      report(['ignore', i, 'rule'], `"${entry.rule}" is not a finding code; use a code shown with the finding (e.g. "shared-key").`);
+      report(['ignore', i, 'rule'], l10n.t('"{0}" is not a finding code; use a code shown with the finding (e.g. "shared-key").', entry.rule));
     }
   });
 }

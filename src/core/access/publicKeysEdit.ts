@@ -4,6 +4,7 @@
 // move comments: a splice keeps every other byte, so a rotation and its rollback leave the file
 // exactly as it was apart from the one key.
 import { isMap, isScalar, isSeq, parseDocument, type Node } from '../yaml';
+import { l10n } from '../l10n/l10n';
 
 /** The access file cannot be edited as asked; the message says why, never with a secret (public keys only). */
 export class PublicKeysEditError extends Error {
@@ -19,12 +20,12 @@ interface Located { keys: string[]; entries: { key: string; range: [number, numb
 
 function locate(text: string, environment: string): Located {
   const doc = parseDocument(text, { uniqueKeys: true });
-  if (doc.errors.length > 0) throw new PublicKeysEditError(`the access file has YAML errors (${doc.errors[0].message.split('\n')[0]}); fix them first`, 'yaml');
+  if (doc.errors.length > 0) throw new PublicKeysEditError(l10n.t('the access file has YAML errors ({0}); fix them first', doc.errors[0].message.split('\n')[0]), 'yaml');
   const envs = isMap(doc.contents) ? doc.contents.get('environments', true) : undefined;
   const env = isMap(envs) ? envs.get(environment, true) : undefined;
-  if (!isMap(env)) throw new PublicKeysEditError(`the access file has no environment "${environment}"`, 'no-environment');
+  if (!isMap(env)) throw new PublicKeysEditError(l10n.t('the access file has no environment "{0}"', environment), 'no-environment');
   const list = env.get('publicKeys', true);
-  if (!isSeq(list)) throw new PublicKeysEditError(`environment "${environment}" of the access file has no publicKeys list`, 'no-list');
+  if (!isSeq(list)) throw new PublicKeysEditError(l10n.t('environment "{0}" of the access file has no publicKeys list', environment), 'no-list');
   const entries: Located['entries'] = [];
   for (const item of list.items as Node[]) {
     if (isScalar(item) && typeof item.value === 'string' && item.range) entries.push({ key: item.value, range: [item.range[0], item.range[1]] });
@@ -39,22 +40,22 @@ export function listedPublicKeys(text: string, environment: string): string[] {
 
 /** `text` with `from` replaced by `to` in the environment's publicKeys list; every other byte unchanged. */
 export function replacePublicKey(text: string, environment: string, from: string, to: string): string {
-  if (!PUBLIC_KEY.test(from) || !PUBLIC_KEY.test(to)) throw new PublicKeysEditError('only Langfuse public keys (pk-lf-…) are written into the access file', 'unusual-entry');
+  if (!PUBLIC_KEY.test(from) || !PUBLIC_KEY.test(to)) throw new PublicKeysEditError(l10n.t('only Langfuse public keys (pk-lf-…) are written into the access file'), 'unusual-entry');
   const { keys, entries } = locate(text, environment);
   const hits = entries.filter(e => e.key === from);
-  if (hits.length === 0) throw new PublicKeysEditError(`environment "${environment}" does not list ${from}`, 'not-listed');
+  if (hits.length === 0) throw new PublicKeysEditError(l10n.t('environment "{0}" does not list {1}', environment, from), 'not-listed');
   let out = text;
   // From the end, so earlier offsets stay valid.
   for (const { range: [start, end] } of [...hits].reverse()) {
     const source = text.slice(start, end);
     // A plain or quoted scalar holds the key verbatim (its characters need no escaping); anything else
     // (a block scalar, an escape sequence) is left for a person rather than guessed at.
-    if (source.split(from).length !== 2) throw new PublicKeysEditError(`the entry for ${from} in environment "${environment}" is written in an unusual form; replace it by hand`, 'unusual-entry');
+    if (source.split(from).length !== 2) throw new PublicKeysEditError(l10n.t('the entry for {0} in environment "{1}" is written in an unusual form; replace it by hand', from, environment), 'unusual-entry');
     out = out.slice(0, start) + source.replace(from, to) + out.slice(end);
   }
   const after = locate(out, environment).keys;
   if (after.join('\n') !== keys.map(k => (k === from ? to : k)).join('\n')) {
-    throw new PublicKeysEditError(`replacing ${from} in environment "${environment}" would change more than that entry; replace it by hand`, 'unusual-entry');
+    throw new PublicKeysEditError(l10n.t('replacing {0} in environment "{1}" would change more than that entry; replace it by hand', from, environment), 'unusual-entry');
   }
   return out;
 }

@@ -5,24 +5,25 @@
 // access.schema.json describes the same shape; test/unit/access/schema.test.ts keeps the two in step.
 import * as z from '../zod';
 import { ROLES } from '../langfuse/roles';
+import { l10n } from '../l10n/l10n';
 
 const Role = z.enum(ROLES);
-const email = z.string().check(z.email('must be an e-mail address'));
+const email = z.string().check(z.email({ error: () => l10n.t('must be an e-mail address') }));
 
 export const DeclaredMember = z.strictObject({ email, role: Role });
 export type DeclaredMember = z.infer<typeof DeclaredMember>;
 
 /** Target syntax of the rotation: `secretstorage`, `env:PATH`, `aws-sm:ID`, `pass:ENTRY`, `vault:MOUNT/PATH`. */
-const store = z.string().check(z.regex(/^(secretstorage(:.+)?|env:.+|aws-sm:.+|pass:.+|vault:.+\/.+)$/, 'must be a store: secretstorage, env:PATH, aws-sm:SECRET_ID, pass:ENTRY or vault:MOUNT/PATH'));
+const store = z.string().check(z.regex(/^(secretstorage(:.+)?|env:.+|aws-sm:.+|pass:.+|vault:.+\/.+)$/, { error: () => l10n.t('must be a store: secretstorage, env:PATH, aws-sm:SECRET_ID, pass:ENTRY or vault:MOUNT/PATH') }));
 
 export const DeclaredKey = z.strictObject({
   /** Keys are matched by note: the note in Langfuse must be exactly this. */
-  note: z.string().check(z.minLength(1, 'must not be empty'), z.maxLength(200, 'must be at most 200 characters (Langfuse keeps notes short)')),
+  note: z.string().check(z.minLength(1, { error: () => l10n.t('must not be empty') }), z.maxLength(200, { error: () => l10n.t('must be at most 200 characters (Langfuse keeps notes short)') })),
   /** An environment of this file (its `files` use the key). */
-  environment: z.optional(z.string().check(z.minLength(1, 'must not be empty'))),
+  environment: z.optional(z.string().check(z.minLength(1, { error: () => l10n.t('must not be empty') }))),
   /** Where the secret goes when the key is created or rotated. */
   stores: z.array(store),
-  maxAgeDays: z.optional(z.int().check(z.positive('must be a positive number of days'))),
+  maxAgeDays: z.optional(z.int().check(z.positive({ error: () => l10n.t('must be a positive number of days') }))),
   /** `auto`: an overdue key is rotated by apply; `manual`: an overdue key is only a warning. */
   rotate: z.enum(['manual', 'auto']),
 });
@@ -47,7 +48,7 @@ export type DeclaredProject = z.infer<typeof DeclaredProject>;
 /** The two optional sections, as they sit in the access file. */
 export const DeclarationSections = {
   organization: z.optional(DeclaredOrganization),
-  projects: z.optional(z.record(z.string().check(z.minLength(1, 'project names must not be empty')), DeclaredProject)),
+  projects: z.optional(z.record(z.string().check(z.minLength(1, { error: () => l10n.t('project names must not be empty') })), DeclaredProject)),
 };
 
 export interface Declaration {

@@ -7,6 +7,7 @@ import { shortPublicKey } from '../log/redact';
 import type { DeclaredProject } from './declaration';
 import type { DiffContext, DiffOutput } from './diffContext';
 import type { LiveProject } from './liveState';
+import { l10n } from '../l10n/l10n';
 
 export function diffProjectKeys(name: string, project: DeclaredProject, lp: LiveProject, ctx: DiffContext, out: DiffOutput): void {
   const inProgress = new Map<string, string>();
@@ -23,19 +24,19 @@ export function diffProjectKeys(name: string, project: DeclaredProject, lp: Live
     const matches = byNote.get(k.note) ?? [];
     const creating = ctx.rotationsInProgress.find(r => r.project === name && r.creates === k.note);
     if (matches.length === 0 && creating) {
-      out.warnings.push({ level: 'info', project: name, path, message: `Key "${k.note}" of ${name} is being created by rotation ${creating.id}; finish it first (langfuse-access rotate --resume ${creating.id}, or apply resumes it).` });
+      out.warnings.push({ level: 'info', project: name, path, message: l10n.t('Key "{0}" of {1} is being created by rotation {2}; finish it first (langfuse-access rotate --resume {2}, or apply resumes it).', k.note, name, creating.id) });
       return;
     }
     if (matches.length === 0) {
       out.changes.push({
         id, kind: 'key.create', project: name, projectId: lp.id, note: k.note, from: 'absent', to: storesText(k.stores), live: 'absent', stores: k.stores, environment: k.environment, destroy: false, path,
-        summary: `Create the key "${k.note}" in ${name}; its secret goes to ${storesText(k.stores)} and nowhere else.`,
+        summary: l10n.t('Create the key "{0}" in {1}; its secret goes to {2} and nowhere else.', k.note, name, storesText(k.stores)),
       });
       return;
     }
     const rotation = matches.map(busy).find(Boolean);
     if (rotation) {
-      out.warnings.push({ level: 'info', project: name, path, message: `Key "${k.note}" of ${name} is in rotation ${rotation}; finish it first (langfuse-access rotate --resume ${rotation}, or apply resumes it).` });
+      out.warnings.push({ level: 'info', project: name, path, message: l10n.t('Key "{0}" of {1} is in rotation {2}; finish it first (langfuse-access rotate --resume {2}, or apply resumes it).', k.note, name, rotation) });
       return;
     }
     const [current, ...others] = matches;
@@ -45,34 +46,34 @@ export function diffProjectKeys(name: string, project: DeclaredProject, lp: Live
       out.changes.push({
         id, kind: 'key.rotate', project: name, projectId: lp.id, note: k.note, keyId: current.id, publicKey: current.publicKey, ageDays: age, maxAgeDays: max,
         from: `${shortPublicKey(current.publicKey)}, ${age} days old`, to: `new key → ${storesText(k.stores)}`, live: `key:${current.id}`, stores: k.stores, environment: k.environment, destroy: false, path,
-        summary: `Rotate the key "${k.note}" of ${name} (${current.publicKey}, ${age} days old, over ${max}): a new key into ${storesText(k.stores)}, then the old one is revoked.`,
+        summary: l10n.t('Rotate the key "{0}" of {1} ({2}, {3} days old, over {4}): a new key into {5}, then the old one is revoked.', k.note, name, current.publicKey, age, max, storesText(k.stores)),
       });
     } else if (age > max) {
-      out.warnings.push({ level: 'warning', project: name, path: [...path, 'rotate'], message: `Key "${k.note}" of ${name} (${current.publicKey}) is ${age} days old, over ${max}, and declared rotate: manual: rotate it (langfuse-access rotate --project ${name} --key ${current.publicKey} --to …) or declare rotate: auto.` });
+      out.warnings.push({ level: 'warning', project: name, path: [...path, 'rotate'], message: l10n.t('Key "{0}" of {1} ({2}) is {3} days old, over {4}, and declared rotate: manual: rotate it (langfuse-access rotate --project {1} --key {2} --to …) or declare rotate: auto.', k.note, name, current.publicKey, age, max) });
     }
-    for (const extra of others) revokeOrReport(extra, `another key with the note "${k.note}" (only the newest one is the declared key)`, path);
+    for (const extra of others) revokeOrReport(extra, l10n.t('another key with the note "{0}" (only the newest one is the declared key)', k.note), path);
   });
 
   for (const key of lp.apiKeys) {
     if (key.note !== null && declared.some(k => k.note === key.note)) continue;
     if (busy(key)) continue;
-    revokeOrReport(key, key.note === null ? 'a key without a note (keys are matched by note)' : 'not declared', ['projects', name, 'exhaustive']);
+    revokeOrReport(key, key.note === null ? l10n.t('a key without a note (keys are matched by note)') : l10n.t('not declared'), ['projects', name, 'exhaustive']);
   }
 
   function revokeOrReport(key: ApiKeySummary, why: string, path: PropertyKey[]): void {
     const label = `${key.publicKey}${key.note !== null ? ` ("${key.note}")` : ''}`;
     if (!project.exhaustive) {
-      out.unmanaged.push({ level: 'info', project: name, message: `Key ${label} of ${name}: ${why}.` });
+      out.unmanaged.push({ level: 'info', project: name, message: l10n.t('Key {0} of {1}: {2}.', label, name, why) });
       return;
     }
     out.changes.push({
       id: `project/${name}/keyId/${key.id}`, kind: 'key.revoke', project: name, projectId: lp.id, note: key.note ?? undefined, keyId: key.id, publicKey: key.publicKey,
       from: `${shortPublicKey(key.publicKey)}, created ${key.createdAt.slice(0, 10)}`, to: 'revoked', live: `key:${key.id}`, destroy: true, path: project.exhaustive ? path : [],
-      summary: `Revoke ${label} of ${name}: ${why}, in an exhaustive list. Every service using it stops authenticating at once.`,
+      summary: l10n.t('Revoke {0} of {1}: {2}, in an exhaustive list. Every service using it stops authenticating at once.', label, name, why),
     });
   }
 }
 
 export function storesText(stores: readonly string[]): string {
-  return stores.length ? stores.join(', ') : '(no store declared)';
+  return stores.length ? stores.join(', ') : l10n.t('(no store declared)');
 }

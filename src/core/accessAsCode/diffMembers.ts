@@ -6,6 +6,7 @@ import type { Declaration } from './declaration';
 import { sameEmail } from './declaration';
 import { membersByEmail, who, type DiffOutput } from './diffContext';
 import type { LiveOrganization, LiveProject } from './liveState';
+import { l10n } from '../l10n/l10n';
 
 export function diffOrganization(d: Declaration, live: LiveOrganization, out: DiffOutput): { removed: Set<string>; adding: Map<string, Role> } {
   const removed = new Set<string>();
@@ -20,26 +21,26 @@ export function diffOrganization(d: Declaration, live: LiveOrganization, out: Di
       adding.set(m.email.toLowerCase(), m.role);
       out.changes.push({
         id: `org/member/${m.email.toLowerCase()}`, kind: 'member.add', email: m.email, from: 'absent', to: m.role, live: 'absent', destroy: false, path,
-        summary: `Add ${m.email} to the organization as ${m.role} (SCIM: creates the user if needed).`,
+        summary: l10n.t('Add {0} to the organization as {1} (SCIM: creates the user if needed).', m.email, m.role),
       });
     } else if (current.role !== m.role) {
       out.changes.push({
         id: `org/member/${m.email.toLowerCase()}`, kind: 'member.role', email: m.email, userId: current.userId, from: current.role, to: m.role, live: `role:${current.role}`, destroy: false,
-        path: [...path, 'role'], summary: `Change ${m.email}'s organization role from ${current.role} to ${m.role}.`,
+        path: [...path, 'role'], summary: l10n.t('Change {0}\'s organization role from {1} to {2}.', m.email, current.role, m.role),
       });
     }
   });
   for (const m of live.members) {
     if ((org.members ?? []).some(x => sameEmail(x.email, m.email))) continue;
     if (!org.exhaustive) {
-      out.unmanaged.push({ level: 'info', message: `${who(m)} (${m.role}) is a member of the organization but not declared.` });
+      out.unmanaged.push({ level: 'info', message: l10n.t('{0} ({1}) is a member of the organization but not declared.', who(m), m.role) });
     } else if (!m.email) {
-      out.warnings.push({ level: 'warning', path: ['organization', 'exhaustive'], message: `Member ${who(m)} has no email, so the file cannot name them; left alone.` });
+      out.warnings.push({ level: 'warning', path: ['organization', 'exhaustive'], message: l10n.t('Member {0} has no email, so the file cannot name them; left alone.', who(m)) });
     } else {
       removed.add(m.userId);
       out.changes.push({
         id: `org/member/${m.email.toLowerCase()}`, kind: 'member.remove', email: m.email, userId: m.userId, from: m.role, to: 'removed', live: `role:${m.role}`, destroy: true,
-        path: ['organization', 'exhaustive'], summary: `Remove ${m.email} (${m.role}) from the organization: not in the exhaustive list. Their project roles go too; their user account stays.`,
+        path: ['organization', 'exhaustive'], summary: l10n.t('Remove {0} ({1}) from the organization: not in the exhaustive list. Their project roles go too; their user account stays.', m.email, m.role),
       });
     }
   }
@@ -51,7 +52,7 @@ export function diffProjectMembers(d: Declaration, name: string, lp: LiveProject
   const project = d.projects![name];
   const declared = project.members ?? [];
   if (lp.overrides === undefined) {
-    if (declared.length) out.warnings.push({ level: 'warning', project: name, path: ['projects', name, 'members'], message: `The organization's plan has no project roles (rbac-project-roles), so the members of ${name} cannot be planned.` });
+    if (declared.length) out.warnings.push({ level: 'warning', project: name, path: ['projects', name, 'members'], message: l10n.t('The organization\'s plan has no project roles (rbac-project-roles), so the members of {0} cannot be planned.', name) });
     return;
   }
   const byEmail = membersByEmail(live.members);
@@ -64,15 +65,17 @@ export function diffProjectMembers(d: Declaration, name: string, lp: LiveProject
       org.adding.set(key, 'NONE');
       out.changes.push({
         id: `org/member/${key}`, kind: 'member.add', email: m.email, from: 'absent', to: 'NONE', live: 'absent', destroy: false, path,
-        summary: `Add ${m.email} to the organization as NONE (SCIM: creates the user if needed), for their project role in ${name}.`,
+        summary: l10n.t('Add {0} to the organization as NONE (SCIM: creates the user if needed), for their project role in {1}.', m.email, name),
       });
     }
     const override = member ? lp.overrides!.find(o => o.userId === member.userId) : undefined;
     if (override?.role === m.role) return;
     const orgRole = member?.role ?? org.adding.get(key) ?? 'NONE';
     const what = m.role === 'NONE'
-      ? `Set ${m.email}'s project role in ${name} to NONE: no access to ${name}, overriding their organization role ${orgRole}.`
-      : `Set ${m.email}'s project role in ${name} to ${m.role}${override ? ` (now ${override.role})` : ` (now inherits ${orgRole})`}.`;
+      ? l10n.t('Set {0}\'s project role in {1} to NONE: no access to {1}, overriding their organization role {2}.', m.email, name, orgRole)
+      : override
+        ? l10n.t('Set {0}\'s project role in {1} to {2} (now {3}).', m.email, name, m.role, override.role)
+        : l10n.t('Set {0}\'s project role in {1} to {2} (now inherits {3}).', m.email, name, m.role, orgRole);
     out.changes.push({
       id: `project/${name}/member/${key}`, kind: 'projectRole.set', project: name, projectId: lp.id, email: m.email, userId: member?.userId,
       from: override ? override.role : `inherits ${orgRole}`, to: m.role, live: override ? `role:${override.role}` : member ? 'none' : 'absent', destroy: false,
@@ -84,14 +87,16 @@ export function diffProjectMembers(d: Declaration, name: string, lp: LiveProject
     if (declared.some(m => sameEmail(m.email, member?.email ?? o.email)) || org.removed.has(o.userId)) continue;
     const label = member ? who(member) : who(o);
     if (!project.exhaustive) {
-      out.unmanaged.push({ level: 'info', project: name, message: `${label} has the project role ${o.role} in ${name} but is not declared.` });
+      out.unmanaged.push({ level: 'info', project: name, message: l10n.t('{0} has the project role {1} in {2} but is not declared.', label, o.role, name) });
       continue;
     }
     const orgRole = member?.role ?? 'NONE';
     out.changes.push({
       id: `project/${name}/member/${(member?.email ?? o.email ?? o.userId).toLowerCase()}`, kind: 'projectRole.clear', project: name, projectId: lp.id, email: member?.email ?? o.email ?? undefined, userId: o.userId,
       from: o.role, to: `inherits ${orgRole}`, live: `role:${o.role}`, destroy: false, path: ['projects', name, 'exhaustive'],
-      summary: `Clear ${label}'s project role ${o.role} in ${name} (not in the exhaustive list): they inherit their organization role ${orgRole}${orgRole === 'NONE' ? ' (no access)' : ''}.`,
+      summary: orgRole === 'NONE'
+        ? l10n.t('Clear {0}\'s project role {1} in {2} (not in the exhaustive list): they inherit their organization role NONE (no access).', label, o.role, name)
+        : l10n.t('Clear {0}\'s project role {1} in {2} (not in the exhaustive list): they inherit their organization role {3}.', label, o.role, name, orgRole),
     });
   }
 }

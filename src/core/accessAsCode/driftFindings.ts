@@ -3,7 +3,8 @@
 // the hover text and what the quick fixes may do. Plain data; the extension maps it to diagnostics.
 import { escapeMarkdown, markdownCode } from '../display/markdown';
 import type { AccessPlan, PlanChange } from './planTypes';
-import { KIND_WORD, verdictText } from './render/groups';
+import { kindWord, verdictNote } from './render/groups';
+import { l10n } from '../l10n/l10n';
 
 export interface DriftFinding {
   /** 0-based, as editors count. */
@@ -28,7 +29,9 @@ export function driftFindings(plan: AccessPlan): DriftFinding[] {
     out.push({
       line: c.at.line - 1, column: c.at.column - 1,
       severity: refused ? 'error' : 'warning',
-      message: `Drift (${KIND_WORD[c.kind]}): live: ${c.from}, declared: ${c.to}. ${c.summary}${refused ? ` Refused: ${c.verdict.reason ?? c.verdict.rule}` : ''}`,
+      message: refused
+        ? l10n.t('Drift ({0}): live: {1}, declared: {2}. {3} Refused: {4}', kindWord(c.kind), c.from, c.to, c.summary, c.verdict.reason ?? c.verdict.rule)
+        : l10n.t('Drift ({0}): live: {1}, declared: {2}. {3}', kindWord(c.kind), c.from, c.to, c.summary),
       code: `access-drift/${c.kind}`,
       hover: hoverOf(c),
       changeId: c.id,
@@ -44,12 +47,18 @@ export function driftFindings(plan: AccessPlan): DriftFinding[] {
 
 function hoverOf(c: PlanChange): string {
   return [
-    `**Langfuse Access — ${escapeMarkdown(KIND_WORD[c.kind])}**`,
+    `**Langfuse Access — ${escapeMarkdown(kindWord(c.kind))}**`,
     '',
-    `Live: ${markdownCode(c.from)} · declared: ${markdownCode(c.to)}`,
+    l10n.t('Live: {0} · declared: {1}', markdownCode(c.from), markdownCode(c.to)),
     '',
     escapeMarkdown(c.summary),
     '',
-    `Guard: ${escapeMarkdown(verdictText(c, 'a revoke or removal: applied only after its own confirmation'))}`,
+    guardLine(c),
   ].join('\n');
+}
+
+function guardLine(c: PlanChange): string {
+  const note = verdictNote(c, l10n.t('a revoke or removal: applied only after its own confirmation'));
+  if (note === undefined) return l10n.t('Guard: allowed');
+  return c.verdict.status === 'refused' ? l10n.t('Guard: refused: {0}', escapeMarkdown(note)) : l10n.t('Guard: {0}', escapeMarkdown(note));
 }

@@ -8,6 +8,7 @@ import { SecretKeys } from '../names';
 import { formatSinkTarget, parseSinkTarget } from '../secrets/spec';
 import { storeSyntaxProblem } from './declarationChecks';
 import { foreignHostProblem } from './foreignHost';
+import { l10n } from '../l10n/l10n';
 
 export interface StoreContext {
   /** The folder holding `.langfuse/`: `env:` paths are relative to it. */
@@ -23,10 +24,10 @@ export type ResolvedStore = { target: string } | { problem: string };
 
 export function resolveStore(store: string, key: { project: string; note: string }, ctx: StoreContext): ResolvedStore {
   if (store === 'secretstorage') {
-    if (!ctx.secretStorage) return { problem: 'secretstorage is VS Code\'s SecretStorage, which only the extension can write: apply this change from VS Code, or declare another store.' };
+    if (!ctx.secretStorage) return { problem: l10n.t('secretstorage is VS Code\'s SecretStorage, which only the extension can write: apply this change from VS Code, or declare another store.') };
     return { target: `secretstorage:${SecretKeys.declaredKey(key.project, key.note)}` };
   }
-  if (store.startsWith('secretstorage:')) return { problem: `${store}: name the store just "secretstorage"; the tool chooses the SecretStorage entry, so a repository cannot name (and overwrite) another one.` };
+  if (store.startsWith('secretstorage:')) return { problem: l10n.t('{0}: name the store just "secretstorage"; the tool chooses the SecretStorage entry, so a repository cannot name (and overwrite) another one.', store) };
   const syntax = storeSyntaxProblem(store, ctx.rootDir);
   if (syntax) return { problem: syntax };
   let target;
@@ -38,7 +39,7 @@ export function resolveStore(store: string, key: { project: string; note: string
   if (target.kind === 'env') {
     const outside = outsideWorkspace(target.path, ctx.workspaceRoots);
     if (outside) return { problem: `${store}: ${outside}` };
-    if (!fs.existsSync(path.dirname(target.path))) return { problem: `${store}: the folder ${path.dirname(target.path)} does not exist; create it (the tool does not create folders a repository names).` };
+    if (!fs.existsSync(path.dirname(target.path))) return { problem: l10n.t('{0}: the folder {1} does not exist; create it (the tool does not create folders a repository names).', store, path.dirname(target.path)) };
     const foreign = foreignHostProblem(target.path, ctx.connectionBaseUrl);
     if (foreign) return { problem: foreign };
   }
@@ -47,7 +48,7 @@ export function resolveStore(store: string, key: { project: string; note: string
 
 /** Every store of a key, or the first problem. */
 export function resolveStores(stores: readonly string[], key: { project: string; note: string }, ctx: StoreContext): { targets: string[] } | { problem: string } {
-  if (stores.length === 0) return { problem: `Key "${key.note}" of ${key.project} declares no store, so its new secret would go nowhere: declare at least one (env:PATH, aws-sm:…, pass:…, vault:…, secretstorage).` };
+  if (stores.length === 0) return { problem: l10n.t('Key "{0}" of {1} declares no store, so its new secret would go nowhere: declare at least one (env:PATH, aws-sm:…, pass:…, vault:…, secretstorage).', key.note, key.project) };
   const targets: string[] = [];
   for (const s of stores) {
     const r = resolveStore(s, key, ctx);
@@ -59,11 +60,11 @@ export function resolveStores(stores: readonly string[], key: { project: string;
 
 function outsideWorkspace(file: string, roots: readonly string[]): string | undefined {
   const inside = (root: string, p: string) => { const rel = path.relative(root, p); return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel); };
-  if (!roots.some(r => inside(path.resolve(r), file))) return 'the file lies outside the workspace: refused.';
+  if (!roots.some(r => inside(path.resolve(r), file))) return l10n.t('the file lies outside the workspace: refused.');
   let real: string;
   try { real = fs.realpathSync(file); } catch {
     try { real = path.join(fs.realpathSync(path.dirname(file)), path.basename(file)); } catch { return undefined; }
   }
   const realRoots = roots.flatMap(r => { try { return [fs.realpathSync(r)]; } catch { return []; } });
-  return realRoots.some(r => inside(r, real)) ? undefined : `it leads outside the workspace once symbolic links are followed (${real}): refused.`;
+  return realRoots.some(r => inside(r, real)) ? undefined : l10n.t('it leads outside the workspace once symbolic links are followed ({0}): refused.', real);
 }

@@ -4,7 +4,7 @@
 import * as path from 'node:path';
 import { escapeMarkdown, markdownCode } from '../../display/markdown';
 import type { AccessPlan } from '../planTypes';
-import { groupChanges, mark, summaryLine, verdictText } from './groups';
+import { groupChanges, mark, summaryLine, verdictNote } from './groups';
 import type { RenderOptions } from './text';
 
 const ICON = { '+': '➕', '~': '✏️', '-': '🗑️' } as const;
@@ -19,8 +19,8 @@ export function renderMarkdown(plan: AccessPlan, options: RenderOptions): string
   for (const g of groupChanges(plan.changes)) {
     out.push('', `#### ${escapeMarkdown(g.title)}`, '', '| | Change | Live | Declared | Guard | Line |', '|---|---|---|---|---|---|');
     for (const c of g.changes) {
-      const verdict = verdictText(c, options.destroyHint ?? 'needs `--allow-destroy`');
-      const guard = c.verdict.status === 'refused' ? `⛔ ${escapeMarkdown(verdict)}` : verdict === 'allowed' ? '✅ allowed' : `⚠️ ${escapeMarkdown(verdict).replace(/\\`--allow-destroy\\`/, '`--allow-destroy`')}`;
+      const note = verdictNote(c, options.destroyHint ?? 'needs `--allow-destroy`');
+      const guard = c.verdict.status === 'refused' ? `⛔ ${escapeMarkdown(`refused: ${note}`)}` : note === undefined ? '✅ allowed' : `⚠️ ${escapeMarkdown(note).replace(/\\`--allow-destroy\\`/, '`--allow-destroy`')}`;
       out.push(`| ${ICON[mark(c)]} | ${escapeMarkdown(c.summary)} | ${escapeMarkdown(c.from)} | ${escapeMarkdown(c.to)} | ${guard} | ${c.at?.line ?? ''} |`);
     }
   }

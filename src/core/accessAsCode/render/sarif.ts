@@ -6,9 +6,10 @@ import { pathToFileURL } from 'node:url';
 import { TOOL_NAME, TOOL_VERSION } from '../../names';
 import { SARIF_SCHEMA_URI } from '../../sarif/toSarif';
 import { CHANGE_KINDS, type AccessPlan, type PlanLocation } from '../planTypes';
-import { KIND_WORD } from './groups';
+import { kindWord } from './groups';
+import { l10n } from '../../l10n/l10n';
 
-const RULES = [...CHANGE_KINDS.map(k => ({ id: `access-drift/${k}`, text: `Drift: ${KIND_WORD[k]}` })), { id: 'access-plan/warning', text: 'A warning of the access plan' }];
+const rules = () => [...CHANGE_KINDS.map(k => ({ id: `access-drift/${k}`, text: l10n.t('Drift: {0}', kindWord(k)) })), { id: 'access-plan/warning', text: l10n.t('A warning of the access plan') }];
 const SRCROOT = '%SRCROOT%';
 
 export function renderSarif(plan: AccessPlan, options: { baseDir: string }): Record<string, unknown> {
@@ -28,7 +29,7 @@ export function renderSarif(plan: AccessPlan, options: { baseDir: string }): Rec
       partialFingerprints: { 'langfuseAccess/v1': fingerprint(c.kind, c.id) },
     })),
     ...plan.warnings.map(w => ({
-      ruleId: 'access-plan/warning', ruleIndex: RULES.length - 1, level: 'note',
+      ruleId: 'access-plan/warning', ruleIndex: CHANGE_KINDS.length, level: 'note',
       message: { text: w.message }, locations: location(w.at),
       partialFingerprints: { 'langfuseAccess/v1': fingerprint('warning', w.message) },
     })),
@@ -37,7 +38,7 @@ export function renderSarif(plan: AccessPlan, options: { baseDir: string }): Rec
     $schema: SARIF_SCHEMA_URI,
     version: '2.1.0',
     runs: [{
-      tool: { driver: { name: TOOL_NAME, version: TOOL_VERSION, semanticVersion: TOOL_VERSION, rules: RULES.map(r => ({ id: r.id, shortDescription: { text: r.text } })) } },
+      tool: { driver: { name: TOOL_NAME, version: TOOL_VERSION, semanticVersion: TOOL_VERSION, rules: rules().map(r => ({ id: r.id, shortDescription: { text: r.text } })) } },
       originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(baseDir + path.sep).href } },
       columnKind: 'utf16CodeUnits',
       invocations: [{ executionSuccessful: true }],

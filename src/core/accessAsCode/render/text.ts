@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import { forTerminal } from '../../display/terminal';
 import type { AccessPlan } from '../planTypes';
-import { groupChanges, mark, summaryLine, verdictText } from './groups';
+import { groupChanges, mark, summaryLine, verdictNote } from './groups';
 
 export interface RenderOptions {
   /** Paths are shown relative to this folder. */
@@ -26,8 +26,8 @@ export function renderText(plan: AccessPlan, options: RenderOptions): string {
     out.push('', t(g.title));
     for (const c of g.changes) {
       out.push(`  ${mark(c)} ${t(c.summary)}${where(c.at?.line)}`);
-      const verdict = verdictText(c, options.destroyHint ?? 'needs --allow-destroy');
-      if (verdict !== 'allowed') out.push(`      ${c.verdict.status === 'refused' ? 'REFUSED' : 'note'}: ${t(verdict.replace(/^refused: /, ''))}`);
+      const note = verdictNote(c, options.destroyHint ?? 'needs --allow-destroy');
+      if (note !== undefined) out.push(`      ${c.verdict.status === 'refused' ? 'REFUSED' : 'note'}: ${t(note)}`);
     }
   }
   if (plan.warnings.length) {
