@@ -8,6 +8,7 @@ import { discoveryUrlOf } from './online/discoveryCheck';
 import { consoleFields } from './consoleGuide';
 import { parsePublicUrl, redirectUriFor } from './publicUrl';
 import { planSsoSetup } from './setupInput';
+import { l10n } from '../l10n/l10n';
 
 export interface SsoWizardValues {
   providerId?: string;
@@ -38,8 +39,10 @@ export function fieldProblem(values: SsoWizardValues, field: string, extra: Reco
 
 export function providerChoices(): { label: string; id: string; description: string; detail: string }[] {
   return SSO_PROVIDERS.map(p => ({
-    label: p.label, id: p.id, description: `/api/auth/callback/${p.id}`,
-    detail: p.discovery.kind === 'none' ? `OAuth 2.0 (${p.prefix}_*)` : `OpenID Connect (${p.prefix}_*)${p.id === 'custom' ? ': any OIDC provider, e.g. a SAML IdP behind an OIDC broker' : ''}`,
+    // Provider names are brands; the custom provider's is words.
+    label: p.id === 'custom' ? l10n.t('custom OIDC') : p.label, id: p.id, description: `/api/auth/callback/${p.id}`,
+    detail: p.discovery.kind === 'none' ? `OAuth 2.0 (${p.prefix}_*)`
+      : p.id === 'custom' ? l10n.t('OpenID Connect ({0}): any OIDC provider, e.g. a SAML IdP behind an OIDC broker', `${p.prefix}_*`) : `OpenID Connect (${p.prefix}_*)`,
   }));
 }
 
@@ -50,15 +53,15 @@ export function redirectUriPage(provider: SsoProvider, publicUrl: string): { red
   const fields = consoleFields({ provider, redirectUri, url, clientAuthMethod: 'client_secret_basic', scope: provider.defaultScope, checks: provider.defaultChecks });
   return {
     redirectUri,
-    copy: { label: `$(copy) ${redirectUri}`, description: 'Copy the redirect URI and continue', detail: `Register it at the provider as "${fields[0].field}". ${fields[0].why}` },
+    copy: { label: `$(copy) ${redirectUri}`, description: l10n.t('Copy the redirect URI and continue'), detail: l10n.t('Register it at the provider as "{0}". {1}', fields[0].field, fields[0].why) },
     fields: fields.slice(1).map(f => ({ label: `${f.field}: ${f.value}`, detail: f.why })),
   };
 }
 
 export function onlineCheckOffer(issuer: string): { label: string; run: boolean; detail: string }[] {
   return [
-    { label: `$(cloud) Check ${issuer} online now`, run: true, detail: `One GET of ${discoveryUrlOf(issuer)} and one authorization request on the same host; no secret is sent, nothing else is contacted.` },
-    { label: 'Skip the online check', run: false, detail: 'Password login then stays on: it is turned off only after the check passed (no lock-out).' },
+    { label: l10n.t('$(cloud) Check {0} online now', issuer), run: true, detail: l10n.t('One GET of {0} and one authorization request on the same host; no secret is sent, nothing else is contacted.', discoveryUrlOf(issuer)) },
+    { label: l10n.t('Skip the online check'), run: false, detail: l10n.t('Password login then stays on: it is turned off only after the check passed (no lock-out).') },
   ];
 }
 
@@ -66,10 +69,10 @@ const ICON: Record<CheckItem['status'], string> = { pass: '$(pass)', fail: '$(er
 
 export function onlineCheckPage(check: OnlineCheckResult): { title: string; placeholder: string; items: { label: string; detail?: string; next: boolean }[] } {
   return {
-    title: `online check ${check.ok ? 'passed' : 'FAILED'}`,
-    placeholder: check.ok ? 'The provider answers as Langfuse expects' : 'Fix what failed at the provider or go Back to change the values',
+    title: check.ok ? l10n.t('online check passed') : l10n.t('online check FAILED'),
+    placeholder: check.ok ? l10n.t('The provider answers as Langfuse expects') : l10n.t('Fix what failed at the provider or go Back to change the values'),
     items: [
-      { label: check.ok ? '$(arrow-right) Continue' : '$(arrow-right) Continue anyway (password login stays on)', next: true },
+      { label: check.ok ? l10n.t('$(arrow-right) Continue') : l10n.t('$(arrow-right) Continue anyway (password login stays on)'), next: true },
       ...check.items.map(i => ({ label: `${ICON[i.status]} ${i.title}`, detail: i.detail, next: false })),
     ],
   };
@@ -77,13 +80,13 @@ export function onlineCheckPage(check: OnlineCheckResult): { title: string; plac
 
 /** A failed check from an error thrown while checking (an issuer that is not a URL, a refused host). */
 export function failedCheck(err: unknown): OnlineCheckResult {
-  return { ok: false, applicable: true, items: [{ id: 'url', status: 'fail', title: 'issuer URL', detail: (err as Error).message }] };
+  return { ok: false, applicable: true, items: [{ id: 'url', status: 'fail', title: l10n.t('issuer URL'), detail: (err as Error).message }] };
 }
 
 /** Turning password login off is offered only after an online check passed (no lock-out). */
 export function passwordLoginChoices(checkPassed: boolean): { label: string; off: boolean; detail: string }[] {
   return [
-    { label: 'Keep password login on', off: false, detail: checkPassed ? 'Accounts without SSO (the init user, contractors) can still sign in with email/password.' : 'Turning it off is offered only after the online check has passed, so nobody is locked out.' },
-    ...(checkPassed ? [{ label: 'Turn password login off (AUTH_DISABLE_USERNAME_PASSWORD=true)', off: true, detail: 'After the restart nobody can sign in with email/password, the init user included: sign in once with SSO before you close your session.' }] : []),
+    { label: l10n.t('Keep password login on'), off: false, detail: checkPassed ? l10n.t('Accounts without SSO (the init user, contractors) can still sign in with email/password.') : l10n.t('Turning it off is offered only after the online check has passed, so nobody is locked out.') },
+    ...(checkPassed ? [{ label: l10n.t('Turn password login off ({0})', 'AUTH_DISABLE_USERNAME_PASSWORD=true'), off: true, detail: l10n.t('After the restart nobody can sign in with email/password, the init user included: sign in once with SSO before you close your session.') }] : []),
   ];
 }
