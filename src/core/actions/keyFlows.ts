@@ -8,6 +8,7 @@ import type { CreatedApiKey } from '../langfuse/schemas';
 import type { NodeOf } from '../org/accessNodes';
 import { performAction } from './memberFlows';
 import type { FlowContext } from './ui';
+import { l10n } from '../l10n/l10n';
 
 /** Where the edge keeps a new secret: the clipboard, its secret store; and forgets a revoked one. */
 export interface SecretHandover {
@@ -16,11 +17,12 @@ export interface SecretHandover {
   forget(publicKey: string): Promise<void>;
 }
 
-const KEEP = {
-  both: 'Copy Secret and Store in SecretStorage',
-  copy: 'Copy Secret Key',
-  store: 'Store in SecretStorage',
-} as const;
+/** The buttons for keeping a new secret (built when asked, in the user's language). */
+const keepChoices = () => ({
+  both: l10n.t('Copy Secret and Store in SecretStorage'),
+  copy: l10n.t('Copy Secret Key'),
+  store: l10n.t('Store in SecretStorage'),
+});
 
 /** `storeRequired`: the key is for a file the edge fills from its secret store (the .env quick fix), so "copy only" is not offered. */
 export async function createApiKeyFlow(ctx: FlowContext, project: { id: string; name: string }, options: { noteConvention: string; handover: SecretHandover; storeRequired?: boolean }): Promise<string | undefined> {
@@ -31,7 +33,7 @@ export async function createApiKeyFlow(ctx: FlowContext, project: { id: string; 
     return undefined;
   }
   const ask = keyNotePrompt(options.noteConvention, project.name);
-  const note = (await ctx.ui.input({ title: `New API key for ${project.name}`, prompt: ask.prompt, placeHolder: ask.placeholder, validateInput: ask.problem }))?.trim();
+  const note = (await ctx.ui.input({ title: l10n.t('New API key for {0}', project.name), prompt: ask.prompt, placeHolder: ask.placeholder, validateInput: ask.problem }))?.trim();
   if (!note) return undefined;
   let created: CreatedApiKey | undefined;
   let message = '';
@@ -43,19 +45,20 @@ export async function createApiKeyFlow(ctx: FlowContext, project: { id: string; 
   }
   if (!created) return undefined;
   const key = shortPublicKey(created.publicKey);
+  const KEEP = keepChoices();
   for (;;) {
-    const choice = await ctx.ui.choose(`API key created in ${project.name}: ${created.publicKey}`, options.storeRequired ? [KEEP.store, KEEP.both] : [KEEP.both, KEEP.copy, KEEP.store],
-      `The secret key (${maskSecretKey(created.secretKey)}) is shown by Langfuse only now. ${options.storeRequired
-        ? 'Store it in SecretStorage: the quick fix puts the pair into the file from there (and you may copy it for your secret manager too).'
-        : 'Keep it before closing this dialog: copy it to your secret manager, or store it in SecretStorage (the rotation wizard and .env quick fixes can use it from there).'}`);
+    const choice = await ctx.ui.choose(l10n.t('API key created in {0}: {1}', project.name, created.publicKey), options.storeRequired ? [KEEP.store, KEEP.both] : [KEEP.both, KEEP.copy, KEEP.store],
+      options.storeRequired
+        ? l10n.t('The secret key ({0}) is shown by Langfuse only now. Store it in SecretStorage: the quick fix puts the pair into the file from there (and you may copy it for your secret manager too).', maskSecretKey(created.secretKey))
+        : l10n.t('The secret key ({0}) is shown by Langfuse only now. Keep it before closing this dialog: copy it to your secret manager, or store it in SecretStorage (the rotation wizard and .env quick fixes can use it from there).', maskSecretKey(created.secretKey)));
     if (choice) {
       const copy = choice !== KEEP.store;
       const store = choice !== KEEP.copy;
       if (copy) await options.handover.copy(created.secretKey);
       if (store) await options.handover.store(created, project);
-      ctx.ui.done(`${message}${store ? ' Its secret is stored in SecretStorage.' : ''}`);
+      ctx.ui.done(store ? l10n.t('{0} Its secret is stored in SecretStorage.', message) : message);
       // Said in passing and withdrawn when the key is revoked: the clipboard note must not outlive the key.
-      if (copy) ctx.ui.transient(`The secret key of ${key} is on the clipboard: paste it into your secret manager.`, created.publicKey);
+      if (copy) ctx.ui.transient(l10n.t('The secret key of {0} is on the clipboard: paste it into your secret manager.', key), created.publicKey);
       return created.publicKey;
     }
     if (await performAction(ctx, { kind: 'apiKey.revoke', projectId: project.id, keyId: created.id, discarded: true })) return undefined;

@@ -10,6 +10,7 @@ import { roleChoices } from '../org/choices';
 import type { SessionAction } from '../session/actions';
 import type { Verdict } from '../session/permissions';
 import type { FlowContext } from './ui';
+import { l10n } from '../l10n/l10n';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -38,13 +39,13 @@ export async function addMemberFlow(ctx: FlowContext): Promise<boolean> {
   const permissions = await ctx.session.permissions();
   if (!await allowedHere(ctx, permissions.organization.addMember, 'member.add', { kind: 'member' })) return false;
   const email = (await ctx.ui.input({
-    title: 'Add Member to Organization', placeHolder: 'name@acme.com',
-    prompt: 'Email address (the user is created if they have never logged in; they sign in with SSO or reset a password)',
-    validateInput: v => EMAIL.test(v.trim()) ? undefined : 'Enter an email address.',
+    title: l10n.t('Add Member to Organization'), placeHolder: 'name@acme.com',
+    prompt: l10n.t('Email address (the user is created if they have never logged in; they sign in with SSO or reset a password)'),
+    validateInput: v => EMAIL.test(v.trim()) ? undefined : l10n.t('Enter an email address.'),
   }))?.trim().toLowerCase();
   if (!email) return false;
-  const roles = roleChoices(undefined, 'NONE — member without organization access (give project roles)', { own: permissions.organization.role, fallback: 'VIEWER' });
-  const pick = await ctx.ui.pick(roles.items, { title: `Organization role for ${email}`, active: roles.active });
+  const roles = roleChoices(undefined, l10n.t('NONE — member without organization access (give project roles)'), { own: permissions.organization.role, fallback: 'VIEWER' });
+  const pick = await ctx.ui.pick(roles.items, { title: l10n.t('Organization role for {0}', email), active: roles.active });
   if (!pick) return false;
   try {
     return await performAction(ctx, { kind: 'member.add', email, role: pick.role });
@@ -52,8 +53,9 @@ export async function addMemberFlow(ctx: FlowContext): Promise<boolean> {
     if (!isLangfuseError(err) || err.kind !== 'conflict') throw err;
     const member = (await ctx.session.model.overview()).members?.find(m => m.email?.toLowerCase() === email);
     if (!member) throw err;
-    const choice = await ctx.ui.choose(`${email} is already a member of this organization (${member.role}).`, ['Change Role Instead']);
-    return choice === 'Change Role Instead' ? changeOrgRoleFlow(ctx, member) : false;
+    const changeRole = l10n.t('Change Role Instead');
+    const choice = await ctx.ui.choose(l10n.t('{0} is already a member of this organization ({1}).', email, member.role), [changeRole]);
+    return choice === changeRole ? changeOrgRoleFlow(ctx, member) : false;
   }
 }
 
@@ -61,8 +63,8 @@ export async function changeOrgRoleFlow(ctx: FlowContext, member: Membership): P
   const permissions = await ctx.session.permissions();
   const verdict = permissions.organization.members[member.userId]?.changeRole ?? permissions.organization.changeRole;
   if (!await allowedHere(ctx, verdict, 'member.changeRole', { kind: 'member', id: member.userId, name: member.email ?? undefined })) return false;
-  const roles = roleChoices(member.role, 'NONE — keep the membership without organization access', { own: permissions.organization.role });
-  const pick = await ctx.ui.pick(roles.items, { title: `Organization role for ${who(member)}`, active: roles.active });
+  const roles = roleChoices(member.role, l10n.t('NONE — keep the membership without organization access'), { own: permissions.organization.role });
+  const pick = await ctx.ui.pick(roles.items, { title: l10n.t('Organization role for {0}', who(member)), active: roles.active });
   if (!pick || pick.role === member.role) return false;
   return performAction(ctx, { kind: 'member.changeRole', userId: member.userId, to: pick.role });
 }
@@ -79,8 +81,8 @@ export async function setProjectRoleFlow(ctx: FlowContext, node: NodeOf<'project
   if (!await allowedHere(ctx, permissions.projects[node.project.id]?.setRole, 'projectRole.set', resource)) return false;
   let role = fixed;
   if (!role) {
-    const roles = roleChoices(node.override, `NONE — no access to ${node.project.name}`, { inherited: node.orgRole, own: permissions.projects[node.project.id]?.role });
-    role = (await ctx.ui.pick(roles.items, { title: `Role of ${who(node.member)} in ${node.project.name}`, active: roles.active }))?.role;
+    const roles = roleChoices(node.override, l10n.t('NONE — no access to {0}', node.project.name), { inherited: node.orgRole, own: permissions.projects[node.project.id]?.role });
+    role = (await ctx.ui.pick(roles.items, { title: l10n.t('Role of {0} in {1}', who(node.member), node.project.name), active: roles.active }))?.role;
   }
   if (!role || role === node.override) return false;
   return performAction(ctx, { kind: 'projectRole.set', projectId: node.project.id, userId: node.member.userId, to: role });
@@ -88,7 +90,7 @@ export async function setProjectRoleFlow(ctx: FlowContext, node: NodeOf<'project
 
 export async function resetProjectRoleFlow(ctx: FlowContext, node: NodeOf<'projectMember'>): Promise<boolean> {
   if (node.override === undefined) {
-    ctx.ui.done(`${who(node.member)} has no project role in ${node.project.name}; they already inherit ${node.orgRole}.`);
+    ctx.ui.done(l10n.t('{0} has no project role in {1}; they already inherit {2}.', who(node.member), node.project.name, node.orgRole));
     return false;
   }
   return performAction(ctx, { kind: 'projectRole.clear', projectId: node.project.id, userId: node.member.userId });

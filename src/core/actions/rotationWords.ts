@@ -2,23 +2,31 @@
 import { shortPublicKey } from '../keys/keyDisplay';
 import type { RotationJournal } from '../rotation/journal';
 import { resumeOffer } from '../rotation/pointOfNoReturn';
+import { l10n } from '../l10n/l10n';
 
 export function rollbackDone(journal: RotationJournal): string {
   const key = subjectOf(journal);
-  if (journal.status !== 'rolledBack') return `The rotation of ${key} (${journal.project.name}) is not fully rolled back yet: its report says what is left; "Abort Key Rotation" tries again.`;
-  const deleted = journal.newKey ? ` and the new key ${shortPublicKey(journal.newKey.publicKey)} is deleted` : '';
-  return `Rolled back the rotation of ${key} (${journal.project.name}): ${journal.targets.length} target(s) hold the old key again${deleted}.`;
+  if (journal.status !== 'rolledBack') return l10n.t('The rotation of {0} ({1}) is not fully rolled back yet: its report says what is left; "Abort Key Rotation" tries again.', key, journal.project.name);
+  return journal.newKey
+    ? l10n.t('Rolled back the rotation of {0} ({1}): {2} target(s) hold the old key again and the new key {3} is deleted.', key, journal.project.name, journal.targets.length, shortPublicKey(journal.newKey.publicKey))
+    : l10n.t('Rolled back the rotation of {0} ({1}): {2} target(s) hold the old key again.', key, journal.project.name, journal.targets.length);
 }
 
+/** The notice's buttons, in the user's language each time they are read (the edge compares the answer with them). */
 export const RESUME_CHOICES = {
-  resume: 'Resume', resumeWhich: 'Resume…', abort: 'Abort and Roll Back', finishRollback: 'Finish Rollback', later: 'Later',
-  dontAsk: 'Don\'t Ask for This Rotation', dontAskAny: 'Don\'t Ask for These Rotations',
-} as const;
-export type ResumeChoice = typeof RESUME_CHOICES[keyof typeof RESUME_CHOICES];
+  get resume() { return l10n.t('Resume'); },
+  get resumeWhich() { return l10n.t('Resume…'); },
+  get abort() { return l10n.t('Abort and Roll Back'); },
+  get finishRollback() { return l10n.t('Finish Rollback'); },
+  get later() { return l10n.t('Later'); },
+  get dontAsk() { return l10n.t('Don\'t Ask for This Rotation'); },
+  get dontAskAny() { return l10n.t('Don\'t Ask for These Rotations'); },
+};
+export type ResumeChoice = string;
 
 /** The key a rotation replaces, or the key it creates (access as code's create mode has no old key). */
 function subjectOf(j: RotationJournal): string {
-  return j.oldKey ? shortPublicKey(j.oldKey.publicKey) : `the new key "${j.newKeyNote ?? ''}"`;
+  return j.oldKey ? shortPublicKey(j.oldKey.publicKey) : l10n.t('the new key "{0}"', j.newKeyNote ?? '');
 }
 
 /**
@@ -32,16 +40,15 @@ export function resumeNotice(journals: readonly RotationJournal[], secretsAt: st
   const C = RESUME_CHOICES;
   if (journals.length === 1) {
     const offer = resumeOffer(journals[0]);
-    const safe = `Its new secret is safe in ${secretsAt}.`;
     const message = offer.pastPointOfNoReturn
-      ? `${offer.question} The old key's revoke has started, so it can only be finished: resuming will ${offer.resumeDoes}. ${safe}`
-      : `${offer.question} ${safe}`;
+      ? l10n.t('{0} The old key\'s revoke has started, so it can only be finished: resuming will {1}. Its new secret is safe in {2}.', offer.question, offer.resumeDoes, secretsAt)
+      : l10n.t('{0} Its new secret is safe in {1}.', offer.question, secretsAt);
     const act: ResumeChoice[] = offer.rollingBack ? [C.finishRollback] : offer.canAbort ? [C.resume, C.abort] : [C.resume];
     return { message, choices: [...act, C.later, C.dontAsk] };
   }
-  const list = journals.map(j => `${subjectOf(j)} (${j.project.name}, at ${j.step})`).join('; ');
+  const list = journals.map(j => l10n.t('{0} ({1}, at {2})', subjectOf(j), j.project.name, j.step)).join('; ');
   return {
-    message: `${journals.length} key rotations are unfinished: ${list}. Their new secrets are safe in ${secretsAt}.`,
+    message: l10n.t('{0} key rotations are unfinished: {1}. Their new secrets are safe in {2}.', journals.length, list, secretsAt),
     choices: [C.resumeWhich, C.later, C.dontAskAny],
   };
 }
