@@ -2,6 +2,7 @@
 // Exit codes: 0 ok, 1 findings or a failed operation, 2 usage or configuration error.
 // Machine output goes to stdout, messages to stderr. Credentials never come from argv.
 import { formatCommandHelp, formatCommandList } from '../core/display/cliHelp';
+import { l10n } from '../core/l10n/l10n';
 import { ExitCode, TOOL_NAME, TOOL_VERSION } from '../core/names';
 import type { CliIo } from './command';
 import { UsageError } from './command';
@@ -26,7 +27,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const entry = commands[name];
   if (!entry) {
-    io.err(`${TOOL_NAME}: unknown command "${name}"\n\n${usage()}`);
+    io.err(`${l10n.t('{0}: unknown command "{1}"', TOOL_NAME, name)}\n\n${usage()}`);
     return ExitCode.usage;
   }
   const { command } = await entry.load();
@@ -38,7 +39,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return await command.run(io, rest);
   } catch (err) {
     if (err instanceof UsageError) {
-      io.err(`${TOOL_NAME} ${name}: ${err.message}\nUsage: ${TOOL_NAME} ${command.usage}\n`);
+      io.err(`${TOOL_NAME} ${name}: ${err.message}\n${l10n.t('Usage: {0}', `${TOOL_NAME} ${command.usage}`)}\n`);
       return ExitCode.usage;
     }
     throw err;

@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { l10n } from '../core/l10n/l10n';
 import type { Severity } from '../core/rules/ruleCodes';
 import { UsageError } from './command';
 
@@ -23,8 +24,8 @@ export function parseReportArgs<F extends string>(args: string[], formats: reado
   const positionals = parsed.positionals;
   const values = parsed.values as Record<string, string | boolean | undefined>;
   const format = values.format as F;
-  if (!formats.includes(format)) throw new UsageError(`--format must be one of ${formats.join(', ')}, got "${String(values.format)}"`);
+  if (!formats.includes(format)) throw new UsageError(l10n.t('--format must be one of {0}, got "{1}"', formats.join(', '), String(values.format)));
   const failOn = values['fail-on'] as Severity;
-  if (!(FAIL_ON_LEVELS as readonly string[]).includes(failOn)) throw new UsageError(`--fail-on must be one of ${FAIL_ON_LEVELS.join(', ')}, got "${String(values['fail-on'])}"`);
+  if (!(FAIL_ON_LEVELS as readonly string[]).includes(failOn)) throw new UsageError(l10n.t('--fail-on must be one of {0}, got "{1}"', FAIL_ON_LEVELS.join(', '), String(values['fail-on'])));
   return { values, positionals, format, failOn };
 }

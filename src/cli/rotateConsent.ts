@@ -2,6 +2,7 @@
 // --allow-foreign-host (the only consent for writing a key into a .env that points elsewhere; --yes
 // is not), and the next step after a failure, which past the revoke can only be --resume.
 import { urlHost } from '../core/env/sdkBaseUrls';
+import { l10n } from '../core/l10n/l10n';
 import { TOOL_NAME } from '../core/names';
 import { pastPointOfNoReturn, whatResumeDoes, type RotationEngine, type RotationJournal } from '../core/rotation';
 import { UsageError } from './command';
@@ -12,7 +13,7 @@ export function parseAllowedHosts(values: readonly string[]): string[] {
     const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://${value}`;
     const host = urlHost(withScheme);
     const rest = withScheme.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '');
-    if (!host || !/^\/?$/.test(rest) || /@/.test(value)) throw new UsageError(`--allow-foreign-host needs a host such as collector.example.com or collector.example.com:8443, got "${value}"`);
+    if (!host || !/^\/?$/.test(rest) || /@/.test(value)) throw new UsageError(l10n.t('--allow-foreign-host needs a host such as collector.example.com or collector.example.com:8443, got "{0}"', value));
     return host;
   });
 }
@@ -20,9 +21,9 @@ export function parseAllowedHosts(values: readonly string[]): string[] {
 /** After a failed run: past the revoke only --resume leads on; before it, --resume or --abort. */
 export function nextStepAfterFailure(journal: RotationJournal | undefined): string | undefined {
   if (journal && pastPointOfNoReturn(journal)) {
-    return `The old key may already be revoked, so this rotation can only go forward: "${TOOL_NAME} rotate --resume ${journal.id}" will ${whatResumeDoes(journal)}.`;
+    return l10n.t('The old key may already be revoked, so this rotation can only go forward: "{0} rotate --resume {1}" will {2}.', TOOL_NAME, journal.id, whatResumeDoes(journal));
   }
-  return journal ? `The rotation's progress is saved; see "${TOOL_NAME} rotate --list", then --resume or --abort it.` : undefined;
+  return journal ? l10n.t('The rotation\'s progress is saved; see "{0} rotate --list", then --resume or --abort it.', TOOL_NAME) : undefined;
 }
 
 /** The journal of a rotation after a failure, if it can still be read. */

@@ -4,6 +4,7 @@
 // engine; every step is journaled, so a killed apply is reported exactly and continued by the next.
 // stdout: what was done (text or JSON); stderr: the plan, questions and progress.
 import * as path from 'node:path';
+import { l10n } from '../../core/l10n/l10n';
 import { parseArgs } from 'node:util';
 import {
   accessFilePath, AccessFileError, applyAccess, loadAccessWorkspace, parsePlan, planAccess, renderApplyText, renderText, type AccessPlan,
@@ -42,7 +43,7 @@ export const command: CliCommand = {
       host = opened.host;
       // The plan the user sees is the plan that is applied: a change that moves after this is refused.
       const plan = saved ?? await planAccess(opened.session, ws);
-      io.err(saved ? `Applying the plan of ${saved.createdAt} (live state ${saved.fingerprint.slice(0, 19)}…).\n` : renderText(plan, { cwd: io.cwd }));
+      io.err(saved ? `${l10n.t('Applying the plan of {0} (live state {1}…).', saved.createdAt, saved.fingerprint.slice(0, 19))}\n` : renderText(plan, { cwd: io.cwd }));
       const report = await applyAccess(opened.session, { ws, saved: plan, allowDestroy: !!values['allow-destroy'] });
       io.out(values.json ? `${jsonForTerminal(JSON.stringify({ ...report, plan: undefined }, null, 2))}\n` : renderApplyText(report));
       return report.status === 'applied' || report.status === 'nothing' ? ExitCode.ok : ExitCode.findings;
@@ -60,7 +61,7 @@ export const command: CliCommand = {
 function readPlan(file: string): AccessPlan {
   let text: string | undefined;
   try { text = readFileNoFollow(file); } catch (err) { throw new AccessFileError((err as Error).message); }
-  if (text === undefined) throw new AccessFileError(`There is no plan file ${file}.`);
+  if (text === undefined) throw new AccessFileError(l10n.t('There is no plan file {0}.', file));
   try { return parsePlan(text, file); } catch (err) { throw new AccessFileError((err as Error).message); }
 }
 

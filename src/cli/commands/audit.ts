@@ -3,6 +3,7 @@
 // or entries left unsent, 2 usage or configuration errors. Forwarding endpoints come only from the
 // CLI's own config file (never a workspace); the SIEM token only from the environment.
 import * as path from 'node:path';
+import { l10n } from '../../core/l10n/l10n';
 import type { ParseArgsConfig } from 'node:util';
 import { parseArgs } from 'node:util';
 import { formatAuditExport } from '../../core/audit/export';
@@ -48,7 +49,7 @@ function logFile(io: CliIo, override?: string): string {
 
 async function verify(io: CliIo, args: string[]): Promise<number> {
   const { values } = parse(args, { log: { type: 'string' }, trust: { type: 'string', multiple: true }, format: { type: 'string', default: 'text' } });
-  if (values.format !== 'text' && values.format !== 'json') throw new UsageError('--format must be text or json');
+  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(l10n.t('--format must be text or json'));
   const file = logFile(io, values.log);
   const stateDir = stateDirPath(io.env);
   const presence = auditLogPresence(file, stateDir);
@@ -72,11 +73,11 @@ function exportLog(io: CliIo, args: string[]): number {
     format: { type: 'string' }, since: { type: 'string' }, until: { type: 'string' }, project: { type: 'string' },
     actor: { type: 'string' }, action: { type: 'string' }, output: { type: 'string' }, log: { type: 'string' },
   });
-  if (values.format !== 'jsonl' && values.format !== 'csv') throw new UsageError('--format must be jsonl or csv');
+  if (values.format !== 'jsonl' && values.format !== 'csv') throw new UsageError(l10n.t('--format must be jsonl or csv'));
   const result = readAuditLog(logFile(io, values.log), filterFrom(values));
   const exported = formatAuditExport(result.entries.slice().reverse(), values.format);
   const text = values.format === 'jsonl' ? jsonForTerminal(exported) : exported;
-  if (result.unreadableLines.length) io.err(`${TOOL_NAME} audit: skipped ${result.unreadableLines.length} damaged line(s) (${result.unreadableLines.slice(0, 5).join(', ')}); run "audit verify"\n`);
+  if (result.unreadableLines.length) io.err(`${TOOL_NAME} audit: ${l10n.t('skipped {0} damaged line(s) ({1}); run "audit verify"', result.unreadableLines.length, result.unreadableLines.slice(0, 5).join(', '))}\n`);
   if (values.output) {
     const output = path.resolve(io.cwd, values.output);
     try {
@@ -85,7 +86,7 @@ function exportLog(io: CliIo, args: string[]): number {
       if (err instanceof UnsafeWriteError) throw new UsageError(err.message);
       throw err;
     }
-    io.err(`${TOOL_NAME} audit: exported ${result.entries.length} entries to ${values.output}\n`);
+    io.err(`${TOOL_NAME} audit: ${l10n.t('exported {0} entries to {1}', result.entries.length, values.output)}\n`);
   } else {
     io.out(text);
   }
@@ -98,7 +99,7 @@ function tail(io: CliIo, args: string[]): number {
     since: { type: 'string' }, until: { type: 'string' }, json: { type: 'boolean', default: false }, log: { type: 'string' },
   });
   const n = Number(values.n);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError('-n must be a positive whole number');
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(l10n.t('-n must be a positive whole number'));
   const result = readAuditLog(logFile(io, values.log), filterFrom(values), n);
   const oldestFirst = result.entries.slice().reverse();
   io.out(values.json ? jsonForTerminal(formatAuditExport(oldestFirst, 'jsonl')) : oldestFirst.map(entryLine).map(l => `${l}\n`).join(''));
@@ -121,7 +122,7 @@ async function forward(io: CliIo, args: string[]): Promise<number> {
   let results;
   try {
     const only = forwardSelection(config, values);
-    if (config.siem && only !== 'syslog' && !token) io.err(`${TOOL_NAME} audit: ${SIEM_TOKEN_ENV} is not set; sending without a bearer token\n`);
+    if (config.siem && only !== 'syslog' && !token) io.err(`${TOOL_NAME} audit: ${l10n.t('{0} is not set; sending without a bearer token', SIEM_TOKEN_ENV)}\n`);
     results = await forwardConfigured(config, { file: path.join(stateDir, StateFiles.auditLog), stateDir, siemToken: token, readCa: caFileReader(configDirPath(io.env)), only });
   } catch (err) {
     throw new UsageError((err as Error).message);
@@ -135,13 +136,13 @@ function checkpoint(io: CliIo, args: string[]): number {
   const stateDir = stateDirPath(io.env);
   // No log, no key: a signing key on its own would make `verify` expect a log that never was.
   if (!auditLogPresence(path.join(stateDir, StateFiles.auditLog), stateDir).present) {
-    io.out('nothing to sign: no audit log yet\n');
+    io.out(`${l10n.t('nothing to sign: no audit log yet')}\n`);
     return ExitCode.ok;
   }
   const writer = openAuditWriter({ stateDir, actor: { identity: io.env[CliEnv.actingAs] ?? io.env.USER ?? 'unknown', tool: 'cli' } });
   const entry = writer.checkpointIfDue();
   const key = writer.signingPublicKey();
-  io.out(entry ? `signed checkpoint at seq ${entry.seq} with key ${key.keyId} (public key ${key.publicKey})\n` : `nothing to sign: the log is empty or already ends with a checkpoint (key ${key.keyId})\n`);
+  io.out(`${entry ? l10n.t('signed checkpoint at seq {0} with key {1} (public key {2})', entry.seq, key.keyId, key.publicKey) : l10n.t('nothing to sign: the log is empty or already ends with a checkpoint (key {0})', key.keyId)}\n`);
   return ExitCode.ok;
 }
 
@@ -156,7 +157,7 @@ export const command: CliCommand = {
       case 'tail': return tail(io, rest);
       case 'forward': return forward(io, rest);
       case 'checkpoint': return checkpoint(io, rest);
-      default: throw new UsageError(sub ? `unknown audit command "${sub}"` : 'name an audit command');
+      default: throw new UsageError(sub ? l10n.t('unknown audit command "{0}"', sub) : l10n.t('name an audit command'));
     }
   },
 };

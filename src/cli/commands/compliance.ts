@@ -3,6 +3,7 @@
 // report (text, JSON, SARIF 2.1.0 or Markdown); stderr: notes. Exit 0 nothing at the --fail-on level,
 // 1 findings at or above it, 2 usage errors — the same rules as `lint`.
 import * as path from 'node:path';
+import { l10n } from '../../core/l10n/l10n';
 import { auditTrailSummary } from '../../core/audit/trailSummary';
 import { ExitCode } from '../../core/names';
 import { stateDirPath } from '../../core/state/stateDir';
@@ -20,7 +21,7 @@ export const command: CliCommand = {
   help: COMPLIANCE_HELP,
   async run(io: CliIo, args: string[]): Promise<number> {
     const { values, positionals, format, failOn } = parseReportArgs(args, FORMATS, { 'audit-log': { type: 'boolean', default: false } });
-    if (positionals.length === 0) throw new UsageError('name the docker-compose, .env or Helm values files to check');
+    if (positionals.length === 0) throw new UsageError(l10n.t('name the docker-compose, .env or Helm values files to check'));
 
     const files = positionals.map(p => path.resolve(io.cwd, p));
     const result = checkDeploymentFiles(files);

@@ -2,6 +2,7 @@
 // everything it created (src/core/conformance/). One line per check on stdout (stderr with --json,
 // whose report goes to stdout). Exit 0 nothing failed, 1 a check or the cleanup failed, 2 usage.
 import { parseArgs } from 'node:util';
+import { l10n } from '../../core/l10n/l10n';
 import { systemClock } from '../../core/clock';
 import { formatCheck, formatSummary } from '../../core/conformance/report';
 import { runConformance } from '../../core/conformance/suite';
@@ -32,9 +33,11 @@ export const command: CliCommand = {
     }
     const interactive = Boolean(process.stdin.isTTY);
     if (!flags.yes) {
-      const question = `Run the conformance suite against ${conn.baseUrl}? It creates and deletes ${flags.project ? `keys in ${flags.project}` : 'a throwaway project'}, a member and keys named ${CONFORMANCE_PREFIX}…. [y/N] `;
-      if (!interactive) { io.err(`${TOOL_NAME} conformance: this changes ${conn.baseUrl} (throwaway objects only); pass --yes to run it without a terminal.\n`); return ExitCode.usage; }
-      if (!await ask(question)) { io.err('Nothing was run.\n'); return ExitCode.findings; }
+      const question = flags.project
+        ? l10n.t('Run the conformance suite against {0}? It creates and deletes keys in {1}, a member and keys named {2}…. [y/N] ', conn.baseUrl, flags.project, CONFORMANCE_PREFIX)
+        : l10n.t('Run the conformance suite against {0}? It creates and deletes a throwaway project, a member and keys named {1}…. [y/N] ', conn.baseUrl, CONFORMANCE_PREFIX);
+      if (!interactive) { io.err(`${TOOL_NAME} conformance: ${l10n.t('this changes {0} (throwaway objects only); pass --yes to run it without a terminal.', conn.baseUrl)}\n`); return ExitCode.usage; }
+      if (!await ask(question)) { io.err(`${l10n.t('Nothing was run.')}\n`); return ExitCode.findings; }
     }
     const stateDir = ensureStateDir(io.env);
     const host = new SessionHost(cliPort(io, {
@@ -45,11 +48,11 @@ export const command: CliCommand = {
     const onSigint = () => {
       if (++interrupts > 1) process.exit(130);
       stop.abort();
-      io.err(`\nInterrupted: finishing the current step and removing what this run created (Ctrl-C again stops at once; the next run cleans up the rest).\n`);
+      io.err(`\n${l10n.t('Interrupted: finishing the current step and removing what this run created (Ctrl-C again stops at once; the next run cleans up the rest).')}\n`);
     };
     process.on('SIGINT', onSigint);
     try {
-      io.err(`Conformance against ${conn.baseUrl} with ${conn.publicKey} (${conn.credentialsSource}).\n`);
+      io.err(`${l10n.t('Conformance against {0} with {1} ({2}).', conn.baseUrl, conn.publicKey, conn.credentialsSource)}\n`);
       const line = (text: string) => (flags.json ? io.err(text) : io.out(text));
       const report = await runConformance(host.session({ id: conn.id, name: conn.name, baseUrl: conn.baseUrl, pair: { publicKey: conn.publicKey, secretKey: conn.secretKey } }), {
         existingProject: flags.project, allowExistingKeys: flags.allowExistingKeys,
@@ -83,6 +86,6 @@ function parseFlags(args: string[]): Flags {
     throw new UsageError((err as Error).message);
   }
   const v = parsed.values;
-  if (v['allow-existing-keys'] && !v.project) throw new UsageError('--allow-existing-keys only applies with --project NAME');
+  if (v['allow-existing-keys'] && !v.project) throw new UsageError(l10n.t('--allow-existing-keys only applies with --project NAME'));
   return { connection: v.connection, project: v.project, allowExistingKeys: v['allow-existing-keys'] ?? false, yes: v.yes ?? false, json: v.json ?? false };
 }

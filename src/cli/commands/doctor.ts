@@ -2,6 +2,7 @@
 // stdout: one line per finding (or JSON with --json). Exit 0 the server answered and accepted the key
 // (even with entitlements missing), 1 it was not reached or refused the key, 2 usage or configuration.
 import * as os from 'node:os';
+import { l10n } from '../../core/l10n/l10n';
 import { parseArgs } from 'node:util';
 import { runDoctor, type DoctorStatus } from '../../core/conformance/doctor';
 import { ConnectionConfigError, resolveCliConnection } from '../../core/connections/cliConfig';
@@ -39,7 +40,7 @@ export const command: CliCommand = {
       if (values.json) {
         io.out(`${jsonForTerminal(JSON.stringify({ ...report, connection: conn.id, publicKey: conn.publicKey }, null, 2))}\n`);
       } else {
-        io.out(`Langfuse at ${forTerminal(conn.baseUrl)} with ${forTerminal(conn.publicKey)} (${forTerminal(conn.credentialsSource)})\n`);
+        io.out(`${l10n.t('Langfuse at {0} with {1} ({2})', forTerminal(conn.baseUrl), forTerminal(conn.publicKey), forTerminal(conn.credentialsSource))}\n`);
         const width = Math.max(...report.lines.map(l => l.topic.length));
         for (const l of report.lines) io.out(`${MARK[l.status]}  ${l.topic.padEnd(width)}  ${forTerminal(l.text)}\n`);
       }

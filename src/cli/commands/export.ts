@@ -1,6 +1,7 @@
 // `langfuse-access export`: the live organization into the nearest `.langfuse/access.yaml` (created
 // in the working folder when there is none). stdout: the file written; stderr: what it holds.
 import { parseArgs } from 'node:util';
+import { l10n } from '../../core/l10n/l10n';
 import { exportAccess, exportTarget } from '../../core/accessAsCode/index';
 import { closeAllHostGates } from '../../core/langfuse/index';
 import { readFileNoFollow } from '../../core/fs/scopedWrite';
@@ -33,8 +34,11 @@ export const command: CliCommand = {
       const result = await exportAccess(opened.session, file);
       const { exported } = result;
       const keys = exported.projects.reduce((n, p) => n + p.keys.length, 0);
-      io.err(`${result.created ? 'Created' : 'Updated'} ${forTerminal(file)}: ${exported.organization.members.length} member(s), ${exported.projects.length} project(s), ${keys} key(s) (rotate: manual unless the file said otherwise).\n`);
-      for (const s of [...exported.organization.skipped, ...exported.projects.flatMap(p => p.skipped.map(x => `${p.name}: ${x}`))]) io.err(`  not declared: ${forTerminal(s)}\n`);
+      const counts = [forTerminal(file), exported.organization.members.length, exported.projects.length, keys] as const;
+      io.err(`${result.created
+        ? l10n.t('Created {0}: {1} member(s), {2} project(s), {3} key(s) (rotate: manual unless the file said otherwise).', ...counts)
+        : l10n.t('Updated {0}: {1} member(s), {2} project(s), {3} key(s) (rotate: manual unless the file said otherwise).', ...counts)}\n`);
+      for (const s of [...exported.organization.skipped, ...exported.projects.flatMap(p => p.skipped.map(x => `${p.name}: ${x}`))]) io.err(`  ${l10n.t('not declared: {0}', forTerminal(s))}\n`);
       io.out(`${forTerminal(file)}\n`);
       return ExitCode.ok;
     } catch (err) {

@@ -3,6 +3,7 @@
 // pair is. stdout: the report (text, JSON or SARIF 2.1.0); stderr: notes. Exit 0 nothing at the
 // --fail-on level, 1 findings at or above it, 2 usage or configuration errors (an invalid access file).
 import * as path from 'node:path';
+import { l10n } from '../../core/l10n/l10n';
 import { AccessFileCache } from '../../core/access/accessLocator';
 import { cliConnectionUrls } from '../../core/connections/cliConfig';
 import { forTerminal } from '../../core/display/terminal';
@@ -29,7 +30,7 @@ async function askOnline(io: CliIo, files: string[], access: AccessFileCache, ur
   }
   try {
     // The CLI has no Restricted Mode: the user names the paths to check on the command line.
-    return await verifyPairsOnline(hosts.byHost, { workspaceTrusted: true, onUnavailable: (publicKey, reason) => io.err(`${TOOL_NAME} lint: could not check ${forTerminal(publicKey)} online: ${forTerminal(reason)}\n`) });
+    return await verifyPairsOnline(hosts.byHost, { workspaceTrusted: true, onUnavailable: (publicKey, reason) => io.err(`${TOOL_NAME} lint: ${l10n.t('could not check {0} online: {1}', forTerminal(publicKey), forTerminal(reason))}\n`) });
   } finally {
     await closeAllHostGates();
   }
@@ -49,8 +50,8 @@ export const command: CliCommand = {
     } catch (err) {
       throw new UsageError((err as Error).message);
     }
-    if (files.length === 0) io.err(`${TOOL_NAME} lint: no .env files under ${paths.map(p => forTerminal(displayPath(io.cwd, p) || '.')).join(', ')} (example files are skipped).\n`);
-    const urlOf = cliConnectionUrls(io.env, message => io.err(`${TOOL_NAME} lint: ignoring the connections: ${message}\n`));
+    if (files.length === 0) io.err(`${TOOL_NAME} lint: ${l10n.t('no .env files under {0} (example files are skipped).', paths.map(p => forTerminal(displayPath(io.cwd, p) || '.')).join(', '))}\n`);
+    const urlOf = cliConnectionUrls(io.env, message => io.err(`${TOOL_NAME} lint: ${l10n.t('ignoring the connections: {0}', message)}\n`));
     let online: Map<string, WhoAmIResult> | undefined;
     if (values.online) {
       online = await askOnline(io, files, access, urlOf);
@@ -61,7 +62,8 @@ export const command: CliCommand = {
     io.out(lintOutput(format, io.cwd, report, { verbose: values.verbose === true }));
 
     if (report.invalidAccessFiles.length > 0) {
-      io.err(`${TOOL_NAME} lint: fix the access file${report.invalidAccessFiles.length > 1 ? 's' : ''} first: ${report.invalidAccessFiles.map(f => forTerminal(displayPath(io.cwd, f))).join(', ')}\n`);
+      const files = report.invalidAccessFiles.map(f => forTerminal(displayPath(io.cwd, f))).join(', ');
+      io.err(`${TOOL_NAME} lint: ${report.invalidAccessFiles.length > 1 ? l10n.t('fix the access files first: {0}', files) : l10n.t('fix the access file first: {0}', files)}\n`);
       return ExitCode.usage;
     }
     return report.findings.some(f => severityAtLeast(f.severity, failOn)) ? ExitCode.findings : ExitCode.ok;

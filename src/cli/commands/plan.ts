@@ -2,6 +2,7 @@
 // with the guard's verdict for the acting identity. stdout: the plan (text, Markdown for a pull-request
 // comment, JSON to save for `apply --plan`, or SARIF); stderr: notes.
 import * as path from 'node:path';
+import { l10n } from '../../core/l10n/l10n';
 import { parseArgs } from 'node:util';
 import { accessFilePath, loadAccessWorkspace, planAccess, renderMarkdown, renderSarif, renderText, summarize } from '../../core/accessAsCode/index';
 import { folderScope, writeFileInScope } from '../../core/fs/scopedWrite';
@@ -28,10 +29,10 @@ export const command: CliCommand = {
         file: { type: 'string' }, connection: { type: 'string' }, format: { type: 'string', default: 'text' }, out: { type: 'string' },
         'detailed-exitcode': { type: 'boolean' }, verbose: { type: 'boolean' },
       } }));
-      if (!(FORMATS as readonly string[]).includes(values.format!)) throw new Error(`--format must be one of ${FORMATS.join(', ')}, got "${values.format}"`);
+      if (!(FORMATS as readonly string[]).includes(values.format!)) throw new Error(l10n.t('--format must be one of {0}, got "{1}"', FORMATS.join(', '), values.format ?? ''));
     } catch (err) {
       if (!detailed) throw new UsageError((err as Error).message);
-      io.err(`langfuse-access plan: ${(err as Error).message}\nUsage: langfuse-access ${PLAN_USAGE}\n`);
+      io.err(`langfuse-access plan: ${(err as Error).message}\n${l10n.t('Usage: {0}', `langfuse-access ${PLAN_USAGE}`)}\n`);
       return ExitCode.findings;
     }
     let host: SessionHost | undefined;
@@ -50,7 +51,7 @@ export const command: CliCommand = {
       if (values.out) {
         const out = path.resolve(io.cwd, values.out);
         writeFileInScope(out, `${JSON.stringify(plan, null, 2)}\n`, folderScope(out));
-        io.err(`Plan saved to ${out}: apply it with "langfuse-access apply --plan ${values.out}".\n`);
+        io.err(`${l10n.t('Plan saved to {0}: apply it with "{1}".', out, `langfuse-access apply --plan ${values.out}`)}\n`);
       }
       return detailed && summarize(plan).total > 0 ? 2 : ExitCode.ok;
     } catch (err) {

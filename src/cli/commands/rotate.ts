@@ -3,6 +3,7 @@
 // rolled back. Without --yes and without a terminal, nothing is revoked: the rotation waits and can
 // be resumed. Progress and the report go to stderr; stdout gets "<rotation id> <status>" (or JSON).
 import { parseArgs } from 'node:util';
+import { l10n } from '../../core/l10n/l10n';
 import { closeAllHostGates } from '../../core/langfuse';
 import { CliEnv, ExitCode, TOOL_NAME } from '../../core/names';
 import { formatRotationList, formatRotationReport, resumeOffer, rotationReport, rotationSubject, RotationBusyError, RotationStateError, type RotationJournal, type RunResult } from '../../core/rotation';
@@ -16,6 +17,7 @@ import { UsageError, type CliCommand, type CliIo } from '../command';
 import { ConnectionConfigError, loadCliConfig, resolveCliConnection, type CliConnection } from '../../core/connections/cliConfig';
 import { journalOrUndefined, nextStepAfterFailure, parseAllowedHosts } from '../rotateConsent';
 import { cliPort } from '../session/cliPort';
+import { connectionLine } from '../session/accessSession';
 import { testHookFrom } from '../testHook';
 
 const USAGE = [
@@ -58,9 +60,9 @@ function parseFlags(args: string[]): Flags {
     json: v.json ?? false, resume: v.resume ?? false, abort: v.abort, list: v.list ?? false, id: parsed.positionals[0],
     allowForeignHost: parseAllowedHosts(v['allow-foreign-host'] ?? []),
   };
-  if (parsed.positionals.length > (f.resume ? 1 : 0)) throw new UsageError(`unexpected argument "${parsed.positionals.at(-1)}"`);
-  if ([f.resume, f.abort !== undefined, f.list].filter(Boolean).length > 1) throw new UsageError('use only one of --resume, --abort and --list');
-  if (f.compromised && f.manual) throw new UsageError('--compromised and --manual cannot be combined (a manual rotation waits for you to delete the old key)');
+  if (parsed.positionals.length > (f.resume ? 1 : 0)) throw new UsageError(l10n.t('unexpected argument "{0}"', parsed.positionals.at(-1) ?? ''));
+  if ([f.resume, f.abort !== undefined, f.list].filter(Boolean).length > 1) throw new UsageError(l10n.t('use only one of --resume, --abort and --list'));
+  if (f.compromised && f.manual) throw new UsageError(l10n.t('--compromised and --manual cannot be combined (a manual rotation waits for you to delete the old key)'));
   return f;
 }
 
@@ -84,7 +86,7 @@ export const command: CliCommand = {
         if (!journal) return ExitCode.ok;
         const conn = resolveCliConnection(io, flags.connection ?? knownConnection(io, journal));
         if (conn.baseUrl !== journal.connection.baseUrl) {
-          throw new ConnectionConfigError(`Rotation ${journal.id} runs against ${journal.connection.baseUrl}, but the connection resolved to ${conn.baseUrl}. Use --connection ${journal.connection.id ?? 'NAME'} or set ${CliEnv.baseUrl}.`);
+          throw new ConnectionConfigError(l10n.t('Rotation {0} runs against {1}, but the connection resolved to {2}. Use --connection {3} or set {4}.', journal.id, journal.connection.baseUrl, conn.baseUrl, journal.connection.id ?? 'NAME', CliEnv.baseUrl));
         }
         rotations = await host.session(sessionConnection(conn)).rotations({ manual: journal.mode === 'manual' });
         rotationId = journal.id;
@@ -92,10 +94,10 @@ export const command: CliCommand = {
         return result ? finish(io, result, flags.json) : ExitCode.findings;
       }
       const plan = planFromFlags(io, flags);
-      io.err(`Connection ${plan.conn.id ?? '(environment)'}: ${plan.conn.baseUrl}, key ${plan.conn.publicKey} from ${plan.conn.credentialsSource}.\n`);
+      io.err(`${connectionLine(plan.conn)}\n`);
       rotations = await host.session(sessionConnection(plan.conn)).rotations({ manual: flags.manual });
       if (!flags.manual && !rotations.adminAvailable) {
-        throw new ConnectionConfigError('This connection cannot create or delete keys: it needs an organization key on a plan with the admin API (Langfuse Cloud Team/Enterprise, self-hosted Enterprise). Run a manual rotation with --manual: you create the new pair in the Langfuse UI.');
+        throw new ConnectionConfigError(l10n.t('This connection cannot create or delete keys: it needs an organization key on a plan with the admin API (Langfuse Cloud Team/Enterprise, self-hosted Enterprise). Run a manual rotation with --manual: you create the new pair in the Langfuse UI.'));
       }
       const started = await rotations.start(plan.plan);
       // A target that cannot take the key is the caller's choice to fix (exit 2, like other configuration
@@ -137,7 +139,7 @@ function knownConnection(io: CliIo, journal: RotationJournal): string | undefine
 function pickRotation(io: CliIo, host: SessionHost, f: Flags): RotationJournal | undefined {
   const found = host.findRotation(f.abort ?? f.id);
   if ('journal' in found) return found.journal;
-  if ('choose' in found) throw new UsageError(`${found.choose.length} rotations can be resumed; name one: ${found.choose.map(j => `${j.id} (${rotationSubject(j)}, step ${j.step})`).join(', ')}`);
+  if ('choose' in found) throw new UsageError(l10n.t('{0} rotations can be resumed; name one: {1}', found.choose.length, found.choose.map(j => `${j.id} (${rotationSubject(j)}, step ${j.step})`).join(', ')));
   if (f.abort ?? f.id) throw new RotationStateError(found.none);
   io.err(`${found.none}\n`);
   return undefined;
@@ -149,16 +151,19 @@ function list(io: CliIo, host: SessionHost, json: boolean): number {
     io.out(`${jsonForTerminal(JSON.stringify(journals.map(rotationReport), null, 2))}\n`);
   } else {
     io.out(formatRotationList(journals));
-    if (journals.length === 0) io.err('No rotations.\n');
+    if (journals.length === 0) io.err(`${l10n.t('No rotations.')}\n`);
   }
-  for (const d of damaged) io.err(`Damaged journal ${forTerminal(d.file)}: ${forTerminal(d.problem)}\n`);
+  for (const d of damaged) io.err(`${l10n.t('Damaged journal {0}: {1}', forTerminal(d.file), forTerminal(d.problem))}\n`);
   return ExitCode.ok;
 }
 
 function finish(io: CliIo, result: RunResult, json: boolean): number {
   const report = rotationReport(result.journal);
   io.err(`\n${formatRotationReport(report)}`);
-  if (result.outcome === 'waiting') io.err(`Resume with: ${TOOL_NAME} rotate --resume ${result.journal.id}${resumeOffer(result.journal).canAbort ? `   (or roll back with --abort ${result.journal.id})` : ''}\n`);
+  if (result.outcome === 'waiting') {
+    const resume = l10n.t('Resume with: {0}', `${TOOL_NAME} rotate --resume ${result.journal.id}`);
+    io.err(`${resumeOffer(result.journal).canAbort ? `${resume}   ${l10n.t('(or roll back with --abort {0})', result.journal.id)}` : resume}\n`);
+  }
   io.out(json ? `${jsonForTerminal(JSON.stringify(report, null, 2))}\n` : `${result.journal.id} ${result.outcome}\n`);
   return result.outcome === 'waiting' ? ExitCode.findings : ExitCode.ok;
 }

@@ -2,6 +2,7 @@
 // stdout: the redirect URI, what to register, the online check and the block written; stderr: notes.
 // Exit 0 ok, 1 a check failed or nothing was written, 2 usage. The client secret never comes from argv.
 import * as path from 'node:path';
+import { l10n } from '../../core/l10n/l10n';
 import { parseArgs } from 'node:util';
 import { openAuditWriter } from '../../core/audit/openAuditWriter';
 import { readFileFromDisk } from '../../core/deployment/fileReader';
@@ -47,7 +48,7 @@ function planFrom(v: ReturnType<typeof parse>['values']): SsoSetupPlan {
 
 async function online(plan: SsoSetupPlan, timeout: string): Promise<OnlineCheckResult> {
   const seconds = Number(timeout);
-  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 120) throw new UsageError('--timeout must be a number of seconds between 0 and 120');
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 120) throw new UsageError(l10n.t('--timeout must be a number of seconds between 0 and 120'));
   try {
     return await checkProviderOnline(plan, { timeoutMs: seconds * 1000 });
   } catch (err) {
@@ -59,7 +60,7 @@ async function online(plan: SsoSetupPlan, timeout: string): Promise<OnlineCheckR
 async function confirmed(io: CliIo, yes: boolean): Promise<boolean> {
   if (yes) return true;
   if (!process.stdin.isTTY || io.env.CI) return false;
-  io.err('Write this block? [y/N] ');
+  io.err(l10n.t('Write this block? [y/N] '));
   const answer = await new Promise<string>(resolve => process.stdin.once('data', d => resolve(String(d))));
   process.stdin.pause();
   return /^y(es)?$/i.test(answer.trim());
@@ -72,15 +73,15 @@ function audit(io: CliIo, plan: SsoSetupPlan, file: string, result: SsoBlockResu
 }
 
 async function setup(io: CliIo, v: ReturnType<typeof parse>['values'], plan: SsoSetupPlan, json: boolean): Promise<number> {
-  if (!v.write) throw new UsageError('--write FILE is required: the docker-compose file, .env or Helm values to add the variables to');
-  if (plan.disablePasswordLogin && !v.check) throw new UsageError('--disable-password-login needs --check: password login is turned off only after the provider answered the online check (no lock-out)');
+  if (!v.write) throw new UsageError(l10n.t('--write FILE is required: the docker-compose file, .env or Helm values to add the variables to'));
+  if (plan.disablePasswordLogin && !v.check) throw new UsageError(l10n.t('--disable-password-login needs --check: password login is turned off only after the provider answered the online check (no lock-out)'));
   const file = path.resolve(io.cwd, v.write);
   let check: OnlineCheckResult | undefined;
   if (v.check) {
     check = await online(plan, v.timeout!);
     if (!json) io.out(renderOnlineCheck(check));
     if (!check.ok && (check.applicable || plan.disablePasswordLogin)) {
-      io.err(check.applicable ? 'The online check failed: nothing was written. Fix what it says and run again.\n' : 'Password login is not turned off without an online check; nothing was written.\n');
+      io.err(`${check.applicable ? l10n.t('The online check failed: nothing was written. Fix what it says and run again.') : l10n.t('Password login is not turned off without an online check; nothing was written.')}\n`);
       if (json) io.out(`${JSON.stringify({ redirectUri: plan.redirectUri, check, written: [] }, null, 2)}\n`);
       return ExitCode.findings;
     }
@@ -97,12 +98,12 @@ async function setup(io: CliIo, v: ReturnType<typeof parse>['values'], plan: Sso
     throw err;
   }
   if (result.written.length === 0) {
-    io.err(`${path.basename(file)} already has these SSO settings; nothing to write.\n`);
+    io.err(`${l10n.t('{0} already has these SSO settings; nothing to write.', path.basename(file))}\n`);
     return ExitCode.ok;
   }
-  if (!json) io.out(`\nBlock for ${result.targetName} in ${path.relative(io.cwd, file)} (line ${result.line + 1}):\n${result.preview}\n`);
+  if (!json) io.out(`\n${l10n.t('Block for {0} in {1} (line {2}):', result.targetName, path.relative(io.cwd, file), result.line + 1)}\n${result.preview}\n`);
   if (!await confirmed(io, v.yes!)) {
-    io.err('Not written: run again with --yes to write it.\n');
+    io.err(`${l10n.t('Not written: run again with --yes to write it.')}\n`);
     return ExitCode.findings;
   }
   try {
@@ -113,8 +114,8 @@ async function setup(io: CliIo, v: ReturnType<typeof parse>['values'], plan: Sso
   }
   audit(io, plan, file, result, check);
   if (json) io.out(`${JSON.stringify({ redirectUri: plan.redirectUri, check, file: path.relative(io.cwd, file), written: result.written, clientSecret: result.secretNote }, null, 2)}\n`);
-  else io.out(`Wrote ${result.written.length} variables to ${path.relative(io.cwd, file)}.\n${result.secretNote}\n`);
-  if (plan.disablePasswordLogin) io.err('Password login is off once Langfuse restarts with this file: sign in with SSO once before closing your current session.\n');
+  else io.out(`${l10n.t('Wrote {0} variables to {1}.', result.written.length, path.relative(io.cwd, file))}\n${result.secretNote}\n`);
+  if (plan.disablePasswordLogin) io.err(`${l10n.t('Password login is off once Langfuse restarts with this file: sign in with SSO once before closing your current session.')}\n`);
   return ExitCode.ok;
 }
 
@@ -124,9 +125,9 @@ export const command: CliCommand = {
   async run(io: CliIo, args: string[]): Promise<number> {
     const { values: v, positionals } = parse(args);
     const sub = positionals[0];
-    if (sub !== 'check' && sub !== 'setup') throw new UsageError(`name a subcommand: check or setup${sub ? ` (not "${sub.slice(0, 40)}")` : ''}`);
-    if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1].slice(0, 40)}"`);
-    if (v.format !== 'text' && v.format !== 'json') throw new UsageError('--format must be text or json');
+    if (sub !== 'check' && sub !== 'setup') throw new UsageError(sub ? l10n.t('name a subcommand: check or setup (not "{0}")', sub.slice(0, 40)) : l10n.t('name a subcommand: check or setup'));
+    if (positionals.length > 1) throw new UsageError(l10n.t('unexpected argument "{0}"', positionals[1].slice(0, 40)));
+    if (v.format !== 'text' && v.format !== 'json') throw new UsageError(l10n.t('--format must be text or json'));
     const json = v.format === 'json';
     const plan = planFrom(v);
     if (!json) io.out(renderConsoleGuide(plan));

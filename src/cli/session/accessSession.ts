@@ -2,6 +2,7 @@
 // --connection, else by the file's `connection:` (looked up in YOUR connections.yaml; the host never
 // comes from the file), else the CLI's environment connection — and how their errors are reported.
 import { AccessFileError, LiveStateError } from '../../core/accessAsCode/index';
+import { l10n } from '../../core/l10n/l10n';
 import { ConnectionConfigError, loadCliConfig, resolveCliConnection } from '../../core/connections/cliConfig';
 import { forTerminal } from '../../core/display/terminal';
 import { isLangfuseError } from '../../core/langfuse/errors';
@@ -22,11 +23,11 @@ export function openAccessSession(io: CliIo, options: { connection?: string; fil
   }));
   let name = options.connection ?? options.fileConnection;
   if (!options.connection && name && !config.connections.some(c => c.id === name) && io.env[CliEnv.baseUrl]) {
-    io.err(`Connection "${forTerminal(name)}" (named in the access file) is not in ${config.file}; using ${CliEnv.baseUrl}.\n`);
+    io.err(`${l10n.t('Connection "{0}" (named in the access file) is not in {1}; using {2}.', forTerminal(name), config.file, CliEnv.baseUrl)}\n`);
     name = undefined;
   }
   const conn = resolveCliConnection(io, name);
-  io.err(`Connection ${forTerminal(conn.id ?? '(environment)')}: ${forTerminal(conn.baseUrl)}, key ${conn.publicKey} from ${forTerminal(conn.credentialsSource)}.\n`);
+  io.err(`${connectionLine(conn)}\n`);
   return { host, session: host.session({ id: conn.id, name: conn.name, baseUrl: conn.baseUrl, pair: { publicKey: conn.publicKey, secretKey: conn.secretKey } }) };
 }
 
@@ -36,11 +37,16 @@ export function accessFailure(io: CliIo, command: string, err: unknown): number 
   if (err instanceof AccessFileError) {
     say(err.message);
     for (const p of err.problems.slice(0, 20)) io.err(`  ${forTerminal(p)}\n`);
-    if (err.problems.length > 20) io.err(`  … and ${err.problems.length - 20} more\n`);
+    if (err.problems.length > 20) io.err(`  ${l10n.t('… and {0} more', err.problems.length - 20)}\n`);
     return ExitCode.usage;
   }
   if (err instanceof ConnectionConfigError || err instanceof UnsafeWriteError) { say(err.message); return ExitCode.usage; }
   if (err instanceof LiveStateError) { say(err.message); return ExitCode.findings; }
   if (isLangfuseError(err)) { say(`${err.message}${err.hint ? ` ${err.hint}` : ''}`); return ExitCode.findings; }
   return undefined;
+}
+
+/** Which connection a command uses and where its key comes from (the key is public; the secret never shown). */
+export function connectionLine(conn: { id?: string; baseUrl: string; publicKey: string; credentialsSource: string }): string {
+  return l10n.t('Connection {0}: {1}, key {2} from {3}.', forTerminal(conn.id ?? l10n.t('(environment)')), forTerminal(conn.baseUrl), conn.publicKey, forTerminal(conn.credentialsSource));
 }

@@ -1,6 +1,7 @@
 // The CLI edge of the session: questions on the terminal (stderr), `--yes` as standing consent, and
 // without a terminal and without --yes nothing is confirmed (a rotation then waits, resumable).
 import * as os from 'node:os';
+import { l10n } from '../../core/l10n/l10n';
 import { systemClock } from '../../core/clock';
 import { forTerminalText } from '../../core/display/terminal';
 import { actingIdentity } from '../../core/identity/actingAs';
@@ -33,7 +34,7 @@ export function cliPort(io: CliIo, options: CliPortOptions): SessionPort {
       if (decided.say) io.err(`${decided.say}\n`);
       return decided.answer;
     },
-    async refuse(message) { io.err(`${TOOL_NAME}: refused: ${forTerminalText(message)}\n`); },
+    async refuse(message) { io.err(`${l10n.t('{0}: refused: {1}', TOOL_NAME, forTerminalText(message))}\n`); },
     notify(message) { io.err(`${forTerminalText(message)}\n`); },
     progress(event) { io.err(formatRotationEvent(event)); },
     newKeyPair: request => askNewPair(io, request),

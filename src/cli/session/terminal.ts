@@ -1,5 +1,6 @@
 // Questions on the terminal: y/N answers and a pasted key pair (the secret is never echoed).
 import * as readline from 'node:readline';
+import { l10n } from '../../core/l10n/l10n';
 import type { KeyPairInput, NewPairRequest } from '../../core/rotation/types';
 import type { CliIo } from '../command';
 
@@ -15,10 +16,10 @@ export async function askNewPair(io: CliIo, request: NewPairRequest): Promise<Ke
   const pk = io.env[NEW_PAIR_ENV.publicKey];
   const sk = io.env[NEW_PAIR_ENV.secretKey];
   if (pk || sk) return { publicKey: pk ?? '', secretKey: sk ?? '' };
-  const text = process.stdin.isTTY ? `${await askLine('New public key (pk-lf-…): ')}\n${await askLine('New secret key (sk-lf-…, not shown): ', true)}` : await readAll();
+  const text = process.stdin.isTTY ? `${await askLine(l10n.t('New public key (pk-lf-…): '))}\n${await askLine(l10n.t('New secret key (sk-lf-…, not shown): '), true)}` : await readAll();
   const publicKey = /pk-lf-[A-Za-z0-9_-]+/.exec(text)?.[0];
   const secretKey = /sk-lf-[A-Za-z0-9_-]+/.exec(text)?.[0];
-  if (!publicKey && !secretKey) { io.err(`No pair given (set ${NEW_PAIR_ENV.publicKey}/${NEW_PAIR_ENV.secretKey} or pipe it on stdin).\n`); return undefined; }
+  if (!publicKey && !secretKey) { io.err(`${l10n.t('No pair given (set {0}/{1} or pipe it on stdin).', NEW_PAIR_ENV.publicKey, NEW_PAIR_ENV.secretKey)}\n`); return undefined; }
   return { publicKey: publicKey ?? '', secretKey: secretKey ?? '' };
 }
 

@@ -6,6 +6,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { setUpCliL10n } from '../../../src/cli/l10n';
+import { main } from '../../../src/cli/main';
+import { command as rotate } from '../../../src/cli/commands/rotate';
 import { installTranslator } from '../../../src/core/l10n/l10n';
 import { nodeView } from '../../../src/core/org/nodeView';
 import { formatAge } from '../../../src/core/keys/keyHealth';
@@ -48,5 +50,12 @@ describe('l10n: the bundle and a pseudo-localised language', function () {
     assert.equal(org.description, '[3 ƥřǿĵḗƈŧş]');
     assert.equal(nodeView({ kind: 'orgMembers', connectionId: 'c' } as Parameters<typeof nodeView>[0], { policy }).label, '[Ḿḗḿƀḗřş]');
     assert.equal(formatAge(180), '[180 ḓȧẏş ǿŀḓ]', 'ages are words too');
+
+    // The CLI's own messages: an unknown command, and a command's usage error (data stays as written).
+    let err = '';
+    assert.equal(await main(['nope'], { out: () => undefined, err: t => { err += t; }, env: {}, cwd: dir }), 2);
+    assert.ok(err.startsWith(`${pseudo('{0}: unknown command "{1}"').replace('{0}', 'langfuse-access').replace('{1}', 'nope')}\n`), err);
+    await assert.rejects(rotate.run({ out: () => undefined, err: () => undefined, env: {}, cwd: dir }, ['--resume', '--list']),
+      (e: Error) => e.message === pseudo('use only one of --resume, --abort and --list'));
   });
 });
