@@ -17,6 +17,7 @@ import type { AccessPlan } from './planTypes';
 import { resolveInterrupted, rotationsToResume, type RecoveredApply } from './recover';
 import { selectChanges } from './selectChanges';
 import { refuseUntrusted } from './trust';
+import { l10n } from '../l10n/l10n';
 
 export interface ApplyRequest {
   ws: AccessWorkspace;
@@ -52,7 +53,7 @@ export async function applyAccess(session: Session, request: ApplyRequest): Prom
     lock = await acquireLock(applyLockFile(port.stateDir, ws.file.path, session.connection.baseUrl), { tool: port.tool, purpose: `applying ${ws.file.path}`, waitMs: 0 });
   } catch (err) {
     if (!(err instanceof LockBusyError)) throw err;
-    return { ...report, status: 'refused', message: `Another apply of this file is running (${err.message}). Wait for it to finish.` };
+    return { ...report, status: 'refused', message: l10n.t('Another apply of this file is running ({0}). Wait for it to finish.', err.message) };
   }
   let rotations: SessionRotations | undefined;
   try {
@@ -92,16 +93,18 @@ export async function applyAccess(session: Session, request: ApplyRequest): Prom
     }
 
     const { prompter } = port;
-    const list = [...resumable.map(r => `finish ${r.oldKey ? `rotating ${r.oldKey.publicKey}` : `creating the key "${r.newKeyNote ?? ''}"`} of ${r.project.name} (rotation ${r.id}, interrupted)`), ...runnable.map(e => e.summary)];
+    const list = [...resumable.map(r => r.oldKey
+      ? l10n.t('finish rotating {0} of {1} (rotation {2}, interrupted)', r.oldKey.publicKey, r.project.name, r.id)
+      : l10n.t('finish creating the key "{0}" of {1} (rotation {2}, interrupted)', r.newKeyNote ?? '', r.project.name, r.id)), ...runnable.map(e => e.summary)];
     const refusedCount = journal.entries.length - runnable.length;
-    if (!await prompter.confirm({ id: 'plan-apply', button: 'Apply', message: `Apply ${list.length} change(s) to the organization behind connection ${session.connection.name ?? session.connection.id ?? hostLabel(session.connection.baseUrl)}?${refusedCount ? ` (${refusedCount} more refused by the guards.)` : ''}`, detail: list.map(l => `• ${l}`).join('\n') })) {
+    if (!await prompter.confirm({ id: 'plan-apply', button: l10n.t('Apply'), message: applyQuestion(list.length, session.connection.name ?? session.connection.id ?? hostLabel(session.connection.baseUrl), refusedCount), detail: list.map(l => `• ${l}`).join('\n') })) {
       closeRecovered();
       return { ...report, status: 'cancelled' };
     }
     const destroys = runnable.filter(e => e.destroy);
     if (destroys.length) {
-      const allowed = request.allowDestroy && await prompter.confirm({ id: 'plan-destroy', button: 'Revoke and Remove', message: `Also revoke or remove ${destroys.length} thing(s) not in the exhaustive lists? This cannot be undone.`, detail: destroys.map(e => `• ${e.summary}`).join('\n') });
-      for (const e of destroys) if (!allowed) { e.state = 'skipped'; e.why = request.allowDestroy ? 'revokes and removals were not confirmed' : 'revokes and removals need --allow-destroy'; }
+      const allowed = request.allowDestroy && await prompter.confirm({ id: 'plan-destroy', button: l10n.t('Revoke and Remove'), message: l10n.t('Also revoke or remove {0} thing(s) not in the exhaustive lists? This cannot be undone.', destroys.length), detail: destroys.map(e => `• ${e.summary}`).join('\n') });
+      for (const e of destroys) if (!allowed) { e.state = 'skipped'; e.why = request.allowDestroy ? l10n.t('revokes and removals were not confirmed') : needsAllowDestroy(); }
     }
     store.save(journal, now());
     closeRecovered();
@@ -121,11 +124,11 @@ export async function applyAccess(session: Session, request: ApplyRequest): Prom
     let stopped = false;
     for (const [i, entry] of journal.entries.entries()) {
       if (entry.state !== 'pending') continue;
-      if (stopped) { entry.why = 'not run: an earlier change failed'; continue; }
+      if (stopped) { entry.why = l10n.t('not run: an earlier change failed'); continue; }
       const planned = candidates[i];
       const live = fresh.changes.find(c => c.id === planned.id && c.kind === planned.kind);
-      const skip = !live ? { state: 'already' as const, why: 'the organization already matches the file here' }
-        : live.live !== planned.live ? { state: 'moved' as const, why: `moved since the plan: live was ${planned.from}, now ${live.from}. Plan again.` }
+      const skip = !live ? { state: 'already' as const, why: l10n.t('the organization already matches the file here') }
+        : live.live !== planned.live ? { state: 'moved' as const, why: l10n.t('moved since the plan: live was {0}, now {1}. Plan again.', planned.from, live.from) }
         : live.verdict.status === 'refused' ? { state: 'refused' as const, why: live.verdict.reason ?? live.verdict.rule } : undefined;
       if (skip) {
         if (skip.state === 'already') Object.assign(entry, skip); else refuse(entry, skip.why);
@@ -163,9 +166,9 @@ export async function applyAccess(session: Session, request: ApplyRequest): Prom
 }
 
 function savedPlanRefusal(saved: AccessPlan, session: Session, ws: AccessWorkspace): string | undefined {
-  if (saved.file !== ws.file.path) return `The plan was made for ${saved.file}, not ${ws.file.path}.`;
-  if (saved.fileHash !== textHash(ws.file.text)) return `${ws.file.path} changed since the plan was made (${saved.createdAt}). Plan again: apply only applies what was reviewed.`;
-  if (saved.connection.host !== hostLabel(session.connection.baseUrl)) return `The plan was made against ${saved.connection.host}, but this connection points at ${hostLabel(session.connection.baseUrl)}.`;
+  if (saved.file !== ws.file.path) return l10n.t('The plan was made for {0}, not {1}.', saved.file, ws.file.path);
+  if (saved.fileHash !== textHash(ws.file.text)) return l10n.t('{0} changed since the plan was made ({1}). Plan again: apply only applies what was reviewed.', ws.file.path, saved.createdAt);
+  if (saved.connection.host !== hostLabel(session.connection.baseUrl)) return l10n.t('The plan was made against {0}, but this connection points at {1}.', saved.connection.host, hostLabel(session.connection.baseUrl));
   return undefined;
 }
 
@@ -175,3 +178,14 @@ function countStates(entries: readonly ApplyEntry[]): Record<string, number> {
   return out;
 }
 
+
+/** Why a revoke or removal was left out of a run without --allow-destroy (the report recognises it). */
+export function needsAllowDestroy(): string {
+  return l10n.t('revokes and removals need --allow-destroy');
+}
+
+function applyQuestion(count: number, connection: string, refused: number): string {
+  return refused
+    ? l10n.t('Apply {0} change(s) to the organization behind connection {1}? ({2} more refused by the guards.)', count, connection, refused)
+    : l10n.t('Apply {0} change(s) to the organization behind connection {1}?', count, connection);
+}

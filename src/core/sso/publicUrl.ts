@@ -1,5 +1,6 @@
 import type { SsoProvider } from '../deployment/ssoProviders';
 import { SsoInputError } from './errors';
+import { l10n } from '../l10n/l10n';
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 
@@ -22,7 +23,7 @@ function normaliseBasePath(raw: string): string {
   if (trimmed === '') return '';
   const withSlash = trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
   if (!/^(\/[A-Za-z0-9._~-]+)+$/.test(withSlash)) {
-    throw new SsoInputError('basePath', `The base path "${raw}" is not a URL path like /langfuse (letters, digits, . _ ~ - between slashes).`);
+    throw new SsoInputError('basePath', l10n.t('The base path "{0}" is not a URL path like /langfuse (letters, digits, . _ ~ - between slashes).', raw));
   }
   return withSlash;
 }
@@ -37,17 +38,17 @@ export function parsePublicUrl(input: string, basePath?: string): PublicUrl {
   try {
     url = new URL(input.trim());
   } catch {
-    throw new SsoInputError('publicUrl', 'The public URL is not a URL: give the address people open Langfuse at, e.g. https://langfuse.acme.com.');
+    throw new SsoInputError('publicUrl', l10n.t('The public URL is not a URL: give the address people open Langfuse at, e.g. https://langfuse.acme.com.'));
   }
-  if (url.username || url.password) throw new SsoInputError('publicUrl', 'The public URL must not contain a user name or password.');
-  if (url.search || url.hash) throw new SsoInputError('publicUrl', `The public URL must not carry a query or fragment: use ${url.origin}${url.pathname.replace(/\/+$/, '')}.`);
+  if (url.username || url.password) throw new SsoInputError('publicUrl', l10n.t('The public URL must not contain a user name or password.'));
+  if (url.search || url.hash) throw new SsoInputError('publicUrl', l10n.t('The public URL must not carry a query or fragment: use {0}{1}.', url.origin, url.pathname.replace(/\/+$/, '')));
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
-    throw new SsoInputError('publicUrl', `The public URL uses ${url.protocol}// on ${url.hostname}: identity providers accept only https:// redirect URIs for hosts other than this machine. Use https://${url.host}${url.pathname.replace(/\/+$/, '')}.`);
+    throw new SsoInputError('publicUrl', l10n.t('The public URL uses {0}// on {1}: identity providers accept only https:// redirect URIs for hosts other than this machine. Use https://{2}{3}.', url.protocol, url.hostname, url.host, url.pathname.replace(/\/+$/, '')));
   }
   const inUrl = normaliseBasePath(url.pathname.replace(/\/+$/, '').replace(/\/api\/auth$/, ''));
   const given = basePath === undefined ? undefined : normaliseBasePath(basePath);
   if (given !== undefined && inUrl !== '' && given !== inUrl) {
-    throw new SsoInputError('basePath', `The public URL's path is ${inUrl} but the base path given is ${given || '(none)'}: give one of them.`);
+    throw new SsoInputError('basePath', l10n.t('The public URL\'s path is {0} but the base path given is {1}: give one of them.', inUrl, given || l10n.t('(none)')));
   }
   const base = given ?? inUrl;
   return { origin: url.origin, basePath: base, nextAuthUrl: base ? `${url.origin}${base}/api/auth` : url.origin };

@@ -4,6 +4,7 @@ import { ALLOWED_CHECKS, ALLOWED_CLIENT_AUTH_METHODS, LANGFUSE_SSO_VERSION, SSO_
 import { SsoInputError } from './errors';
 import type { PublicUrl } from './publicUrl';
 import { isLoopbackHost, parsePublicUrl, redirectUriFor } from './publicUrl';
+import { l10n } from '../l10n/l10n';
 
 /** What the user gives the assistant (CLI flags or the VS Code steps), validated before anything runs. */
 export const SsoSetupInput = z.object({
@@ -62,10 +63,10 @@ const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,6
 
 function checkedUrl(field: string, raw: string, what: string): string {
   let url: URL;
-  try { url = new URL(raw.trim()); } catch { throw new SsoInputError(field, `${what} "${raw.trim().slice(0, 200)}" is not a URL.`); }
-  if (url.username || url.password) throw new SsoInputError(field, `${what} must not contain a user name or password.`);
+  try { url = new URL(raw.trim()); } catch { throw new SsoInputError(field, l10n.t('{0} "{1}" is not a URL.', what, raw.trim().slice(0, 200))); }
+  if (url.username || url.password) throw new SsoInputError(field, l10n.t('{0} must not contain a user name or password.', what));
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
-    throw new SsoInputError(field, `${what} uses ${url.protocol}// on ${url.hostname}: only https:// is allowed (http:// only on this machine's loopback).`);
+    throw new SsoInputError(field, l10n.t('{0} uses {1}// on {2}: only https:// is allowed (http:// only on this machine\'s loopback).', what, url.protocol, url.hostname));
   }
   return raw.trim();
 }
@@ -85,19 +86,19 @@ function issuerValueOf(provider: SsoProvider, field: IssuerField | undefined, ra
   const value = raw?.trim() || undefined;
   if (!field) {
     if (value && provider.discovery.kind === 'fixed' && value.replace(/\/+$/, '') !== provider.discovery.issuer) {
-      throw new SsoInputError('issuer', `${provider.label}'s issuer is always ${provider.discovery.issuer}; leave the issuer out.`);
+      throw new SsoInputError('issuer', l10n.t('{0}\'s issuer is always {1}; leave the issuer out.', provider.label, provider.discovery.issuer));
     }
     return undefined;
   }
   if (!value) {
-    if (field.required) throw new SsoInputError('issuer', `${provider.label} needs ${provider.prefix}_${field.suffix}: ${field.prompt}, e.g. ${field.example}.`);
+    if (field.required) throw new SsoInputError('issuer', l10n.t('{0} needs {1}_{2}: {3}, e.g. {4}.', provider.label, provider.prefix, field.suffix, field.prompt, field.example));
     return undefined;
   }
   if (field.suffix === 'TENANT_ID') {
     // An issuer URL pasted instead of the tenant: take the tenant out of it.
     const m = /^https:\/\/login\.microsoftonline\.com\/([^/]+)\/v2\.0\/?$/.exec(value);
     const tenant = m ? m[1] : value;
-    if (!/^[A-Za-z0-9.-]{1,100}$/.test(tenant)) throw new SsoInputError('issuer', `"${tenant.slice(0, 100)}" is not an Entra ID tenant ID (a GUID or a domain such as acme.onmicrosoft.com).`);
+    if (!/^[A-Za-z0-9.-]{1,100}$/.test(tenant)) throw new SsoInputError('issuer', l10n.t('"{0}" is not an Entra ID tenant ID (a GUID or a domain such as acme.onmicrosoft.com).', tenant.slice(0, 100)));
     return tenant;
   }
   // The issuer is kept exactly as typed: a trailing slash matters (the online check compares it).
@@ -107,25 +108,25 @@ function issuerValueOf(provider: SsoProvider, field: IssuerField | undefined, ra
 /** Validates the input and works out everything that follows from it (no I/O). */
 export function planSsoSetup(raw: unknown): SsoSetupPlan {
   const parsed = SsoSetupInput.safeParse(raw);
-  if (!parsed.success) throw new SsoInputError('input', `Invalid SSO setup input: ${parsed.error.issues.map(i => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')}`);
+  if (!parsed.success) throw new SsoInputError('input', l10n.t('Invalid SSO setup input: {0}', parsed.error.issues.map(i => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')));
   const input = parsed.data;
   const provider = ssoProviderById(input.provider.trim().toLowerCase());
-  if (!provider) throw new SsoInputError('provider', `"${input.provider.slice(0, 60)}" is not a provider Langfuse ${LANGFUSE_SSO_VERSION} supports. Use one of: ${SSO_PROVIDERS.map(p => p.id).join(', ')} (custom = any OpenID Connect provider).`);
+  if (!provider) throw new SsoInputError('provider', l10n.t('"{0}" is not a provider Langfuse {1} supports. Use one of: {2} (custom = any OpenID Connect provider).', input.provider.slice(0, 60), LANGFUSE_SSO_VERSION, SSO_PROVIDERS.map(p => p.id).join(', ')));
   const url = parsePublicUrl(input.publicUrl, input.basePath);
   const field = issuerField(provider);
   const issuerValue = issuerValueOf(provider, field, input.issuer);
   const clientId = input.clientId.trim();
-  if (!clientId || /[\s"'`$\\]/.test(clientId) || clientId.length > 256) throw new SsoInputError('clientId', 'The client ID must be the non-empty ID the provider shows (no spaces, quotes, $ or backslashes).');
+  if (!clientId || /[\s"'`$\\]/.test(clientId) || clientId.length > 256) throw new SsoInputError('clientId', l10n.t('The client ID must be the non-empty ID the provider shows (no spaces, quotes, $ or backslashes).'));
   const name = input.name?.trim();
-  if (provider.id === 'custom' && !name) throw new SsoInputError('name', 'The custom OIDC provider needs AUTH_CUSTOM_NAME (the sign-in button label, e.g. "Acme SSO"): Langfuse does not register it without one.');
-  if (name !== undefined && (name.length > 60 || /["$`\\\n#]/.test(name))) throw new SsoInputError('name', 'The display name must be at most 60 characters without quotes, $, `, \\ or #.');
-  if (input.checks?.length && !provider.checksVariable) throw new SsoInputError('checks', `${provider.label} takes no ${provider.prefix}_CHECKS in Langfuse.`);
-  if (input.checks?.some(c => !ALLOWED_CHECKS.includes(c))) throw new SsoInputError('checks', `Checks may only be ${ALLOWED_CHECKS.join(', ')}.`);
+  if (provider.id === 'custom' && !name) throw new SsoInputError('name', l10n.t('The custom OIDC provider needs AUTH_CUSTOM_NAME (the sign-in button label, e.g. "Acme SSO"): Langfuse does not register it without one.'));
+  if (name !== undefined && (name.length > 60 || /["$`\\\n#]/.test(name))) throw new SsoInputError('name', l10n.t('The display name must be at most 60 characters without quotes, $, `, \\ or #.'));
+  if (input.checks?.length && !provider.checksVariable) throw new SsoInputError('checks', l10n.t('{0} takes no {1}_CHECKS in Langfuse.', provider.label, provider.prefix));
+  if (input.checks?.some(c => !ALLOWED_CHECKS.includes(c))) throw new SsoInputError('checks', l10n.t('Checks may only be {0}.', ALLOWED_CHECKS.join(', ')));
   const clientAuthMethod = input.clientAuthMethod?.trim() || (provider.id === 'workos' ? 'client_secret_post' : 'client_secret_basic');
-  if (!ALLOWED_CLIENT_AUTH_METHODS.includes(clientAuthMethod)) throw new SsoInputError('clientAuthMethod', `The client authentication method must be one of ${ALLOWED_CLIENT_AUTH_METHODS.join(', ')}.`);
+  if (!ALLOWED_CLIENT_AUTH_METHODS.includes(clientAuthMethod)) throw new SsoInputError('clientAuthMethod', l10n.t('The client authentication method must be one of {0}.', ALLOWED_CLIENT_AUTH_METHODS.join(', ')));
   const enforceDomains = [...new Set((input.enforceDomains ?? []).map(d => d.trim().toLowerCase()).filter(Boolean))];
   const badDomain = enforceDomains.find(d => !DOMAIN.test(d));
-  if (badDomain) throw new SsoInputError('enforceDomains', `"${badDomain.slice(0, 80)}" is not a domain like acme.com (AUTH_DOMAINS_WITH_SSO_ENFORCEMENT takes bare domains, comma-separated).`);
+  if (badDomain) throw new SsoInputError('enforceDomains', l10n.t('"{0}" is not a domain like acme.com (AUTH_DOMAINS_WITH_SSO_ENFORCEMENT takes bare domains, comma-separated).', badDomain.slice(0, 80)));
   return {
     provider, langfuseVersion: LANGFUSE_SSO_VERSION, url, redirectUri: redirectUriFor(url, provider),
     issuerValue, discoveryIssuer: discoveryIssuerFor(provider, issuerValue), clientId, name,

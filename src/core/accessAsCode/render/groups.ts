@@ -7,12 +7,11 @@ import { l10n } from '../../l10n/l10n';
 export interface ChangeGroup { title: string; changes: PlanChange[] }
 
 export function groupChanges(changes: readonly PlanChange[]): ChangeGroup[] {
+  // Keyed by project ('' for the organization, which comes first), titled in the user's language.
   const groups = new Map<string, PlanChange[]>();
-  for (const c of changes) {
-    const title = c.project === undefined ? 'Organization' : `Project ${c.project}`;
-    groups.set(title, [...(groups.get(title) ?? []), c]);
-  }
-  return [...groups.entries()].sort(([a], [b]) => (a === 'Organization' ? -1 : b === 'Organization' ? 1 : a.localeCompare(b))).map(([title, list]) => ({ title, changes: list }));
+  for (const c of changes) groups.set(c.project ?? '', [...(groups.get(c.project ?? '') ?? []), c]);
+  return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b))
+    .map(([project, list]) => ({ title: project === '' ? l10n.t('Organization') : l10n.t('Project {0}', project), changes: list }));
 }
 
 /** The kind of a change in words (a drift finding names it). */
