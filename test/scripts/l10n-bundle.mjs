@@ -27,7 +27,8 @@ export async function bundleFromSources() {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const text = `${JSON.stringify(await bundleFromSources(), null, 2)}\n`;
   if (process.argv.includes('--check')) {
-    if (fs.readFileSync(BUNDLE, 'utf8') !== text) { console.error('media/l10n/bundle.l10n.json is out of date: run npm run l10n'); process.exit(1); }
+    if (fs.readFileSync(BUNDLE, 'utf8') !== text) { console.error('l10n-bundle: media/l10n/bundle.l10n.json is out of date: run npm run l10n'); process.exit(1); }
+    console.log(`l10n-bundle: ${Object.keys(JSON.parse(text)).length} strings, media/l10n/bundle.l10n.json is current`);
   } else {
     fs.writeFileSync(BUNDLE, text);
     console.log(`${Object.keys(JSON.parse(text)).length} strings in ${path.relative(root, BUNDLE)}`);
