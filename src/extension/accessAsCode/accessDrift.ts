@@ -57,7 +57,7 @@ export class AccessDrift extends Disposable {
       const ws = accessWorkspace(doc.uri.fsPath, false);
       if (!aac().declaresAccess(ws.file.config)) return this.forget(doc.uri);
       const session = await sessionFor(this.services, ws, false);
-      if (!session) throw new Error(`the file's connection "${ws.file.config.connection ?? ''}" is not one of your connections`);
+      if (!session) throw new Error(vscode.l10n.t('the file\'s connection "{0}" is not one of your connections', ws.file.config.connection ?? ''));
       const live = await aac().readLiveFor(session, ws);
       // The last findings stay until the new plan replaces them (a quick fix may be asked for meanwhile).
       const before = this.files.get(doc.uri.fsPath);

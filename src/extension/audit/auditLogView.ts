@@ -68,7 +68,7 @@ export class AuditLogView extends Disposable implements vscode.TreeDataProvider<
 
   getTreeItem(node: AuditNode): vscode.TreeItem {
     if (node.kind === 'more') {
-      const item = new vscode.TreeItem(`Show more (${node.shown} shown)…`);
+      const item = new vscode.TreeItem(vscode.l10n.t('Show more ({0} shown)…', node.shown));
       item.command = { command: Commands.auditShowMore, title: vscode.l10n.t('Show More') };
       return item;
     }

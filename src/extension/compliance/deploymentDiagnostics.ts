@@ -125,7 +125,7 @@ export async function complianceReportCommand(services: Services): Promise<strin
   }
   const base = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? path.dirname(files[0]);
   const markdown = ws.renderMarkdown(ws.buildComplianceReport(ws.checkDeploymentFiles(files, editorReader)), base);
-  await services.reports.open({ kind: 'compliance', id: 'workspace', title: 'Deployment compliance report', language: 'markdown', render: () => markdown });
+  await services.reports.open({ kind: 'compliance', id: 'workspace', title: vscode.l10n.t('Deployment compliance report'), language: 'markdown', render: () => markdown });
   return markdown;
 }
 

@@ -15,14 +15,15 @@ export async function noticeSecretStorageOnce(context: vscode.ExtensionContext, 
   if (env.DBUS_SESSION_BUS_ADDRESS && (env.XDG_CURRENT_DESKTOP || env.GNOME_KEYRING_CONTROL)) return;
   if (context.globalState.get<boolean>(SHOWN_KEY)) return;
   await context.globalState.update(SHOWN_KEY, true);
+  const openDocs = vscode.l10n.t('Open Docs');
   const choice = await notification('warning',
-    'No desktop keyring was found. VS Code then keeps key pairs in memory for this session only, or in its weaker "basic" store if you chose it (password-store=basic). Install and unlock gnome-keyring or KWallet, or start VS Code with --password-store="gnome-libsecret", to keep them safely across restarts.',
-    'Open Docs');
-  if (choice === 'Open Docs') await vscode.env.openExternal(vscode.Uri.parse(DOCS));
+    vscode.l10n.t('No desktop keyring was found. VS Code then keeps key pairs in memory for this session only, or in its weaker "basic" store if you chose it (password-store=basic). Install and unlock gnome-keyring or KWallet, or start VS Code with --password-store="gnome-libsecret", to keep them safely across restarts.'),
+    openDocs);
+  if (choice === openDocs) await vscode.env.openExternal(vscode.Uri.parse(DOCS));
 }
 
 /** A failed SecretStorage write, explained (the usual cause on Linux is a missing or locked keyring). */
 export function secretStorageError(err: unknown): Error {
   const reason = err instanceof Error ? err.message : String(err);
-  return new Error(`VS Code could not store the key pair in its SecretStorage (${reason}). On Linux this usually means no unlocked keyring (gnome-keyring, KWallet) is available; see ${DOCS}. Nothing was saved.`);
+  return new Error(vscode.l10n.t('VS Code could not store the key pair in its SecretStorage ({0}). On Linux this usually means no unlocked keyring (gnome-keyring, KWallet) is available; see {1}. Nothing was saved.', reason, DOCS));
 }

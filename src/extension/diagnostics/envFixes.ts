@@ -32,8 +32,8 @@ export async function applyEnvFix(services: Services, uri: vscode.Uri, finding: 
     case 'ignoreFinding':
       return shown(services, await loadChunk('workspace').applyIgnoreFix(uri.fsPath, fix, {
         workspaceRoots: vscode.workspace.getWorkspaceFolder(uri) ? workspaceRoots().map(r => r.path) : [], stateDir: services.stateDir,
-        askReason: () => services.ui.input({ title: `Ignore ${finding.code} in ${fix.file}`, prompt: 'Why is this finding acceptable? Recorded in the access file for reviewers.', placeHolder: 'local sandbox key',
-          validateInput: v => v.trim() ? undefined : 'Give a reason: reviewers read it.' }),
+        askReason: () => services.ui.input({ title: vscode.l10n.t('Ignore {0} in {1}', finding.code, fix.file), prompt: vscode.l10n.t('Why is this finding acceptable? Recorded in the access file for reviewers.'), placeHolder: vscode.l10n.t('local sandbox key'),
+          validateInput: v => v.trim() ? undefined : vscode.l10n.t('Give a reason: reviewers read it.') }),
       }), recorded => services.record({ action: 'finding.ignore', resource: { kind: 'finding', id: fix.rule, name: fix.file }, outcome: 'success', details: { ...recorded, accessFile: path.basename(path.dirname(path.dirname(fix.accessFile))) } }));
     default:
       return false;
@@ -59,17 +59,19 @@ async function replaceWithProjectKey(services: Services, uri: vscode.Uri, fix: E
   let publicKey: string | undefined;
   if (candidates.length === 1) publicKey = candidates[0].publicKey;
   else if (candidates.length > 1) {
-    publicKey = (await services.ui.pick(candidates.map(c => ({ label: shortPublicKey(c.publicKey), description: c.note ?? '', publicKey: c.publicKey })), { title: `Which key of ${fix.project}?` }))?.publicKey;
+    publicKey = (await services.ui.pick(candidates.map(c => ({ label: shortPublicKey(c.publicKey), description: c.note ?? '', publicKey: c.publicKey })), { title: vscode.l10n.t('Which key of {0}?', fix.project) }))?.publicKey;
     if (!publicKey) return false;
   } else {
     // Only offer to create a key where the acting identity may: otherwise say so now, naming whom to ask.
     const target = await projectNamed(services, fix.project);
     const verdict = target && (await (await services.clients.session(target.connectionId)).permissions([target.project.id])).projects[target.project.id]?.createKey;
     if (!target || (verdict && !verdict.allowed)) {
-      await services.ui.refuse(`No key pair of ${fix.project} is stored in SecretStorage on this machine, and ${target ? `a new one cannot be created: ${verdict!.reason}` : 'no connection shows that project to create one'}`);
+      await services.ui.refuse(target
+        ? vscode.l10n.t('No key pair of {0} is stored in SecretStorage on this machine, and a new one cannot be created: {1}', fix.project, verdict!.reason ?? '')
+        : vscode.l10n.t('No key pair of {0} is stored in SecretStorage on this machine, and no connection shows that project to create one', fix.project));
       return false;
     }
-    const choice = await services.ui.choose(`No key pair of ${fix.project} is stored in SecretStorage on this machine.`, ['Create a Key in ' + fix.project]);
+    const choice = await services.ui.choose(vscode.l10n.t('No key pair of {0} is stored in SecretStorage on this machine.', fix.project), [vscode.l10n.t('Create a Key in {0}', fix.project)]);
     if (!choice) return false;
     publicKey = await vscode.commands.executeCommand<string>(Commands.createApiKeyForProject, fix.project);
     if (!publicKey) return false;
@@ -86,7 +88,7 @@ async function replaceWithProjectKey(services: Services, uri: vscode.Uri, fix: E
   const ok = await vscode.workspace.applyEdit(edit);
   if (ok) {
     await doc.save();
-    services.ui.done(`Put the key ${shortPublicKey(stored.publicKey)} of ${fix.project} into ${vscode.workspace.asRelativePath(uri)} and saved it.`);
+    services.ui.done(vscode.l10n.t('Put the key {0} of {1} into {2} and saved it.', shortPublicKey(stored.publicKey), fix.project, vscode.workspace.asRelativePath(uri)));
   }
   return ok;
 }

@@ -1,4 +1,5 @@
 import type { LangfuseClient } from '../../core/langfuse/index';
+import { l10n } from '../../core/l10n/l10n';
 import type { OrganizationModel } from '../../core/org/organizationModel';
 import type { Session, SessionHost, SessionPort } from '../../core/session/index';
 import type { Connection, ConnectionStore } from '../connections/connectionStore';
@@ -7,7 +8,7 @@ import { loadChunk } from '../lazy';
 
 export class MissingKeyPairError extends Error {
   constructor(readonly connection: Connection) {
-    super(`The key pair of "${connection.name}" is not in SecretStorage on this machine (VS Code keeps secrets per machine and does not sync them). Use "Edit Connection" to enter it again.`);
+    super(l10n.t('The key pair of "{0}" is not in SecretStorage on this machine (VS Code keeps secrets per machine and does not sync them). Use "Edit Connection" to enter it again.', connection.name));
   }
 }
 
@@ -31,7 +32,7 @@ export class ClientProvider extends Disposable {
 
   async session(connectionId: string): Promise<Session> {
     const connection = this.connections.get(connectionId);
-    if (!connection) throw new Error(`There is no connection "${connectionId}" any more.`);
+    if (!connection) throw new Error(l10n.t('There is no connection "{0}" any more.', connectionId));
     const pair = await this.connections.keyPair(connectionId);
     if (!pair) throw new MissingKeyPairError(connection);
     return this.host().session({ id: connection.id, name: connection.name, baseUrl: connection.baseUrl, pair });

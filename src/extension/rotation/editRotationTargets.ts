@@ -6,7 +6,7 @@ import type { Services } from '../services';
 import { MultiStepInput, type Step } from '../ui/multiStepInput';
 import { driveRotation, pickJournal, refusedInRestrictedMode } from './rotationRuns';
 
-const TITLE = 'Edit Targets of Paused Key Rotation';
+const title = () => vscode.l10n.t('Edit Targets of Paused Key Rotation');
 
 /**
  * A paused rotation, before its revoke, can change its targets: ticked ones stay, unticked ones get
@@ -19,7 +19,7 @@ export async function editRotationTargets(services: Services, id?: string): Prom
   const chunk = loadChunk('core');
   const offer = chunk.resumeOffer(journal);
   if (!offer.canAbort) {
-    await services.ui.refuse(offer.whyNoAbort?.replace('there is nothing to roll back to', 'its targets can no longer change') ?? `Rotation ${journal.id} is ${journal.status}: its targets can no longer change.`);
+    await services.ui.refuse(offer.whyNoAbort?.replace('there is nothing to roll back to', 'its targets can no longer change') ?? vscode.l10n.t('Rotation {0} is {1}: its targets can no longer change.', journal.id, journal.status));
     return undefined;
   }
   const roots = (vscode.workspace.workspaceFolders ?? []).filter(f => f.uri.scheme === 'file').map(f => f.uri.fsPath);
@@ -28,12 +28,12 @@ export async function editRotationTargets(services: Services, id?: string): Prom
   const pick: Step<{ targets: string[] }> = async (input, s) => {
     const choices = targetChoices(discovered, s.targets, f => vscode.workspace.asRelativePath(f));
     const items: (vscode.QuickPickItem & { spec?: string; add?: true })[] = choices.map(c => ({ label: c.label, description: c.description, spec: c.value }));
-    items.push({ label: '$(add) Add a target…', description: chunk.SINK_SPEC_HELP, add: true });
-    const chosen = await input.pickMany({ title: TITLE, step: 1, totalSteps: 1, placeholder: 'Untick a target to give it back what it held before; tick or add the ones that should get the new pair', items,
+    items.push({ label: vscode.l10n.t('$(add) Add a target…'), description: chunk.SINK_SPEC_HELP, add: true });
+    const chosen = await input.pickMany({ title: title(), step: 1, totalSteps: 1, placeholder: vscode.l10n.t('Untick a target to give it back what it held before; tick or add the ones that should get the new pair'), items,
       selected: items.filter(i => i.spec && s.targets.includes(i.spec)) });
     const kept = chosen.filter(c => c.spec).map(c => c.spec!);
     if (chosen.some(c => c.add)) {
-      const spec = (await input.text({ title: TITLE, step: 1, totalSteps: 1, prompt: `A target: ${chunk.SINK_SPEC_HELP}`, placeholder: 'aws-sm:acme/langfuse/production',
+      const spec = (await input.text({ title: title(), step: 1, totalSteps: 1, prompt: vscode.l10n.t('A target: {0}', chunk.SINK_SPEC_HELP), placeholder: 'aws-sm:acme/langfuse/production',
         validate: v => { try { chunk.parseSinkTarget(v.trim(), roots[0]); return undefined; } catch (e) { return (e as Error).message; } } })).trim();
       s.targets = [...new Set([...kept, chunk.formatSinkTarget(chunk.parseSinkTarget(spec, roots[0]))])];
       return pick;

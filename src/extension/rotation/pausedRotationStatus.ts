@@ -16,7 +16,7 @@ export class PausedRotationStatus extends Disposable {
 
   constructor(private readonly unfinished: () => RotationJournal[]) {
     super();
-    this.item.name = 'Langfuse Access: paused key rotation';
+    this.item.name = vscode.l10n.t('Langfuse Access: paused key rotation');
   }
 
   /** The text shown now, undefined when hidden (tests read it). */
@@ -33,12 +33,12 @@ export class PausedRotationStatus extends Disposable {
     if (paused.length === 0) { this.item.text = ''; this.item.hide(); return; }
     const j = paused[0];
     const at = loadChunk('core').waitingAt(j);
-    const what = paused.length > 1 ? `${paused.length} rotations paused`
-      : j.status === 'rollingBack' ? `Rollback of ${subjectOf(j)} unfinished`
-        : `Rotation of ${subjectOf(j)} paused at ${at.index}/${at.total} ${at.title}`;
+    const what = paused.length > 1 ? vscode.l10n.t('{0} rotations paused', paused.length)
+      : j.status === 'rollingBack' ? vscode.l10n.t('Rollback of {0} unfinished', subjectOf(j))
+        : vscode.l10n.t('Rotation of {0} paused at {1}/{2} {3}', subjectOf(j), at.index, at.total, at.title);
     this.item.text = `$(debug-pause) ${escapeIcons(forLabel(what))}`;
-    this.item.tooltip = forLabel(`${j.waiting?.message ?? 'The rollback is not finished.'} Click to resume (rotation ${j.id}, project ${j.project.name}).`);
-    this.item.command = { title: 'Resume Key Rotation', command: Commands.resumeRotation, arguments: paused.length > 1 ? [] : [j.id] };
+    this.item.tooltip = forLabel(vscode.l10n.t('{0} Click to resume (rotation {1}, project {2}).', j.waiting?.message ?? vscode.l10n.t('The rollback is not finished.'), j.id, j.project.name));
+    this.item.command = { title: vscode.l10n.t('Resume Key Rotation'), command: Commands.resumeRotation, arguments: paused.length > 1 ? [] : [j.id] };
     this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
     this.item.show();
   }
@@ -46,5 +46,5 @@ export class PausedRotationStatus extends Disposable {
 
 /** The key a rotation replaces, or the key it creates (access as code's create mode has no old key). */
 function subjectOf(j: RotationJournal): string {
-  return j.oldKey ? shortPublicKey(j.oldKey.publicKey) : `the new key "${j.newKeyNote ?? ''}" of ${j.project.name}`;
+  return j.oldKey ? shortPublicKey(j.oldKey.publicKey) : vscode.l10n.t('the new key "{0}" of {1}', j.newKeyNote ?? '', j.project.name);
 }

@@ -95,7 +95,7 @@ function pausedBecause(journal: RotationJournal): string {
   if (journal.waiting?.reason !== 'references' || references.length === 0) return journal.waiting?.message ?? '';
   const roots = workspaceRoots();
   const places = references.map(r => `${displayPath(r.file, roots)}:${r.line}`);
-  return `The old public key ${shortPublicKey(journal.oldKey?.publicKey ?? '')} still appears in ${references.length} place(s): ${summarizeList(places)} (all of them are in the rotation report). Update them.`;
+  return vscode.l10n.t('The old public key {0} still appears in {1} place(s): {2} (all of them are in the rotation report). Update them.', shortPublicKey(journal.oldKey?.publicKey ?? ''), references.length, summarizeList(places));
 }
 
 async function showReport(services: Services, journal: RotationJournal): Promise<void> {

@@ -90,7 +90,7 @@ export async function rotateKeyWizard(services: Services, start: { publicKey?: s
     // The trace probe is an explicit choice, off unless ticked here: choosing it shows this step again.
     const probe = probeChoice(s.probeTraces ?? false);
     const items = [...modeChoices(await (await services.clients.get(s.connectionId!)).model.overview()), { label: '', kind: vscode.QuickPickItemKind.Separator, value: undefined }, probe];
-    const chosen = (await input.pick({ title: TITLE, step: 5, totalSteps: TOTAL, placeholder: `How? (trace probe ${s.probeTraces ? 'on' : 'off'})`, items })).value;
+    const chosen = (await input.pick({ title: TITLE, step: 5, totalSteps: TOTAL, placeholder: s.probeTraces ? vscode.l10n.t('How? (trace probe on)') : vscode.l10n.t('How? (trace probe off)'), items })).value;
     if (chosen === 'toggle-probe') { s.probeTraces = !s.probeTraces; return pickMode; }
     if (!chosen) return pickMode;
     s.mode = chosen;

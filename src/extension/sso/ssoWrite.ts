@@ -40,11 +40,12 @@ async function askSecret(services: Services, file: string, plan: SsoSetupPlan): 
   const sso = loadChunk('sso');
   if (sso.detectDeploymentKind(file, editorReader(file) ?? '') !== 'env' || !sso.isGitIgnored(file)) return undefined;
   const variable = sso.clientSecretVariable(plan);
-  const choice = await services.ui.choose(`${path.basename(file)} is git-ignored. Put the client secret into it as ${variable}?`, ['Enter the Secret', 'Leave It Empty'],
-    'Otherwise the variable is written empty, with a comment saying where the secret goes.');
+  const leaveEmpty = vscode.l10n.t('Leave It Empty');
+  const choice = await services.ui.choose(vscode.l10n.t('{0} is git-ignored. Put the client secret into it as {1}?', path.basename(file), variable), [vscode.l10n.t('Enter the Secret'), leaveEmpty],
+    vscode.l10n.t('Otherwise the variable is written empty, with a comment saying where the secret goes.'));
   if (choice === undefined) return null;
-  if (choice === 'Leave It Empty') return undefined;
-  const secret = await services.ui.input({ title: vscode.l10n.t('{0} for {1}', variable, path.basename(file)), prompt: vscode.l10n.t('The client secret from {0} (kept only in this git-ignored file)', plan.provider.label), password: true, validateInput: v => v.trim() ? undefined : 'Paste the client secret, or press Escape.' });
+  if (choice === leaveEmpty) return undefined;
+  const secret = await services.ui.input({ title: vscode.l10n.t('{0} for {1}', variable, path.basename(file)), prompt: vscode.l10n.t('The client secret from {0} (kept only in this git-ignored file)', plan.provider.label), password: true, validateInput: v => v.trim() ? undefined : vscode.l10n.t('Paste the client secret, or press Escape.') });
   return secret === undefined ? null : secret.trim();
 }
 
