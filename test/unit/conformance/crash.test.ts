@@ -40,7 +40,7 @@ describe('cli: conformance killed with SIGKILL, then run again', function () {
       const earlier = report.checks.find((x: { id: string }) => x.id === 'cleanup-earlier');
       assert.equal(earlier.status, 'pass');
       assert.ok(report.cleanup.removed.some((l: string) => c.left.test(l)), report.cleanup.removed.join('\n'));
-      assert.deepEqual(report.summary, { passed: 13, failed: 0, skipped: 0 });
+      assert.deepEqual(report.summary, { passed: 14, failed: 0, skipped: 0 });
       assert.deepEqual(leftovers(h.sandbox), []);
       assert.deepEqual(fs.readdirSync(path.join(h.stateDir, 'conformance')), [], 'both journals are gone');
       const unfinished = new JournalStore(h.stateDir).list().journals.filter(j => j.status === 'active' || j.status === 'rollingBack');
