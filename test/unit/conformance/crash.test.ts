@@ -28,6 +28,7 @@ describe('cli: conformance killed with SIGKILL, then run again', function () {
   const cases = [
     { checkpoint: 'conformance:key-created', left: /^project lfa-conformance-.* deleted \(with its keys\)$/, what: 'after creating a key' },
     { checkpoint: 'key-created', left: /^rotation rot-.* rolled back/, what: 'in the middle of the rotation (new key created, not yet pushed)' },
+    { checkpoint: 'apply:rotation-started', left: /^member lfa-conformance-.*-aac@example\.com removed$/, what: 'in the access-as-code apply (member added, key creation started)' },
   ];
   for (const c of cases) {
     it(`killed ${c.what}: the next run cleans up everything the killed run created`, async () => {
