@@ -1,8 +1,11 @@
 // Benchmark: `plan` of the large world (200 projects, 2,000 memberships, 600 keys) on the sandbox with
 // 50 ms injected latency per request — read the live organization (the declared projects) and diff it
 // against a file exported from it, with one edit. Targets: ≤ 2.5 s, and ≤ ⌈requests/16⌉ + 3 round trips
-// of 50 ms. The time counts loading the file (4,700 lines), the live read and the diff. Baseline in the
-// same run: the same plan with a sequential client (cap 1). The sandbox runs as its own process (as in
+// of 50 ms. The time counts loading the file (4,700 lines), the live read and the diff. A round trip is
+// a network wait the client could not overlap: the sandbox counts the longest run of requests each sent
+// after the previous one was answered (CPU work — parsing the file, the diff — is time, not a round trip;
+// the wall time divided by 50 ms is printed beside it). Baseline in the same run: the same plan with a
+// sequential client (cap 1). The sandbox runs as its own process (as in
 // client.bench.ts): in this process its JSON work would queue behind the client's on one event loop,
 // so each wave of 16 requests would start its 50 ms only after the previous wave was parsed.
 //   npx tsx test/bench/plan.bench.ts
@@ -48,16 +51,15 @@ async function main() {
     await sandbox.setFaults([{ kind: 'latency', ms: LATENCY_MS }]);
     await sandbox.resetStats();
     const fast = await plan(sandbox.url, pair, text, CAP);
-    const { requests, peakInFlight } = await sandbox.stats();
+    const { requests, peakInFlight, roundTrips } = await sandbox.stats();
     await closeAllHostGates();
     await sandbox.resetStats();
     const slow = await plan(sandbox.url, pair, text, 1);
     await closeAllHostGates();
     const allowed = Math.ceil(requests / CAP) + 3;
-    const roundTrips = fast.total / LATENCY_MS;
     console.log(`plan of ${exported.projects.length} declared projects, ${exported.organization.members.length} members, ${exported.projects.reduce((n, p) => n + p.keys.length, 0)} keys; ${LATENCY_MS} ms latency per request:`);
     console.log(`  plan: ${fast.total.toFixed(0)} ms (loading the file ${fast.load.toFixed(0)} ms, live read ${fast.read.toFixed(0)} ms = ${(fast.read / LATENCY_MS).toFixed(1)} × ${LATENCY_MS} ms, diff ${fast.diff.toFixed(0)} ms), ${requests} requests, peak ${peakInFlight} in flight, ${fast.changes} change(s) (the one edit)`);
-    console.log(`  round trips: ${roundTrips.toFixed(1)} × ${LATENCY_MS} ms; allowed ⌈${requests}/${CAP}⌉ + 3 = ${allowed} → ${roundTrips <= allowed ? 'within' : 'OVER'}; 2.5 s target → ${fast.total <= 2500 ? 'within' : 'OVER'}`);
+    console.log(`  round trips: ${roundTrips} requests one after another (wall time ${(fast.total / LATENCY_MS).toFixed(1)} × ${LATENCY_MS} ms); allowed ⌈${requests}/${CAP}⌉ + 3 = ${allowed} → ${roundTrips <= allowed ? 'within' : 'OVER'}; 2.5 s target → ${fast.total <= 2500 ? 'within' : 'OVER'}`);
     console.log(`  baseline, sequential client: ${slow.total.toFixed(0)} ms (live read ${slow.read.toFixed(0)} ms, diff ${slow.diff.toFixed(0)} ms) → ${(slow.total / fast.total).toFixed(1)}× slower`);
     if (fast.changes !== 1) throw new Error(`expected exactly the one edited change, got ${fast.changes}`);
   } finally {

@@ -12,7 +12,7 @@ export interface RemoteSandbox {
   url: string;
   credentials: SandboxCredentials;
   setFaults(rules: unknown[]): Promise<void>;
-  stats(): Promise<{ requests: number; peakInFlight: number }>;
+  stats(): Promise<{ requests: number; peakInFlight: number; roundTrips: number }>;
   resetStats(): Promise<void>;
   close(): Promise<void>;
 }
@@ -41,7 +41,7 @@ export async function startRemoteSandbox(world: string): Promise<RemoteSandbox &
   return {
     url, credentials, startupMs,
     setFaults: async rules => { await control('faults', 'PUT', rules); },
-    stats: async () => { const s = await control('stats'); return { requests: s.requests, peakInFlight: s.peakInFlight }; },
+    stats: async () => { const s = await control('stats'); return { requests: s.requests, peakInFlight: s.peakInFlight, roundTrips: s.roundTrips }; },
     resetStats: async () => { await control('stats', 'DELETE'); },
     close: async () => {
       const exited = new Promise(resolve => child.once('exit', resolve));

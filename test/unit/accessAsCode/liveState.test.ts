@@ -16,9 +16,12 @@ describe('access as code: reading the live organization', function () {
   it('reads the declared projects with 3 + 2 requests each and nothing else', async () => {
     sb = await startSandbox();
     const client = createLangfuseClient({ baseUrl: sb.url, ...sb.credentials.organization });
+    sb.setFaults([{ kind: 'latency', ms: 40 }]);
     sb.resetStats();
     const live = await readLiveOrganization(client, { projects: ['production-chatbot', 'no-such-project'] });
+    sb.clearFaults();
     assert.equal(sb.stats.requests, 3 + 2, 'the organization lists, then the one existing declared project\'s roles and keys');
+    assert.equal(sb.stats.roundTrips, 2, 'with 40 ms latency: the organization lists side by side, then the project\'s two lists side by side');
     assert.deepEqual(live.projects.map(p => p.name), ['production-chatbot']);
     const prod = live.projects[0];
     assert.ok(prod.apiKeys.length > 0 && Array.isArray(prod.overrides));
