@@ -27,7 +27,12 @@ export class AccessDrift extends Disposable {
     const replan = (doc: vscode.TextDocument) => { clearTimeout(timer); timer = setTimeout(() => this.replan(doc), 300); };
     this.register({ dispose: () => clearTimeout(timer) });
     this.register(vscode.workspace.onDidOpenTextDocument(doc => { if (isAccessFile(doc.uri)) void this.refresh(doc); }));
-    this.register(vscode.workspace.onDidChangeTextDocument(e => { if (isAccessFile(e.document.uri) && this.files.has(e.document.uri.fsPath)) replan(e.document); }));
+    // A file open before it declared access (Export Access rewrites an open access.yaml) is read now, not only when reopened.
+    this.register(vscode.workspace.onDidChangeTextDocument(e => {
+      if (!isAccessFile(e.document.uri)) return;
+      if (this.files.has(e.document.uri.fsPath)) replan(e.document);
+      else { clearTimeout(timer); timer = setTimeout(() => void this.refresh(e.document), 300); }
+    }));
     this.register(vscode.workspace.onDidCloseTextDocument(doc => { if (isAccessFile(doc.uri)) this.forget(doc.uri); }));
     this.register(vscode.workspace.onDidGrantWorkspaceTrust(() => this.refreshOpen()));
     this.refreshOpen();
