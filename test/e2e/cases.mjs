@@ -28,8 +28,11 @@ async function expandPath(page, sidebar, labels) {
     }
     if (index < 0) throw new Error(`row "${label}" not found below the previous one`);
     const row = rows.nth(index);
-    if (await row.getAttribute('aria-expanded') === 'false') await row.click();
-    await page.waitForTimeout(150);
+    // A click on an unfocused view may only focus or select the row: click again until it is open.
+    for (let attempt = 0; attempt < 3 && await row.getAttribute('aria-expanded') === 'false'; attempt++) {
+      await row.click();
+      await page.waitForTimeout(250);
+    }
   }
 }
 
