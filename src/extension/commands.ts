@@ -114,7 +114,11 @@ export function registerCommands(services: Services, access: AccessParts): vscod
     },
     [Commands.applyEnvFix]: (uri: vscode.Uri, finding: Finding, fix: Fix) => applyEnvFix(services, uri, finding, fix),
     [Commands.revealKey]: async (publicKey: string) => {
-      const node = await services.tree.findKey(publicKey);
+      // Over the Access view, where the row will show; it may load every project of every connection.
+      const found = await services.progress.run({ title: vscode.l10n.t('Finding {0} in the Access view', publicKey), place: { view: Views.tree }, cancellable: true },
+        async work => ({ node: await services.tree.findKey(publicKey, work) }));
+      if (!found) return false;
+      const { node } = found;
       if (!node) {
         await services.ui.refuse(vscode.l10n.t('No connected organization lists the key {0}: it may be revoked, belong to another organization, or your connection is a project key.', publicKey));
         return false;
@@ -126,9 +130,13 @@ export function registerCommands(services: Services, access: AccessParts): vscod
     [Commands.createApiKeyForProject]: (projectName: string) => createApiKeyForProject(services, projectName),
     [Commands.scaffoldAccessFile]: () => scaffoldAccessFileCommand(services),
     [Commands.lintWorkspace]: async () => {
-      await services.keyIndex.rebuild();
-      await services.diagnostics.scanWorkspace();
-      await vscode.commands.executeCommand('workbench.actions.view.problems');
+      const done = await services.progress.run({ title: vscode.l10n.t('Checking .env files'), place: 'notification', cancellable: true }, async work => {
+        await services.keyIndex.rebuild(work);
+        await services.diagnostics.rescanWorkspace(work);
+        return true;
+      });
+      if (done) await vscode.commands.executeCommand('workbench.actions.view.problems');
+      return done ?? false;
     },
     [Commands.rotateKey]: thenUpdateRotationContext(services, async (arg?: string | NodeOf<'projectKey'>) => typeof arg === 'string'
       ? rotateKeyWizard(services, { publicKey: arg })
@@ -164,7 +172,9 @@ export function registerCommands(services: Services, access: AccessParts): vscod
       if (refusal) { await services.ui.refuse(refusal); return 0; }
       const host = services.connections.get(access!.config!.connection!)!.baseUrl;
       if (!await services.ui.confirm(vscode.l10n.t('Send the key pairs of {0} to {1} to ask which project they belong to?', vscode.workspace.asRelativePath(file), host), 'Verify Online')) return 0;
-      const checked = await services.online.verify([file], access);
+      const checked = await services.progress.run({ title: vscode.l10n.t('Verifying the keys of {0} with {1}', vscode.workspace.asRelativePath(file), host), place: 'notification', cancellable: true },
+        work => services.online.verify([file], access, work));
+      if (checked === undefined) return 0;
       services.ui.notify(vscode.l10n.t('Checked {0} key pair(s) with {1}.', checked, host));
       return checked;
     },

@@ -21,6 +21,7 @@ import { SANDBOX_CONNECTION_ID } from './sandbox/connectSandbox';
 import type { Services } from './services';
 import type { AccessDrift } from './accessAsCode/accessDrift';
 import { AccessTreeProvider } from './tree/accessTreeProvider';
+import { ProgressTasks } from './ui/progress';
 import { OrganizationNames } from './connections/organizationNames';
 import { ReportDocuments } from './ui/reportDocuments';
 import { vscodePrompter } from './ui/prompter';
@@ -35,6 +36,8 @@ import * as path from 'node:path';
 export interface ExtensionApi {
   services: Services;
   statusBar: EnvStatusBar;
+  /** The tasks under a progress indicator now (progress notifications cannot be read from outside). */
+  progress: ProgressTasks;
   /** Access as code: the access file's drift diagnostics (tests wait on them). */
   accessDrift: AccessDrift;
 }
@@ -70,9 +73,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   auditView.attach(auditTreeView);
   const reports = new ReportDocuments();
   const deployment = new DeploymentDiagnostics(log.child('Deployment'));
+  const progress = new ProgressTasks();
   const rotationStatus = new PausedRotationStatus(() => clients.host().resumableRotations());
   const services: Services = {
-    context, log, channel, connections, tree, treeView, clients, diagnostics, keyIndex, online, auditView, auditTreeView, reports, organizationNames, rotationStatus, stateDir, ui: vscodePrompter,
+    context, log, channel, connections, tree, treeView, clients, diagnostics, keyIndex, online, auditView, auditTreeView, reports, organizationNames, rotationStatus, stateDir, ui: vscodePrompter, progress,
     port: sessionPort,
     record: event => { clients.host().record(event); },
     auditFile: path.join(stateDir, StateFiles.auditLog),
@@ -80,7 +84,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const access = registerAccessAsCode(services);
   const updateContext = () => vscode.commands.executeCommand('setContext', ContextKeys.hasConnections, connections.list().length > 0);
   context.subscriptions.push(
-    channel, connections, clients, organizationNames, tree, treeView, keyIndex, online, diagnostics, statusBar, auditView, auditTreeView, reports, deployment, rotationStatus,
+    channel, connections, clients, organizationNames, tree, treeView, keyIndex, online, diagnostics, statusBar, auditView, auditTreeView, reports, deployment, rotationStatus, progress,
     new AuditForwarder(path.join(stateDir, StateFiles.auditLog), stateDir, context.secrets, log.child('AuditForwarding'), () => channel.show(true)),
     vscode.languages.registerCodeActionsProvider([{ scheme: 'file', language: 'yaml' }, { scheme: 'file', language: 'dockercompose' }, { scheme: 'file', pattern: '**/{.env,.env.*,*.env}' }],
       deployment, { providedCodeActionKinds: DeploymentDiagnostics.kinds }),
@@ -103,7 +107,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     void offerResume(services).catch(err => log.warn('Could not check for unfinished rotations:', err));
   }, 1500);
   log.child('Activation').info(`activated in ${(performance.now() - started).toFixed(1)} ms`);
-  return { services, statusBar, accessDrift: access.parts.drift };
+  return { services, statusBar, progress, accessDrift: access.parts.drift };
 }
 
 /** `npm start` passes the sandbox's credentials file; connect once so a newcomer sees Acme Corp at once. */

@@ -12,6 +12,7 @@ import type { OnlineVerifier } from './diagnostics/onlineVerifier';
 import type { AccessTreeProvider } from './tree/accessTreeProvider';
 import type { AccessNode } from '../core/org/accessNodes';
 import type { ExtensionPort } from './session/extensionPort';
+import type { ProgressTasks } from './ui/progress';
 import type { Prompter } from './ui/prompter';
 import type { PausedRotationStatus } from './rotation/pausedRotationStatus';
 
@@ -36,6 +37,8 @@ export interface Services {
   clients: ClientProvider;
   /** Dialogs and pickers; replaced by a scripted prompter in the integration tests. */
   ui: Prompter;
+  /** Long network and file work under a progress indicator, cancellable (see ui/progress.ts). */
+  progress: ProgressTasks;
   /** The session's edge (dialogs, SecretStorage, settings); created on first use with the core chunk. */
   port(): ExtensionPort;
   /** Appends to the audit log through the session host (opened on first use, not at activation). */

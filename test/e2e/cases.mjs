@@ -37,7 +37,7 @@ async function expandPath(page, sidebar, labels) {
 }
 
 /** Drags the sash right of the side bar, so descriptions (emails, roles, key notes) are readable. */
-async function widenSidebar(page, sidebar, width) {
+export async function widenSidebar(page, sidebar, width) {
   const box = await sidebar.boundingBox();
   if (!box || box.width >= width) return;
   const x = box.x + box.width, y = box.y + box.height / 2;

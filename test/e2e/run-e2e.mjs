@@ -9,6 +9,7 @@ import { startSandboxProcess } from '../scripts/sandbox-process.mjs';
 import { cases } from './cases.mjs';
 import { visibleText } from './workbench.mjs';
 import { canaryCheck } from '../scripts/canary-check.mjs';
+import { runPseudoL10nCase } from './pseudo-l10n.mjs';
 
 const artifacts = path.join(extRoot, 'test', 'e2e', 'artifacts');
 fs.mkdirSync(artifacts, { recursive: true });
@@ -51,6 +52,23 @@ try {
       await page.screenshot({ path: shot.replace(/\.png$/, '-failure.png') }).catch(() => {});
       failed++;
       await page.keyboard.press('Escape').catch(() => {});
+    }
+  }
+  const pseudoCase = 'pseudo-localised-ui';
+  if (!grep || grep.test(pseudoCase)) {
+    // A window of its own (another display language) in the same browser: the first one is closed
+    // to spare the CPU.
+    await page.close();
+    const shot = path.join(artifacts, `${pseudoCase}.png`);
+    const started = Date.now();
+    try {
+      const text = await runPseudoL10nCase({ context: browser.context, server, tmp, workspace, shot });
+      if (secrets.some(s => text.includes(s))) throw new Error(`a secret key is visible on screen in "${pseudoCase}"`);
+      console.log(`  ✔ ${pseudoCase} (${Date.now() - started} ms) → ${path.relative(extRoot, shot)}`);
+      passed++;
+    } catch (e) {
+      console.log(`  ✘ ${pseudoCase}: ${e?.message ?? e}`);
+      failed++;
     }
   }
 } catch (e) {

@@ -51,7 +51,7 @@ const exitOnly = out => ({ passed: 0, failed: 0, out });
 // The last number: minutes after which a layer counts as hung (several times what it takes on 2 busy cores).
 const layers = [
   ['build', process.execPath, ['esbuild.js', '--production'], exitOnly, 4],
-  ['unit', process.execPath, [path.join(root, 'node_modules/mocha/bin/mocha.js'), '--config', 'test/unit/.mocharc.json'], mochaCounts, 10],
+  ['unit', process.execPath, [path.join(root, 'node_modules/mocha/bin/mocha.js'), '--config', 'test/unit/.mocharc.json'], mochaCounts, 20],
   ['vscode host setup', 'bash', ['test/scripts/setup-vscode-host.sh'], exitOnly, 12],
   ['integration (real VS Code extension host)', process.execPath, ['test/scripts/run-integration-tests.mjs'], summaryCounts('integration'), 8],
   ['integration in Restricted Mode (untrusted folder)', process.execPath, ['test/scripts/run-integration-tests.mjs', '--restricted'], summaryCounts('integration-restricted'), 5],

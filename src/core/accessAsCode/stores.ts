@@ -31,6 +31,10 @@ export function resolveStore(store: string, key: { project: string; note: string
   if (syntax) return { problem: syntax };
   let target;
   try { target = parseSinkTarget(store, ctx.rootDir); } catch (err) { return { problem: (err as Error).message }; }
+  if (target.kind === 'access') {
+    const outside = outsideWorkspace(target.path, ctx.workspaceRoots);
+    if (outside) return { problem: `${store}: ${outside}` };
+  }
   if (target.kind === 'env') {
     const outside = outsideWorkspace(target.path, ctx.workspaceRoots);
     if (outside) return { problem: `${store}: ${outside}` };

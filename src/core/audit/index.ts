@@ -10,7 +10,7 @@ export { csvCell, CSV_COLUMNS, formatAuditExport } from './export';
 export type { AuditExportFormat } from './export';
 export { verifyAuditLog } from './verify';
 export type { AuditVerifyReport, CheckpointKeyInfo, VerifyOptions, VerifyProblem, VerifyProblemKind } from './verifyReport';
-export { verifyAuditLogParallel } from './parallelVerify';
+export { verifyAuditLogAsync, verifyAuditLogParallel } from './parallelVerify';
 export { AUDIT_SIGNING_KEY_FILE, readSigningKey } from './signingKey';
 export { CHECKPOINT_ACTION } from './checkpoint';
 export { langfuseAuditLogLinks } from './langfuseAuditLogLink';

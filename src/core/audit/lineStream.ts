@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import { throwIfCancelled, type Work } from '../flow/work';
 
 const CHUNK = 8 * 1024 * 1024;
 
@@ -29,5 +30,46 @@ export function streamLines(file: string, onLine: (b: Buffer, start: number, end
     if (carry) onLine(carry, 0, carry.length, true);
   } finally {
     fs.closeSync(fd);
+  }
+}
+
+/** Smaller than CHUNK: between two reads the thread is free for other work (an editor stays responsive). */
+const ASYNC_CHUNK = 1024 * 1024;
+
+/**
+ * streamLines without blocking the thread: each chunk is read asynchronously, so a large log is
+ * checked between other work. Reports bytes read; stops with CancelledError once `signal` aborts.
+ */
+export async function streamLinesAsync(file: string, onLine: (b: Buffer, start: number, end: number, unterminated: boolean) => void, work: Work = {}): Promise<void> {
+  let handle: fs.promises.FileHandle;
+  try {
+    handle = await fs.promises.open(file, 'r');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw err;
+  }
+  try {
+    const total = (await handle.stat()).size;
+    const chunk = Buffer.allocUnsafe(ASYNC_CHUNK);
+    let carry: Buffer | undefined;
+    let read = 0;
+    for (;;) {
+      throwIfCancelled(work.signal);
+      const { bytesRead: n } = await handle.read(chunk, 0, ASYNC_CHUNK, null);
+      if (n === 0) break;
+      read += n;
+      const buf = carry ? Buffer.concat([carry, chunk.subarray(0, n)]) : chunk.subarray(0, n);
+      let start = 0;
+      let nl: number;
+      while ((nl = buf.indexOf(10, start)) !== -1) {
+        onLine(buf, start, nl, false);
+        start = nl + 1;
+      }
+      carry = start < buf.length ? Buffer.from(buf.subarray(start)) : undefined;
+      work.onProgress?.({ done: Math.min(read, total), total });
+    }
+    if (carry) onLine(carry, 0, carry.length, true);
+  } finally {
+    await handle.close();
   }
 }

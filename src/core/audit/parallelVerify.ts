@@ -2,8 +2,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { HASH_FIELD_FROM_END, HASH_FROM_END, MIN_LINE_LENGTH, PREV_END_FROM_END, PREV_FROM_END } from './lineLayout';
-import { streamLines } from './lineStream';
-import { ChainVerifier, verifyAuditLog } from './verify';
+import { CancelledError, throwIfCancelled, type Work } from '../flow/work';
+import { streamLinesAsync } from './lineStream';
+import { ChainVerifier } from './verify';
 import type { AuditVerifyReport, VerifyOptions } from './verifyReport';
 
 /** Below this size one thread is fast enough and starting workers would cost more than it saves. */
@@ -72,41 +73,63 @@ function splitPoints(file: string, size: number, parts: number): number[] {
   return points;
 }
 
-function hashRange(file: string, start: number, end: number): Promise<number[]> {
+function hashRange(file: string, start: number, end: number, signal?: AbortSignal): Promise<number[]> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, start, end } });
-    worker.once('message', (bad: number[]) => resolve(bad));
-    worker.once('error', reject);
-    worker.once('exit', code => { if (code !== 0) reject(new Error(`hash worker exited with ${code}`)); });
+    const stop = () => { reject(new CancelledError()); void worker.terminate(); };
+    signal?.addEventListener('abort', stop, { once: true });
+    const settle = () => signal?.removeEventListener('abort', stop);
+    worker.once('message', (bad: number[]) => { settle(); resolve(bad); });
+    worker.once('error', err => { settle(); reject(err); });
+    worker.once('exit', code => { settle(); if (code !== 0) reject(new Error(`hash worker exited with ${code}`)); });
   });
+}
+
+/**
+ * The same report as `verifyAuditLog`, without blocking the thread: the file is read asynchronously
+ * in chunks, reporting bytes read, and stops with CancelledError once `work.signal` aborts.
+ */
+export async function verifyAuditLogAsync(file: string, options: VerifyOptions = {}, work: Work = {}): Promise<AuditVerifyReport> {
+  const verifier = new ChainVerifier(file, options);
+  await streamLinesAsync(file, (b, s, e, unterminated) => verifier.line(b, s, e, unterminated), work);
+  return verifier.finish();
 }
 
 /**
  * The same report as `verifyAuditLog`, faster on large logs with a spare core: worker threads (one
  * per spare core) check every line's own hash over byte ranges while this thread checks links, seq
- * order and checkpoints. If any line's hash
+ * order and checkpoints, reading asynchronously (see verifyAuditLogAsync). If any line's hash
  * does not match, the single-threaded verifier runs again to describe exactly what changed.
  */
 export async function verifyAuditLogParallel(file: string, options: VerifyOptions = {},
-  tuning: { workers?: number; minBytes?: number } = {}): Promise<AuditVerifyReport> {
+  tuning: { workers?: number; minBytes?: number } = {}, work: Work = {}): Promise<AuditVerifyReport> {
   const workers = tuning.workers ?? Math.max(1, Math.min(4, os.availableParallelism() - 1));
   let size: number;
   try {
     size = fs.statSync(file).size;
   } catch {
-    return verifyAuditLog(file, options);
+    return verifyAuditLogAsync(file, options, work);
   }
-  if (size < (tuning.minBytes ?? PARALLEL_MIN_BYTES) || (tuning.workers === undefined && os.availableParallelism() < 2)) return verifyAuditLog(file, options);
+  if (size < (tuning.minBytes ?? PARALLEL_MIN_BYTES) || (tuning.workers === undefined && os.availableParallelism() < 2)) return verifyAuditLogAsync(file, options, work);
   const points = splitPoints(file, size, workers);
-  const jobs = points.map((start, i) => hashRange(file, start, points[i + 1] ?? size));
+  const inner = new AbortController();
+  const signal = work.signal ? AbortSignal.any([work.signal, inner.signal]) : inner.signal;
+  const jobs = points.map((start, i) => hashRange(file, start, points[i + 1] ?? size, signal));
+  jobs.forEach(j => j.catch(() => undefined)); // awaited below; a rejection before then is not unhandled
   const verifier = new ChainVerifier(file, options);
   verifier.trustHashes = true;
-  streamLines(file, (b, s, e, unterminated) => verifier.line(b, s, e, unterminated));
+  try {
+    await streamLinesAsync(file, (b, s, e, unterminated) => verifier.line(b, s, e, unterminated), { signal: work.signal, onProgress: work.onProgress });
+  } catch (err) {
+    inner.abort();
+    throw err;
+  }
   let bad: number[][];
   try {
     bad = await Promise.all(jobs);
   } catch {
-    return verifyAuditLog(file, options);
+    throwIfCancelled(work.signal);
+    return verifyAuditLogAsync(file, options, work);
   }
-  return bad.some(list => list.length > 0) ? verifyAuditLog(file, options) : verifier.finish();
+  return bad.some(list => list.length > 0) ? verifyAuditLogAsync(file, options, work) : verifier.finish();
 }

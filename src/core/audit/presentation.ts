@@ -6,9 +6,22 @@ import { STEP_TITLES, type RotationStep } from '../rotation/steps';
 import type { AuditEntry } from './entry';
 import type { AuditFilter } from './reader';
 import type { AuditVerifyReport } from './verifyReport';
+import { l10n } from '../l10n/l10n';
 
 /** The icon id of an entry's outcome in the Audit Log view. */
 export const OUTCOME_ICON: Readonly<Record<string, string>> = { success: 'pass', failure: 'error', refused: 'circle-slash', started: 'debug-start', cancelled: 'close' };
+
+/** An entry's outcome in words (the log keeps the English id). */
+export function outcomeLabel(outcome: string): string {
+  switch (outcome) {
+    case 'success': return l10n.t('success');
+    case 'failure': return l10n.t('failure');
+    case 'refused': return l10n.t('refused');
+    case 'started': return l10n.t('started');
+    case 'cancelled': return l10n.t('cancelled');
+    default: return outcome;
+  }
+}
 
 /** What a rotation entry's action names besides a step of the engine. */
 const ROTATION_ACTIONS: Readonly<Record<string, string>> = { start: 'Start', rollback: 'Roll back', revoke: 'Revoke the old key' };
@@ -31,8 +44,8 @@ export function entryView(e: AuditEntry): { label: string; description: string; 
   const keys = step ? rotationKeys(e) : '';
   return {
     label: step ? `rotation  ${what}` : `${e.action}${what ? `  ${what}` : ''}`,
-    description: `${e.outcome} · ${e.actor.identity} · ${e.time.replace('T', ' ').slice(0, 19)}`,
-    tooltip: `**${md(e.action)}** — ${md(e.outcome)}\n\n${keys}${md(e.time)} by ${md(e.actor.identity)} (${md(e.actor.tool)} ${md(e.actor.version)} on ${md(e.actor.machine)})\n\nResource: ${markdownCode(JSON.stringify(e.resource))}\n\nEntry #${e.seq}, hash ${markdownCode(`${e.hash.slice(0, 16)}…`)}`,
+    description: `${outcomeLabel(e.outcome)} · ${e.actor.identity} · ${e.time.replace('T', ' ').slice(0, 19)}`,
+    tooltip: `**${md(e.action)}** — ${md(outcomeLabel(e.outcome))}\n\n${keys}${l10n.t('{0} by {1} ({2} {3} on {4})', md(e.time), md(e.actor.identity), md(e.actor.tool), md(e.actor.version), md(e.actor.machine))}\n\n${l10n.t('Resource: {0}', markdownCode(JSON.stringify(e.resource)))}\n\n${l10n.t('Entry #{0}, hash {1}', e.seq, markdownCode(`${e.hash.slice(0, 16)}…`))}`,
     icon: OUTCOME_ICON[e.outcome] ?? 'circle-outline',
   };
 }

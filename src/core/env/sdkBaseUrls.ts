@@ -9,6 +9,7 @@ import { parseEnv, type EnvDocument } from './envParser';
 import { langfuseVariable, type LangfuseVariableKind } from './langfuseVariables';
 import { isPlaceholderValue } from './placeholders';
 import type { TextRange } from './position';
+import { l10n } from '../l10n/l10n';
 
 export interface BaseUrlSetting {
   /** The variable as written, e.g. `LANGFUSE_HOST` or `NEXT_PUBLIC_LANGFUSE_BASE_URL`. */
@@ -22,11 +23,14 @@ export interface BaseUrlSetting {
 }
 
 /** Which SDKs read a variable, for messages that say why a variable matters. */
-export const READ_BY: Record<BaseUrlSetting['kind'], string> = {
-  baseUrl: 'read first by current JS/TS (v4+) and Python SDKs',
-  baseUrlLegacy: 'read by the JS/TS SDK v3, and by v4 when LANGFUSE_BASE_URL is not set',
-  host: 'read by Python SDKs when LANGFUSE_BASE_URL is not set, and alone by Python SDKs before 3.8.1',
-};
+/** Which SDKs read a base URL variable, in words. */
+export function readBy(kind: BaseUrlSetting['kind']): string {
+  switch (kind) {
+    case 'baseUrl': return l10n.t('read first by current JS/TS (v4+) and Python SDKs');
+    case 'baseUrlLegacy': return l10n.t('read by the JS/TS SDK v3, and by v4 when LANGFUSE_BASE_URL is not set');
+    case 'host': return l10n.t('read by Python SDKs when LANGFUSE_BASE_URL is not set, and alone by Python SDKs before 3.8.1');
+  }
+}
 
 /** `host[:port]` of a URL in lower case, or undefined when it is not a URL with a host. */
 export function urlHost(value: string): string | undefined {

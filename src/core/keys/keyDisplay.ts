@@ -2,6 +2,7 @@
 // a public key as `pk-lf-b100…0001` (enough of it to tell keys apart), a secret as `sk-lf-…abcd` at
 // most, an age in days. Langfuse's own `displaySecretKey` (`sk-lf-...abcd`, docs/langfuse-behaviour.md
 // §2.4) is reformatted into the same mask.
+import { l10n } from '../l10n/l10n';
 
 const PUBLIC_PREFIX = 'pk-lf-';
 const SECRET_PREFIX = 'sk-lf-';
@@ -54,7 +55,7 @@ export function maskSecretKey(secret: string): string {
 
 /** One unit for every age on screen: days (the rotation policy is in days too). */
 export function formatAge(days: number | undefined): string {
-  if (days === undefined) return 'age unknown';
-  if (days === 0) return 'new today';
-  return days === 1 ? '1 day old' : `${days} days old`;
+  if (days === undefined) return l10n.t('age unknown');
+  if (days === 0) return l10n.t('new today');
+  return days === 1 ? l10n.t('1 day old') : l10n.t('{0} days old', days);
 }

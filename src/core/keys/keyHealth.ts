@@ -1,3 +1,5 @@
+import { l10n } from '../l10n/l10n';
+
 /** What the tree and the diagnostics say about an API key's age and note. */
 export interface KeyHealth {
   ageDays: number | undefined;
@@ -33,11 +35,11 @@ export function assessKey(key: { createdAt?: string; note?: string | null }, pol
   const note = key.note?.trim() ?? '';
   const noteFollowsConvention = !pattern || pattern.test(note);
   const warnings: string[] = [];
-  if (overdue) warnings.push(`Created ${ageDays} days ago: older than the ${policy.maxAgeDays}-day rotation policy. Rotate it.`);
+  if (overdue) warnings.push(l10n.t('Created {0} days ago: older than the {1}-day rotation policy. Rotate it.', ageDays!, policy.maxAgeDays));
   if (!noteFollowsConvention) {
     warnings.push(note
-      ? `Note "${note}" does not follow the naming convention ${policy.noteConvention}.`
-      : `No note: name keys after their purpose (${policy.noteConvention}) so a leaked or unused key can be traced.`);
+      ? l10n.t('Note "{0}" does not follow the naming convention {1}.', note, policy.noteConvention)
+      : l10n.t('No note: name keys after their purpose ({0}) so a leaked or unused key can be traced.', policy.noteConvention));
   }
   return { ageDays, overdue, noteFollowsConvention, warnings };
 }
@@ -50,9 +52,10 @@ export function keyNotePrompt(convention: string, projectName: string): { prompt
   const pattern = conventionPattern(convention);
   const environment = /prod/i.test(projectName) ? 'production' : /stag/i.test(projectName) ? 'staging' : /dev/i.test(projectName) ? 'development' : 'production';
   return {
-    prompt: `Purpose note: which service and environment use it${convention ? ` (convention ${convention})` : ''}. Recorded in Langfuse and in the audit log.`,
+    prompt: convention ? l10n.t('Purpose note: which service and environment use it (convention {0}). Recorded in Langfuse and in the audit log.', convention)
+      : l10n.t('Purpose note: which service and environment use it. Recorded in Langfuse and in the audit log.'),
     placeholder: convention.replace('{service}', 'chatbot').replace('{environment}', environment),
-    problem: v => !v.trim() ? 'A note makes a leaked or unused key traceable: name the service and environment.'
-      : pattern && !pattern.test(v.trim()) ? `Does not follow the naming convention ${convention}.` : undefined,
+    problem: v => !v.trim() ? l10n.t('A note makes a leaked or unused key traceable: name the service and environment.')
+      : pattern && !pattern.test(v.trim()) ? l10n.t('Does not follow the naming convention {0}.', convention) : undefined,
   };
 }

@@ -4,6 +4,8 @@ import { isLangfuseError } from '../langfuse/errors';
 import { PLANS_WITH_ADMIN_API } from '../langfuse/errorMapping';
 import { projectRoster, ROLE_RANK, type Role } from '../langfuse/roles';
 import type { AccessNode, NodeOf } from './accessNodes';
+import { progressCounter, type Work } from '../flow/work';
+import { l10n } from '../l10n/l10n';
 import type { OrganizationModel } from './organizationModel';
 
 export async function childrenOf(node: AccessNode, model: OrganizationModel): Promise<AccessNode[]> {
@@ -84,10 +86,13 @@ export function errorNode(node: AccessNode, err: unknown): { row: AccessNode; ex
 }
 
 /** The tree row of a project key in one organization, loading what is needed; undefined if it has none such. */
-export async function findKeyNode(connectionId: string, model: OrganizationModel, publicKey: string): Promise<NodeOf<'projectKey'> | undefined> {
-  for (const project of (await model.overview()).projects ?? []) {
-    const key = (await model.project(project.id)).apiKeys.find(k => k.publicKey === publicKey);
+export async function findKeyNode(connectionId: string, model: OrganizationModel, publicKey: string, work: Work = {}): Promise<NodeOf<'projectKey'> | undefined> {
+  const projects = (await model.overview(work.signal)).projects ?? [];
+  const step = progressCounter(projects.length, work.onProgress, (done, total) => l10n.t('projects {0} of {1}', done, total));
+  for (const project of projects) {
+    const key = (await model.project(project.id, work.signal)).apiKeys.find(k => k.publicKey === publicKey);
     if (key) return { kind: 'projectKey', connectionId, project: { id: project.id, name: project.name }, key };
+    step();
   }
   return undefined;
 }

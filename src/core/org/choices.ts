@@ -6,14 +6,18 @@ import type { ApiKeySummary, Membership } from '../langfuse/schemas';
 import type { Permissions, Verdict } from '../session/permissions';
 import type { NodeOf } from './accessNodes';
 import type { OrganizationOverview, ProjectDetails } from './organizationModel';
+import { l10n } from '../l10n/l10n';
 
-export const ROLE_DESCRIPTIONS: Record<Role, string> = {
-  OWNER: 'everything, incl. billing, organization keys and deleting the organization',
-  ADMIN: 'manage members, API keys, integrations; no billing',
-  MEMBER: 'traces, prompts, datasets, evaluations; no member or key management',
-  VIEWER: 'read-only',
-  NONE: 'no access',
-};
+// A function, not a table: the words are translated when asked for, after the edge set up l10n.
+export function roleDescription(role: Role): string {
+  switch (role) {
+    case 'OWNER': return l10n.t('everything, incl. billing, organization keys and deleting the organization');
+    case 'ADMIN': return l10n.t('manage members, API keys, integrations; no billing');
+    case 'MEMBER': return l10n.t('traces, prompts, datasets, evaluations; no member or key management');
+    case 'VIEWER': return l10n.t('read-only');
+    case 'NONE': return l10n.t('no access');
+  }
+}
 
 export interface RoleChoice { role: Role; label: string; description?: string; detail: string }
 
@@ -25,10 +29,10 @@ export interface RoleChoice { role: Role; label: string; description?: string; d
 export function roleChoices(current: Role | undefined, noneLabel: string, options: { inherited?: Role; own?: Role; fallback?: Role } = {}): { items: RoleChoice[]; active: RoleChoice } {
   const items = ROLES.map(role => {
     const marks = [
-      role === current ? 'current' : role === options.inherited && current === undefined ? 'current, from the organization' : undefined,
-      options.own && !canAssignRole(options.own, role) ? `above your own role ${options.own}` : undefined,
+      role === current ? l10n.t('current') : role === options.inherited && current === undefined ? l10n.t('current, from the organization') : undefined,
+      options.own && !canAssignRole(options.own, role) ? l10n.t('above your own role {0}', options.own) : undefined,
     ].filter(Boolean);
-    return { role, label: role === 'NONE' ? noneLabel : role, description: marks.length ? `(${marks.join('; ')})` : undefined, detail: ROLE_DESCRIPTIONS[role] };
+    return { role, label: role === 'NONE' ? noneLabel : role, description: marks.length ? `(${marks.join('; ')})` : undefined, detail: roleDescription(role) };
   });
   const activeRole = current ?? options.inherited ?? options.fallback ?? 'VIEWER';
   return { items, active: items.find(i => i.role === activeRole)! };
@@ -43,14 +47,14 @@ export function projectMemberChoices(connectionId: string, project: { id: string
   return (overview.members ?? []).map(m => {
     const override = details.overrides?.find(o => o.userId === m.userId)?.role;
     const effective = effectiveProjectRole(m.role, override);
-    return { label: m.name ?? m.email ?? m.userId, description: `${m.email ?? ''} · ${effective === 'NONE' ? 'no access' : effective}`, node: { kind: 'projectMember', connectionId, project, member: m, orgRole: m.role, override, effective } };
+    return { label: m.name ?? m.email ?? m.userId, description: `${m.email ?? ''} · ${effective === 'NONE' ? l10n.t('no access') : effective}`, node: { kind: 'projectMember', connectionId, project, member: m, orgRole: m.role, override, effective } };
   });
 }
 
 export function apiKeyChoices(connectionId: string, project: { id: string; name: string }, keys: readonly ApiKeySummary[], now = new Date()): { label: string; description: string; node: NodeOf<'projectKey'> }[] {
   const labels = distinctPublicKeyLabels(keys.map(k => k.publicKey));
   return keys.map(k => ({
-    label: labels.get(k.publicKey)!, description: `${k.note ?? 'no note'} · created ${k.createdAt.slice(0, 10)} · ${formatAge(keyAgeDays(k.createdAt, now))}`,
+    label: labels.get(k.publicKey)!, description: `${k.note ?? l10n.t('no note')} · ${l10n.t('created {0}', k.createdAt.slice(0, 10))} · ${formatAge(keyAgeDays(k.createdAt, now))}`,
     node: { kind: 'projectKey', connectionId, project, key: k },
   }));
 }

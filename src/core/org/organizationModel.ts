@@ -1,5 +1,6 @@
 import type { Capabilities, LangfuseClient } from '../langfuse/index';
 import type { ApiKeySummary, Membership, OrganizationProject } from '../langfuse/schemas';
+import { SharedLoad } from './sharedLoad';
 
 export interface OrganizationOverview {
   capabilities: Capabilities;
@@ -15,28 +16,28 @@ export interface ProjectDetails {
   apiKeys: ApiKeySummary[];
 }
 
-type Loaded<T> = { promise: Promise<T>; value?: T; error?: unknown };
-
 /**
  * What the tree shows for one connection, loaded lazily and at most once per part: the overview
  * (capabilities, projects, members, organization keys: 3–4 requests) when the connection is expanded,
  * a project's roles and keys (2 requests) when that project is expanded. Concurrent callers share one
  * request (no re-fetch storms); a refresh drops the cached part and the next read loads it again, and
  * so does a failed load once it has settled (readers that shared it all see the same error).
+ * A reader may pass a signal: cancelling ends its wait, and the load's remaining requests stop once
+ * no reader wants it (see SharedLoad); a cancelled load is forgotten, never cached half-done.
  * Pure: the extension renders it, the benchmark drives it directly.
  */
 export class OrganizationModel {
-  private overviewState?: Loaded<OrganizationOverview>;
-  private readonly projectState = new Map<string, Loaded<ProjectDetails>>();
+  private overviewState?: SharedLoad<OrganizationOverview>;
+  private readonly projectState = new Map<string, SharedLoad<ProjectDetails>>();
 
   constructor(readonly client: LangfuseClient) {}
 
-  overview(): Promise<OrganizationOverview> {
-    if (!this.overviewState) {
-      const state = track(this.loadOverview(), () => { if (this.overviewState === state) this.overviewState = undefined; });
+  overview(signal?: AbortSignal): Promise<OrganizationOverview> {
+    if (!this.overviewState || this.overviewState.aborted) {
+      const state = shared(inner => this.loadOverview(inner), () => { if (this.overviewState === state) this.overviewState = undefined; });
       this.overviewState = state;
     }
-    return this.overviewState.promise;
+    return this.overviewState.join(signal);
   }
 
   /** The overview if it has loaded, without starting a load. */
@@ -44,14 +45,14 @@ export class OrganizationModel {
     return this.overviewState?.value;
   }
 
-  project(projectId: string): Promise<ProjectDetails> {
+  project(projectId: string, signal?: AbortSignal): Promise<ProjectDetails> {
     let state = this.projectState.get(projectId);
-    if (!state) {
-      const created = track(this.loadProject(projectId), () => { if (this.projectState.get(projectId) === created) this.projectState.delete(projectId); });
+    if (!state || state.aborted) {
+      const created = shared(inner => this.loadProject(projectId, inner), () => { if (this.projectState.get(projectId) === created) this.projectState.delete(projectId); });
       this.projectState.set(projectId, created);
       state = created;
     }
-    return state.promise;
+    return state.join(signal);
   }
 
   peekProject(projectId: string): ProjectDetails | undefined {
@@ -69,30 +70,32 @@ export class OrganizationModel {
     if (scope.projectId !== undefined) this.projectState.delete(scope.projectId);
   }
 
-  private async loadOverview(): Promise<OrganizationOverview> {
-    const capabilities = await this.client.detectCapabilities();
+  private async loadOverview(signal: AbortSignal): Promise<OrganizationOverview> {
+    const client = this.client.withSignal(signal);
+    const capabilities = await client.detectCapabilities();
     if (capabilities.keyKind !== 'organization' || !capabilities.adminApi) return { capabilities };
     const [projects, members, organizationApiKeys] = await Promise.all([
-      this.client.projects.list(),
-      this.client.organizationMemberships.list(),
-      this.client.organizationApiKeys.list(),
+      client.projects.list(),
+      client.organizationMemberships.list(),
+      client.organizationApiKeys.list(),
     ]);
     return { capabilities, projects: [...projects].sort((a, b) => a.name.localeCompare(b.name)), members, organizationApiKeys };
   }
 
-  private async loadProject(projectId: string): Promise<ProjectDetails> {
-    const { capabilities } = await this.overview();
+  private async loadProject(projectId: string, signal: AbortSignal): Promise<ProjectDetails> {
+    const { capabilities } = await this.overview(signal);
+    const client = this.client.withSignal(signal);
     const [overrides, apiKeys] = await Promise.all([
-      capabilities.rbacProjectRoles ? this.client.projectMemberships.list(projectId) : Promise.resolve(undefined),
-      this.client.projectApiKeys.list(projectId),
+      capabilities.rbacProjectRoles ? client.projectMemberships.list(projectId) : Promise.resolve(undefined),
+      client.projectApiKeys.list(projectId),
     ]);
     return { overrides, apiKeys };
   }
 }
 
-/** Remembers a load's value; a failed load is forgotten once it settles, so the next read retries it. */
-function track<T>(promise: Promise<T>, forget: () => void): Loaded<T> {
-  const state: Loaded<T> = { promise };
-  promise.then(v => { state.value = v; }, e => { state.error = e; forget(); });
+/** A shared load that is forgotten once it fails, so the next read retries it. */
+function shared<T>(load: (signal: AbortSignal) => Promise<T>, forget: () => void): SharedLoad<T> {
+  const state = new SharedLoad(load);
+  state.promise.catch(forget);
   return state;
 }

@@ -3,6 +3,9 @@
 // key, a person confirmed the deploy checklist, and (optionally, traceProbe.ts) data is arriving with the NEW key.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { ACCESS_DIR, ACCESS_FILE_NAME } from '../access/accessSchema';
+import { listedPublicKeys } from '../access/publicKeysEdit';
+import { parse } from '../yaml';
 import { isEnvFileName, isExampleEnvFile } from '../env/envFileNames';
 
 const SKIP_DIRS = new Set(['.git', 'node_modules', '.venv', 'venv', '__pycache__', 'dist', 'out', '.next', 'target']);
@@ -45,12 +48,41 @@ export function scanForPublicKey(paths: string[], publicKey: string, exclude: st
 }
 
 /**
- * Candidate targets for the wizard's plan step: `.env` files (not examples) under `paths` whose
- * LANGFUSE_PUBLIC_KEY is the key being rotated, as `env:` target specs.
+ * Candidate targets for the wizard's plan step, from one scan: `.env` files (not examples) under `paths`
+ * whose LANGFUSE_PUBLIC_KEY is the key being rotated (`env:` specs), and every environment of a workspace
+ * access file whose `publicKeys` lists it (`access:PATH#ENVIRONMENT`).
  */
+export function discoverTargets(paths: string[], publicKey: string, exclude: string[] = []): string[] {
+  const references = scanForPublicKey(paths, publicKey, exclude).references;
+  return [...envTargetsOf(references, publicKey), ...accessTargetsOf(references, publicKey)];
+}
+
+/** The `.env` candidates alone (see discoverTargets). */
 export function discoverEnvTargets(paths: string[], publicKey: string, exclude: string[] = []): string[] {
+  return envTargetsOf(scanForPublicKey(paths, publicKey, exclude).references, publicKey);
+}
+
+function accessTargetsOf(references: readonly Reference[], publicKey: string): string[] {
+  const targets: string[] = [];
+  const files = [...new Set(references.map(r => r.file))].filter(f => path.basename(f) === ACCESS_FILE_NAME && path.basename(path.dirname(f)) === ACCESS_DIR);
+  for (const file of files) {
+    let text: string;
+    let environments: unknown;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+      environments = (parse(text) as { environments?: unknown } | null)?.environments;
+    } catch { continue; }
+    if (!environments || typeof environments !== 'object') continue;
+    for (const environment of Object.keys(environments)) {
+      try { if (listedPublicKeys(text, environment).includes(publicKey)) targets.push(`access:${file}#${environment}`); } catch { /* no list there */ }
+    }
+  }
+  return targets;
+}
+
+function envTargetsOf(references: readonly Reference[], publicKey: string): string[] {
   const files = new Set<string>();
-  for (const ref of scanForPublicKey(paths, publicKey, exclude).references) {
+  for (const ref of references) {
     const name = path.basename(ref.file);
     if (!isEnvFileName(name) || isExampleEnvFile(name)) continue;
     const line = fs.readFileSync(ref.file, 'utf8').split('\n')[ref.line - 1] ?? '';

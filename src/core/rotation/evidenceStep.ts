@@ -8,6 +8,7 @@ import type { StepContext } from './context';
 import { scanForPublicKey } from './evidence';
 import { oldKeyOf, type Evidence, type RotationJournal } from './journal';
 import { reached } from './steps';
+import { sinksFor } from './targets';
 import { describeProbe, probeTraces } from './traceProbe';
 import type { RotationCallbacks } from './types';
 
@@ -19,9 +20,10 @@ export async function gatherEvidence(ctx: StepContext, j: RotationJournal, cb: R
   const scan = scanForPublicKey(j.scanPaths, old, [ctx.deps.stateDir, ...(j.scanExclude ?? [])]);
   const targetsHoldingOld: string[] = [];
   const targetsUnreadable: string[] = [];
+  const sinkFor = sinksFor(ctx.deps.sinkFor, { old, next: pair.publicKey });
   for (const t of j.targets) {
     try {
-      if ((await ctx.deps.sinkFor(t.target).read()).publicKey === old) targetsHoldingOld.push(t.target);
+      if ((await sinkFor(t.target).read()).publicKey === old) targetsHoldingOld.push(t.target);
     } catch (err) {
       if (!pastRevoke) throw err;
       targetsUnreadable.push(`${t.target}: ${err instanceof Error ? err.message : String(err)}`);

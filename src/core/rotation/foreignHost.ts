@@ -4,7 +4,7 @@
 // other blanket confirmations never count. Checked when the rotation starts and again right before
 // each write (the file may have changed in between), always before the revoke.
 import * as fs from 'node:fs';
-import { foreignBaseUrls, READ_BY, urlHost, type BaseUrlSetting } from '../env/sdkBaseUrls';
+import { foreignBaseUrls, readBy, urlHost, type BaseUrlSetting } from '../env/sdkBaseUrls';
 import { parseSinkTarget } from '../secrets/spec';
 import { RotationInputError } from './errors';
 import type { JournalForeignHost } from './journal';
@@ -35,7 +35,7 @@ export function foreignHostRequest(target: string, connectionBaseUrl: string, se
   const byHost = new Map<string, string[]>();
   for (const s of settings) byHost.set(s.host, [...(byHost.get(s.host) ?? []), s.variable]);
   const foreignHosts = [...byHost].map(([host, variables]) => ({ host, variables }));
-  const named = settings.map(s => `${s.variable}=${s.host} (${READ_BY[s.kind]})`).join('; ');
+  const named = settings.map(s => `${s.variable}=${s.host} (${readBy(s.kind)})`).join('; ');
   return {
     rotationId, target, connectionHost, foreignHosts,
     question: `${target} points its SDK at ${foreignHosts.map(h => h.host).join(' and ')}, not at ${connectionHost} where this key belongs: ${named}. `

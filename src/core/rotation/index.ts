@@ -15,7 +15,7 @@ export { keyHistory, missingKeyMessage, type KeyHistory } from './keyHistory';
 export { RESTRICTED_MODE_REASON, RotationKeyGoneError, restrictedModeRotationRefusal } from './startChecks';
 export { RotationTargetError, checkTargets } from './targetChecks';
 export { MODE_DESCRIPTIONS, rotationConfirmation } from './confirmation';
-export { scanForPublicKey, discoverEnvTargets, type Reference } from './evidence';
+export { scanForPublicKey, discoverEnvTargets, discoverTargets, type Reference } from './evidence';
 export { probeTraces, describeProbe } from './traceProbe';
 export { keptNote, lineage } from './newKeyPair';
 export type {

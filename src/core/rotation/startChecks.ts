@@ -27,7 +27,7 @@ export function restrictedModeRotationRefusal(trusted: boolean): string | undefi
 /** In an untrusted workspace `.env` targets are refused: their secret would be read and tested, and the new key written there. */
 export function refuseUntrustedTargets(targets: readonly string[], trusted: boolean): void {
   if (trusted) return;
-  const files = targets.filter(t => parseSinkTarget(t).kind === 'env');
+  const files = targets.filter(t => ['env', 'access'].includes(parseSinkTarget(t).kind));
   if (files.length === 0) return;
   throw new RotationInputError(`${RESTRICTED_MODE_REASON} Refusing ${files.join(', ')}. Trust the workspace (Manage Workspace Trust) to rotate into its .env files, or choose a secret-manager target (secretstorage, aws-sm:, pass:, vault:).`);
 }

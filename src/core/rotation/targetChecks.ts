@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { parseSinkTarget } from '../secrets/spec';
 import type { SecretSink } from '../secrets/types';
 import { RotationInputError } from './errors';
+import { sinksFor } from './targets';
 
 /** One or more targets cannot take the new pair; nothing was created or written. */
 export class RotationTargetError extends RotationInputError {
@@ -20,8 +21,9 @@ export class RotationTargetError extends RotationInputError {
  */
 export async function checkTargets(targets: readonly string[], oldPublicKey: string | undefined, sinkFor: (target: string) => SecretSink, newPublicKey?: string): Promise<void> {
   const problems: string[] = [];
+  const bound = sinksFor(sinkFor, { old: oldPublicKey, next: newPublicKey });
   for (const target of targets) {
-    const problem = await targetProblem(target, [...(oldPublicKey ? [oldPublicKey] : []), ...(newPublicKey ? [newPublicKey] : [])], sinkFor);
+    const problem = await targetProblem(target, [...(oldPublicKey ? [oldPublicKey] : []), ...(newPublicKey ? [newPublicKey] : [])], bound);
     if (problem) problems.push(problem);
   }
   if (problems.length) throw new RotationTargetError(problems);
@@ -36,7 +38,7 @@ async function targetProblem(target: string, accepted: readonly string[], sinkFo
   }
   if (held && !accepted.includes(held)) return `${target} holds another key, ${held}, not the key being rotated (${accepted[0]}).`;
   const spec = parseSinkTarget(target);
-  return spec.kind === 'env' ? fileNotWritable(target, spec.path) : undefined;
+  return spec.kind === 'env' || spec.kind === 'access' ? fileNotWritable(target, spec.path) : undefined;
 }
 
 /** A file target is replaced by a temp file and a rename in its folder: both must be writable. */

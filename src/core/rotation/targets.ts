@@ -4,7 +4,7 @@
 // can still be rolled back. Writes are check-and-set against that snapshot and idempotent.
 import { fingerprintSecret } from '../secrets/fingerprint';
 import { isSinkError } from '../secrets/errors';
-import type { KeyPair, SecretSink, SinkSnapshot } from '../secrets/types';
+import type { KeyPair, RotationKeys, SecretSink, SinkSnapshot } from '../secrets/types';
 import { RotationError, RotationInputError } from './errors';
 import type { JournalTarget, RotationJournal } from './journal';
 import { oldSecretFromSnapshot } from './oldSecret';
@@ -18,15 +18,24 @@ export interface TargetContext {
   emit(event: RotationEvent): void;
 }
 
+/** The sinks as a rotation of these keys sees them (a list of keys holds "the key being rotated" only relative to a rotation). */
+export function sinksFor(sinkFor: (target: string) => SecretSink, keys: RotationKeys): (target: string) => SecretSink {
+  return target => {
+    const sink = sinkFor(target);
+    return sink.forRotation?.(keys) ?? sink;
+  };
+}
+
 /** What goes into a target: the pair, plus the base URL where the target had none. */
 export function pairFor(t: JournalTarget, pair: KeyPairInput, baseUrl: string): KeyPair {
   return t.before?.baseUrl ? { ...pair } : { ...pair, baseUrl };
 }
 
 export async function pushTargets(j: RotationJournal, pending: PendingSecrets, pair: KeyPairInput, ctx: TargetContext & { secrets: PendingSecretStore; trusted: boolean }): Promise<void> {
+  const sinkFor = sinksFor(ctx.sinkFor, { old: j.oldKey?.publicKey, next: pair.publicKey });
   for (const [i, t] of j.targets.entries()) {
     if (t.pushed) continue;
-    const sink = ctx.sinkFor(t.target);
+    const sink = sinkFor(t.target);
     if (!t.before) {
       const snapshot = await sink.snapshot();
       const held = snapshot.state.publicKey;
@@ -66,8 +75,9 @@ export async function pushTargets(j: RotationJournal, pending: PendingSecrets, p
 }
 
 export async function verifyTargets(j: RotationJournal, pair: KeyPairInput, sinkFor: (t: string) => SecretSink, emit: (e: RotationEvent) => void): Promise<void> {
+  const bound = sinksFor(sinkFor, { old: j.oldKey?.publicKey, next: pair.publicKey });
   for (const t of j.targets) {
-    const back = await sinkFor(t.target).readBack(pairFor(t, pair, j.connection.baseUrl));
+    const back = await bound(t.target).readBack(pairFor(t, pair, j.connection.baseUrl));
     if (!back.matches) throw new RotationError('failed', `${t.target} no longer holds the new pair (${back.difference}). Someone changed it; resume to push again, or abort.`);
     emit({ kind: 'target', target: t.target, status: 'verified', message: `${t.target}: holds ${pair.publicKey}.` });
   }
@@ -77,6 +87,7 @@ export async function verifyTargets(j: RotationJournal, pair: KeyPairInput, sink
 export async function restoreTargets(j: RotationJournal, pending: PendingSecrets, ctx: TargetContext): Promise<string[]> {
   const problems: string[] = [];
   const written = pending.newPair ? fingerprintSecret(pending.newPair.secretKey) : undefined;
+  const sinkFor = sinksFor(ctx.sinkFor, { old: j.oldKey?.publicKey, next: pending.newPair?.publicKey ?? j.newKey?.publicKey });
   for (const [i, t] of [...j.targets.entries()].reverse()) {
     if (!t.before || t.restored) continue;
     const snapshot = snapshotOf(t, pending);
@@ -86,7 +97,7 @@ export async function restoreTargets(j: RotationJournal, pending: PendingSecrets
       continue;
     }
     try {
-      await ctx.sinkFor(t.target).restore(snapshot, written ? { onlyIfHolding: written } : {});
+      await sinkFor(t.target).restore(snapshot, written ? { onlyIfHolding: written } : {});
     } catch (err) {
       if (!isSinkError(err)) throw err;
       t.restoreProblem = err.message;

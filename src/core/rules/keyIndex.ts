@@ -42,7 +42,7 @@ export type WhoAmIResult =
 
 /** Asks the connection's host (never a host named by the workspace) who a key pair is. Never called while typing. */
 export interface WhoAmIResolver {
-  whoAmI(pair: { publicKey: string; secretKey: string }): Promise<WhoAmIResult>;
+  whoAmI(pair: { publicKey: string; secretKey: string }, signal?: AbortSignal): Promise<WhoAmIResult>;
 }
 
 /** A map key for a pair that does not keep the secret in memory longer than needed. */

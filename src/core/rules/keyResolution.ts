@@ -2,6 +2,7 @@
 // from the access file, then its naming-convention prefix, then the cached organization index.
 import type { AccessConfig } from '../access/accessSchema';
 import type { KeyIndex, KeyIndexEntry } from './keyIndex';
+import { l10n } from '../l10n/l10n';
 
 export type KeySource = 'access-file' | 'key-prefix' | 'key-index';
 
@@ -12,14 +13,12 @@ export interface ResolvedKey {
   indexed?: KeyIndexEntry;
 }
 
-const SOURCE_LABEL: Record<KeySource, string> = {
-  'access-file': 'listed under publicKeys in the access file',
-  'key-prefix': 'by the keyPrefix naming convention in the access file',
-  'key-index': 'from the connected organization\'s key list',
-};
-
 export function describeSource(source: KeySource): string {
-  return SOURCE_LABEL[source];
+  switch (source) {
+    case 'access-file': return l10n.t('listed under publicKeys in the access file');
+    case 'key-prefix': return l10n.t('by the keyPrefix naming convention in the access file');
+    case 'key-index': return l10n.t('from the connected organization\'s key list');
+  }
 }
 
 export function resolvePublicKey(publicKey: string, access: AccessConfig | undefined, index: KeyIndex | undefined): ResolvedKey | undefined {

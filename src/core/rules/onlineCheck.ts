@@ -1,5 +1,7 @@
 // Asking Langfuse who the key pairs found in .env files are. Each pair goes only to the host of the
 // user's own connection that covers its file (never to a host a workspace file names).
+import { l10n } from '../l10n/l10n';
+import { progressCounter, throwIfCancelled, type Work } from '../flow/work';
 import { createWhoAmIResolver } from './whoAmIResolver';
 import { pairKey, type WhoAmIResult } from './keyIndex';
 import { keyPairsInFiles } from './lintWorkspace';
@@ -16,19 +18,27 @@ export function groupByHost(files: readonly string[], hostFor: (file: string) =>
   return { byHost, unplaced };
 }
 
-/** Asks each host about the pairs of its files; answers by pair (see pairKey). */
+/**
+ * Asks each host about the pairs of its files; answers by pair (see pairKey). With `signal` aborted
+ * no further pair is sent and this rejects with CancelledError (no answers at all: never half a check).
+ */
 export async function verifyPairsOnline(
   byHost: ReadonlyMap<string, readonly string[]>,
-  options: { workspaceTrusted: boolean; onUnavailable?: (publicKey: string, reason: string) => void },
+  options: { workspaceTrusted: boolean; onUnavailable?: (publicKey: string, reason: string) => void } & Work,
 ): Promise<Map<string, WhoAmIResult>> {
-  const { onUnavailable } = options;
+  const { onUnavailable, signal } = options;
   const answers = new Map<string, WhoAmIResult>();
-  for (const [url, files] of byHost) {
+  const jobs = [...byHost].map(([url, files]) => ({ url, pairs: keyPairsInFiles(files, { workspaceTrusted: options.workspaceTrusted }) }));
+  const step = progressCounter(jobs.reduce((n, j) => n + j.pairs.length, 0), options.onProgress, (done, total) => l10n.t('key pair {0} of {1}', Math.min(done + 1, total), total));
+  for (const { url, pairs } of jobs) {
     const resolver = createWhoAmIResolver(url);
-    for (const pair of keyPairsInFiles(files, { workspaceTrusted: options.workspaceTrusted })) {
-      const answer = await resolver.whoAmI(pair);
+    for (const pair of pairs) {
+      throwIfCancelled(signal);
+      const answer = await resolver.whoAmI(pair, signal);
+      throwIfCancelled(signal);
       if (answer.status === 'unavailable') onUnavailable?.(pair.publicKey, answer.reason);
       answers.set(pairKey(pair.publicKey, pair.secretKey), answer);
+      step();
     }
   }
   return answers;

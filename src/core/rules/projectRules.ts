@@ -10,6 +10,7 @@ import type { KeyEntry } from './keyFormatRules';
 import { pairKey } from './keyIndex';
 import type { ResolvedKey } from './keyResolution';
 import { describeSource, resolvePublicKey, sameProject } from './keyResolution';
+import { l10n } from '../l10n/l10n';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -36,10 +37,10 @@ export function keyGroups(keys: KeyEntry[]): KeyGroup[] {
 }
 
 function projectFixes(group: KeyGroup, project: string, publicKey: string): Fix[] {
-  const replace: Fix = { kind: 'replaceWithProjectKey', title: `Use a key of project ${project}`, project };
+  const replace: Fix = { kind: 'replaceWithProjectKey', title: l10n.t('Use a key of project {0}', project), project };
   if (group.publicKey) replace.publicKeyRange = group.publicKey.valueRange;
   if (group.secretKey) replace.secretKeyRange = group.secretKey.valueRange;
-  return [replace, { kind: 'openKeyInTree', title: 'Show this key in the Langfuse Access tree', publicKey }];
+  return [replace, { kind: 'openKeyInTree', title: l10n.t('Show this key in the Langfuse Access tree'), publicKey }];
 }
 
 export function projectFindings(scope: CheckScope, groups: KeyGroup[]): Finding[] {
@@ -54,35 +55,37 @@ export function projectFindings(scope: CheckScope, groups: KeyGroup[]): Finding[
     const resolved: ResolvedKey | undefined = pk ? resolvePublicKey(pk, config, input.keyIndex) : undefined;
     const online = pk && sk ? input.online?.get(pairKey(pk, sk)) : undefined;
     const expected = environment?.environment.project;
-    const envLabel = environment ? `environment "${environment.name}"` : '';
+    const envLabel = environment ? l10n.t('environment "{0}"', environment.name) : '';
     let wrongReported = false;
 
     if (pk && group.publicKey) {
       const range = group.publicKey.valueRange;
       const indexed = resolved?.indexed ?? input.keyIndex?.lookup(pk);
       if (indexed?.scope === 'organization' && !indexed.revoked) {
-        out.push(finding(file, 'organization-key', range, `${pk} is an organization key: SDKs cannot trace with it, and it can manage the organization's members and keys. Put a project key here${expected ? ` (of ${expected})` : ''}, and rotate this organization key if the file was shared.`, {
-          fixes: [...(expected ? [{ kind: 'replaceWithProjectKey' as const, title: `Use a key of project ${expected}`, project: expected, publicKeyRange: range, ...(group.secretKey ? { secretKeyRange: group.secretKey.valueRange } : {}) }] : []), { kind: 'openKeyInTree', title: 'Show this key in the Langfuse Access tree', publicKey: pk }],
+        out.push(finding(file, 'organization-key', range, expected ? l10n.t('{0} is an organization key: SDKs cannot trace with it, and it can manage the organization\'s members and keys. Put a project key here (of {1}), and rotate this organization key if the file was shared.', pk, expected)
+          : l10n.t('{0} is an organization key: SDKs cannot trace with it, and it can manage the organization\'s members and keys. Put a project key here, and rotate this organization key if the file was shared.', pk), {
+          fixes: [...(expected ? [{ kind: 'replaceWithProjectKey' as const, title: l10n.t('Use a key of project {0}', expected), project: expected, publicKeyRange: range, ...(group.secretKey ? { secretKeyRange: group.secretKey.valueRange } : {}) }] : []), { kind: 'openKeyInTree', title: l10n.t('Show this key in the Langfuse Access tree'), publicKey: pk }],
           publicKey: pk,
         }));
         continue;
       }
       if (resolved && expected && !sameProject(expected, resolved)) {
         wrongReported = true;
-        out.push(finding(file, 'wrong-project', range, `${pk} is a key of project "${resolved.project}" (${describeSource(resolved.source)}), but this file belongs to ${envLabel}, which uses project "${expected}". Put a key of ${expected} here.`, {
+        out.push(finding(file, 'wrong-project', range, l10n.t('{0} is a key of project "{1}" ({2}), but this file belongs to {3}, which uses project "{4}". Put a key of {4} here.', pk, resolved.project, describeSource(resolved.source), envLabel, expected), {
           fixes: projectFixes(group, expected, pk), publicKey: pk,
         }));
       } else if (!resolved && expected && online?.status !== 'ok') {
-        out.push(finding(file, 'key-project-unknown', range, `Which project ${pk} belongs to is unknown offline, so it cannot be checked against project "${expected}". List it under environments.${environment?.name}.publicKeys in the access file, connect the organization, or run \`langfuse-access lint --online\`.`, { publicKey: pk }));
+        out.push(finding(file, 'key-project-unknown', range, l10n.t('Which project {0} belongs to is unknown offline, so it cannot be checked against project "{1}". List it under environments.{2}.publicKeys in the access file, connect the organization, or run `langfuse-access lint --online`.', pk, expected, environment?.name ?? ''), { publicKey: pk }));
       }
 
       if (indexed?.revoked) {
-        out.push(finding(file, 'revoked-key', range, `${pk} was deleted in Langfuse: every request with it fails with 401. Replace it with a current key of ${indexed.projectName}.`, {
-          fixes: [{ kind: 'replaceWithProjectKey', title: `Use a current key of ${indexed.projectName}`, project: indexed.projectName, publicKeyRange: range, ...(group.secretKey ? { secretKeyRange: group.secretKey.valueRange } : {}) }],
+        out.push(finding(file, 'revoked-key', range, l10n.t('{0} was deleted in Langfuse: every request with it fails with 401. Replace it with a current key of {1}.', pk, indexed.projectName), {
+          fixes: [{ kind: 'replaceWithProjectKey', title: l10n.t('Use a current key of {0}', indexed.projectName), project: indexed.projectName, publicKeyRange: range, ...(group.secretKey ? { secretKeyRange: group.secretKey.valueRange } : {}) }],
           publicKey: pk,
         }));
       } else if (!indexed && input.keyIndex?.complete && online?.status !== 'ok') {
-        out.push(finding(file, 'unknown-key', range, `${pk} is not a key of the connected organization: it belongs to another organization, region or instance, or was deleted. Use a key of ${expected ?? 'the right project'} from the connected organization.`, { publicKey: pk }));
+        out.push(finding(file, 'unknown-key', range, expected ? l10n.t('{0} is not a key of the connected organization: it belongs to another organization, region or instance, or was deleted. Use a key of {1} from the connected organization.', pk, expected)
+          : l10n.t('{0} is not a key of the connected organization: it belongs to another organization, region or instance, or was deleted. Use a key of the right project from the connected organization.', pk), { publicKey: pk }));
       }
 
       const createdAt = indexed?.createdAt ? Date.parse(indexed.createdAt) : NaN;
@@ -90,8 +93,8 @@ export function projectFindings(scope: CheckScope, groups: KeyGroup[]): Finding[
         const maxAge = config?.rotation?.maxAgeDays ?? input.rotationMaxAgeDays ?? DEFAULT_ROTATION_MAX_AGE_DAYS;
         const age = Math.floor(((input.now ?? new Date()).getTime() - createdAt) / DAY_MS);
         if (age > maxAge) {
-          out.push(finding(file, 'rotation-overdue', range, `${pk} was created on ${new Date(createdAt).toISOString().slice(0, 10)}, ${age} days ago; the rotation policy allows ${maxAge} days. Rotate it: create a new pair, deploy it, then delete the old one.`, {
-            fixes: [{ kind: 'openRotationWizard', title: 'Rotate this key…', publicKey: pk }], publicKey: pk,
+          out.push(finding(file, 'rotation-overdue', range, l10n.t('{0} was created on {1}, {2} days ago; the rotation policy allows {3} days. Rotate it: create a new pair, deploy it, then delete the old one.', pk, new Date(createdAt).toISOString().slice(0, 10), age, maxAge), {
+            fixes: [{ kind: 'openRotationWizard', title: l10n.t('Rotate this key…'), publicKey: pk }], publicKey: pk,
           }));
         }
       }
@@ -100,13 +103,14 @@ export function projectFindings(scope: CheckScope, groups: KeyGroup[]): Finding[
     if (pk && sk && group.secretKey) {
       const range = group.secretKey.valueRange;
       if (online?.status === 'rejected') {
-        out.push(finding(file, 'revoked-key', range, `The server rejected this key pair (401): it was deleted, belongs to another region or instance, or is mistyped. Replace it with a current key pair${expected ? ` of ${expected}` : ''}.`, { publicKey: pk }));
+        out.push(finding(file, 'revoked-key', range, expected ? l10n.t('The server rejected this key pair (401): it was deleted, belongs to another region or instance, or is mistyped. Replace it with a current key pair of {0}.', expected)
+          : l10n.t('The server rejected this key pair (401): it was deleted, belongs to another region or instance, or is mistyped. Replace it with a current key pair.'), { publicKey: pk }));
       } else if (online?.status === 'ok') {
         const secretProject = online.projectName;
         if (resolved && !sameProject(secretProject, resolved) && resolved.project !== online.projectId) {
-          out.push(finding(file, 'mismatched-pair', range, `The secret key belongs to project "${secretProject}", the public key to "${resolved.project}". Langfuse answers as the secret key's project, so data lands in "${secretProject}". Use the public and secret key of one pair.`, { publicKey: pk }));
+          out.push(finding(file, 'mismatched-pair', range, l10n.t('The secret key belongs to project "{0}", the public key to "{1}". Langfuse answers as the secret key\'s project, so data lands in "{0}". Use the public and secret key of one pair.', secretProject, resolved.project), { publicKey: pk }));
         } else if (expected && !wrongReported && secretProject !== expected && online.projectId !== expected) {
-          out.push(finding(file, 'wrong-project', range, `The server answers this key pair as project "${secretProject}", but this file belongs to ${envLabel}, which uses project "${expected}". Put a key pair of ${expected} here.`, {
+          out.push(finding(file, 'wrong-project', range, l10n.t('The server answers this key pair as project "{0}", but this file belongs to {1}, which uses project "{2}". Put a key pair of {2} here.', secretProject, envLabel, expected), {
             fixes: projectFixes(group, expected, pk), publicKey: pk,
           }));
         }
@@ -114,10 +118,10 @@ export function projectFindings(scope: CheckScope, groups: KeyGroup[]): Finding[
         const display = (resolved?.indexed ?? input.keyIndex?.lookup(pk))?.displaySecretKey;
         if (display && display.length >= 4) {
           if (display.slice(-4) !== sk.slice(-4)) {
-            out.push(finding(file, 'mismatched-pair', range, `This secret key is not the one paired with ${pk} (Langfuse shows that pair's secret as ${display}). Langfuse would answer as whichever project the secret belongs to. Use the public and secret key of one pair.`, { publicKey: pk }));
+            out.push(finding(file, 'mismatched-pair', range, l10n.t('This secret key is not the one paired with {0} (Langfuse shows that pair\'s secret as {1}). Langfuse would answer as whichever project the secret belongs to. Use the public and secret key of one pair.', pk, display), { publicKey: pk }));
           }
         } else {
-          out.push(finding(file, 'pair-unverified', range, `Whether this secret key belongs to ${pk} cannot be checked offline (a secret key reveals nothing). Connect the organization, or run \`langfuse-access lint --online\` to ask the connection's server.`, { publicKey: pk }));
+          out.push(finding(file, 'pair-unverified', range, l10n.t('Whether this secret key belongs to {0} cannot be checked offline (a secret key reveals nothing). Connect the organization, or run `langfuse-access lint --online` to ask the connection\'s server.', pk), { publicKey: pk }));
         }
       }
     }

@@ -2,6 +2,7 @@
 import type { LoadedAccessFile } from '../access/accessFile';
 import { matchesPattern, relativeToAccessRoot } from '../access/environmentMatch';
 import type { Finding } from './finding';
+import { l10n } from '../l10n/l10n';
 
 export interface SuppressedFinding extends Finding {
   suppressionReason: string;
@@ -11,7 +12,7 @@ export interface SuppressedFinding extends Finding {
 export function addIgnoreFix(f: Finding, access: LoadedAccessFile | undefined): void {
   const rel = access?.config ? relativeToAccessRoot(access, f.file) : undefined;
   if (!access || rel === undefined || f.fixes.some(x => x.kind === 'ignoreFinding')) return;
-  f.fixes.push({ kind: 'ignoreFinding', title: `Ignore "${f.code}" for ${rel}…`, accessFile: access.path, file: rel, rule: f.code });
+  f.fixes.push({ kind: 'ignoreFinding', title: l10n.t('Ignore "{0}" for {1}…', f.code, rel), accessFile: access.path, file: rel, rule: f.code });
 }
 
 export function splitSuppressed(findings: Finding[], access: LoadedAccessFile | undefined): { kept: Finding[]; suppressed: SuppressedFinding[] } {

@@ -7,10 +7,10 @@ import type { WhoAmIResolver, WhoAmIResult } from './keyIndex';
 
 export function createWhoAmIResolver(baseUrl: string, options: { timeoutMs?: number } = {}): WhoAmIResolver {
   return {
-    async whoAmI(pair): Promise<WhoAmIResult> {
+    async whoAmI(pair, signal): Promise<WhoAmIResult> {
       try {
         const client = createLangfuseClient({ baseUrl, ...pair, timeoutMs: options.timeoutMs ?? 15_000, retry: { attempts: 2 } });
-        const project = await client.whoAmI();
+        const project = await (signal ? client.withSignal(signal) : client).whoAmI();
         return { status: 'ok', projectId: project.id, projectName: project.name };
       } catch (err) {
         if (err instanceof UnauthorizedError) return { status: 'rejected' };

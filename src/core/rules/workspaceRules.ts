@@ -3,6 +3,7 @@ import type { LoadedAccessFile } from '../access/accessFile';
 import type { EnvCheckResult } from './checkEnvFile';
 import type { Finding } from './finding';
 import { compareFindings, finding } from './finding';
+import { l10n } from '../l10n/l10n';
 
 /** "Never share keys across environments": every use of a key that appears under two or more environments. */
 export function sharedKeyFindings(results: ReadonlyArray<Pick<EnvCheckResult, 'keyUses'>>): Finding[] {
@@ -25,10 +26,15 @@ export function sharedKeyFindings(results: ReadonlyArray<Pick<EnvCheckResult, 'k
       // A shared pair is reported once, on its public key.
       if (use.kind === 'secretKey' && use.publicKey && sharedPublicKeys.has(use.publicKey)) continue;
       const others = envs.filter(e => e !== use.environment).join(', ');
-      const what = use.kind === 'publicKey' ? `${use.fingerprint} is` : 'This secret key is';
+      const plural = others.includes(',');
+      const message = use.kind === 'publicKey'
+        ? plural ? l10n.t('{0} is also used in environments {1}. Never share keys across environments: give each environment its own key pair, so one can be rotated or revoked without touching the others.', use.fingerprint, others)
+          : l10n.t('{0} is also used in environment {1}. Never share keys across environments: give each environment its own key pair, so one can be rotated or revoked without touching the others.', use.fingerprint, others)
+        : plural ? l10n.t('This secret key is also used in environments {0}. Never share keys across environments: give each environment its own key pair, so one can be rotated or revoked without touching the others.', others)
+          : l10n.t('This secret key is also used in environment {0}. Never share keys across environments: give each environment its own key pair, so one can be rotated or revoked without touching the others.', others);
       const pk = use.publicKey;
-      out.push(finding(use.file, 'shared-key', use.range, `${what} also used in environment${others.includes(',') ? 's' : ''} ${others}. Never share keys across environments: give each environment its own key pair, so one can be rotated or revoked without touching the others.`, {
-        fixes: pk ? [{ kind: 'openRotationWizard', title: 'Rotate this key…', publicKey: pk }] : [],
+      out.push(finding(use.file, 'shared-key', use.range, message, {
+        fixes: pk ? [{ kind: 'openRotationWizard', title: l10n.t('Rotate this key…'), publicKey: pk }] : [],
         ...(pk ? { publicKey: pk } : {}),
       }));
     }

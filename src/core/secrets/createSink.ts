@@ -1,3 +1,4 @@
+import { AccessFileSink } from './access/accessFileSink';
 import { AwsSecretsManagerSink, type AwsSinkConfig } from './aws/awsSecretsManagerSink';
 import { scopeFor } from '../fs/scopedWrite';
 import { EnvFileSink } from './env/envFileSink';
@@ -49,6 +50,8 @@ export function createSink(spec: string | SinkTarget, options: SinkFactoryOption
     }
     case 'env':
       return new EnvFileSink(target.path, { lockDir: options.lockDir, tool: options.tool, scope: scopeFor(target.path, options.workspaceRoots ?? []) });
+    case 'access':
+      return new AccessFileSink(target.path, target.environment, { lockDir: options.lockDir, tool: options.tool, scope: scopeFor(target.path, options.workspaceRoots ?? []) });
     case 'aws-sm':
       return new AwsSecretsManagerSink(target.secretId, { ...options.aws, region: s.aws?.region, endpoint: s.aws?.endpoint || undefined, profile: s.aws?.profile || undefined });
     case 'pass':

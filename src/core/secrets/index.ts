@@ -9,7 +9,7 @@
 //   await sink.write(newPair, { expectedPrevious: before.state });  // SinkConflictError if changed
 //   (await sink.readBack(newPair)).matches         // compare by fingerprint, never by value
 //   await sink.restore(before, { onlyIfHolding: fingerprintSecret(newPair.secretKey) });  // rollback
-export type { KeyPair, SinkKind, SinkState, SinkSnapshot, RestoreData, WriteOptions, WriteReceipt, ReadBackResult, RestoreOptions, SecretSink } from './types';
+export type { KeyPair, RotationKeys, SinkKind, SinkState, SinkSnapshot, RestoreData, WriteOptions, WriteReceipt, ReadBackResult, RestoreOptions, SecretSink } from './types';
 export { SinkError, SinkPermissionError, SinkNotFoundError, SinkConflictError, SinkNetworkError, SinkConfigError, SinkIoError, isSinkError, type SinkErrorCode } from './errors';
 export { fingerprintSecret, holdsPair, describeDifference } from './fingerprint';
 export { PairFields } from './pairFields';
@@ -17,6 +17,7 @@ export { parseSinkTarget, formatSinkTarget, SINK_SPEC_HELP, type SinkTarget } fr
 export { SecretManagersSettings } from './settings';
 export { createSink, type SinkFactoryOptions } from './createSink';
 export { EnvFileSink, type EnvFileSinkOptions } from './env/envFileSink';
+export { AccessFileSink, type AccessFileSinkOptions } from './access/accessFileSink';
 export { AwsSecretsManagerSink, type AwsSinkConfig } from './aws/awsSecretsManagerSink';
 export { PassSink, type PassSinkConfig } from './pass/passSink';
 export { VaultKv2Sink } from './vault/vaultKv2Sink';

@@ -1,5 +1,6 @@
 // Target specs as typed on the CLI (`--to`) and kept in the rotation journal:
 //   secretstorage[:KEY]   env:PATH   aws-sm:SECRET_ID   pass:ENTRY   vault:MOUNT/PATH
+//   access:PATH#ENVIRONMENT   (the `publicKeys` list of one environment in a workspace access file)
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { SinkConfigError } from './errors';
@@ -10,13 +11,16 @@ export type SinkTarget =
   | { kind: 'env'; path: string }
   | { kind: 'aws-sm'; secretId: string }
   | { kind: 'pass'; entry: string }
-  | { kind: 'vault'; path: string };
+  | { kind: 'vault'; path: string }
+  | { kind: 'access'; path: string; environment: string };
 
-export const SINK_SPEC_HELP = 'secretstorage, env:PATH, aws-sm:SECRET_ID, pass:ENTRY or vault:MOUNT/PATH';
+export const SINK_SPEC_HELP = 'secretstorage, env:PATH, aws-sm:SECRET_ID, pass:ENTRY, vault:MOUNT/PATH or access:PATH#ENVIRONMENT';
+
+const ENVIRONMENT = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
 const AWS_ID = /^(arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:)?[A-Za-z0-9/_+=.@-]{1,512}$/;
 
-/** Parses a spec; a relative `env:` path is resolved against `cwd` so the journal holds an absolute one. */
+/** Parses a spec; a relative `env:` or `access:` path is resolved against `cwd` so the journal holds an absolute one. */
 export function parseSinkTarget(spec: string, cwd: string = process.cwd()): SinkTarget {
   const colon = spec.indexOf(':');
   const kind = (colon < 0 ? spec : spec.slice(0, colon)) as SinkKind;
@@ -27,8 +31,14 @@ export function parseSinkTarget(spec: string, cwd: string = process.cwd()): Sink
       return rest ? { kind, key: rest } : { kind };
     case 'env':
       if (!rest) throw bad('the .env path is missing', 'env:./.env');
-      // `env:~/x` reaches us unexpanded (the shell expands ~ only at the start of a word).
-      return { kind, path: path.resolve(cwd, rest.startsWith('~/') ? path.join(os.homedir(), rest.slice(2)) : rest) };
+      return { kind, path: resolvePath(rest, cwd) };
+    case 'access': {
+      const hash = rest.lastIndexOf('#');
+      const file = hash < 0 ? rest : rest.slice(0, hash);
+      const environment = hash < 0 ? '' : rest.slice(hash + 1);
+      if (!file || !ENVIRONMENT.test(environment)) throw bad('the access file or its environment is missing', 'access:.langfuse/access.yaml#production');
+      return { kind, path: resolvePath(file, cwd), environment };
+    }
     case 'aws-sm':
       if (!AWS_ID.test(rest)) throw bad('the secret id is missing or has characters AWS does not allow', 'aws-sm:acme/production/langfuse');
       return { kind, secretId: rest };
@@ -50,5 +60,11 @@ export function formatSinkTarget(target: SinkTarget): string {
     case 'aws-sm': return `aws-sm:${target.secretId}`;
     case 'pass': return `pass:${target.entry}`;
     case 'vault': return `vault:${target.path}`;
+    case 'access': return `access:${target.path}#${target.environment}`;
   }
+}
+
+// `env:~/x` reaches us unexpanded (the shell expands ~ only at the start of a word).
+function resolvePath(p: string, cwd: string): string {
+  return path.resolve(cwd, p.startsWith('~/') ? path.join(os.homedir(), p.slice(2)) : p);
 }

@@ -1,7 +1,10 @@
 // The one interface every secret sink implements. The rotation (src/core/rotation/) only talks to
 // `SecretSink`; it never knows whether a target is a file, a cloud secret or a password store.
 
-export type SinkKind = 'secretstorage' | 'env' | 'aws-sm' | 'pass' | 'vault';
+export type SinkKind = 'secretstorage' | 'env' | 'aws-sm' | 'pass' | 'vault' | 'access';
+
+/** The keys a rotation replaces: `next` once the new key is known. */
+export interface RotationKeys { old?: string; next?: string }
 
 /** A Langfuse key pair on its way into a target. `secretKey` is the only secret field. */
 export interface KeyPair {
@@ -90,4 +93,10 @@ export interface SecretSink {
   readBack(pair: KeyPair): Promise<ReadBackResult>;
   /** Puts back what the snapshot recorded. Idempotent: restoring twice is fine. */
   restore(snapshot: SinkSnapshot, options?: RestoreOptions): Promise<SinkState>;
+  /**
+   * A target that lists several public keys (an access file's `publicKeys`) holds "the key being
+   * rotated" only relative to a rotation: this returns the sink seen through its keys. Sinks holding
+   * one pair do not implement it.
+   */
+  forRotation?(keys: RotationKeys): SecretSink;
 }

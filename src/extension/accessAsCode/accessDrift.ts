@@ -27,11 +27,15 @@ export class AccessDrift extends Disposable {
     const replan = (doc: vscode.TextDocument) => { clearTimeout(timer); timer = setTimeout(() => this.replan(doc), 300); };
     this.register({ dispose: () => clearTimeout(timer) });
     this.register(vscode.workspace.onDidOpenTextDocument(doc => { if (isAccessFile(doc.uri)) void this.refresh(doc); }));
-    // A file open before it declared access (Export Access rewrites an open access.yaml) is read now, not only when reopened.
+    // A file open since before it declared access, before its connection existed or before an export
+    // rewrote it was never read against the live state: its first change reads it (debounced).
+    let reading: NodeJS.Timeout | undefined;
+    const refreshSoon = (doc: vscode.TextDocument) => { clearTimeout(reading); reading = setTimeout(() => void this.refresh(doc), 300); };
+    this.register({ dispose: () => clearTimeout(reading) });
     this.register(vscode.workspace.onDidChangeTextDocument(e => {
       if (!isAccessFile(e.document.uri)) return;
       if (this.files.has(e.document.uri.fsPath)) replan(e.document);
-      else { clearTimeout(timer); timer = setTimeout(() => void this.refresh(e.document), 300); }
+      else refreshSoon(e.document);
     }));
     this.register(vscode.workspace.onDidCloseTextDocument(doc => { if (isAccessFile(doc.uri)) this.forget(doc.uri); }));
     this.register(vscode.workspace.onDidGrantWorkspaceTrust(() => this.refreshOpen()));

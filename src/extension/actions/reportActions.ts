@@ -8,24 +8,30 @@ import type { NodeOf } from '../../core/org/accessNodes';
 
 // Both reports open as read-only documents (ui/reportDocuments.ts): reopening one shows it with current data.
 
-export async function explainMemberAccess(services: Services, node: NodeOf<'orgMember'> | NodeOf<'projectMember'>): Promise<string> {
+/** Every project's roles are loaded (2 requests a project): under a cancellable notification. */
+export async function explainMemberAccess(services: Services, node: NodeOf<'orgMember'> | NodeOf<'projectMember'>): Promise<string | undefined> {
   const { model } = await services.clients.get(node.connectionId);
   const m = node.member;
+  const who = m.name ?? m.email ?? m.userId;
+  const markdown = await services.progress.run({ title: vscode.l10n.t('Explaining the access of {0}', who), place: 'notification', cancellable: true },
+    work => explainMemberAccessReport(model, m, work));
+  if (markdown === undefined) return undefined;
   const doc = await services.reports.open({
-    kind: 'explain', id: `${node.connectionId}/${m.userId}`, title: `Access of ${m.name ?? m.email ?? m.userId}`, language: 'markdown',
-    render: () => explainMemberAccessReport(model, m),
+    kind: 'explain', id: `${node.connectionId}/${m.userId}`, title: vscode.l10n.t('Access of {0}', who), language: 'markdown',
+    render: () => markdown,
   });
   return doc.getText();
 }
 
-export async function checkOrganizationIsolation(services: Services, node: { connectionId: string }): Promise<string> {
+export async function checkOrganizationIsolation(services: Services, node: { connectionId: string }): Promise<string | undefined> {
   const { model, connection } = await services.clients.get(node.connectionId);
+  const access = workspaceAccessConfig();
+  const markdown = await services.progress.run({ title: vscode.l10n.t('Checking the isolation of {0}', connection.name), place: 'notification', cancellable: true },
+    work => isolationReportOf(model, `${connection.name}${access ? ` with ${access.source}` : ''}`, access?.environments, work));
+  if (markdown === undefined) return undefined;
   const doc = await services.reports.open({
-    kind: 'isolation', id: node.connectionId, title: `Isolation check of ${connection.name}`, language: 'markdown',
-    render: () => {
-      const access = workspaceAccessConfig();
-      return isolationReportOf(model, `${connection.name}${access ? ` with ${access.source}` : ''}`, access?.environments);
-    },
+    kind: 'isolation', id: node.connectionId, title: vscode.l10n.t('Isolation check of {0}', connection.name), language: 'markdown',
+    render: () => markdown,
   });
   return doc.getText();
 }

@@ -27,7 +27,7 @@ export async function filterAuditLog(services: Services, view: AuditLogView): Pr
 }
 
 /** Checks the hash chain and signed checkpoints; says which line was edited, deleted, inserted or reordered. */
-export async function verifyAuditLogCommand(services: Services): Promise<{ ok: boolean; message: string }> {
+export async function verifyAuditLogCommand(services: Services): Promise<{ ok: boolean; message: string } | undefined> {
   const audit = loadChunk('audit');
   const file = services.auditFile;
   const presence = audit.auditLogPresence(file, services.stateDir);
@@ -37,7 +37,10 @@ export async function verifyAuditLogCommand(services: Services): Promise<{ ok: b
     if (missing.ok) services.ui.notify(missing.text); else await services.ui.refuse(missing.text);
     return { ok: missing.ok, message: missing.text };
   }
-  const report = audit.verifyAuditLog(file, { knownTip: audit.forwardedTip(services.stateDir) });
+  // Read asynchronously (with worker threads on a large log): the extension host stays responsive.
+  const report = await services.progress.run({ title: vscode.l10n.t('Verifying the audit log'), place: 'notification', cancellable: true },
+    work => audit.verifyAuditLogParallel(file, { knownTip: audit.forwardedTip(services.stateDir) }, {}, work));
+  if (!report) return undefined;
   const message = verifySummary(report);
   services.record({ action: 'audit.verify', resource: { kind: 'auditLog' }, outcome: report.ok ? 'success' : 'failure', details: { entries: report.entries, problems: report.problems.length } });
   if (report.ok) services.ui.notify(message); else await services.ui.refuse(message);

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { DEFAULT_ROTATION_MAX_AGE_DAYS, Settings } from '../../core/names';
 import { createApiKey } from '../actions/keyActions';
 import { pickConnectionNode } from '../actions/pickers';
+import { loadAllProjects } from '../../core/org/loadProjects';
 import { loadChunk } from '../lazy';
 import type { Services } from '../services';
 
@@ -13,13 +14,16 @@ export async function scaffoldAccessFileCommand(services: Services): Promise<str
   if (!folder) { services.ui.notify(vscode.l10n.t('Open a folder first: the access file lives in the repository.')); return undefined; }
   const c = await pickConnectionNode(services);
   if (!c) return undefined;
-  const { model } = await services.clients.get(c.connectionId);
-  const overview = await model.overview();
+  const { model, connection } = await services.clients.get(c.connectionId);
+  const loaded = await services.progress.run({ title: vscode.l10n.t('Listing the projects and keys of {0}', connection.name), place: 'notification', cancellable: true },
+    work => loadAllProjects(model, work));
+  if (!loaded) return undefined;
+  const { overview, details } = loaded;
   if (!overview.projects) {
     await services.ui.refuse(vscode.l10n.t('Scaffolding needs an organization key whose plan includes the admin API, to list the projects and their keys.'));
     return undefined;
   }
-  const projects = await Promise.all(overview.projects.map(async p => ({ name: p.name, publicKeys: (await model.project(p.id)).apiKeys.map(k => k.publicKey) })));
+  const projects = overview.projects.map(p => ({ name: p.name, publicKeys: (details.get(p.id)?.apiKeys ?? []).map(k => k.publicKey) }));
   const file = path.join(folder.uri.fsPath, '.langfuse', 'access.yaml');
   // Only inside the workspace folder, never through a symbolic link (a cloned `.langfuse/access.yaml` may point anywhere).
   const ws = loadChunk('workspace');

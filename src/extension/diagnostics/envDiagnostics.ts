@@ -9,6 +9,8 @@ import { Disposable } from '../lifecycle';
 import { loadChunk } from '../lazy';
 import type { KeyIndexService } from './keyIndexService';
 import type { OnlineVerifier } from './onlineVerifier';
+import { progressCounter, throwIfCancelled, type Work } from '../../core/flow/work';
+import { tokenOf } from '../ui/progress';
 
 const SOURCE = 'Langfuse Access';
 const ENV_GLOB = '**/{.env,.env.*,*.env}';
@@ -53,18 +55,37 @@ export class EnvDiagnostics extends Disposable {
 
   /** Checks every env file of the workspace once (cold scan), then the open documents. */
   scanWorkspace(): Promise<void> {
-    this.scanned ??= (async () => {
-      const files = await vscode.workspace.findFiles(ENV_GLOB, '**/node_modules/**', 5000);
-      const linter = this.ensureLinter();
-      for (const uri of files) {
-        if (uri.scheme !== 'file' || !linter.applies(uri.fsPath)) continue;
-        const open = vscode.workspace.textDocuments.find(d => d.uri.fsPath === uri.fsPath);
-        const text = open ? open.getText() : Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8');
-        this.apply(linter.check(uri.fsPath, text));
-      }
-      for (const doc of vscode.workspace.textDocuments) this.checkDocument(doc);
-    })().catch(err => { this.log.error('Scanning the workspace failed:', err); });
+    this.scanned ??= this.rescanWorkspace().catch(err => { this.log.error('Scanning the workspace failed:', err); });
     return this.scanned;
+  }
+
+  /**
+   * Checks every env file of the workspace now (up to 5,000), reporting one step per file. The
+   * findings are applied together at the end, so a cancelled scan leaves the previous ones as they were.
+   */
+  async rescanWorkspace(work: Work = {}): Promise<void> {
+    const { signal, onProgress } = work;
+    const token = signal && tokenOf(signal);
+    try {
+      const files = await vscode.workspace.findFiles(ENV_GLOB, '**/node_modules/**', 5000, token?.token);
+      const linter = this.ensureLinter();
+      const results: FileFindings[] = [];
+      const step = progressCounter(files.length, onProgress, (done, total) => vscode.l10n.t('file {0} of {1}', done, total));
+      for (const uri of files) {
+        throwIfCancelled(signal);
+        if (uri.scheme === 'file' && linter.applies(uri.fsPath)) {
+          const open = vscode.workspace.textDocuments.find(d => d.uri.fsPath === uri.fsPath);
+          const text = open ? open.getText() : Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8');
+          results.push(...linter.check(uri.fsPath, text));
+        }
+        step();
+      }
+      throwIfCancelled(signal);
+      this.apply(results);
+      for (const doc of vscode.workspace.textDocuments) this.checkDocument(doc);
+    } finally {
+      token?.dispose();
+    }
   }
 
   /** Whether any env file has been checked (the key index is only worth building then). */

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { LoadedAccessFile } from '../../core/access/accessFile';
 import { onlineCheckRefusal } from '../../core/rules/onlineCheckPolicy';
 import type { WhoAmIResult } from '../../core/rules/keyIndex';
+import type { Work } from '../../core/flow/work';
 import { Settings } from '../../core/names';
 import type { ConnectionStore } from '../connections/connectionStore';
 import { Disposable } from '../lifecycle';
@@ -32,10 +33,10 @@ export class OnlineVerifier extends Disposable {
   }
 
   /** Asks the connection's host about every pair in `files`; returns how many pairs were checked. */
-  async verify(files: string[], access: LoadedAccessFile | undefined): Promise<number> {
+  async verify(files: string[], access: LoadedAccessFile | undefined, work: Work = {}): Promise<number> {
     const refusal = this.refusal(access);
     if (refusal) throw new Error(refusal);
-    const answers = await loadChunk('online').verifyPairsOnline(new Map([[this.connections.get(access!.config!.connection!)!.baseUrl, files]]), { workspaceTrusted: vscode.workspace.isTrusted });
+    const answers = await loadChunk('online').verifyPairsOnline(new Map([[this.connections.get(access!.config!.connection!)!.baseUrl, files]]), { workspaceTrusted: vscode.workspace.isTrusted, ...work });
     for (const [pair, answer] of answers) this.answers.set(pair, answer);
     this.changed.fire();
     return answers.size;

@@ -24,7 +24,7 @@ export async function editRotationTargets(services: Services, id?: string): Prom
   }
   const roots = (vscode.workspace.workspaceFolders ?? []).filter(f => f.uri.scheme === 'file').map(f => f.uri.fsPath);
   const state: { targets: string[] } = { targets: journal.targets.map(t => t.target) };
-  const discovered = chunk.discoverEnvTargets(roots, journal.oldKey?.publicKey ?? journal.newKey?.publicKey ?? '');
+  const discovered = chunk.discoverTargets(roots, journal.oldKey?.publicKey ?? journal.newKey?.publicKey ?? '');
   const pick: Step<{ targets: string[] }> = async (input, s) => {
     const choices = targetChoices(discovered, s.targets, f => vscode.workspace.asRelativePath(f));
     const items: (vscode.QuickPickItem & { spec?: string; add?: true })[] = choices.map(c => ({ label: c.label, description: c.description, spec: c.value }));

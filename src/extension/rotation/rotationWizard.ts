@@ -6,7 +6,7 @@ import type { Services } from '../services';
 import { MultiStepInput, type Step } from '../ui/multiStepInput';
 import { refusedInRestrictedMode, startRotation } from './rotationRuns';
 
-const TITLE = 'Rotate Langfuse API Key';
+const TITLE = vscode.l10n.t('Rotate Langfuse API Key');
 const TOTAL = 5;
 
 /** A target a user can pick: discovered in the workspace, or typed. */
@@ -72,7 +72,7 @@ export async function rotateKeyWizard(services: Services, start: { publicKey?: s
   const pickTargets: Step<WizardState> = async (input, s) => {
     const chunk = loadChunk('core');
     const roots = (vscode.workspace.workspaceFolders ?? []).filter(f => f.uri.scheme === 'file').map(f => f.uri.fsPath);
-    const choices = targetChoices(chunk.discoverEnvTargets(roots, s.oldKey!.publicKey), s.targets, f => vscode.workspace.asRelativePath(f));
+    const choices = targetChoices(chunk.discoverTargets(roots, s.oldKey!.publicKey), s.targets, f => vscode.workspace.asRelativePath(f));
     const items: TargetItem[] = choices.map(c => ({ label: c.label, description: c.description, spec: c.value }));
     items.push({ label: vscode.l10n.t('$(add) Add a target…'), description: `${chunk.SINK_SPEC_HELP}`, add: true });
     const chosen = await input.pickMany({ title: TITLE, step: 4, totalSteps: TOTAL, placeholder: vscode.l10n.t('Where should the new key pair go? (it is also kept in SecretStorage)'), items,

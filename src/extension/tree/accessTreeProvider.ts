@@ -6,6 +6,7 @@ import { MissingKeyPairError, type ClientProvider } from '../langfuse/clientProv
 import { loadChunk } from '../lazy';
 import { Disposable } from '../lifecycle';
 import { parentOf, type AccessNode } from '../../core/org/accessNodes';
+import { isCancellation, type Work } from '../../core/flow/work';
 import type { AccessRows } from '../../core/org/accessRows';
 import type { Permissions } from '../../core/session/permissions';
 import { SANDBOX_CONNECTION_ID } from '../../core/names';
@@ -64,12 +65,15 @@ export class AccessTreeProvider extends Disposable implements vscode.TreeDataPro
   }
 
   /** The tree row of a project key, loading what is needed; undefined if no connection has it. */
-  async findKey(publicKey: string): Promise<AccessNode | undefined> {
+  async findKey(publicKey: string, work: Work = {}): Promise<AccessNode | undefined> {
     for (const c of this.connections.list()) {
       try {
-        const found = await loadChunk('core').findKeyNode(c.id, (await this.clients.get(c.id)).model, publicKey);
+        const found = await loadChunk('core').findKeyNode(c.id, (await this.clients.get(c.id)).model, publicKey, work);
         if (found) return found;
-      } catch { /* this connection cannot tell */ }
+      } catch (err) {
+        if (isCancellation(err, work.signal)) throw err;
+        // otherwise this connection cannot tell; ask the next
+      }
     }
     return undefined;
   }

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../src/extension/extension';
 import type { AccessNode } from '../../../src/core/org/accessNodes';
 import { startSandbox, type SandboxHandle } from '../../../src/sandbox/index';
-import { activateExtension, auditLines, sandboxCredentials, sandboxGet, sandboxPut, ScriptedPrompter, waitFor } from './helpers';
+import { activateExtension, auditLines, sandboxCredentials, sandboxGet, sandboxPut, ScriptedPrompter, sleep, waitFor } from './helpers';
 import { treeRows } from './treeRows';
 
 let api: ExtensionApi;
@@ -215,6 +215,42 @@ describe('access tree on the Acme sandbox', () => {
   it('checks isolation with the workspace access file', async () => {
     const md = await vscode.commands.executeCommand<string>('langfuseAccess.checkIsolation', (await find(['Organization'])).node);
     assert.match(md!, /# Isolation check — Local sandbox with \.langfuse\/access\.yaml/);
+  });
+});
+
+describe('long Access view work: progress and Cancel', () => {
+  before(async () => { api = await activateExtension(); });
+  beforeEach(() => { ui = new ScriptedPrompter(); api.services.ui = ui; });
+
+  it('shows progress while checking isolation; Cancel stops the requests quietly and the next run is whole', async () => {
+    const control = (what: string, init?: RequestInit) => fetch(new URL(`/__sandbox/${what}`, sandboxCredentials().baseUrl), init).then(r => r.json() as Promise<{ requests: number }>);
+    const requests = async () => (await control('stats')).requests;
+    // Each request waits LATENCY_MS at the sandbox: the organization, then every project (9 requests in two rounds).
+    const LATENCY_MS = 300;
+    // Loads the tree or key index started earlier have finished; the cache is dropped without a tree
+    // refresh (which would start background loads): from here on only this command asks the sandbox.
+    await api.services.keyIndex.rebuild();
+    api.services.clients.peek('local-sandbox')?.invalidate();
+    await control('faults', { method: 'PUT', body: JSON.stringify([{ kind: 'latency', ms: LATENCY_MS }]) });
+    try {
+      const before = await requests();
+      const run = vscode.commands.executeCommand<string | undefined>('langfuseAccess.checkIsolation', { kind: 'connection', connectionId: 'local-sandbox' });
+      const task = await waitFor('the progress notification', () => api.progress.running().find(t => /Checking the isolation of Local sandbox/.test(t.title)), 5000);
+      assert.strictEqual(task.cancellable, true, 'it offers Cancel');
+      await waitFor('the first request', async () => (await requests()) > before, 5000);
+      task.cancel();
+      assert.strictEqual(await run, undefined, 'no report from a cancelled run');
+      const atCancel = await requests();
+      await sleep(LATENCY_MS * 3);
+      assert.strictEqual(await requests(), atCancel, 'no request after Cancel');
+      assert.ok(atCancel - before < 9, `a whole run sends 9 requests; the cancelled one ${atCancel - before}`);
+      assert.deepStrictEqual(ui.asked.filter(a => a.kind === 'failed' || a.kind === 'refuse'), [], 'a cancelled run shows no error');
+      assert.deepStrictEqual(api.progress.running(), []);
+    } finally {
+      await control('faults', { method: 'DELETE' });
+    }
+    const md = await vscode.commands.executeCommand<string>('langfuseAccess.checkIsolation', { kind: 'connection', connectionId: 'local-sandbox' });
+    assert.match(md!, /# Isolation check — Local sandbox/, 'nothing half-loaded was kept');
   });
 });
 

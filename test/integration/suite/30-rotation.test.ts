@@ -76,6 +76,9 @@ describe('key rotation wizard against the sandbox', () => {
     assert.strictEqual(paused.status, 'active');
     assert.strictEqual(paused.waiting.reason, 'references', 'the access file still lists the old public key');
     assert.match(paused.waiting.message, /access\.yaml/);
+    // Issue 14 item 3: the access file's publicKeys entry was offered as a target, ticked, with its environment
+    // (left out here, so the pause on it is shown; rotating with it is covered in test/unit/rotation).
+    assert.match(ui.steps!.shown[2], /^4\/5 pickMany: .*\| \[x\] \$\(shield\) \.langfuse\/access\.yaml · analytics \(publicKeys of environment analytics list the old public key/);
     const newPk = envValue(envFile, 'LANGFUSE_PUBLIC_KEY')!;
     // Issue 14 item 3: the pause names the step it waits at (not the last one done) and stays visible until resumed.
     const pauseNote = ui.asked.find(a => a.kind === 'notify' && /is paused at/.test(a.text))!;

@@ -38,7 +38,8 @@ describe('access as code in the editor (sandbox)', () => {
     assert.ok(!/sk-lf-/.test(text), 'no secret in the file');
     const doc = await vscode.workspace.openTextDocument(file);
     const editor = await vscode.window.showTextDocument(doc);
-    await waitFor('the plan right after export is empty', () => api.accessDrift.state(doc.uri)?.plan?.changes.length === 0 || undefined);
+    await waitFor('the plan right after export is empty', () => api.accessDrift.state(doc.uri)?.plan?.changes.length === 0 || undefined)
+      .catch((err: Error) => { throw new Error(`${err.message}: ${JSON.stringify(api.accessDrift.state(doc.uri)?.plan?.changes ?? api.accessDrift.state(doc.uri) ?? null).slice(0, 1500)}\n--- the exported file ---\n${fs.readFileSync(file, 'utf8').slice(0, 4000)}`); });
 
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
     assert.deepStrictEqual(lenses.slice(0, 2).map(l => l.command?.title), ['$(list-unordered) Plan', '$(play) Apply']);

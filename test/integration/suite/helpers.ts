@@ -83,7 +83,10 @@ export class ScriptedPrompter {
   }
   /** The row each pick pre-selected (its label), in order. */
   readonly activeRows: (string | undefined)[] = [];
-  async pick<T extends vscode.QuickPickItem>(items: T[], options: { title: string; active?: T }) {
+  async pick<T extends vscode.QuickPickItem>(source: T[] | ((signal: AbortSignal) => Promise<T[]>), options: { title: string; active?: T }) {
+    // A loading picker closes without a question when its loader finds nothing (the loader says why).
+    const items = typeof source === 'function' ? await source(new AbortController().signal) : source;
+    if (typeof source === 'function' && items.length === 0) return undefined;
     this.asked.push({ kind: 'pick', text: options.title, options: items.map(i => i.description ? `${i.label} ${i.description}` : i.label) });
     this.activeRows.push(options.active?.label);
     const want = this.next('pick', options.title).pick;
@@ -157,8 +160,9 @@ export class ScriptedSteps {
     if (!('pick' in a)) throw new Error(`step ${o.step}: expected a pick answer, got ${JSON.stringify(a)}`);
     return ScriptedSteps.match(o.items, a.pick);
   }
-  async pickMany<T extends vscode.QuickPickItem>(o: { title: string; step: number; totalSteps: number; items: readonly T[] }): Promise<T[]> {
-    this.shown.push(`${o.step}/${o.totalSteps} pickMany: ${o.items.map(i => i.label).join(' | ')}`);
+  async pickMany<T extends vscode.QuickPickItem>(o: { title: string; step: number; totalSteps: number; items: readonly T[]; selected?: readonly T[] }): Promise<T[]> {
+    // Pre-selected items are marked "[x] " (what the user sees ticked when the step opens).
+    this.shown.push(`${o.step}/${o.totalSteps} pickMany: ${o.items.map(i => `${o.selected?.includes(i) ? '[x] ' : ''}${i.label}${i.description ? ` (${i.description})` : ''}`).join(' | ')}`);
     const a = this.next(`${o.step}/${o.totalSteps}`);
     if (!('pickMany' in a)) throw new Error(`step ${o.step}: expected a pickMany answer, got ${JSON.stringify(a)}`);
     return a.pickMany.map(w => ScriptedSteps.match(o.items, w));

@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { entryHash, joinLine, splitLine } from '../../../src/core/audit/chain';
 import { AUDIT_SIGNING_KEY_FILE, readSigningKey } from '../../../src/core/audit/signingKey';
-import { verifyAuditLogParallel } from '../../../src/core/audit/parallelVerify';
+import { verifyAuditLogAsync, verifyAuditLogParallel } from '../../../src/core/audit/parallelVerify';
+import { CancelledError, type WorkProgress } from '../../../src/core/flow/work';
 import { verifyAuditLog } from '../../../src/core/audit/verify';
 import { readLines, tmpDir, writeDemoLog, writeLines } from './helpers';
 
@@ -190,6 +191,23 @@ describe('audit verify in parallel', () => {
     const forged = await verifyAuditLogParallel(w.file, {}, tuning);
     assert.deepEqual(forged, verifyAuditLog(w.file));
     assert.ok(forged.problems.some(p => p.kind === 'bad-checkpoint'));
+  });
+});
+
+describe('audit verify without blocking the thread', () => {
+  it('gives the same report as the synchronous pass, reports bytes read, and stops when cancelled', async () => {
+    const w = writeDemoLog(40, 10);
+    const lines = readLines(w.file);
+    lines[20] = lines[20].replace('"outcome":"success"', '"outcome":"failure"');
+    writeLines(w.file, lines);
+    const seen: WorkProgress[] = [];
+    assert.deepEqual(await verifyAuditLogAsync(w.file, {}, { onProgress: p => seen.push(p) }), verifyAuditLog(w.file));
+    const size = fs.statSync(w.file).size;
+    assert.deepEqual(seen.at(-1), { done: size, total: size });
+    const controller = new AbortController();
+    controller.abort();
+    await assert.rejects(verifyAuditLogAsync(w.file, {}, { signal: controller.signal }), CancelledError);
+    await assert.rejects(verifyAuditLogParallel(w.file, {}, { workers: 2, minBytes: 0 }, { signal: controller.signal }), CancelledError);
   });
 });
 

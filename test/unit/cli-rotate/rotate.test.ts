@@ -41,6 +41,21 @@ describe('cli: langfuse-access rotate', function () {
     assertNoSecret(r.out + r.err + audit + fs.readFileSync(path.join(h.rotationsDir, `${id}.json`), 'utf8'), [keys[0].secretKey]);
   });
 
+  it('--to access:.langfuse/access.yaml#production: the demo rotation updates the access file\'s publicKeys and completes without pausing on it', async () => {
+    h = await startCliHarness();
+    h.envFile('app/.env');
+    const access = path.join(h.dir, '.langfuse', 'access.yaml');
+    fs.mkdirSync(path.dirname(access));
+    const text = fs.readFileSync(path.join(ROOT, 'test/fixtures/workspace-acme/.langfuse/access.yaml'), 'utf8');
+    fs.writeFileSync(access, text);
+    const r = await h.run([...START, '--to', 'env:app/.env', '--to', 'access:.langfuse/access.yaml#production', '--scan', '.', '--yes']);
+    assert.equal(r.code, 0, r.err);
+    assert.equal(r.out.trim().split(' ')[1], 'completed');
+    const [key] = h.keys();
+    assert.equal(fs.readFileSync(access, 'utf8'), text.replace(OLD.publicKey, key.publicKey), 'only the production entry changed, every other byte kept');
+    assert.match(r.err, /publicKeys of environment production in the access file .*access\.yaml: now holds pk-lf-/);
+  });
+
   it('refuses to rotate a key of a project where the acting identity has no access, before anything is created or written', async () => {
     h = await startCliHarness();
     const stagingKey = 'pk-lf-c2000000-0000-4000-8000-000000000001';

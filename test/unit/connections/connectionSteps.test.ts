@@ -7,7 +7,7 @@ import { runFlow } from '../../../src/core/flow/steps';
 
 function walk(region: string): Promise<string[]> {
   const shown: string[] = [];
-  const answers: Record<string, string> = { url: 'https://langfuse.example.com', name: 'acme', public: 'pk-lf-b1000000-0000-4000-8000-000000000001', secret: 'sk-lf-b1000000-0000-4000-8000-000000000001' };
+  const answers: Record<string, string> = { url: 'https://langfuse.example.com', name: 'acme', public: 'pk-lf-b1000000-0000-4000-8000-000000000001', secret: 'sk-lf-connection-steps-test-secret' };
   const driver: StepDriver = {
     pick: async <T extends StepItem>(o: PickOptions<T>) => { shown.push(`${o.step}/${o.totalSteps}`); return o.items.find(i => i.label.startsWith(region))!; },
     pickMany: async () => [],

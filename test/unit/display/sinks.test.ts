@@ -47,8 +47,8 @@ describe('display sinks: the extension shows untrusted text only through core/di
     assert.deepEqual(offenders, [], 'call ui/notifications.ts (notification, dialog, quickPick, inputBox) instead: it sanitises the text');
   });
 
-  it('only ui/multiStepInput.ts and ui/notifications.ts create QuickPicks and InputBoxes (they sanitise their labels)', () => {
-    const offenders = files.filter(f => f.rel !== 'src/extension/ui/multiStepInput.ts' && f.rel !== 'src/extension/ui/notifications.ts')
+  it('only ui/multiStepInput.ts, ui/notifications.ts and ui/loadingPick.ts create QuickPicks and InputBoxes (they sanitise their labels)', () => {
+    const offenders = files.filter(f => f.rel !== 'src/extension/ui/multiStepInput.ts' && f.rel !== 'src/extension/ui/notifications.ts' && f.rel !== 'src/extension/ui/loadingPick.ts')
       .flatMap(f => calls(f.source, /\b(createQuickPick|createInputBox)/).map(c => `${f.rel}:${c.at}`));
     assert.deepEqual(offenders, []);
   });
@@ -66,10 +66,26 @@ describe('display sinks: the extension shows untrusted text only through core/di
     const shown: { api: string; args: unknown[] }[] = [];
     let answer: unknown;
     const fakeVscode = {
-      window: Object.fromEntries(['showInformationMessage', 'showWarningMessage', 'showErrorMessage', 'showQuickPick', 'showInputBox'].map(api => [api, (...args: unknown[]) => { shown.push({ api, args }); return Promise.resolve(typeof answer === 'function' ? answer(args) : answer); }])),
+      window: {
+        ...Object.fromEntries(['showInformationMessage', 'showWarningMessage', 'showErrorMessage', 'showQuickPick', 'showInputBox'].map(api => [api, (...args: unknown[]) => { shown.push({ api, args }); return Promise.resolve(typeof answer === 'function' ? answer(args) : answer); }])),
+        createQuickPick: () => { const picker = new FakePicker(); pickers.push(picker); return picker; },
+      },
       workspace: { workspaceFolders: [{ uri: { scheme: 'file', fsPath: '/home/dev/acme' }, name: 'acme' }] },
       env: { clipboard: { writeText: () => Promise.resolve() } },
     };
+    /** Records what a loading quick pick shows and when; accept() and hide() act as the user would. */
+    class FakePicker {
+      title = ''; placeholder: string | undefined; ignoreFocusOut = false; busy = false; shownBusy: boolean | undefined; disposed = false;
+      items: { label: string }[] = []; selectedItems: { label: string }[] = [];
+      private onHide = () => undefined as void; private onAccept = () => undefined as void;
+      show() { this.shownBusy = this.busy; }
+      onDidHide(f: () => void) { this.onHide = f; }
+      onDidAccept(f: () => void) { this.onAccept = f; }
+      hide() { this.onHide(); }
+      accept(i: number) { this.selectedItems = [this.items[i]]; this.onAccept(); }
+      dispose() { this.disposed = true; this.onHide(); }
+    }
+    const pickers: FakePicker[] = [];
     let notifications: typeof import('../../../src/extension/ui/notifications');
     let prompter: typeof import('../../../src/extension/ui/prompter');
     const Module = require('node:module') as { _resolveFilename: (request: string, ...rest: unknown[]) => string };
@@ -124,6 +140,26 @@ describe('display sinks: the extension shows untrusted text only through core/di
       answer = 'typed';
       assert.equal(await prompter.vscodePrompter.input({ title: 'Key for\nproject', prompt: 'why\u0085' }), 'typed');
       assert.deepEqual([(shown[0].args[0] as { title: string }).title, (shown[0].args[0] as { prompt: string }).prompt], ['Key for\\nproject', 'why\\x85']);
+    });
+
+    it('a picker that waits on the network shows busy at once, fills sanitised, and closing it aborts the load', async () => {
+      let release!: (items: { label: string; id: number }[]) => void;
+      let signal!: AbortSignal;
+      const pending = prompter.vscodePrompter.pick(s => { signal = s; return new Promise<{ label: string; id: number }[]>(r => { release = r; }); }, { title: 'Choose\u0007 a member' });
+      const picker = pickers.at(-1)!;
+      assert.equal(picker.shownBusy, true, 'shown busy before any answer');
+      assert.equal(picker.title, 'Choose\\x07 a member');
+      const items = [{ label: 'dev\u001b[31m', id: 1 }, { label: 'lead', id: 2 }];
+      release(items);
+      await new Promise(r => setImmediate(r));
+      assert.equal(picker.busy, false);
+      assert.deepEqual(picker.items.map(i => i.label), ['dev\\x1b[31m', 'lead']);
+      picker.accept(0);
+      assert.equal(await pending, items[0], 'the caller\'s own item');
+      const closed = prompter.vscodePrompter.pick(s => { signal = s; return new Promise<{ label: string }[]>(() => undefined); }, { title: 'Choose a project' });
+      pickers.at(-1)!.hide();
+      assert.equal(await closed, undefined);
+      assert.equal(signal.aborted, true, 'the load is cancelled with the picker');
     });
 
     it('a quick pick with a pre-selected row is sanitised the same way', async () => {

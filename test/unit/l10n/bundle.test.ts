@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { setUpCliL10n } from '../../../src/cli/l10n';
 import { installTranslator } from '../../../src/core/l10n/l10n';
 import { nodeView } from '../../../src/core/org/nodeView';
+import { formatAge } from '../../../src/core/keys/keyHealth';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const BUNDLE = path.join(ROOT, 'media', 'l10n', 'bundle.l10n.json');
@@ -26,16 +27,26 @@ describe('l10n: the bundle and a pseudo-localised language', function () {
     assert.deepEqual(Object.keys(committed).filter(k => !(k in fromSources)), [], 'no stale string');
   });
 
-  it('a pseudo-localised bundle loaded for LANGFUSE_ACCESS_LOCALE translates core\'s tree rows, placeholders kept', () => {
-    const english = JSON.parse(fs.readFileSync(BUNDLE, 'utf8')) as Record<string, string>;
+  it('a pseudo-localised bundle loaded for LANGFUSE_ACCESS_LOCALE translates core\'s tree rows, placeholders kept', async () => {
+    // Generated from the real bundles by the helper the e2e case uses (test/scripts/pseudo-l10n.mjs).
+    const { writePseudoBundles, pseudo } = await import(path.join(ROOT, 'test', 'scripts', 'pseudo-l10n.mjs')) as { writePseudoBundles(root: string): string; pseudo(m: string): string };
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lfa-l10n-'));
-    fs.writeFileSync(path.join(dir, 'bundle.l10n.qps-ploc.json'), JSON.stringify(Object.fromEntries(Object.keys(english).map(k => [k, `[${k}]`]))));
-    assert.equal(setUpCliL10n({ LANG: 'en_US.UTF-8' }, [dir]), undefined, 'English needs no bundle');
-    assert.equal(setUpCliL10n({ LANGFUSE_ACCESS_LOCALE: 'qps-ploc' }, [dir]), path.join(dir, 'bundle.l10n.qps-ploc.json'));
+    fs.mkdirSync(path.join(dir, 'media', 'l10n'), { recursive: true });
+    fs.copyFileSync(BUNDLE, path.join(dir, 'media', 'l10n', 'bundle.l10n.json'));
+    fs.copyFileSync(path.join(ROOT, 'package.nls.json'), path.join(dir, 'package.nls.json'));
+    writePseudoBundles(dir);
+    assert.equal(pseudo('{0} projects'), '[{0} ƥřǿĵḗƈŧş]', 'placeholders are kept');
+    assert.equal(pseudo('$(add) Add a target…'), '$(add) [Ȧḓḓ ȧ ŧȧřɠḗŧ…]', 'a leading icon stays an icon');
+    const nls = JSON.parse(fs.readFileSync(path.join(dir, 'package.nls.qps-ploc.json'), 'utf8')) as Record<string, string>;
+    assert.equal(nls['views.accessTree.name'], '[Ȧƈƈḗşş]', 'the manifest strings too');
+    const l10nDir = path.join(dir, 'media', 'l10n');
+    assert.equal(setUpCliL10n({ LANG: 'en_US.UTF-8' }, [l10nDir]), undefined, 'English needs no bundle');
+    assert.equal(setUpCliL10n({ LANGFUSE_ACCESS_LOCALE: 'qps-ploc' }, [l10nDir]), path.join(l10nDir, 'bundle.l10n.qps-ploc.json'));
     const policy = { maxAgeDays: 90 } as Parameters<typeof nodeView>[1]['policy'];
     const org = nodeView({ kind: 'organization', connectionId: 'c', projectCount: 3 } as Parameters<typeof nodeView>[0], { policy });
-    assert.equal(org.label, '[Organization]');
-    assert.equal(org.description, '[3 projects]');
-    assert.equal(nodeView({ kind: 'orgMembers', connectionId: 'c' } as Parameters<typeof nodeView>[0], { policy }).label, '[Members]');
+    assert.equal(org.label, pseudo('Organization'));
+    assert.equal(org.description, '[3 ƥřǿĵḗƈŧş]');
+    assert.equal(nodeView({ kind: 'orgMembers', connectionId: 'c' } as Parameters<typeof nodeView>[0], { policy }).label, '[Ḿḗḿƀḗřş]');
+    assert.equal(formatAge(180), '[180 ḓȧẏş ǿŀḓ]', 'ages are words too');
   });
 });

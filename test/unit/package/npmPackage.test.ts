@@ -9,7 +9,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const SHIPPED = /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|dist\/(chunks\/)?[\w.-]+\.js)$/;
+// media/l10n: the CLI's translations (bundle.l10n.<locale>.json), read with @vscode/l10n.
+const SHIPPED = /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|dist\/(chunks\/)?[\w.-]+\.js|media\/l10n\/bundle\.l10n(\.[\w-]+)?\.json)$/;
 
 describe('npm package (npm pack, npx --offline)', function () {
   this.timeout(120_000);
@@ -28,9 +29,9 @@ describe('npm package (npm pack, npx --offline)', function () {
   });
   after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-  it('ships dist/, README, LICENSE, CHANGELOG and package.json, nothing else', () => {
+  it('ships dist/, the CLI\'s translations, README, LICENSE, CHANGELOG and package.json, nothing else', () => {
     assert.deepEqual(files.filter(f => !SHIPPED.test(f)), [], 'files outside the package\'s `files`');
-    for (const needed of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/cli.js']) assert.ok(files.includes(needed), `${needed} is packed`);
+    for (const needed of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/cli.js', 'media/l10n/bundle.l10n.json']) assert.ok(files.includes(needed), `${needed} is packed`);
   });
 
   it('declares no runtime dependencies: the bundles carry them and require no package', () => {

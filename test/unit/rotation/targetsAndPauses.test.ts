@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { closeAllHostGates } from '../../../src/core/langfuse';
-import { RotationStateError, RotationTargetError, resumeOffer, waitingAt, type RotationPlan } from '../../../src/core/rotation';
+import { discoverTargets, RotationStateError, RotationTargetError, resumeOffer, waitingAt, type RotationPlan } from '../../../src/core/rotation';
 import { SessionHost } from '../../../src/core/session';
 import { startSandbox } from '../../../src/sandbox';
 import { edgeRun } from '../session/support/edges';
@@ -77,6 +77,55 @@ describe('rotation targets: checked before the key exists, editable while paused
     const b = h.envFile('worker/.env');
     await assert.rejects(engine.editTargets(id, [`env:${b}`]), (e: Error) => e instanceof RotationStateError && /past the point of no return.*its targets can no longer change/.test(e.message));
     assert.equal(resumeOffer(engine.load(id)).canAbort, false);
+  });
+
+  describe('the workspace access file as a target', () => {
+    const ACCESS = fs.readFileSync(path.join(__dirname, '../../fixtures/workspace-acme/.langfuse/access.yaml'), 'utf8');
+    function accessFile(h: Harness): string {
+      const file = path.join(h.workspace, '.langfuse', 'access.yaml');
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, ACCESS);
+      return file;
+    }
+
+    it('is discovered with its environment, and a normal rotation with it completes without pausing on the access file', async () => {
+      h = await startHarness();
+      const env = h.envFile('app/.env');
+      const access = accessFile(h);
+      const targets = discoverTargets([h.workspace], OLD.publicKey);
+      assert.deepEqual(targets, [`env:${env}`, `access:${access}#production`]);
+      const engine = h.engine();
+      const { id } = await engine.start({ ...plan(h, targets), scanPaths: [h.workspace] }, h.callbacks());
+      const done = await engine.run(id, h.callbacks());
+      assert.equal(done.outcome, 'completed', JSON.stringify(done.journal.waiting));
+      const newKey = done.journal.newKey!.publicKey;
+      assert.equal(fs.readFileSync(access, 'utf8'), ACCESS.replace(OLD.publicKey, newKey), 'only the production entry changed');
+      assert.deepEqual(done.journal.evidence?.references, [], 'nothing in the workspace names the old key');
+      assert.deepEqual(h.keysOfProject(), [newKey]);
+    });
+
+    it('without it the same rotation pauses on the access file; added while paused, the rotation goes on; an abort restores it byte for byte', async () => {
+      h = await startHarness();
+      const env = h.envFile('app/.env');
+      const access = accessFile(h);
+      const engine = h.engine();
+      const { id } = await engine.start({ ...plan(h, [`env:${env}`]), scanPaths: [h.workspace] }, h.callbacks());
+      const paused = await engine.run(id, h.callbacks());
+      assert.equal(paused.outcome, 'waiting');
+      assert.equal(paused.journal.waiting?.reason, 'references');
+      assert.match(paused.journal.waiting!.message, /\.langfuse\/access\.yaml:10\./);
+
+      await engine.editTargets(id, [`env:${env}`, `access:${access}#production`], h.callbacks());
+      const pausedAgain = await engine.run(id, h.callbacks({ confirmChecklist: async () => false }));
+      assert.equal(pausedAgain.journal.waiting?.reason, 'checklist', 'the access file no longer holds the rotation up');
+      assert.ok(fs.readFileSync(access, 'utf8').includes(pausedAgain.journal.newKey!.publicKey));
+
+      const aborted = await engine.abort(id, h.callbacks());
+      assert.equal(aborted.outcome, 'rolledBack');
+      assert.equal(fs.readFileSync(access, 'utf8'), ACCESS, 'the access file is back, byte for byte');
+      assert.equal(envValues(env).LANGFUSE_PUBLIC_KEY, OLD.publicKey);
+      assert.deepEqual(h.keysOfProject(), [OLD.publicKey]);
+    });
   });
 });
 

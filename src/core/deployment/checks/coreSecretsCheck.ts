@@ -4,6 +4,7 @@ import { decidedAtDeploy, describeSource, get, isSet, valueLocation } from './ch
 import { placeholderOf } from './placeholders';
 import * as path from 'node:path';
 import type { DeploymentFix } from '../types';
+import { l10n } from '../../l10n/l10n';
 
 /** Add the missing secret: generated into a .env file directly, or as `${VAR}` in compose with the value in the project's .env. */
 function generatedInsert(target: DeploymentTarget, variable: string, format: 'hex64' | 'base64-32'): DeploymentFix[] {
@@ -27,19 +28,19 @@ function checkEncryptionKey(target: DeploymentTarget, out: CheckCollector): void
   const s = get(target, 'ENCRYPTION_KEY');
   if (!isSet(s)) {
     out.finding(s?.file ?? target.file, s?.valueRange ?? target.anchor, 'encryption-key-missing',
-      `ENCRYPTION_KEY is not set for ${target.name}. Langfuse's docs list it as required: without it, storing LLM connections and integration credentials fails. ${ENCRYPTION_KEY_ROLE} Generate one with: openssl rand -hex 32.`,
-      s && s.literal ? [{ kind: 'generateSecret', title: 'Generate a random ENCRYPTION_KEY (64 hex)', file: s.file, range: s.valueRange, format: 'hex64' }]
+      l10n.t('ENCRYPTION_KEY is not set for {0}. Langfuse\'s docs list it as required: without it, storing LLM connections and integration credentials fails. {1} Generate one with: openssl rand -hex 32.', target.name, ENCRYPTION_KEY_ROLE),
+      s && s.literal ? [{ kind: 'generateSecret', title: l10n.t('Generate a random ENCRYPTION_KEY (64 hex)'), file: s.file, range: s.valueRange, format: 'hex64' }]
         : !s ? generatedInsert(target, 'ENCRYPTION_KEY', 'hex64') : []);
     return;
   }
   if (decidedAtDeploy(s, 'encryption-key', out)) return;
   const where = valueLocation(s!);
-  const generate = { kind: 'generateSecret' as const, title: 'Replace with a random ENCRYPTION_KEY (64 hex)', file: where.file, range: where.range, format: 'hex64' as const };
+  const generate = { kind: 'generateSecret' as const, title: l10n.t('Replace with a random ENCRYPTION_KEY (64 hex)'), file: where.file, range: where.range, format: 'hex64' as const };
   const fixes = s!.literal || s!.reference?.kind === 'interpolation' && s!.reference.resolvedIn ? [generate] : [];
   const v = s!.value!.trim();
   if (/^0+$/.test(v)) {
     out.finding(where.file, where.range, 'encryption-key-placeholder',
-      `ENCRYPTION_KEY is the all-zero placeholder from Langfuse's docker-compose.yml (# CHANGEME): everyone knows it, so the stored credentials it protects are effectively unencrypted. ${ENCRYPTION_KEY_ROLE}`, fixes);
+      l10n.t('ENCRYPTION_KEY is the all-zero placeholder from Langfuse\'s docker-compose.yml (# CHANGEME): everyone knows it, so the stored credentials it protects are effectively unencrypted. {0}', ENCRYPTION_KEY_ROLE), fixes);
   } else if (!/^[0-9a-fA-F]{64}$/.test(v)) {
     out.finding(where.file, where.range, 'encryption-key-invalid',
       `ENCRYPTION_KEY has ${v.length} characters${/^[0-9a-fA-F]*$/.test(v) ? '' : ' including non-hex ones'}; Langfuse needs exactly 64 hex characters (256 bits, decoded as hex: non-hex characters give a short key that fails when used). ${ENCRYPTION_KEY_ROLE} Generate one with: openssl rand -hex 32.`, fixes);
@@ -52,7 +53,7 @@ function checkSalt(target: DeploymentTarget, out: CheckCollector): void {
   const s = get(target, 'SALT');
   if (!isSet(s)) {
     out.finding(s?.file ?? target.file, s?.valueRange ?? target.anchor, 'salt-missing',
-      `SALT is not set for ${target.name}: Langfuse refuses to start ("A strong Salt is required to encrypt API keys securely"). API keys are stored as hashes salted with it. Generate one with: openssl rand -base64 32.`,
+      l10n.t('SALT is not set for {0}: Langfuse refuses to start ("A strong Salt is required to encrypt API keys securely"). API keys are stored as hashes salted with it. Generate one with: openssl rand -base64 32.', target.name),
       !s ? generatedInsert(target, 'SALT', 'base64-32') : []);
     return;
   }
@@ -61,8 +62,8 @@ function checkSalt(target: DeploymentTarget, out: CheckCollector): void {
   const placeholder = placeholderOf(s!.value);
   if (placeholder) {
     out.finding(where.file, where.range, 'salt-placeholder',
-      `SALT is the published placeholder "${placeholder}": API keys are hashed with it, so a known salt makes leaked key hashes easier to attack. Replace it with openssl rand -base64 32 (existing API keys stop working after a change, so do it before issuing keys).`,
-      s!.literal || s!.reference?.kind === 'interpolation' && s!.reference.resolvedIn ? [{ kind: 'generateSecret', title: 'Replace with a random SALT', file: where.file, range: where.range, format: 'base64-32' }] : []);
+      l10n.t('SALT is the published placeholder "{0}": API keys are hashed with it, so a known salt makes leaked key hashes easier to attack. Replace it with openssl rand -base64 32 (existing API keys stop working after a change, so do it before issuing keys).', placeholder),
+      s!.literal || s!.reference?.kind === 'interpolation' && s!.reference.resolvedIn ? [{ kind: 'generateSecret', title: l10n.t('Replace with a random SALT'), file: where.file, range: where.range, format: 'base64-32' }] : []);
   } else {
     out.pass('api-key-salt', s!.file, s!.keyRange.start.line, `SALT set (${describeSource(s!)})`);
   }
@@ -72,7 +73,7 @@ function checkNextauthSecret(target: DeploymentTarget, out: CheckCollector): voi
   const s = get(target, 'NEXTAUTH_SECRET');
   if (!isSet(s)) {
     out.finding(s?.file ?? target.file, s?.valueRange ?? target.anchor, 'nextauth-secret-missing',
-      `NEXTAUTH_SECRET is not set for ${target.name}: it signs the session cookies (JWT) of the web UI and is required in production. Generate one with: openssl rand -base64 32.`,
+      l10n.t('NEXTAUTH_SECRET is not set for {0}: it signs the session cookies (JWT) of the web UI and is required in production. Generate one with: openssl rand -base64 32.', target.name),
       !s ? generatedInsert(target, 'NEXTAUTH_SECRET', 'base64-32') : []);
     return;
   }
@@ -81,8 +82,8 @@ function checkNextauthSecret(target: DeploymentTarget, out: CheckCollector): voi
   const placeholder = placeholderOf(s!.value);
   if (placeholder) {
     out.finding(where.file, where.range, 'nextauth-secret-placeholder',
-      `NEXTAUTH_SECRET is the published placeholder "${placeholder}": anyone who knows it can forge session cookies and sign in as any user of this instance. Replace it with openssl rand -base64 32 (everyone is signed out once).`,
-      s!.literal || s!.reference?.kind === 'interpolation' && s!.reference.resolvedIn ? [{ kind: 'generateSecret', title: 'Replace with a random NEXTAUTH_SECRET', file: where.file, range: where.range, format: 'base64-32' }] : []);
+      l10n.t('NEXTAUTH_SECRET is the published placeholder "{0}": anyone who knows it can forge session cookies and sign in as any user of this instance. Replace it with openssl rand -base64 32 (everyone is signed out once).', placeholder),
+      s!.literal || s!.reference?.kind === 'interpolation' && s!.reference.resolvedIn ? [{ kind: 'generateSecret', title: l10n.t('Replace with a random NEXTAUTH_SECRET'), file: where.file, range: where.range, format: 'base64-32' }] : []);
   } else {
     out.pass('session-secret', s!.file, s!.keyRange.start.line, `NEXTAUTH_SECRET set (${describeSource(s!)})`);
   }

@@ -2,6 +2,7 @@ import type { ImageRef } from '../types';
 import type { CheckCollector } from './checkContext';
 import { checkDeployTimeImage } from './deployTimeCheck';
 import { numericVersion, parseImageRef, pinAdvice, schemeOf } from './imageSchemes';
+import { l10n } from '../../l10n/l10n';
 
 /**
  * `latest`, no tag, or a floating tag (`langfuse/langfuse:3`, `postgres:17`, `redis:7.4`) — judged by
@@ -33,7 +34,7 @@ export function checkImage(image: ImageRef, out: CheckCollector): void {
         : /^\d+$/.test(version) || (!scheme && /^\d+\.\d+$/.test(version));
   if (floating) {
     out.finding(image.file, image.range, 'image-floating',
-      `${ref}${fromDefault} follows every ${version}.x release, so a restart can upgrade it (with migrations). ${pinAdvice(parsed, version)} for reproducible deployments.`);
+      l10n.t('{0}{1} follows every {2}.x release, so a restart can upgrade it (with migrations). {3} for reproducible deployments.', ref, fromDefault, version!, pinAdvice(parsed, version)));
   } else {
     out.pass('images-pinned', image.file, image.range.start.line, ref);
   }

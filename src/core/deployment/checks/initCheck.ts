@@ -2,6 +2,7 @@ import type { DeploymentTarget } from '../types';
 import type { CheckCollector } from './checkContext';
 import { get, isSet, valueLocation } from './checkContext';
 import { placeholderOf } from './placeholders';
+import { l10n } from '../../l10n/l10n';
 
 /** LANGFUSE_INIT_* (docs/langfuse-behaviour.md §5.4, §11): parts apply only when complete; partial configs only log a warning. */
 export function checkHeadlessInit(target: DeploymentTarget, out: CheckCollector): void {
@@ -35,7 +36,7 @@ export function checkHeadlessInit(target: DeploymentTarget, out: CheckCollector)
     if (weak) {
       problem = true;
       out.finding(where.file, where.range, 'init-weak-password',
-        `LANGFUSE_INIT_USER_PASSWORD ${weak}: this account becomes organization OWNER, and with password login enabled anyone who guesses it owns every project.`);
+        l10n.t('LANGFUSE_INIT_USER_PASSWORD {0}: this account becomes organization OWNER, and with password login enabled anyone who guesses it owns every project.', weak));
     }
   }
   if (!problem) {

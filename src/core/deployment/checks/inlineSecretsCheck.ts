@@ -3,6 +3,7 @@ import type { DeploymentFix, DeploymentTarget, Setting } from '../types';
 import type { CheckCollector } from './checkContext';
 import { valueLocation } from './checkContext';
 import { placeholderOf, urlPasswordPlaceholder } from './placeholders';
+import { l10n } from '../../l10n/l10n';
 
 /** Variables whose value is a secret (connection URLs only when they carry a password). */
 const SECRET_NAME = /(^|_|\.)(SECRET|SECRET_KEY|SALT|PASSWORD|PASS|TOKEN|ENCRYPTION_KEY|SECRET_ACCESS_KEY|LICENSE_KEY|API_KEY|AUTH|rootPassword|password|secretAccessKey)$/;
@@ -46,5 +47,5 @@ function inlineMessage(target: DeploymentTarget, s: Setting): string {
 
 function inlineFixes(target: DeploymentTarget, s: Setting): DeploymentFix[] {
   if (target.kind !== 'compose') return [];
-  return [{ kind: 'moveToEnvFile', title: `Move ${s.name} to .env and reference it as \${${s.name}}`, file: s.file, valueRange: s.valueRange, variable: s.name, envFile: path.join(path.dirname(target.file), '.env') }];
+  return [{ kind: 'moveToEnvFile', title: l10n.t('Move {0} to .env and reference it as ${{0}}', s.name), file: s.file, valueRange: s.valueRange, variable: s.name, envFile: path.join(path.dirname(target.file), '.env') }];
 }

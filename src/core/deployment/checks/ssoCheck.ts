@@ -4,6 +4,7 @@ import { ALLOWED_CHECKS, ALLOWED_CLIENT_AUTH_METHODS, providerOf, SSO_PROVIDERS 
 import type { CheckCollector } from './checkContext';
 import { decidedAtDeploy, get, isSet, isTrue } from './checkContext';
 import { insertFix } from './fixes';
+import { l10n } from '../../l10n/l10n';
 
 export interface ProviderState {
   provider: SsoProvider;
@@ -46,7 +47,7 @@ export function checkSso(target: DeploymentTarget, out: CheckCollector): Provide
     const emptySecret = get(target, secretName);
     if (s.missing.length === 1 && s.missing[0] === secretName && emptySecret) {
       out.finding(emptySecret.file, emptySecret.keyRange, 'sso-client-secret-missing',
-        `${secretName} is empty, so Langfuse does not register ${s.provider.label} SSO yet (every other variable is set). Paste the client secret from the provider's console here only while this file is git-ignored, or set ${secretName} in the environment that starts Langfuse.`);
+        l10n.t('{0} is empty, so Langfuse does not register {1} SSO yet (every other variable is set). Paste the client secret from the provider\'s console here only while this file is git-ignored, or set {0} in the environment that starts Langfuse.', secretName, s.provider.label));
       for (const setting of s.present) checkProviderOption(setting, out);
       continue;
     }
@@ -66,7 +67,7 @@ export function checkSso(target: DeploymentTarget, out: CheckCollector): Provide
   for (const setting of target.settings.values()) {
     if (/\/saml\b/i.test(setting.value ?? '') && /^AUTH_|NEXTAUTH_URL/.test(setting.name)) {
       out.finding(setting.file, setting.valueRange, 'sso-saml-url',
-        `${setting.name} points at a SAML URL. Langfuse has no SAML support (no SAML provider or /api/auth/callback/saml route exists): every provider is OAuth2/OIDC. Put an OIDC-capable broker (Okta, Entra ID, Auth0, Keycloak, Cognito, WorkOS, JumpCloud) in front of a SAML IdP and use its OIDC issuer; the custom provider's callback is ${base}/api/auth/callback/custom.`);
+        l10n.t('{0} points at a SAML URL. Langfuse has no SAML support (no SAML provider or /api/auth/callback/saml route exists): every provider is OAuth2/OIDC. Put an OIDC-capable broker (Okta, Entra ID, Auth0, Keycloak, Cognito, WorkOS, JumpCloud) in front of a SAML IdP and use its OIDC issuer; the custom provider\'s callback is {1}/api/auth/callback/custom.', setting.name, base));
     }
   }
 
@@ -80,12 +81,12 @@ export function checkSso(target: DeploymentTarget, out: CheckCollector): Provide
     }
   } else {
     out.finding(target.file, target.anchor, 'sso-not-enforced',
-      `AUTH_DOMAINS_WITH_SSO_ENFORCEMENT is not set for ${target.name}: people with your company address can still sign in and reset passwords with email/password, bypassing the IdP's MFA and offboarding. Set it to your domains (comma-separated). It blocks password login for those domains only and does not pick the provider.`,
+      l10n.t('AUTH_DOMAINS_WITH_SSO_ENFORCEMENT is not set for {0}: people with your company address can still sign in and reset passwords with email/password, bypassing the IdP\'s MFA and offboarding. Set it to your domains (comma-separated). It blocks password login for those domains only and does not pick the provider.', target.name),
       target.insertAt && registered.length > 0 ? [insertFix(target.insertAt, 'AUTH_DOMAINS_WITH_SSO_ENFORCEMENT', 'acme.com')] : []);
   }
   if (registered.length === 0 && states.length === 0) {
     out.finding(target.file, target.anchor, 'sso-no-provider',
-      `No SSO provider is configured for ${target.name}: every account signs in with email and password managed by Langfuse. Configure one of ${SSO_PROVIDERS.map(p => p.prefix + '_*').slice(0, 6).join(', ')}, … (all OIDC/OAuth2).`);
+      l10n.t('No SSO provider is configured for {0}: every account signs in with email and password managed by Langfuse. Configure one of {1}, … (all OIDC/OAuth2).', target.name, SSO_PROVIDERS.map(p => p.prefix + '_*').slice(0, 6).join(', ')));
   }
 
   const noPassword = get(target, 'AUTH_DISABLE_USERNAME_PASSWORD');
@@ -93,13 +94,13 @@ export function checkSso(target: DeploymentTarget, out: CheckCollector): Provide
   if (isTrue(noPassword)) {
     if (registered.length === 0) {
       out.finding(noPassword!.file, noPassword!.valueRange, 'no-login-method',
-        'AUTH_DISABLE_USERNAME_PASSWORD=true rejects every email/password sign-in, and no SSO provider is fully configured: nobody can sign in to this instance.');
+        l10n.t('AUTH_DISABLE_USERNAME_PASSWORD=true rejects every email/password sign-in, and no SSO provider is fully configured: nobody can sign in to this instance.'));
     } else {
       out.pass('password-login', noPassword!.file, noPassword!.keyRange.start.line, 'AUTH_DISABLE_USERNAME_PASSWORD=true');
     }
   } else if (isSet(enforced) && registered.length > 0) {
     out.finding(noPassword?.file ?? target.file, noPassword?.valueRange ?? target.anchor, 'password-login-enabled',
-      `SSO is enforced only for ${domains.join(', ') || 'the listed domains'}; anyone with another address (contractors, personal addresses, the LANGFUSE_INIT_USER) can still sign in with email/password. Set AUTH_DISABLE_USERNAME_PASSWORD=true to make SSO the only way in.`,
+      l10n.t('SSO is enforced only for {0}; anyone with another address (contractors, personal addresses, the LANGFUSE_INIT_USER) can still sign in with email/password. Set AUTH_DISABLE_USERNAME_PASSWORD=true to make SSO the only way in.', domains.join(', ') || 'the listed domains'),
       !noPassword && target.insertAt ? [insertFix(target.insertAt, 'AUTH_DISABLE_USERNAME_PASSWORD', 'true')] : []);
   }
   return states;
@@ -110,9 +111,9 @@ function checkProviderOption(setting: Setting, out: CheckCollector): void {
   if (!v) return;
   if (setting.name.endsWith('_CHECKS')) {
     const bad = v.split(',').map(x => x.trim()).filter(x => x && !ALLOWED_CHECKS.includes(x));
-    if (bad.length) out.finding(setting.file, setting.valueRange, 'sso-option-invalid', `${setting.name} may only list ${ALLOWED_CHECKS.join(', ')}; "${bad.join(', ')}" is refused at startup.`);
+    if (bad.length) out.finding(setting.file, setting.valueRange, 'sso-option-invalid', l10n.t('{0} may only list {1}; "{2}" is refused at startup.', setting.name, ALLOWED_CHECKS.join(', '), bad.join(', ')));
   }
   if (setting.name.endsWith('_CLIENT_AUTH_METHOD') && !ALLOWED_CLIENT_AUTH_METHODS.includes(v)) {
-    out.finding(setting.file, setting.valueRange, 'sso-option-invalid', `${setting.name} must be one of ${ALLOWED_CLIENT_AUTH_METHODS.join(', ')}; "${v}" is refused at startup.`);
+    out.finding(setting.file, setting.valueRange, 'sso-option-invalid', l10n.t('{0} must be one of {1}; "{2}" is refused at startup.', setting.name, ALLOWED_CLIENT_AUTH_METHODS.join(', '), v));
   }
 }

@@ -32,6 +32,7 @@ export const ROTATE_HELP: CommandHelp = {
   examples: [
     { command: 'rotate --connection acme-eu --project staging-chatbot --key pk-lf-1a2b… --to env:.env.staging --to vault:secret/langfuse/staging', description: 'rotate into a .env file and Vault; asks before the revoke' },
     { command: 'rotate --connection acme-eu --project production-chatbot --key pk-lf-3c4d… --to aws-sm:acme/langfuse/prod --compromised --yes', description: 'a leaked key, from CI: revoke as soon as the new key works' },
+    { command: 'rotate --connection acme-eu --project staging-chatbot --key pk-lf-1a2b… --to env:.env.staging --to access:.langfuse/access.yaml#staging --scan .', description: 'also replace the old public key in the staging environment\'s publicKeys of the workspace access file (public keys only; rolled back with the rest)' },
     { command: 'rotate --resume', description: 'continue the rotation that stopped' },
   ],
   exitCodes: {
