@@ -12,11 +12,14 @@ export async function waitForStableColours(page) {
 
 export async function openViewContainer(page, title) {
   const sidebar = page.locator('#workbench\\.parts\\.sidebar');
-  const showing = await sidebar.isVisible() && (await sidebar.locator('.composite.title').innerText().catch(() => '')).toLowerCase().includes(title.toLowerCase());
-  if (!showing) {
+  const showing = async () => await sidebar.isVisible() && (await sidebar.locator('.composite.title').innerText().catch(() => '')).toLowerCase().includes(title.toLowerCase());
+  // A click on the icon of the container that is already active closes the side bar instead, and a
+  // window still restoring its layout can swallow the first click: click until the container shows.
+  for (let attempt = 0; attempt < 3 && !(await showing()); attempt++) {
     const icon = page.locator(`.activitybar .action-item a[aria-label^="${title}"]`);
     await icon.waitFor();
     await icon.click();
+    await sidebar.waitFor({ timeout: 5000 }).catch(() => undefined);
   }
   await sidebar.waitFor();
   return sidebar;

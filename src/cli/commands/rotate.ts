@@ -98,6 +98,9 @@ export const command: CliCommand = {
         throw new ConnectionConfigError('This connection cannot create or delete keys: it needs an organization key on a plan with the admin API (Langfuse Cloud Team/Enterprise, self-hosted Enterprise). Run a manual rotation with --manual: you create the new pair in the Langfuse UI.');
       }
       const started = await rotations.start(plan.plan);
+      // A target that cannot take the key is the caller's choice to fix (exit 2, like other configuration
+      // errors); a guard's refusal or a declined confirmation is an outcome (exit 1).
+      if (started.status === 'unusable') return ExitCode.usage;
       if (started.status !== 'started') return ExitCode.findings;
       rotationId = started.journal.id;
       return finish(io, await rotations.run(started.journal.id), flags.json);

@@ -18,14 +18,7 @@ export function streamLines(file: string, onLine: (b: Buffer, start: number, end
     for (;;) {
       const n = fs.readSync(fd, chunk, 0, CHUNK, null);
       if (n === 0) break;
-      const buf = carry ? Buffer.concat([carry, chunk.subarray(0, n)]) : chunk.subarray(0, n);
-      let start = 0;
-      let nl: number;
-      while ((nl = buf.indexOf(10, start)) !== -1) {
-        onLine(buf, start, nl, false);
-        start = nl + 1;
-      }
-      carry = start < buf.length ? Buffer.from(buf.subarray(start)) : undefined;
+      carry = emitLines(carry, chunk.subarray(0, n), onLine);
     }
     if (carry) onLine(carry, 0, carry.length, true);
   } finally {
@@ -58,18 +51,23 @@ export async function streamLinesAsync(file: string, onLine: (b: Buffer, start: 
       const { bytesRead: n } = await handle.read(chunk, 0, ASYNC_CHUNK, null);
       if (n === 0) break;
       read += n;
-      const buf = carry ? Buffer.concat([carry, chunk.subarray(0, n)]) : chunk.subarray(0, n);
-      let start = 0;
-      let nl: number;
-      while ((nl = buf.indexOf(10, start)) !== -1) {
-        onLine(buf, start, nl, false);
-        start = nl + 1;
-      }
-      carry = start < buf.length ? Buffer.from(buf.subarray(start)) : undefined;
+      carry = emitLines(carry, chunk.subarray(0, n), onLine);
       work.onProgress?.({ done: Math.min(read, total), total });
     }
     if (carry) onLine(carry, 0, carry.length, true);
   } finally {
     await handle.close();
   }
+}
+
+/** Hands every complete line of `carry + bytes` to `onLine`; returns the unterminated rest (copied). */
+function emitLines(carry: Buffer | undefined, bytes: Buffer, onLine: (b: Buffer, start: number, end: number, unterminated: boolean) => void): Buffer | undefined {
+  const buf = carry ? Buffer.concat([carry, bytes]) : bytes;
+  let start = 0;
+  let nl: number;
+  while ((nl = buf.indexOf(10, start)) !== -1) {
+    onLine(buf, start, nl, false);
+    start = nl + 1;
+  }
+  return start < buf.length ? Buffer.from(buf.subarray(start)) : undefined;
 }

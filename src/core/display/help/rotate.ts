@@ -38,6 +38,6 @@ export const ROTATE_HELP: CommandHelp = {
   exitCodes: {
     0: 'the rotation completed (or was rolled back with --abort), or --list',
     1: 'the rotation waits (resume with --resume) or failed; its progress is saved',
-    2: 'usage or configuration error (a missing flag, an unknown connection, unusable credentials)',
+    2: 'usage or configuration error (a missing flag, an unknown connection, unusable credentials, a target that cannot take the key — nothing is created)',
   },
 };
