@@ -17,7 +17,7 @@ type Answer = { pick: string } | { text: string } | 'back' | 'cancel';
 class ScriptedDriver implements StepDriver {
   readonly shown: string[] = [];
   constructor(private readonly answers: Answer[]) {}
-  private next(): Answer {
+  private next(): Exclude<Answer, string> {
     const a = this.answers.shift();
     if (a === undefined) throw new Error(`unexpected step after ${this.shown.at(-1)}`);
     if (a === 'back') throw FlowAction.back;
