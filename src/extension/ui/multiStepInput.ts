@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { forLabel } from '../../core/display';
-import { FlowAction, runFlow } from '../../core/flow/steps';
+import { FlowAction, flowActionOf, runFlow } from '../../core/flow/steps';
 import type { LoadingPickOptions, PickOptions, Step, StepDriver, StepItem, TextOptions } from '../../core/flow/driver';
 import { progressText } from './notifications';
 
@@ -70,6 +70,10 @@ export class MultiStepInput implements StepDriver {
           quickPick.busy = false;
         }, reject);
       });
+    } catch (err) {
+      // The load failed or found nothing to ask: this picker is gone, whatever the step asks next.
+      if (!flowActionOf(err)) { quickPick.dispose(); if (this.current === quickPick) this.current = undefined; }
+      throw err;
     } finally {
       controller.abort();
     }
