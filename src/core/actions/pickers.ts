@@ -4,12 +4,12 @@
 // nowhere. Rows that come from the network load while the picker already shows, busy.
 import { l10n } from '../l10n/l10n';
 import { pickWhenLoaded, type StepDriver } from '../flow/driver';
-import { apiKeyChoices, memberChoices, projectChoices, projectMemberChoices, type ProjectNeed } from '../org/choices';
+import { apiKeyChoices, memberChoices, projectChoices, projectMemberChoices, type ProjectNeed, type RoleChoice } from '../org/choices';
 import type { Verdict } from '../session/permissions';
 import { keyNoteQuestion } from './keyFlows';
 import { newMemberQuestions, orgRoleQuestion, orgRoleTitle, projectRoleQuestion, projectRoleTitle, refuseBefore } from './memberFlows';
 import type { PaletteAnswers, PaletteHost, PaletteQuestion } from './paletteFlow';
-import { isRefused, type FlowContext, type Refused } from './ui';
+import { isRefused, type FlowContext, type PickQuestion, type Refused } from './ui';
 
 export type PaletteState = Partial<PaletteAnswers> & { connectionId?: string };
 
@@ -109,31 +109,24 @@ const projectKey: Asker<{ ask: 'projectKey' }> = async (_q, driver, s, at) => {
   })).node;
 };
 
-const orgRole: Asker<{ ask: 'orgRole' }> = async (_q, driver, s, at) => {
+/** A role step: the question's roles, the earlier answer (else the question's own choice) pre-selected. */
+async function askRole(driver: StepDriver, s: PaletteState, at: At, placeholder: string, question: (signal: AbortSignal) => Promise<Refused | PickQuestion<RoleChoice>>): Promise<void> {
   const ctx = s.ctx!;
-  const member = s.member!;
   s.role = (await pickWhenLoaded(driver, {
-    ...at, placeholder: orgRoleTitle(member),
+    ...at, placeholder,
     load: async signal => {
-      const q = await orgRoleQuestion(ctx, member, signal);
+      const q = await question(signal);
       if (isRefused(q)) throw refusedBefore(ctx, q);
       return { items: q.items, active: q.items.find(i => i.role === s.role) ?? q.active };
     },
   })).role;
-};
+}
 
-const projectRole: Asker<{ ask: 'projectRole' }> = async (_q, driver, s, at) => {
-  const ctx = s.ctx!;
-  const node = s.projectMember!;
-  s.role = (await pickWhenLoaded(driver, {
-    ...at, placeholder: projectRoleTitle(node),
-    load: async signal => {
-      const q = await projectRoleQuestion(ctx, node, signal);
-      if (isRefused(q)) throw refusedBefore(ctx, q);
-      return { items: q.items, active: q.items.find(i => i.role === s.role) ?? q.active };
-    },
-  })).role;
-};
+const orgRole: Asker<{ ask: 'orgRole' }> = (_q, driver, s, at) =>
+  askRole(driver, s, at, orgRoleTitle(s.member!), signal => orgRoleQuestion(s.ctx!, s.member!, signal));
+
+const projectRole: Asker<{ ask: 'projectRole' }> = (_q, driver, s, at) =>
+  askRole(driver, s, at, projectRoleTitle(s.projectMember!), signal => projectRoleQuestion(s.ctx!, s.projectMember!, signal));
 
 const keyNote: Asker<{ ask: 'keyNote' }> = async (_q, driver, s, at, host) => {
   const ctx = s.ctx!;
@@ -149,19 +142,11 @@ const email: Asker<{ ask: 'email' }> = async (_q, driver, s, at) => {
   s.email = (await driver.text({ ...at, prompt: q.email.prompt ?? '', placeholder: q.email.placeHolder, value: s.email, validate: q.email.validateInput })).trim().toLowerCase();
 };
 
-const newMemberRole: Asker<{ ask: 'newMemberRole' }> = async (_q, driver, s, at) => {
-  const ctx = s.ctx!;
-  const mail = s.email!;
-  s.role = (await pickWhenLoaded(driver, {
-    ...at, placeholder: l10n.t('Organization role for {0}', mail),
-    load: async signal => {
-      const q = await newMemberQuestions(ctx, signal);
-      if (isRefused(q)) throw refusedBefore(ctx, q);
-      const role = q.role(mail);
-      return { items: role.items, active: role.items.find(i => i.role === s.role) ?? role.active };
-    },
-  })).role;
-};
+const newMemberRole: Asker<{ ask: 'newMemberRole' }> = (_q, driver, s, at) =>
+  askRole(driver, s, at, l10n.t('Organization role for {0}', s.email!), async signal => {
+    const q = await newMemberQuestions(s.ctx!, signal);
+    return isRefused(q) ? q : q.role(s.email!);
+  });
 
 /** One asker per question kind; each sets its part of the state or throws PaletteStop. */
 export const ASKERS: { [K in PaletteQuestion['ask']]: Asker<Extract<PaletteQuestion, { ask: K }>> } = {
