@@ -24,6 +24,11 @@ export class PausedRotationStatus extends Disposable {
     return this.item.text || undefined;
   }
 
+  /** What a screen reader says for it (tests read it): the words without the pause icon, and what pressing it does. */
+  get spoken(): string | undefined {
+    return this.item.accessibilityInformation?.label;
+  }
+
   get command(): vscode.Command | undefined {
     return typeof this.item.command === 'object' ? this.item.command : undefined;
   }
@@ -38,6 +43,7 @@ export class PausedRotationStatus extends Disposable {
         : `Rotation of ${subjectOf(j)} paused at ${at.index}/${at.total} ${at.title}`;
     this.item.text = `$(debug-pause) ${escapeIcons(forLabel(what))}`;
     this.item.tooltip = forLabel(`${j.waiting?.message ?? 'The rollback is not finished.'} Click to resume (rotation ${j.id}, project ${j.project.name}).`);
+    this.item.accessibilityInformation = { label: vscode.l10n.t('Langfuse Access: {0}. Press to resume.', forLabel(what)), role: 'button' };
     this.item.command = { title: 'Resume Key Rotation', command: Commands.resumeRotation, arguments: paused.length > 1 ? [] : [j.id] };
     this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
     this.item.show();
