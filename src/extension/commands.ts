@@ -7,7 +7,8 @@ import { setSinkToken } from './secrets/setSinkToken';
 import type { Finding, Fix } from '../core/rules/finding';
 import { createApiKey, revokeApiKey } from './actions/keyActions';
 import { addMember, changeOrgRole, removeMember, resetProjectRole, setProjectRole } from './actions/memberActions';
-import { pickConnectionNode, pickOrgMemberNode, pickProjectKeyNode, pickProjectMemberNode, pickProjectNode } from './actions/pickers';
+import { fromPalette } from './actions/paletteActions';
+import { pickConnectionNode } from './actions/pickers';
 import { checkOrganizationIsolation, explainMemberAccess } from './actions/reportActions';
 import { addConnectionFlow } from './connections/addConnection';
 import { noticeSecretStorageOnce } from './connections/secretStorageNotice';
@@ -65,47 +66,24 @@ export function registerCommands(services: Services, access: AccessParts): vscod
       services.ui.done(vscode.l10n.t('Removed the connection "{0}"; its key pair is deleted from SecretStorage.', connection.name));
       return true;
     },
-    [Commands.addMember]: async (node?: AccessNode) => {
-      const target = node ?? await pickConnectionNode(services);
-      return target ? addMember(services, target) : false;
-    },
-    [Commands.changeOrgRole]: async (node?: NodeOf<'orgMember'>) => {
-      const target = node ?? await pickOrgMemberNode(services);
-      return target ? changeOrgRole(services, target) : false;
-    },
-    [Commands.removeMember]: async (node?: NodeOf<'orgMember'>) => {
-      const target = node ?? await pickOrgMemberNode(services);
-      return target ? removeMember(services, target) : false;
-    },
-    [Commands.setProjectRole]: async (node?: NodeOf<'projectMember'>) => {
-      const target = node ?? await pickProjectMemberNode(services, 'setRole');
-      return target ? setProjectRole(services, target) : false;
-    },
-    [Commands.resetProjectRole]: async (node?: NodeOf<'projectMember'>) => {
-      const target = node ?? await pickProjectMemberNode(services, 'setRole');
-      return target ? resetProjectRole(services, target) : false;
-    },
-    [Commands.removeFromProject]: async (node?: NodeOf<'projectMember'>) => {
-      const target = node ?? await pickProjectMemberNode(services, 'setRole');
-      return target ? setProjectRole(services, target, 'NONE') : false;
-    },
-    [Commands.createApiKey]: async (node?: NodeOf<'project'> | NodeOf<'projectKeys'>) => {
-      const target = node ?? await pickProjectNode(services, 'createKey');
-      return target ? createApiKey(services, target) : undefined;
-    },
-    [Commands.revokeApiKey]: async (node?: NodeOf<'projectKey'>) => {
-      const target = node ?? await pickProjectKeyNode(services, 'revokeKey');
-      return target ? revokeApiKey(services, target) : false;
-    },
+    [Commands.addMember]: (node?: AccessNode) => node ? addMember(services, node) : fromPalette.addMember(services),
+    // From a tree row they act on it; from the palette they ask everything in one multi-step input.
+    [Commands.changeOrgRole]: (node?: NodeOf<'orgMember'>) => node ? changeOrgRole(services, node) : fromPalette.changeOrgRole(services),
+    [Commands.removeMember]: (node?: NodeOf<'orgMember'>) => node ? removeMember(services, node) : fromPalette.removeMember(services),
+    [Commands.setProjectRole]: (node?: NodeOf<'projectMember'>) => node ? setProjectRole(services, node) : fromPalette.setProjectRole(services),
+    [Commands.resetProjectRole]: (node?: NodeOf<'projectMember'>) => node ? resetProjectRole(services, node) : fromPalette.resetProjectRole(services),
+    [Commands.removeFromProject]: (node?: NodeOf<'projectMember'>) => node ? setProjectRole(services, node, 'NONE') : fromPalette.removeFromProject(services),
+    [Commands.createApiKey]: (node?: NodeOf<'project'> | NodeOf<'projectKeys'>) => node ? createApiKey(services, node) : fromPalette.createApiKey(services),
+    [Commands.revokeApiKey]: (node?: NodeOf<'projectKey'>) => node ? revokeApiKey(services, node) : fromPalette.revokeApiKey(services),
     [Commands.copyPublicKey]: async (node?: NodeOf<'projectKey'> | NodeOf<'orgKey'>) => {
-      const target = node ?? await pickProjectKeyNode(services);
+      const target = node ?? await fromPalette.projectKey(services);
       if (!target) return undefined;
       await services.ui.copy(target.key.publicKey);
       services.ui.done(vscode.l10n.t('Copied {0} (public keys are not secret).', target.key.publicKey));
       return target.key.publicKey;
     },
     [Commands.explainAccess]: async (node?: NodeOf<'orgMember'> | NodeOf<'projectMember'>) => {
-      const target = node ?? await pickOrgMemberNode(services);
+      const target = node ?? await fromPalette.orgMember(services);
       return target ? explainMemberAccess(services, target) : undefined;
     },
     [Commands.checkIsolation]: async (node?: AccessNode) => {
@@ -156,7 +134,7 @@ export function registerCommands(services: Services, access: AccessParts): vscod
     [Commands.applyDeploymentFix]: (fix: DeploymentFix) => applyDeploymentFix(services, fix),
     [Commands.complianceReport]: () => complianceReportCommand(services),
     [Commands.openLangfuseAuditLog]: async (node?: NodeOf<'project'>) => {
-      const target = node ?? await pickProjectNode(services);
+      const target = node ?? await fromPalette.project(services);
       if (!target) return undefined;
       const { connection, model } = await services.clients.get(target.connectionId);
       const found = langfuseAuditLogTarget(connection.baseUrl, target.project.id, (await model.overview()).capabilities.adminApi);

@@ -8,7 +8,7 @@ import type { Clock } from '../core/clock';
 import type { SandboxCredentials } from '../core/connections/connection';
 import { writeFileAtomicSync } from '../core/state/atomicWrite';
 import { FaultPlan, type FaultRule } from './faults';
-import { createSandboxServer, type ServerStats } from './http/server';
+import { createSandboxServer, resetStats, type ServerStats } from './http/server';
 import { Store } from './store';
 import { loadWorld, validateWorld, WorldError, type WorldInput } from './world/loadWorld';
 import type { Plan, World } from './world/schema';
@@ -52,7 +52,7 @@ export interface SandboxHandle {
   setFaults(rules: FaultRule[]): void;
   addFaults(rules: FaultRule[]): void;
   clearFaults(): void;
-  /** Requests served and the most requests in flight at once (control routes excluded). */
+  /** Requests served, the most in flight at once and the round trips (control routes excluded). */
   stats: ServerStats;
   resetStats(): void;
   close(): Promise<void>;
@@ -72,7 +72,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   }
   const faults = new FaultPlan();
   faults.set(options.faults ?? []);
-  const stats: ServerStats = { requests: 0, inFlight: 0, peakInFlight: 0 };
+  const stats: ServerStats = { requests: 0, inFlight: 0, peakInFlight: 0, roundTrips: 0, lastRoundTripEnd: 0 };
   const server = createSandboxServer(store, faults, stats);
   server.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {
@@ -92,7 +92,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     addFaults: rules => faults.add(rules),
     clearFaults: () => faults.set([]),
     stats,
-    resetStats: () => { stats.requests = 0; stats.peakInFlight = stats.inFlight; },
+    resetStats: () => resetStats(stats),
     close: () => new Promise<void>(resolve => {
       server.close(() => resolve());
       server.closeAllConnections();

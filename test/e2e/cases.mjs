@@ -17,13 +17,17 @@ async function expandPath(page, sidebar, labels) {
   for (const label of labels) {
     const rows = sidebar.locator('.monaco-list-row');
     await rows.filter({ hasText: label }).first().waitFor();
-    const count = await rows.count();
+    // The row below the previous one may render a moment after its parent was expanded: look again for a while.
     let index = -1;
-    for (let i = 0; i < count; i++) {
-      // The visible label: a row's aria-label is its spoken form ("Project production-chatbot", issue 20 item 1).
-      const text = (await rows.nth(i).innerText()).trim();
-      const top = Number((await rows.nth(i).getAttribute('data-index')) ?? i);
-      if (top > after && text?.startsWith(label)) { index = i; after = top; break; }
+    for (let attempt = 0; attempt < 20 && index < 0; attempt++) {
+      if (attempt) await page.waitForTimeout(250);
+      const count = await rows.count();
+      for (let i = 0; i < count; i++) {
+        // The visible label: a row's aria-label is its spoken form ("Project production-chatbot", issue 20 item 1).
+        const text = (await rows.nth(i).innerText().catch(() => '')).trim();
+        const top = Number((await rows.nth(i).getAttribute('data-index')) ?? i);
+        if (top > after && text.startsWith(label)) { index = i; after = top; break; }
+      }
     }
     if (index < 0) throw new Error(`row "${label}" not found below the previous one`);
     const row = rows.nth(index);

@@ -52,6 +52,36 @@ const actions = {
   async tabs(page) {
     return page.$$eval('.tabs-container .tab', tabs => tabs.map(t => ({ label: t.getAttribute('aria-label') ?? t.innerText, dirty: t.classList.contains('dirty') })));
   },
+  /**
+   * The quick input on screen as rendered: its title (VS Code adds the step as "(n/N)"), whether it shows
+   * Back, its rows in order and the focused one. Waits (up to `timeoutMs`) until the title contains
+   * `title` and the rows include `row` (a picker that loads shows its rows only once they arrived).
+   */
+  async quickInput(page, { title = '', row, timeoutMs = 15000 } = {}) {
+    const end = Date.now() + timeoutMs;
+    for (;;) {
+      const shown = await page.evaluate(() => {
+        const widget = document.querySelector('.quick-input-widget');
+        if (!widget || widget.style.display === 'none') return undefined;
+        const labelOf = r => (r.querySelector('.label-name')?.textContent ?? '').trim();
+        const rows = [...widget.querySelectorAll('.quick-input-list .monaco-list-row')].sort((a, b) => Number(a.dataset.index) - Number(b.dataset.index));
+        return {
+          title: widget.querySelector('.quick-input-title')?.textContent ?? '',
+          back: widget.querySelectorAll('.quick-input-left-action-bar .action-item').length > 0,
+          rows: rows.map(labelOf),
+          active: labelOf(rows.find(r => r.classList.contains('focused')) ?? document.createElement('div')) || undefined,
+        };
+      });
+      if (shown && shown.title.includes(title) && (row === undefined || shown.rows.includes(row))) return shown;
+      if (Date.now() > end) throw new Error(`no quick input titled ${JSON.stringify(title)} with the row ${JSON.stringify(row)} within ${timeoutMs} ms; shown: ${JSON.stringify(shown)}`);
+      await new Promise(r => setTimeout(r, 50));
+    }
+  },
+  /** Clicks the quick input's row whose label is `label`, as a user would. */
+  async quickInputPick(page, { label }) {
+    await page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name').getByText(label, { exact: true }) }).first().click();
+    return true;
+  },
   /** Closes every notification (the next check starts from an empty screen). */
   async clearNotifications(page) {
     await page.keyboard.press('Escape').catch(() => undefined);

@@ -15,12 +15,18 @@ import { AccessFileError } from './workspaceFile';
 
 export interface ExportResult { file: string; created: boolean; exported: ExportedDeclaration }
 
-export async function exportAccess(session: Session, file: string, options: { scope?: WriteScope } = {}): Promise<ExportResult> {
+export interface ExportOptions {
+  scope?: WriteScope;
+  /** Only these projects, and no organization section: the live conformance suite's throwaway project. */
+  projects?: readonly string[];
+}
+
+export async function exportAccess(session: Session, file: string, options: ExportOptions = {}): Promise<ExportResult> {
   refuseUntrusted(session, 'Export refused');
   const { port } = session.host;
   const rootDir = path.dirname(path.dirname(file));
   const scope = options.scope ?? { roots: [rootDir], label: `the repository folder ${rootDir}` };
-  const live = await readLiveOrganization(session.client, { now: () => port.clock.now() });
+  const live = await readLiveOrganization(session.client, { projects: options.projects, now: () => port.clock.now() });
   return withAccessFileLock(file, { stateDir: port.stateDir, tool: port.tool, purpose: `exporting into ${file}` }, () => {
     const before = readFileNoFollow(file);
     const config = before === undefined ? undefined : parseAccessFile(before, file, rootDir);
@@ -30,12 +36,13 @@ export async function exportAccess(session: Session, file: string, options: { sc
     const exported = exportDeclaration({ live, rootDir, environments: config?.config?.environments ?? {}, existing: config?.config });
     const text = writeExportedYaml(before, exported, {
       connection: session.connection.id, host: hostLabel(session.connection.baseUrl), date: port.clock.now().toISOString(), actor: port.actor().label,
+      organization: options.projects === undefined,
     });
     ensureDirInScope(path.dirname(file), scope);
     writeFileInScope(file, text, scope, before === undefined ? { mode: 0o644 } : {});
     session.host.record(session.withConnection({
       action: 'access.export', outcome: 'success', resource: { kind: 'accessFile', name: file },
-      details: { created: before === undefined, members: exported.organization.members.length, projects: exported.projects.length, keys: exported.projects.reduce((n, p) => n + p.keys.length, 0) },
+      details: { created: before === undefined, ...(options.projects ? { only: [...options.projects] } : { members: exported.organization.members.length }), projects: exported.projects.length, keys: exported.projects.reduce((n, p) => n + p.keys.length, 0) },
     }));
     return { file, created: before === undefined, exported };
   });

@@ -13,6 +13,8 @@ export interface ExportMeta {
   /** ISO date of the export. */
   date: string;
   actor?: string;
+  /** false: leave the organization section as the file has it (an export of some projects only). */
+  organization?: boolean;
 }
 
 export function writeExportedYaml(text: string | undefined, exported: ExportedDeclaration, meta: ExportMeta): string {
@@ -24,7 +26,7 @@ export function writeExportedYaml(text: string | undefined, exported: ExportedDe
   const existing = (key: string) => (root?.get(key, true) as YamlNode | undefined);
   const sections: [string, unknown][] = [];
   if (meta.connection) sections.push(['connection', meta.connection]);
-  sections.push(['organization', organizationNode(doc, exported, existing('organization'), meta)]);
+  if (meta.organization !== false) sections.push(['organization', organizationNode(doc, exported, existing('organization'), meta)]);
   sections.push(['projects', projectsNode(doc, exported, existing('projects'))]);
   let out = original.endsWith('\n') || original === '' ? original : `${original}\n`;
   for (const [key, value] of sections) out = replaceSection(out, key, value);

@@ -1,9 +1,14 @@
 // The live side of a plan: members, and for the declared projects their project roles and keys.
 // Read with the connection's one client (its host gate caps requests in flight at 16), every request
-// issued as early as it can be: the capability check runs alongside the organization lists, and each
-// project's two lists start as soon as the project list is in. The large-world benchmark
-// (test/bench/accessPlan.bench.ts) holds this to ⌈requests/16⌉ + 3 round trips.
-import { PlanGateError, type LangfuseClient } from '../langfuse/index';
+// issued as early as it can be: the three organization lists at once, and each project's two lists as
+// soon as the project list is in. None of these lists is paginated (Langfuse's GET
+// /api/public/organizations/{projects,memberships,apiKeys} and /api/public/projects/{id}/{memberships,
+// apiKeys} answer in one piece), so that is the whole dependency chain: one round trip, then the
+// fan-out — ⌈requests/16⌉ round trips in all. The key kind and the plan's entitlements are read off
+// these same answers instead of a capability check first: that check is a chain of four requests
+// (health → who-am-I → projects → one project's roles) whose later links would queue behind the
+// fan-out in the host gate's FIFO and add two round trips at the end (test/bench/plan.bench.ts).
+import { PlanGateError, WrongKeyKindError, type LangfuseClient } from '../langfuse/index';
 import type { ApiKeySummary, Membership } from '../langfuse/schemas';
 
 export interface LiveProject {
@@ -29,27 +34,27 @@ export class LiveStateError extends Error {
   override readonly name = 'LiveStateError';
 }
 
+const PROJECT_KEY = 'Access as code needs an organization API key: this connection uses a project key, which can read only its own project.';
+const NO_ADMIN_API = 'Access as code needs the admin API (Langfuse Cloud Team/Enterprise or self-hosted Enterprise); this organization\'s plan does not include it.';
+
 /** Reads the organization; `projects` names the projects to read in detail (undefined: all). */
 export async function readLiveOrganization(client: LangfuseClient, options: { projects?: readonly string[]; now?: () => Date } = {}): Promise<LiveOrganization> {
-  const capabilities = client.detectCapabilities();
   const lists = Promise.all([client.projects.list(), client.organizationMemberships.list(), client.organizationApiKeys.list()]);
   const details = lists.then(([projects]) => {
     const wanted = options.projects ? new Set(options.projects) : undefined;
     return Promise.all(projects.filter(p => !wanted || wanted.has(p.name)).map(async (p): Promise<LiveProject> => {
       const [overrides, apiKeys] = await Promise.all([
+        // A plan without rbac-project-roles refuses this list (403): the project has no roles to plan.
         client.projectMemberships.list(p.id).catch(err => { if (err instanceof PlanGateError) return undefined; throw err; }),
         client.projectApiKeys.list(p.id),
       ]);
       return { id: p.id, name: p.name, overrides, apiKeys };
     }));
   });
-  // Settled together so that a refusal below never leaves a rejected promise unobserved.
-  const [caps, listed, detailed] = await Promise.allSettled([capabilities, lists, details]);
-  if (caps.status === 'rejected') throw caps.reason;
-  if (caps.value.keyKind !== 'organization') throw new LiveStateError('Access as code needs an organization API key: this connection uses a project key, which can read only its own project.');
-  if (!caps.value.adminApi) throw new LiveStateError('Access as code needs the admin API (Langfuse Cloud Team/Enterprise or self-hosted Enterprise); this organization\'s plan does not include it.');
-  if (listed.status === 'rejected') throw listed.reason;
-  if (detailed.status === 'rejected') throw detailed.reason;
+  // Settled together so that a refusal never leaves a rejected promise unobserved.
+  const [listed, detailed] = await Promise.allSettled([lists, details]);
+  if (listed.status === 'rejected') throw refusal(listed.reason);
+  if (detailed.status === 'rejected') throw refusal(detailed.reason);
   const [projects, members, organizationApiKeys] = listed.value;
   return {
     members,
@@ -58,4 +63,11 @@ export async function readLiveOrganization(client: LangfuseClient, options: { pr
     organizationApiKeys,
     readAt: (options.now?.() ?? new Date()).toISOString(),
   };
+}
+
+/** The organization lists' "wrong key kind" and "no admin API" answers, said in access-as-code terms. */
+function refusal(err: unknown): unknown {
+  if (err instanceof WrongKeyKindError && err.needed === 'organization') return new LiveStateError(PROJECT_KEY);
+  if (err instanceof PlanGateError && err.entitlement === 'admin-api') return new LiveStateError(NO_ADMIN_API);
+  return err;
 }

@@ -6,9 +6,9 @@ import { keyNotePrompt } from '../keys/keyHealth';
 import { maskSecretKey, shortPublicKey } from '../keys/keyDisplay';
 import type { CreatedApiKey } from '../langfuse/schemas';
 import type { NodeOf } from '../org/accessNodes';
-import { performAction } from './memberFlows';
-import type { FlowContext } from './ui';
 import { l10n } from '../l10n/l10n';
+import { performAction, refuseBefore } from './memberFlows';
+import { isRefused, type FlowContext, type InputOptions, type Refused } from './ui';
 
 /** Where the edge keeps a new secret: the clipboard, its secret store; and forgets a revoked one. */
 export interface SecretHandover {
@@ -24,16 +24,25 @@ const keepChoices = () => ({
   store: l10n.t('Store in SecretStorage'),
 });
 
-/** `storeRequired`: the key is for a file the edge fills from its secret store (the .env quick fix), so "copy only" is not offered. */
-export async function createApiKeyFlow(ctx: FlowContext, project: { id: string; name: string }, options: { noteConvention: string; handover: SecretHandover; storeRequired?: boolean }): Promise<string | undefined> {
-  const permissions = await ctx.session.permissions([project.id]);
-  const verdict = permissions.projects[project.id]?.createKey;
-  if (verdict && !verdict.allowed) {
-    await ctx.session.refuseBeforeAsking('apiKey.create', { kind: 'apiKey', project: project.name }, verdict);
-    return undefined;
+/** The purpose note of a new key, worded by the naming convention (refused before it is asked when the identity may not create keys there). */
+export async function keyNoteQuestion(ctx: FlowContext, project: { id: string; name: string }, noteConvention: string, signal?: AbortSignal): Promise<Refused | InputOptions> {
+  const verdict = (await ctx.session.permissions([project.id], signal)).projects[project.id]?.createKey;
+  if (verdict && !verdict.allowed) return { refused: { action: 'apiKey.create', resource: { kind: 'apiKey', project: project.name }, verdict } };
+  const ask = keyNotePrompt(noteConvention, project.name);
+  return { title: l10n.t('New API key for {0}', project.name), prompt: ask.prompt, placeHolder: ask.placeholder, validateInput: ask.problem };
+}
+
+/**
+ * `storeRequired`: the key is for a file the edge fills from its secret store (the .env quick fix), so "copy only" is not offered.
+ * `note`: already asked (a palette flow's last step).
+ */
+export async function createApiKeyFlow(ctx: FlowContext, project: { id: string; name: string }, options: { noteConvention: string; handover: SecretHandover; storeRequired?: boolean; note?: string }): Promise<string | undefined> {
+  let note = options.note;
+  if (note === undefined) {
+    const q = await keyNoteQuestion(ctx, project, options.noteConvention);
+    if (isRefused(q)) { await refuseBefore(ctx, q); return undefined; }
+    note = (await ctx.ui.input(q))?.trim();
   }
-  const ask = keyNotePrompt(options.noteConvention, project.name);
-  const note = (await ctx.ui.input({ title: l10n.t('New API key for {0}', project.name), prompt: ask.prompt, placeHolder: ask.placeholder, validateInput: ask.problem }))?.trim();
   if (!note) return undefined;
   let created: CreatedApiKey | undefined;
   let message = '';

@@ -1,6 +1,9 @@
 // What the Access view's actions ask and tell, independent of how an edge shows it (VS Code's
 // dialogs and pickers, a test's script). The flows in this folder hold the questions, the order they
 // are asked in and the words; an edge supplies this port and redraws its views afterwards.
+import type { AuditEvent } from '../audit/entry';
+import type { SessionActionKind } from '../session/actions';
+import type { Verdict } from '../session/permissions';
 import type { Session } from '../session/session';
 
 export interface PickItem { label: string; description?: string; detail?: string }
@@ -12,6 +15,14 @@ export interface InputOptions {
   password?: boolean;
   validateInput?(value: string): string | undefined;
 }
+
+/** A pick a flow asks, as data: shown as a lone picker (from a tree row) or as one step of a palette flow. */
+export interface PickQuestion<T extends PickItem> { title: string; items: T[]; active?: T }
+
+/** Found before anything is asked: the identity may not act here (recorded like the session's refusals). */
+export interface Refused { refused: { action: SessionActionKind; resource: AuditEvent['resource']; verdict: Verdict } }
+
+export const isRefused = (q: object): q is Refused => 'refused' in q;
 
 export interface ActionUi {
   /** `active`: the row pre-selected (the current role, never OWNER by position). */

@@ -56,7 +56,10 @@ async function remove(session: Session, entry: Created): Promise<string | undefi
     }
     case 'apiKey': {
       const lines: string[] = [];
-      if (entry.publicKey) lines.push(...await finishRotationsOf(session, entry.publicKey));
+      // A rotation of this key, or (an apply's key creation, no public key known yet) the one creating it.
+      lines.push(...await finishRotationsOf(session, j => (entry.publicKey
+        ? j.oldKey?.publicKey === entry.publicKey
+        : !j.oldKey && j.newKeyNote === entry.note && j.project.id === entry.projectId)));
       const facts = await session.liveFacts(entry.projectId);
       if (!facts.project) return lines.join('; ') || undefined; // the project is gone, and its keys with it
       const key = facts.project.apiKeys.find(k => (entry.id ? k.id === entry.id : k.note === entry.note));
@@ -70,11 +73,11 @@ async function remove(session: Session, entry: Created): Promise<string | undefi
 }
 
 /**
- * A rotation of a throwaway key that a kill interrupted: rolled back while it still can be, finished
- * once past the revoke. A finished rotation's new key is revoked too.
+ * A rotation (or key creation) of a throwaway key that a kill interrupted: rolled back while it still
+ * can be, finished once past the revoke. A finished rotation's new key is revoked too.
  */
-async function finishRotationsOf(session: Session, publicKey: string): Promise<string[]> {
-  const journals = new JournalStore(session.host.port.stateDir).list().journals.filter(j => j.oldKey?.publicKey === publicKey && j.tool === session.host.port.tool);
+async function finishRotationsOf(session: Session, ofKey: (j: RotationJournal) => boolean): Promise<string[]> {
+  const journals = new JournalStore(session.host.port.stateDir).list().journals.filter(j => ofKey(j) && j.tool === session.host.port.tool);
   const lines: string[] = [];
   for (const journal of journals) {
     let final: RotationJournal = journal;

@@ -10,6 +10,7 @@ import { cleanUpJournal, SCIM_USER_NOTE, sweepPrefixed } from './cleanup';
 import { ConformanceJournal, newRunId } from './journal';
 import { memberAddCheck, memberRemoveCheck, projectRoleClearCheck, projectRoleSetCheck } from './checks/members';
 import { keyCreateRevokeCheck, lintOnlineCheck, rotationCheck, type RotationOutcome } from './checks/keys';
+import { accessRoundTripCheck } from './checks/accessAsCode';
 import { capabilitiesCheck, identityCheck, needAdminApi, projectCheck, projectDeleteCheck, treeCheck } from './checks/setup';
 import { summarize, type CheckResult, type CleanupResult, type ConformanceReport } from './types';
 
@@ -91,6 +92,7 @@ export async function runConformance(session: Session, options: RunOptions): Pro
     await check('apiKey.createRevoke', 'Create a key and revoke it', () => keyCreateRevokeCheck(ctx));
     rotation = (await check('rotation', 'Complete rotation into a .env target', () => rotationCheck(ctx), r => r.detail))?.outcome;
     await check('lint.online', 'lint --online on the generated files', () => lintOnlineCheck(ctx, rotation));
+    await check('accessAsCode.roundTrip', 'Access as code: export → plan → edit → plan → apply → plan', () => accessRoundTripCheck(ctx));
     await check('project.delete', 'Throwaway project deleted', () => projectDeleteCheck(ctx, rotation?.newPair));
   } finally {
     // Whatever happened above (a failed check, an exception, Ctrl-C): remove what this run created.

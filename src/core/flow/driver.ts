@@ -25,6 +25,18 @@ export interface PickOptions<T extends StepItem> extends CommonOptions {
   matchOnDescription?: boolean;
 }
 
+/** The rows of a pick once loaded, and the row to pre-select (the earlier choice, when Back returns here). */
+export interface LoadedItems<T extends StepItem> {
+  items: readonly T[];
+  active?: T;
+}
+
+export interface LoadingPickOptions<T extends StepItem> extends CommonOptions {
+  /** Fetches the rows (from the network); `signal` aborts when the user leaves the step before they arrive. */
+  load(signal: AbortSignal): Promise<LoadedItems<T>>;
+  matchOnDescription?: boolean;
+}
+
 export interface TextOptions extends CommonOptions {
   value?: string;
   prompt: string;
@@ -37,6 +49,11 @@ export interface StepDriver {
   pick<T extends StepItem>(options: PickOptions<T>): Promise<T>;
   pickMany<T extends StepItem>(options: PickOptions<T> & { selected?: readonly T[]; minimum?: number }): Promise<T[]>;
   text(options: TextOptions): Promise<string>;
+  /**
+   * A pick shown busy at once and filled when `load` answers; leaving it first (Back, Escape) aborts the
+   * load. Optional: `pickWhenLoaded` loads first and then asks `pick` where a driver has no screen.
+   */
+  pickLoading?<T extends StepItem>(options: LoadingPickOptions<T>): Promise<T>;
   /** Work between two questions that takes a while (an online check), shown as progress where there is a screen. */
   busy?<T>(title: string, work: () => Promise<T>): Promise<T>;
 }
@@ -46,4 +63,12 @@ export type Step<S> = FlowStep<StepDriver, S>;
 /** Runs `work` with the driver's progress display if it has one. */
 export function whileBusy<T>(driver: StepDriver, title: string, work: () => Promise<T>): Promise<T> {
   return driver.busy ? driver.busy(title, work) : work();
+}
+
+/** Asks a pick whose rows come from the network: busy at once where the driver can show it, else loaded first. */
+export async function pickWhenLoaded<T extends StepItem>(driver: StepDriver, options: LoadingPickOptions<T>): Promise<T> {
+  if (driver.pickLoading) return driver.pickLoading(options);
+  const { load, ...rest } = options;
+  const { items, active } = await load(new AbortController().signal);
+  return driver.pick({ ...rest, items, activeItem: active });
 }

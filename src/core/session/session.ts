@@ -96,10 +96,10 @@ export class Session {
     return this.decide(guard, facts);
   }
 
-  /** What the acting identity may do in the organization and in the given projects. */
-  async permissions(projectIds: string[] = []): Promise<Permissions> {
-    const overview = await this.model.overview();
-    const projects = await Promise.all(projectIds.map(async id => ({ id, name: overview.projects?.find(p => p.id === id)?.name ?? id, overrides: (await this.model.project(id)).overrides ?? [] })));
+  /** What the acting identity may do in the organization and in the given projects; `signal` stops the loads (a picker closed while they ran). */
+  async permissions(projectIds: string[] = [], signal?: AbortSignal): Promise<Permissions> {
+    const overview = await this.model.overview(signal);
+    const projects = await Promise.all(projectIds.map(async id => ({ id, name: overview.projects?.find(p => p.id === id)?.name ?? id, overrides: (await this.model.project(id, signal)).overrides ?? [] })));
     return permissionsOf(this.host.port.actor().email, { members: overview.members ?? [], projects });
   }
 

@@ -27,7 +27,8 @@ function handover(services: Services, baseUrl: string): SecretHandover {
 }
 
 /** Creates a project key with a purpose note and hands its secret over at once (core/actions/keyFlows.ts). */
-export async function createApiKey(services: Services, node: ProjectRef, options: { storeRequired?: boolean } = {}): Promise<string | undefined> {
+/** `note`: already asked (from the palette, as the flow's last step). */
+export async function createApiKey(services: Services, node: ProjectRef, options: { storeRequired?: boolean; note?: string } = {}): Promise<string | undefined> {
   const ctx = await flowContext(services, node.connectionId);
   const noteConvention = vscode.workspace.getConfiguration().get<string>(Settings.keyNoteConvention) ?? '';
   return loadChunk('core').createApiKeyFlow(ctx, node.project, { noteConvention, handover: handover(services, ctx.session.connection.baseUrl), ...options });

@@ -1,15 +1,14 @@
-import type { ProjectNeed } from '../../core/org/choices';
+import * as vscode from 'vscode';
+import type { PaletteAnswers, PaletteGoal } from '../../core/actions/index';
 import { l10n } from '../../core/l10n/l10n';
+import { Settings } from '../../core/names';
 import type { NodeOf } from '../../core/org/accessNodes';
 import { loadChunk } from '../lazy';
 import type { Services } from '../services';
+import { MultiStepInput } from '../ui/multiStepInput';
 import { flowContext } from './flowContext';
 
-/**
- * When a command runs from the palette instead of a tree row, these ask for the row it needs:
- * connection here, then project → member or key in core (core/actions/pickers.ts), which says where
- * the acting identity may take the action and refuses at once when nowhere.
- */
+/** A command that needs only a connection asks for it when run from the palette (and there are several). */
 export async function pickConnectionNode(services: Services): Promise<NodeOf<'connection'> | undefined> {
   const connections = services.connections.list();
   if (connections.length === 0) {
@@ -21,26 +20,21 @@ export async function pickConnectionNode(services: Services): Promise<NodeOf<'co
   return pick && { kind: 'connection', connectionId: pick.id };
 }
 
-async function inConnection<T>(services: Services, pick: (ctx: Awaited<ReturnType<typeof flowContext>>) => Promise<T | undefined>): Promise<T | undefined> {
-  const c = await pickConnectionNode(services);
-  return c && pick(await flowContext(services, c.connectionId));
-}
-
-export function pickProjectNode(services: Services, need?: ProjectNeed): Promise<NodeOf<'project'> | undefined> {
-  return inConnection(services, ctx => loadChunk('core').pickProject(ctx, need));
-}
-
-export function pickOrgMemberNode(services: Services): Promise<NodeOf<'orgMember'> | undefined> {
-  return inConnection(services, async ctx => {
-    const member = await loadChunk('core').pickOrgMember(ctx);
-    return member && { kind: 'orgMember' as const, connectionId: ctx.connectionId, member };
+/**
+ * Asks an Access view action's questions from the palette as one multi-step input — connection (when
+ * there are several) → project → member or key → role or note — with step n/N and Back; the questions
+ * are core's (core/actions/paletteFlow.ts), rendered by ui/multiStepInput.ts (or a test's script).
+ */
+export async function askFromPalette(services: Services, goal: PaletteGoal): Promise<PaletteAnswers | undefined> {
+  const connections = services.connections.list();
+  if (connections.length === 0) {
+    services.ui.notify(l10n.t('Add a Langfuse connection first ("Langfuse Access: Add Connection…").'));
+    return undefined;
+  }
+  return loadChunk('core').askFromPalette(goal, {
+    connections: connections.map(c => ({ id: c.id, name: c.name, baseUrl: c.baseUrl })),
+    contextOf: id => flowContext(services, id),
+    run: (first, state) => MultiStepInput.run(first, state, services.ui.steps),
+    noteConvention: vscode.workspace.getConfiguration().get<string>(Settings.keyNoteConvention) ?? '',
   });
-}
-
-export function pickProjectMemberNode(services: Services, need?: ProjectNeed): Promise<NodeOf<'projectMember'> | undefined> {
-  return inConnection(services, ctx => loadChunk('core').pickProjectMember(ctx, need));
-}
-
-export function pickProjectKeyNode(services: Services, need?: ProjectNeed): Promise<NodeOf<'projectKey'> | undefined> {
-  return inConnection(services, ctx => loadChunk('core').pickProjectKey(ctx, need));
 }

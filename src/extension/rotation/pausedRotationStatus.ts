@@ -24,6 +24,11 @@ export class PausedRotationStatus extends Disposable {
     return this.item.text || undefined;
   }
 
+  /** What a screen reader says for it (tests read it): the words without the pause icon, and what pressing it does. */
+  get spoken(): string | undefined {
+    return this.item.accessibilityInformation?.label;
+  }
+
   get command(): vscode.Command | undefined {
     return typeof this.item.command === 'object' ? this.item.command : undefined;
   }
@@ -38,6 +43,7 @@ export class PausedRotationStatus extends Disposable {
         : vscode.l10n.t('Rotation of {0} paused at {1}/{2} {3}', subjectOf(j), at.index, at.total, at.title);
     this.item.text = `$(debug-pause) ${escapeIcons(forLabel(what))}`;
     this.item.tooltip = forLabel(vscode.l10n.t('{0} Click to resume (rotation {1}, project {2}).', j.waiting?.message ?? vscode.l10n.t('The rollback is not finished.'), j.id, j.project.name));
+    this.item.accessibilityInformation = { label: vscode.l10n.t('Langfuse Access: {0}. Press to resume.', forLabel(what)), role: 'button' };
     this.item.command = { title: vscode.l10n.t('Resume Key Rotation'), command: Commands.resumeRotation, arguments: paused.length > 1 ? [] : [j.id] };
     this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
     this.item.show();

@@ -3,10 +3,13 @@ import { keyChoices, modeChoices, probeChoice, projectChoices, publicKeyProblem,
 import type { RotationJournal, RotationMode } from '../../core/rotation/index';
 import { loadChunk } from '../lazy';
 import type { Services } from '../services';
+import { pickWhenLoaded } from '../../core/flow/driver';
 import { MultiStepInput, type Step } from '../ui/multiStepInput';
 import { refusedInRestrictedMode, startRotation } from './rotationRuns';
 
 const TITLE = vscode.l10n.t('Rotate Langfuse API Key');
+/** Thrown by the key picker's load when the project lists no key: the key is typed instead. */
+const NO_KEYS = new Error('no keys listed');
 const TOTAL = 5;
 
 /** A target a user can pick: discovered in the workspace, or typed. */
@@ -48,25 +51,30 @@ export async function rotateKeyWizard(services: Services, start: { publicKey?: s
     s.connectionId = (await input.pick({ title: TITLE, step: 1, totalSteps: TOTAL, placeholder: vscode.l10n.t('Which Langfuse connection?'), items, activeItem: items.find(i => i.id === s.connectionId) })).id;
     return pickProject;
   };
+  // The project and key pickers open at once, busy, and fill when the organization answers (ui/multiStepInput.ts).
   const pickProject: Step<WizardState> = async (input, s) => {
-    const items = projectChoices(await (await services.clients.get(s.connectionId!)).model.overview());
-    s.project = (await input.pick({ title: TITLE, step: 2, totalSteps: TOTAL, placeholder: vscode.l10n.t('Which project\'s key?'), items, activeItem: items.find(i => i.value.id === s.project?.id) })).value;
+    s.project = (await pickWhenLoaded(input, { title: TITLE, step: 2, totalSteps: TOTAL, placeholder: vscode.l10n.t('Which project\'s key?'), load: async signal => {
+      const items = projectChoices(await (await services.clients.get(s.connectionId!)).model.overview(signal));
+      return { items, active: items.find(i => i.value.id === s.project?.id) };
+    } })).value;
     return pickKey;
   };
   const pickKey: Step<WizardState> = async (input, s) => {
     const { model } = await services.clients.get(s.connectionId!);
-    const overview = await model.overview();
-    let keys: { publicKey: string; note: string | null; createdAt: string }[] = [];
-    if (overview.projects) keys = (await model.project(s.project!.id)).apiKeys;
-    if (keys.length === 0) {
-      // Manual mode (project key or no admin API): the key cannot be listed, so it is typed.
-      const publicKey = await input.text({ title: TITLE, step: 3, totalSteps: TOTAL, prompt: vscode.l10n.t('Public key (pk-lf-…) of the {0} key to rotate', s.project!.name), value: s.oldKey?.publicKey,
-        validate: publicKeyProblem });
-      s.oldKey = { publicKey: publicKey.trim(), note: null, createdAt: '' };
+    const listed = (await model.overview()).projects !== undefined;
+    const keys = listed ? await pickWhenLoaded(input, { title: TITLE, step: 3, totalSteps: TOTAL, placeholder: vscode.l10n.t('Which key to rotate?'), load: async signal => {
+      const items = keyChoices((await model.project(s.project!.id, signal)).apiKeys, new Date());
+      if (items.length === 0) throw NO_KEYS;
+      return { items, active: items.find(i => i.value.publicKey === s.oldKey?.publicKey) };
+    } }).catch(err => { if (err === NO_KEYS) return undefined; throw err; }) : undefined;
+    if (keys) {
+      s.oldKey = keys.value;
       return pickTargets;
     }
-    const items = keyChoices(keys, new Date());
-    s.oldKey = (await input.pick({ title: TITLE, step: 3, totalSteps: TOTAL, placeholder: vscode.l10n.t('Which key to rotate?'), items, activeItem: items.find(i => i.value.publicKey === s.oldKey?.publicKey) })).value;
+    // Manual mode (project key or no admin API), or a project whose keys Langfuse does not list: the key is typed.
+    const publicKey = await input.text({ title: TITLE, step: 3, totalSteps: TOTAL, prompt: vscode.l10n.t('Public key (pk-lf-…) of the {0} key to rotate', s.project!.name), value: s.oldKey?.publicKey,
+      validate: publicKeyProblem });
+    s.oldKey = { publicKey: publicKey.trim(), note: null, createdAt: '' };
     return pickTargets;
   };
   const pickTargets: Step<WizardState> = async (input, s) => {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { forLabel } from '../../core/display';
-import { FlowAction, runFlow } from '../../core/flow/steps';
-import type { PickOptions, Step, StepDriver, StepItem, TextOptions } from '../../core/flow/driver';
+import { FlowAction, flowActionOf, runFlow } from '../../core/flow/steps';
+import type { LoadingPickOptions, PickOptions, Step, StepDriver, StepItem, TextOptions } from '../../core/flow/driver';
 import { progressText } from './notifications';
 
 
@@ -44,6 +44,39 @@ export class MultiStepInput implements StepDriver {
         if (selected) resolve(selected);
       }));
     });
+  }
+
+  /**
+   * A pick shown busy at once (title, n/N and Back already there) and filled when `load` answers.
+   * Leaving the step first — Back, Escape — aborts the load, so its requests stop.
+   */
+  async pickLoading<T extends StepItem>(options: LoadingPickOptions<T>): Promise<T> {
+    const quickPick = vscode.window.createQuickPick<vscode.QuickPickItem>();
+    const controller = new AbortController();
+    let shown: DisplayItems<T> | undefined;
+    try {
+      return await this.show<T, vscode.QuickPick<vscode.QuickPickItem>>(quickPick, options, (resolve, disposables, reject) => {
+        quickPick.busy = true;
+        quickPick.matchOnDescription = options.matchOnDescription ?? true;
+        disposables.push(quickPick.onDidAccept(() => {
+          const [selected] = shown?.original(quickPick.selectedItems) ?? [];
+          if (selected) resolve(selected);
+        }));
+        options.load(controller.signal).then(loaded => {
+          if (controller.signal.aborted) return;
+          shown = new DisplayItems(loaded.items);
+          quickPick.items = shown.items;
+          if (loaded.active) quickPick.activeItems = shown.of([loaded.active]);
+          quickPick.busy = false;
+        }, reject);
+      });
+    } catch (err) {
+      // The load failed or found nothing to ask: this picker is gone, whatever the step asks next.
+      if (!flowActionOf(err)) { quickPick.dispose(); if (this.current === quickPick) this.current = undefined; }
+      throw err;
+    } finally {
+      controller.abort();
+    }
   }
 
   /** A pick with checkboxes; `extra` items (e.g. "Add a target…") return on their own when accepted. */
@@ -103,13 +136,14 @@ export class MultiStepInput implements StepDriver {
   private show<R, Q extends vscode.QuickPick<vscode.QuickPickItem> | vscode.InputBox>(
     input: Q,
     options: Omit<TextOptions, 'prompt'>,
-    wire: (resolve: (value: R) => void, disposables: vscode.Disposable[]) => void,
+    wire: (resolve: (value: R) => void, disposables: vscode.Disposable[], reject: (reason: unknown) => void) => void,
   ): Promise<R> {
     const disposables: vscode.Disposable[] = [];
     return new Promise<R>((resolve, reject) => {
       input.title = forLabel(options.title);
-      input.step = options.step;
-      input.totalSteps = options.totalSteps;
+      // A lone question is no step of anything: "(1/1)" would only add noise to its title.
+      input.step = options.totalSteps > 1 ? options.step : undefined;
+      input.totalSteps = options.totalSteps > 1 ? options.totalSteps : undefined;
       input.placeholder = options.placeholder === undefined ? undefined : forLabel(options.placeholder);
       input.ignoreFocusOut = options.ignoreFocusOut ?? true;
       input.buttons = this.history.length > 1 ? [vscode.QuickInputButtons.Back] : [];
@@ -117,7 +151,7 @@ export class MultiStepInput implements StepDriver {
         input.onDidTriggerButton(button => { if (button === vscode.QuickInputButtons.Back) reject(FlowAction.back); }),
         input.onDidHide(() => reject(FlowAction.cancel)),
       );
-      wire(resolve, disposables);
+      wire(resolve, disposables, reject);
       this.current = input;
       input.show();
     }).finally(() => disposables.forEach(d => d.dispose()));

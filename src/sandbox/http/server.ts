@@ -6,7 +6,12 @@ import type { Store } from '../store';
 import { RateLimiter, rateLimitedResponse } from './rateLimit';
 import type { RouteContext, SandboxRequest, SandboxResponse } from './types';
 
-export interface ServerStats { requests: number; inFlight: number; peakInFlight: number }
+/**
+ * roundTrips: the most requests that ran one after another, each sent after the previous had been
+ * answered — the network waits a client could not overlap (greedy interval scheduling: the answers
+ * close in end order, so counting each one that started after the last counted one ended is optimal).
+ */
+export interface ServerStats { requests: number; inFlight: number; peakInFlight: number; roundTrips: number; lastRoundTripEnd: number }
 
 export const CONTROL_PREFIX = '/__sandbox/';
 
@@ -31,7 +36,11 @@ export function createSandboxServer(store: Store, faults: FaultPlan, stats: Serv
       stats.requests++;
       stats.inFlight++;
       stats.peakInFlight = Math.max(stats.peakInFlight, stats.inFlight);
-      res.once('close', () => { stats.inFlight--; });
+      const started = performance.now();
+      res.once('close', () => {
+        stats.inFlight--;
+        if (started >= stats.lastRoundTripEnd) { stats.roundTrips++; stats.lastRoundTripEnd = performance.now(); }
+      });
       // A client that went away mid-answer must not take the sandbox (or the test process) down.
       serve(req, res, url, rawBody, ctx, faults).catch(() => res.destroy());
     });
@@ -153,8 +162,9 @@ function control(req: http.IncomingMessage, path: string, rawBody: string, fault
   if (!/^(127\.|::1$|::ffff:127\.)/.test(remote)) return { status: 403, json: { error: 'The sandbox control routes answer loopback callers only.' } };
   const method = (req.method ?? 'GET').toUpperCase();
   if (path === `${CONTROL_PREFIX}stats`) {
-    if (method === 'DELETE') { stats.requests = 0; stats.peakInFlight = stats.inFlight; }
-    return { status: 200, json: { ...stats } };
+    if (method === 'DELETE') resetStats(stats);
+    const { lastRoundTripEnd: _internal, ...shown } = stats;
+    return { status: 200, json: shown };
   }
   if (path !== `${CONTROL_PREFIX}faults`) return { status: 404, json: { error: `Unknown control route ${path}; use ${CONTROL_PREFIX}faults or ${CONTROL_PREFIX}stats.` } };
   if (method === 'GET') return { status: 200, json: { faults: faults.list() } };
@@ -175,4 +185,11 @@ function control(req: http.IncomingMessage, path: string, rawBody: string, fault
 
 function sleep(ms: number): Promise<void> {
   return new Promise(resolve => setTimeout(resolve, ms));
+}
+
+export function resetStats(stats: ServerStats): void {
+  stats.requests = 0;
+  stats.peakInFlight = stats.inFlight;
+  stats.roundTrips = 0;
+  stats.lastRoundTripEnd = performance.now();
 }

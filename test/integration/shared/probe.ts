@@ -11,6 +11,8 @@ export interface RenderedNotification {
   links: { text: string; href: string }[];
 }
 
+export interface RenderedQuickInput { title: string; back: boolean; rows: string[]; active?: string }
+
 function probeDir(): string {
   const dir = process.env.VSCODE_TEST_PROBE_DIR;
   if (!dir) throw new Error('VSCODE_TEST_PROBE_DIR is not set: run the suite with test/scripts/run-integration-tests.mjs');
@@ -43,6 +45,10 @@ export const workbench = {
   clearNotifications: () => ask<boolean>('clearNotifications'),
   /** The status bar items' texts, left to right. */
   statusBar: () => ask<string[]>('statusBar'),
+  /** The quick input as rendered (title with "(n/N)", Back, rows, focused row), once its title contains `title` and its rows `row`. */
+  quickInput: (title: string, row?: string, timeoutMs = 15000) => ask<RenderedQuickInput>('quickInput', { title, row, timeoutMs }, timeoutMs + 5000),
+  /** Clicks the quick input's row labelled `label`. */
+  quickInputPick: (label: string) => ask<boolean>('quickInputPick', { label }),
   /** The editor tabs with their dirty marks. */
   tabs: () => ask<{ label: string; dirty: boolean }[]>('tabs'),
 };

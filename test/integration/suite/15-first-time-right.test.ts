@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../src/extension/extension';
 import { vscodePrompter } from '../../../src/extension/ui/prompter';
 import { workbench } from '../shared/probe';
-import { activateExtension, auditLines, packageJson, sandboxCredentials, sandboxGet, sandboxPut, ScriptedPrompter, waitFor } from './helpers';
+import { activateExtension, auditLines, packageJson, sandboxCredentials, sandboxGet, sandboxPut, ScriptedPrompter, ScriptedSteps, waitFor } from './helpers';
 import { menuShows, treeRow, treeRows } from './treeRows';
 
 const LEAD = 'engineering-lead@acme.com';
@@ -88,17 +88,49 @@ describe('issue 14: menus, quick fixes, confirmations and key labels a newcomer 
     } finally {
       await actAs(LEAD);
     }
-    assert.deepStrictEqual(ui.asked.map(a => a.kind), ['refuse', 'refuse'], 'nothing asked before the refusals');
+    assert.deepStrictEqual(ui.asked.filter(a => a.kind !== 'done').map(a => a.kind), ['refuse', 'refuse'], `nothing asked before the refusals: ${JSON.stringify(ui.asked)}`);
     assert.match(ui.asked[0].text, /^You may not create API keys in any project of this organization\. Permission denied: insufficient role\. developer@acme\.com is (NONE|MEMBER) in /);
     assert.match(ui.asked[1].text, /developer@acme\.com is MEMBER in the organization.*→ ask: /);
     const refused = auditLines().filter(e => e.outcome === 'refused').at(-1)!;
     assert.deepStrictEqual([refused.action, refused.details.stage, refused.details.rule], ['member.add', 'before input', 'insufficient-role']);
     // Where some projects allow it, they come first; one that does not is refused when picked, before the note.
     ui.asked.length = 0;
-    ui.answer({ pick: 'staging-chatbot' });
+    ui.steps = new ScriptedSteps().answer({ pick: 'staging-chatbot' });
     assert.strictEqual(await command('createApiKey'), undefined);
-    assert.deepStrictEqual(ui.asked[0].options, ['production-chatbot you: OWNER', 'analytics-readonly not allowed (you: no access)', 'staging-chatbot not allowed (you: no access)']);
-    assert.deepStrictEqual(ui.asked.map(a => a.kind), ['pick', 'refuse']);
+    assert.deepStrictEqual(ui.steps.picks, [{ title: 'Create API Key (1/2)', rows: ['production-chatbot you: OWNER', 'analytics-readonly not allowed (you: no access)', 'staging-chatbot not allowed (you: no access)'] }]);
+    assert.deepStrictEqual(ui.asked.map(a => a.kind), ['refuse']);
+  });
+
+  it('from the palette, a tree command is one multi-step input: "(n/N)" in the title, Back keeps the earlier choice, the change is made and audited (issue 20 item 5)', async () => {
+    // VS Code's own QuickInputs, read and clicked in the rendered workbench; only the session's modal
+    // confirmation is scripted (a test host refuses modal dialogs).
+    ui.answer({ confirm: true });
+    const running = command<boolean>('setProjectRole');
+    let shown = await workbench.quickInput('Set Project Role (1/3)', 'production-chatbot');
+    assert.strictEqual(shown.back, false, 'the first step has no Back');
+    await workbench.quickInputPick('production-chatbot');
+    shown = await workbench.quickInput('Set Project Role (2/3)', 'Dana Developer');
+    assert.strictEqual(shown.back, true);
+    await vscode.commands.executeCommand('workbench.action.quickInputBack');
+    shown = await workbench.quickInput('Set Project Role (1/3)', 'production-chatbot');
+    assert.strictEqual(shown.active, 'production-chatbot', 'Back returns to the project picker with the earlier choice pre-selected');
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await workbench.quickInput('Set Project Role (2/3)', 'Dana Developer');
+    await workbench.quickInputPick('Dana Developer');
+    shown = await workbench.quickInput('Set Project Role (3/3)', 'VIEWER');
+    assert.strictEqual(shown.active, 'MEMBER', 'the inherited role is pre-selected');
+    await workbench.quickInputPick('VIEWER');
+    assert.strictEqual(await running, true, ui.failures());
+    try {
+      const roles = (await sandboxGet('/api/public/projects/proj-production-chatbot/memberships')).memberships;
+      assert.strictEqual(roles.find((m: any) => m.userId === 'user-developer')?.role, 'VIEWER', 'the sandbox holds the new project role');
+      const entry = auditLines().at(-1)!;
+      assert.deepStrictEqual([entry.action, entry.outcome, entry.resource.project, entry.details.to], ['projectRole.set', 'success', 'production-chatbot', 'VIEWER']);
+      assert.ok(ui.asked.some(a => a.kind === 'done' && a.text === 'developer@acme.com is now VIEWER of production-chatbot (project role; was inherited MEMBER).'), JSON.stringify(ui.asked));
+    } finally {
+      await sandboxSend('DELETE', '/api/public/projects/proj-production-chatbot/memberships', { userId: 'user-developer' });
+      api.services.tree.refresh();
+    }
   });
 
   it('on a wrong-project key, the non-destructive fix comes first and alone is preferred; "Rotate" is offered once (item 5)', async () => {

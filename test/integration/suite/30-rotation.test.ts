@@ -85,6 +85,7 @@ describe('key rotation wizard against the sandbox', () => {
     assert.match(pauseNote.text, /is paused at step 7\/11 "Evidence that the old key is out of use"/);
     assert.match(api.services.rotationStatus.text ?? '', /Rotation of pk-lf-d300…0001 paused at 7\/11 Evidence that the old key is out of use/);
     assert.deepStrictEqual(api.services.rotationStatus.command?.arguments, [paused.id], 'clicking it resumes this rotation');
+    assert.match(api.services.rotationStatus.spoken ?? '', /^Langfuse Access: Rotation of pk-lf-d300…0001 paused at 7\/11 Evidence that the old key is out of use.*\. Press to resume\.$/, 'a screen reader hears the state and what pressing it does, not the icon');
     // Issue 11 item 3: the key index already knows the new key when the command returns (no manual refresh).
     assert.strictEqual(api.services.keyIndex.lookup(newPk)?.projectName, 'analytics-readonly');
     const newSecret = envValue(envFile, 'LANGFUSE_SECRET_KEY')!;

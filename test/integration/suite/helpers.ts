@@ -139,6 +139,8 @@ type FlowAnswer = { pick: string | RegExp } | { pickMany: (string | RegExp)[] } 
  */
 export class ScriptedSteps {
   readonly shown: string[] = [];
+  /** Each pick step's title as VS Code renders it ("Title (n/N)") and its rows with their descriptions. */
+  readonly picks: { title: string; rows: string[] }[] = [];
   private script: FlowAnswer[] = [];
   answer(...answers: FlowAnswer[]): this { this.script.push(...answers); return this; }
   pending(): number { return this.script.length; }
@@ -156,6 +158,7 @@ export class ScriptedSteps {
   }
   async pick<T extends vscode.QuickPickItem>(o: { title: string; step: number; totalSteps: number; items: readonly T[] }): Promise<T> {
     this.shown.push(`${o.step}/${o.totalSteps} pick: ${o.items.map(i => i.label).join(' | ')}`);
+    this.picks.push({ title: `${o.title} (${o.step}/${o.totalSteps})`, rows: o.items.map(i => i.description ? `${i.label} ${i.description}` : i.label) });
     const a = this.next(`${o.step}/${o.totalSteps}`);
     if (!('pick' in a)) throw new Error(`step ${o.step}: expected a pick answer, got ${JSON.stringify(a)}`);
     return ScriptedSteps.match(o.items, a.pick);

@@ -18,18 +18,21 @@ describe('cli: langfuse-access conformance (sandbox over real HTTP)', function (
       const r = await runConformance(h);
       assert.equal(r.code, 0, r.err);
       const report = JSON.parse(r.out);
-      assert.deepEqual(report.summary, { passed: 13, failed: 0, skipped: 0 }, r.err);
+      assert.deepEqual(report.summary, { passed: 14, failed: 0, skipped: 0 }, r.err);
       assert.equal(report.server.version, serverVersion);
       const rotation = report.checks.find((c: { id: string }) => c.id === 'rotation');
       assert.match(rotation.detail, /old pair 401, new pair 200/);
       assert.match(rotation.detail, serverVersion.startsWith('4') ? /trace probe available \(v2-observations\)/ : /trace probe available \(v3-traces\)/);
       assert.match(r.err, /^PASS {2}Complete rotation into a \.env target \(\d+(\.\d)? m?s\)/m);
-      assert.match(r.err, /13 passed, 0 failed, 0 skipped/);
+      const roundTrip = report.checks.find((c: { id: string }) => c.id === 'accessAsCode.roundTrip');
+      assert.equal(roundTrip.status, 'pass', roundTrip.detail);
+      assert.match(roundTrip.detail, /export of lfa-conformance-\S+ \(1 key\(s\)\) planned no changes; declared lfa-conformance-\S+-aac@example\.com with a NONE project role .* plan listed exactly those 3 changes; apply made them; plan after apply: no changes; pk-lf-\w{4}…\w{4} answers 200, its secret only in its store/);
+      assert.match(r.err, /14 passed, 0 failed, 0 skipped/);
       assert.match(r.err, /SCIM-created users stay in Langfuse as users without any membership/);
       assert.deepEqual(leftovers(h.sandbox), []);
       assert.deepEqual(fs.readdirSync(path.join(h.stateDir, 'conformance')), [], 'no journal or work folder is left');
       const audit = fs.readFileSync(path.join(h.stateDir, 'audit.jsonl'), 'utf8');
-      for (const action of ['project.create', 'member.add', 'projectRole.set', 'projectRole.clear', 'member.remove', 'apiKey.create', 'apiKey.revoke', 'rotation.completed', 'project.delete']) {
+      for (const action of ['project.create', 'member.add', 'projectRole.set', 'projectRole.clear', 'member.remove', 'apiKey.create', 'apiKey.revoke', 'rotation.completed', 'project.delete', 'access.export', 'access.apply']) {
         assert.ok(audit.includes(`"${action}"`), `audited: ${action}`);
       }
       assertNoSecret(r.out + r.err + audit);
@@ -42,14 +45,15 @@ describe('cli: langfuse-access conformance (sandbox over real HTTP)', function (
     assert.equal(r.code, 0, r.err);
     assert.match(r.out, /^PASS {2}Key kind, plan and server version .*admin API no/m);
     assert.match(r.out, /^SKIP {2}Add a member by email \(SCIM, MEMBER\).*the plan lacks the admin-api entitlement — available on Langfuse Cloud Team, Cloud Enterprise and Self-hosted Enterprise/m);
-    assert.match(r.out, /1 passed, 0 failed, 12 skipped/);
+    assert.match(r.out, /^SKIP {2}Access as code: export → plan → edit → plan → apply → plan.*the plan lacks the admin-api entitlement — available on Langfuse Cloud Team/m);
+    assert.match(r.out, /1 passed, 0 failed, 13 skipped/);
   });
 
   it('on the self-hosted Enterprise plan: passes every check', async () => {
     h = await startCliHarness({ plan: 'enterprise' });
     const r = await runConformance(h);
     assert.equal(r.code, 0, r.err);
-    assert.deepEqual(JSON.parse(r.out).summary, { passed: 13, failed: 0, skipped: 0 });
+    assert.deepEqual(JSON.parse(r.out).summary, { passed: 14, failed: 0, skipped: 0 });
     assert.deepEqual(leftovers(h.sandbox), []);
   });
 
@@ -65,9 +69,32 @@ describe('cli: langfuse-access conformance (sandbox over real HTTP)', function (
     assert.match(remove.detail, /502/);
     assert.match(r.err, /^FAIL {2}Remove the member \(\d+(\.\d)? m?s\): .*502/m);
     assert.equal(report.checks.find((c: { id: string }) => c.id === 'rotation').status, 'pass', 'the later checks still run');
-    assert.deepEqual(report.summary, { passed: 12, failed: 1, skipped: 0 });
+    assert.deepEqual(report.summary, { passed: 13, failed: 1, skipped: 0 });
     assert.ok(report.cleanup.removed.some((l: string) => /^member lfa-conformance-.*@example\.com removed$/.test(l)), report.cleanup.removed.join('\n'));
-    assert.match(r.err, /12 passed, 1 failed, 0 skipped/);
+    assert.match(r.err, /13 passed, 1 failed, 0 skipped/);
+    assert.deepEqual(leftovers(h.sandbox), []);
+    assert.deepEqual(fs.readdirSync(path.join(h.stateDir, 'conformance')), []);
+  });
+
+  it('the access-as-code round trip fails clearly when a step fails, and the cleanup still removes its member and leaves no key', async () => {
+    h = await startCliHarness();
+    // Once apply has added the round trip's member, the next key revoke (the check's own, after apply
+    // and verification) answers 502 to both of the client's attempts: the check fails there.
+    const { store } = h.sandbox;
+    let armed = false;
+    store.onChange = () => {
+      if (armed || ![...store.users.values()].some(u => u.email.endsWith('-aac@example.com') && store.orgMemberships.has(u.id))) return;
+      armed = true;
+      h.sandbox.addFaults([{ kind: 'serverError', status: 502, method: 'DELETE', path: '/api/public/projects/', times: 2 }]);
+    };
+    const r = await runConformance(h);
+    const report = JSON.parse(r.out);
+    const roundTrip = report.checks.find((c: { id: string }) => c.id === 'accessAsCode.roundTrip');
+    assert.equal(roundTrip.status, 'fail', roundTrip.detail);
+    assert.match(roundTrip.detail, /502/);
+    assert.equal(r.code, 1);
+    assert.ok(report.cleanup.removed.some((l: string) => /^member lfa-conformance-.*-aac@example\.com removed$/.test(l)), report.cleanup.removed.join('\n'));
+    // Its key went with the throwaway project (deleted by the next check; the journal would revoke it in a --project run).
     assert.deepEqual(leftovers(h.sandbox), []);
     assert.deepEqual(fs.readdirSync(path.join(h.stateDir, 'conformance')), []);
   });
@@ -109,7 +136,7 @@ describe('cli: langfuse-access conformance (sandbox over real HTTP)', function (
     const r = await runConformance(h, ['--connection', 'acme', '--project', 'production-chatbot', '--yes', '--json']);
     assert.equal(r.code, 0, r.err);
     const report = JSON.parse(r.out);
-    assert.deepEqual(report.summary, { passed: 12, failed: 0, skipped: 1 });
+    assert.deepEqual(report.summary, { passed: 13, failed: 0, skipped: 1 });
     assert.match(report.checks.find((c: { id: string }) => c.id === 'project.delete').detail, /the existing project production-chatbot is kept/);
     assert.ok(report.cleanup.notes.some((n: string) => /1 key\(s\) noted lfa-conformance-… by earlier runs .* left alone \(pass --allow-existing-keys/.test(n)));
     const keysAfter = [...h.sandbox.store.apiKeys.values()].filter(k => k.projectId === projectId).map(k => k.id);

@@ -28,6 +28,7 @@ describe('cli: conformance killed with SIGKILL, then run again', function () {
   const cases = [
     { checkpoint: 'conformance:key-created', left: /^project lfa-conformance-.* deleted \(with its keys\)$/, what: 'after creating a key' },
     { checkpoint: 'key-created', left: /^rotation rot-.* rolled back/, what: 'in the middle of the rotation (new key created, not yet pushed)' },
+    { checkpoint: 'apply:rotation-started', left: /^member lfa-conformance-.*-aac@example\.com removed$/, what: 'in the access-as-code apply (member added, key creation started)' },
   ];
   for (const c of cases) {
     it(`killed ${c.what}: the next run cleans up everything the killed run created`, async () => {
@@ -40,7 +41,7 @@ describe('cli: conformance killed with SIGKILL, then run again', function () {
       const earlier = report.checks.find((x: { id: string }) => x.id === 'cleanup-earlier');
       assert.equal(earlier.status, 'pass');
       assert.ok(report.cleanup.removed.some((l: string) => c.left.test(l)), report.cleanup.removed.join('\n'));
-      assert.deepEqual(report.summary, { passed: 13, failed: 0, skipped: 0 });
+      assert.deepEqual(report.summary, { passed: 14, failed: 0, skipped: 0 });
       assert.deepEqual(leftovers(h.sandbox), []);
       assert.deepEqual(fs.readdirSync(path.join(h.stateDir, 'conformance')), [], 'both journals are gone');
       const unfinished = new JournalStore(h.stateDir).list().journals.filter(j => j.status === 'active' || j.status === 'rollingBack');

@@ -87,7 +87,7 @@ describe('cli: langfuse-access doctor and npm run test:live', function () {
       },
     });
     assert.equal(live.status, 0, live.stderr);
-    assert.match(live.stdout, /13 passed, 0 failed, 0 skipped/);
+    assert.match(live.stdout, /14 passed, 0 failed, 0 skipped/);
     assert.deepEqual(leftovers(h.sandbox), []);
   });
 });
