@@ -219,7 +219,11 @@ cases.push({
     await page.keyboard.press('Escape');
     await runCommand(page, 'Langfuse Access: Explain Access');
     const widget = page.locator('.quick-input-widget');
+    // Typed only once the member picker lists members: keys pressed while the palette hands over to the
+    // picker go to whatever had focus before (the Problems panel's filter, which the workspace keeps).
+    await widget.locator('.quick-input-list .monaco-list-row', { hasText: 'Alex Analyst' }).first().waitFor();
     await widget.locator('input').pressSequentially('Alex', { delay: 15 });
+    if (await widget.locator('input').inputValue() !== 'Alex') throw new Error(`the member picker got "${await widget.locator('input').inputValue()}" instead of "Alex"`);
     await widget.locator('.quick-input-list .monaco-list-row', { hasText: 'Alex Analyst' }).first().waitFor();
     await page.keyboard.press('Enter');
     const tab = page.locator('.tabs-container .tab', { hasText: 'Access of Alex Analyst' }).first();

@@ -126,6 +126,10 @@ export async function runPseudoL10nCase({ context, server, tmp, workspace, shot 
     await explorer.locator('.monaco-list-row', { hasText: '.env.staging' }).first().click();
     await page.keyboard.press('Control+Shift+M');
     const problems = page.locator('.markers-panel');
+    // The Problems filter is kept per workspace, and this window shares the first one's: start unfiltered.
+    const filter = page.locator('.part.panel .viewpane-filter input').first();
+    await filter.waitFor();
+    if (await filter.inputValue() !== '') await filter.fill('');
     await problems.locator('.monaco-list-row[aria-level="1"]', { hasText: '.env.staging' }).first().waitFor();
     seen.push(await problems.innerText());
     const rows = await problems.locator('.monaco-list-row').evaluateAll(els => els.map(el => ({
