@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import type { StepDriver } from './multiStepInput';
-import { loadingQuickPick } from './loadingPick';
 import { dialog, dialogWithCancel, inputBox, notification, quickPick, statusMessage } from './notifications';
 
 /**
@@ -16,11 +15,10 @@ export interface Prompter {
   /** A modal with several buttons; the chosen one, or undefined when dismissed. */
   choose<T extends string>(message: string, buttons: T[], detail?: string): Promise<T | undefined>;
   /**
-   * A picker; given a loader, it shows busy at once and fills when the loader answers (closing it
-   * aborts the loader's signal; an empty answer closes it without a question). `active`: the row
-   * pre-selected instead of the first one.
+   * A picker of items already at hand (pickers that wait on the network are steps: `steps`'
+   * busy pickLoading). `active`: the row pre-selected instead of the first one.
    */
-  pick<T extends vscode.QuickPickItem>(items: T[] | ((signal: AbortSignal) => Promise<T[]>), options: { title: string; placeHolder?: string; active?: T }): Promise<T | undefined>;
+  pick<T extends vscode.QuickPickItem>(items: T[], options: { title: string; placeHolder?: string; active?: T }): Promise<T | undefined>;
   input(options: vscode.InputBoxOptions & { title: string }): Promise<string | undefined>;
   /**
    * A refusal: it needs no decision, so a non-modal error (with "Copy Message", to send a "→ ask:" on);
@@ -50,7 +48,7 @@ export const vscodePrompter: Prompter = {
     return (cancel ? await dialogWithCancel('warning', message, detail, cancel, button) : await dialog('warning', message, detail, button)) === button;
   },
   choose: (message, buttons, detail) => dialog('warning', message, detail, ...buttons),
-  pick: (items, options) => typeof items === 'function' ? loadingQuickPick(items, options) : quickPick(items, { ...options, ignoreFocusOut: true }),
+  pick: (items, options) => quickPick(items, { ...options, ignoreFocusOut: true }),
   input: options => Promise.resolve(inputBox({ ...options, ignoreFocusOut: true })),
   async refuse(message) {
     const copy = vscode.l10n.t('Copy Message');

@@ -83,10 +83,7 @@ export class ScriptedPrompter {
   }
   /** The row each pick pre-selected (its label), in order. */
   readonly activeRows: (string | undefined)[] = [];
-  async pick<T extends vscode.QuickPickItem>(source: T[] | ((signal: AbortSignal) => Promise<T[]>), options: { title: string; active?: T }) {
-    // A loading picker closes without a question when its loader finds nothing (the loader says why).
-    const items = typeof source === 'function' ? await source(new AbortController().signal) : source;
-    if (typeof source === 'function' && items.length === 0) return undefined;
+  async pick<T extends vscode.QuickPickItem>(items: T[], options: { title: string; active?: T }) {
     this.asked.push({ kind: 'pick', text: options.title, options: items.map(i => i.description ? `${i.label} ${i.description}` : i.label) });
     this.activeRows.push(options.active?.label);
     const want = this.next('pick', options.title).pick;

@@ -47,8 +47,8 @@ describe('display sinks: the extension shows untrusted text only through core/di
     assert.deepEqual(offenders, [], 'call ui/notifications.ts (notification, dialog, quickPick, inputBox) instead: it sanitises the text');
   });
 
-  it('only ui/multiStepInput.ts, ui/notifications.ts and ui/loadingPick.ts create QuickPicks and InputBoxes (they sanitise their labels)', () => {
-    const offenders = files.filter(f => f.rel !== 'src/extension/ui/multiStepInput.ts' && f.rel !== 'src/extension/ui/notifications.ts' && f.rel !== 'src/extension/ui/loadingPick.ts')
+  it('only ui/multiStepInput.ts and ui/notifications.ts create QuickPicks and InputBoxes (they sanitise their labels)', () => {
+    const offenders = files.filter(f => f.rel !== 'src/extension/ui/multiStepInput.ts' && f.rel !== 'src/extension/ui/notifications.ts')
       .flatMap(f => calls(f.source, /\b(createQuickPick|createInputBox)/).map(c => `${f.rel}:${c.at}`));
     assert.deepEqual(offenders, []);
   });
@@ -70,17 +70,21 @@ describe('display sinks: the extension shows untrusted text only through core/di
         ...Object.fromEntries(['showInformationMessage', 'showWarningMessage', 'showErrorMessage', 'showQuickPick', 'showInputBox'].map(api => [api, (...args: unknown[]) => { shown.push({ api, args }); return Promise.resolve(typeof answer === 'function' ? answer(args) : answer); }])),
         createQuickPick: () => { const picker = new FakePicker(); pickers.push(picker); return picker; },
       },
+      QuickInputButtons: { Back: { id: 'back' } },
+      QuickPickItemKind: { Separator: -1 },
       workspace: { workspaceFolders: [{ uri: { scheme: 'file', fsPath: '/home/dev/acme' }, name: 'acme' }] },
       env: { clipboard: { writeText: () => Promise.resolve() } },
     };
-    /** Records what a loading quick pick shows and when; accept() and hide() act as the user would. */
+    /** Records what a step's quick pick shows and when; accept() and hide() act as the user would. */
     class FakePicker {
       title = ''; placeholder: string | undefined; ignoreFocusOut = false; busy = false; shownBusy: boolean | undefined; disposed = false;
+      step: number | undefined; totalSteps: number | undefined; buttons: unknown[] = []; matchOnDescription = false; activeItems: unknown[] = [];
       items: { label: string }[] = []; selectedItems: { label: string }[] = [];
       private onHide = () => undefined as void; private onAccept = () => undefined as void;
       show() { this.shownBusy = this.busy; }
-      onDidHide(f: () => void) { this.onHide = f; }
-      onDidAccept(f: () => void) { this.onAccept = f; }
+      onDidHide(f: () => void) { this.onHide = f; return { dispose: () => undefined }; }
+      onDidAccept(f: () => void) { this.onAccept = f; return { dispose: () => undefined }; }
+      onDidTriggerButton() { return { dispose: () => undefined }; }
       hide() { this.onHide(); }
       accept(i: number) { this.selectedItems = [this.items[i]]; this.onAccept(); }
       dispose() { this.disposed = true; this.onHide(); }
@@ -142,23 +146,29 @@ describe('display sinks: the extension shows untrusted text only through core/di
       assert.deepEqual([(shown[0].args[0] as { title: string }).title, (shown[0].args[0] as { prompt: string }).prompt], ['Key for\\nproject', 'why\\x85']);
     });
 
-    it('a picker that waits on the network shows busy at once, fills sanitised, and closing it aborts the load', async () => {
-      let release!: (items: { label: string; id: number }[]) => void;
+    it('a step that waits on the network shows busy at once with its n/N, fills sanitised, and leaving it aborts the load', async () => {
+      const { MultiStepInput } = require('../../../src/extension/ui/multiStepInput') as typeof import('../../../src/extension/ui/multiStepInput');
+      let release!: (loaded: { items: { label: string; id: number }[] }) => void;
       let signal!: AbortSignal;
-      const pending = prompter.vscodePrompter.pick(s => { signal = s; return new Promise<{ label: string; id: number }[]>(r => { release = r; }); }, { title: 'Choose\u0007 a member' });
+      let picked: unknown;
+      const load = (s: AbortSignal) => { signal = s; return new Promise<{ items: { label: string; id: number }[] }>(r => { release = r; }); };
+      const flow = MultiStepInput.run<object>(async input => { picked = await input.pickLoading!({ title: 'Choose\u0007 a member', step: 2, totalSteps: 3, load }); }, {});
+      await new Promise(r => setImmediate(r));
       const picker = pickers.at(-1)!;
       assert.equal(picker.shownBusy, true, 'shown busy before any answer');
-      assert.equal(picker.title, 'Choose\\x07 a member');
+      assert.deepEqual([picker.title, picker.step, picker.totalSteps], ['Choose\\x07 a member', 2, 3]);
       const items = [{ label: 'dev\u001b[31m', id: 1 }, { label: 'lead', id: 2 }];
-      release(items);
+      release({ items });
       await new Promise(r => setImmediate(r));
       assert.equal(picker.busy, false);
       assert.deepEqual(picker.items.map(i => i.label), ['dev\\x1b[31m', 'lead']);
       picker.accept(0);
-      assert.equal(await pending, items[0], 'the caller\'s own item');
-      const closed = prompter.vscodePrompter.pick(s => { signal = s; return new Promise<{ label: string }[]>(() => undefined); }, { title: 'Choose a project' });
+      assert.equal(await flow, 'done');
+      assert.equal(picked, items[0], 'the caller\'s own item');
+      const left = MultiStepInput.run<object>(async input => { await input.pickLoading!({ title: 'Choose a project', step: 1, totalSteps: 3, load: s => { signal = s; return new Promise<{ items: { label: string }[] }>(() => undefined); } }); }, {});
+      await new Promise(r => setImmediate(r));
       pickers.at(-1)!.hide();
-      assert.equal(await closed, undefined);
+      assert.equal(await left, 'cancelled', 'Escape while it loads cancels the flow');
       assert.equal(signal.aborted, true, 'the load is cancelled with the picker');
     });
 
