@@ -28,7 +28,7 @@ import { forward } from './forward';
 import { checkForeignHosts } from './foreignHost';
 import { oldKeyOf, refuseUntrustedTargets } from './startChecks';
 import { checkTargets } from './targetChecks';
-import { nextStep, reached, STEP_TITLES, type RotationStep } from './steps';
+import { nextStep, reached, stepTitle, type RotationStep } from './steps';
 import type { RotationCallbacks, RotationDeps, RotationPlan, RunResult } from './types';
 
 
@@ -166,7 +166,7 @@ export class RotationEngine {
       if (!target) return { journal, outcome: 'completed' };
       if (journal.waiting) { journal.waiting = undefined; this.ctx.save(journal); }
       journal = reached(journal.mode, target, 'revoked')
-        ? await forward(() => this.reach(this.load(id), target, callbacks), this.deps.retryDelaysMs, (attempt, err) => this.ctx.emit(callbacks, { kind: 'note', message: `The old key may be gone, so the rotation must finish: retrying "${STEP_TITLES[target]}" (attempt ${attempt + 1}) after: ${err.message}` }))
+        ? await forward(() => this.reach(this.load(id), target, callbacks), this.deps.retryDelaysMs, (attempt, err) => this.ctx.emit(callbacks, { kind: 'note', message: `The old key may be gone, so the rotation must finish: retrying "${stepTitle(target)}" (attempt ${attempt + 1}) after: ${err.message}` }))
         : await this.reach(journal, target, callbacks);
       if (journal.waiting) return { journal, outcome: 'waiting' };
       if (journal.status === 'completed') { this.ctx.release(journal); return { journal, outcome: 'completed' }; }

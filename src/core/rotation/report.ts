@@ -5,7 +5,7 @@ import { toolLabel } from './errors';
 import { rotationSubject, type RotationJournal } from './journal';
 import { resumeOffer } from './pointOfNoReturn';
 import type { RotationEvent } from './types';
-import { reached, STEP_TITLES, stepsFor, type RotationStep } from './steps';
+import { reached, stepTitle, stepsFor, type RotationStep } from './steps';
 import { describeProbe } from './traceProbe';
 
 export interface RotationReport {
@@ -52,7 +52,7 @@ export function rotationReport(j: RotationJournal): RotationReport {
   return {
     id: j.id, tool: toolLabel(j.tool), actor: j.actor, status: j.status, mode: j.mode, project: j.project.name,
     oldPublicKey: j.oldKey?.publicKey, subject: rotationSubject(j), newPublicKey: j.newKey?.publicKey,
-    steps: stepsFor(j.mode).map(step => ({ step, title: STEP_TITLES[step], done: reached(j.mode, j.step, step), at: reached(j.mode, j.step, step) ? at(step) : undefined })),
+    steps: stepsFor(j.mode).map(step => ({ step, title: stepTitle(step), done: reached(j.mode, j.step, step), at: reached(j.mode, j.step, step) ? at(step) : undefined })),
     targets: j.targets.map(t => {
       const foreign = (j.foreignHostsConfirmed ?? []).filter(c => c.target === t.target).flatMap(c => c.hosts);
       return { target: t.target, heldBefore: t.before?.publicKey, pushedVersion: t.pushed?.version, restored: Boolean(t.restored), problem: t.restoreProblem, ...(foreign.length ? { foreignHostsConfirmed: foreign } : {}) };
