@@ -5,6 +5,7 @@
 // "edit targets" refusal is its own sentence from core, not core's abort sentence patched in English.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { setUpCliL10n } from '../../../src/cli/l10n';
@@ -18,6 +19,8 @@ import { consoleWhere } from '../../../src/core/sso/consoleGuide';
 import { renderOnlineCheck } from '../../../src/core/sso/report';
 import { checkProviderOnline } from '../../../src/core/sso/online/discoveryCheck';
 import { formatSummary } from '../../../src/core/conformance/report';
+import { runDoctor } from '../../../src/core/conformance/doctor';
+import { createLangfuseClient } from '../../../src/core/langfuse';
 import type { ConformanceReport } from '../../../src/core/conformance/types';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -94,5 +97,19 @@ describe('l10n: core reports and checks in a pseudo-localised language', functio
     assert.ok(md.includes('| add a@b.c | — | MEMBER |'), 'cells of data stay as written');
     const summary = formatSummary({ cleanup: { removed: [], problems: [], notes: [] }, summary: { passed: 3, failed: 0, skipped: 1 } } as unknown as ConformanceReport);
     assert.ok(summary.includes(pseudo('Cleanup: nothing was left to remove.')) && summary.includes('[3 ƥȧşşḗḓ, 0 ƒȧīŀḗḓ, 1 şķīƥƥḗḓ]'), summary);
+  });
+
+  it('the doctor\'s lines (topics and statuses stay ids)', async () => {
+    // A loopback port just freed: nothing listens, so the doctor reports the server as not reached.
+    const probe = net.createServer();
+    await new Promise<void>(resolve => probe.listen(0, '127.0.0.1', resolve));
+    const port = (probe.address() as net.AddressInfo).port;
+    await new Promise(resolve => probe.close(resolve));
+    const client = createLangfuseClient({ baseUrl: `http://127.0.0.1:${port}`, publicKey: 'pk-lf-x', secretKey: 'sk-lf-x', retry: { attempts: 1 } });
+    const report = await runDoctor(client, { actor: { email: 'lead@acme.com' } as Parameters<typeof runDoctor>[1]['actor'], env: {} });
+    const server = report.lines.find(l => l.topic === 'server');
+    assert.equal(server?.status, 'fail');
+    assert.ok(server!.text.startsWith(pseudo('not reached: {0}').split('{0}')[0]), server!.text);
+    assert.equal(report.lines.find(l => l.topic === 'tls')?.text, pseudo('plain HTTP on loopback (allowed only there)'));
   });
 });
