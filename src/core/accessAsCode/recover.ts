@@ -2,6 +2,7 @@
 // skipped; the one in flight checked against the live state (or its rotation's journal); and what
 // never started. Key rotations it left unfinished are resumed by the next apply (their new secret
 // waits in the rotation's pending store, so nothing is lost).
+import { l10n } from '../l10n/l10n';
 import { createSubject, isFinished, rotationSubject, type RotationJournal } from '../rotation/journal';
 import type { ApplyEntry, ApplyJournal } from './applyJournal';
 import type { AccessPlan } from './planTypes';
@@ -18,17 +19,17 @@ export function resolveInterrupted(journals: readonly ApplyJournal[], rotations:
 }
 
 function resolveEntry(e: ApplyEntry, rotations: readonly RotationJournal[], fresh: AccessPlan): ApplyEntry {
-  if (e.state !== 'started' && e.state !== 'waiting') return e.state === 'pending' ? { ...e, why: 'never started (the apply was interrupted first)' } : e;
+  if (e.state !== 'started' && e.state !== 'waiting') return e.state === 'pending' ? { ...e, why: l10n.t('never started (the apply was interrupted first)') } : e;
   const rotation = rotationOf(e, rotations);
   if (rotation) {
-    if (rotation.status === 'completed') return { ...e, state: 'done', rotationId: rotation.id, why: `rotation ${rotation.id} completed` };
-    if (rotation.status === 'rolledBack') return { ...e, state: 'failed', rotationId: rotation.id, why: `rotation ${rotation.id} was rolled back` };
-    return { ...e, state: 'waiting', rotationId: rotation.id, why: `rotation ${rotation.id} stopped at "${rotation.step}"; this apply resumes it` };
+    if (rotation.status === 'completed') return { ...e, state: 'done', rotationId: rotation.id, why: l10n.t('rotation {0} completed', rotation.id) };
+    if (rotation.status === 'rolledBack') return { ...e, state: 'failed', rotationId: rotation.id, why: l10n.t('rotation {0} was rolled back', rotation.id) };
+    return { ...e, state: 'waiting', rotationId: rotation.id, why: l10n.t('rotation {0} stopped at "{1}"; this apply resumes it', rotation.id, rotation.step) };
   }
   const still = fresh.changes.some(c => c.id === e.id && c.kind === e.kind);
   return still
-    ? { ...e, state: 'pending', why: 'was in flight when the apply stopped; the live state shows it did not happen' }
-    : { ...e, state: 'done', why: 'was in flight when the apply stopped; the live state shows it happened' };
+    ? { ...e, state: 'pending', why: l10n.t('was in flight when the apply stopped; the live state shows it did not happen') }
+    : { ...e, state: 'done', why: l10n.t('was in flight when the apply stopped; the live state shows it happened') };
 }
 
 /** The rotation an entry started: by the id it recorded, else by its key (killed before recording the id). */

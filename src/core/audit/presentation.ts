@@ -2,7 +2,7 @@
 import { escapeMarkdown, markdownCode } from '../display/markdown';
 import { forTerminal } from '../display/terminal';
 import { shortPublicKey } from '../keys/keyDisplay';
-import { STEP_TITLES, type RotationStep } from '../rotation/steps';
+import { isRotationStep, stepTitle } from '../rotation/steps';
 import type { AuditEntry } from './entry';
 import type { AuditFilter } from './reader';
 import type { AuditVerifyReport } from './verifyReport';
@@ -24,13 +24,20 @@ export function outcomeLabel(outcome: string): string {
 }
 
 /** What a rotation entry's action names besides a step of the engine. */
-const ROTATION_ACTIONS: Readonly<Record<string, string>> = { start: 'Start', rollback: 'Roll back', revoke: 'Revoke the old key' };
+function rotationAction(name: string): string | undefined {
+  switch (name) {
+    case 'start': return l10n.t('Start');
+    case 'rollback': return l10n.t('Roll back');
+    case 'revoke': return l10n.t('Revoke the old key');
+    default: return undefined;
+  }
+}
 
 /** `rotation.pushed` → "Targets updated and read back"; undefined for other actions. */
 export function rotationStepTitle(action: string): string | undefined {
   const m = /^rotation\.(.+)$/.exec(action);
   if (!m) return undefined;
-  return (STEP_TITLES as Record<string, string | undefined>)[m[1] as RotationStep] ?? ROTATION_ACTIONS[m[1]] ?? m[1];
+  return isRotationStep(m[1]) ? stepTitle(m[1]) : rotationAction(m[1]) ?? m[1];
 }
 
 /** One entry as a row: label, description and a Markdown tooltip (every value escaped: entries hold names from servers and workspaces). */

@@ -2,6 +2,7 @@
 // session, engine and rules the extension and the CLI use. Everything it creates is journaled before
 // it exists and removed at the end — after a failure or Ctrl-C too; a killed run is cleaned up by the
 // next one (cleanup.ts).
+import { l10n } from '../l10n/l10n';
 import * as path from 'node:path';
 import { StateFiles, TOOL_NAME, TOOL_VERSION } from '../names';
 import type { Session } from '../session';
@@ -45,7 +46,7 @@ export async function runConformance(session: Session, options: RunOptions): Pro
     if (stopped) {
       result = { id, title, status: 'skip', ms: 0, detail: stopped };
     } else if (options.signal.aborted) {
-      stopped = 'interrupted (Ctrl-C); cleaning up';
+      stopped = l10n.t('interrupted (Ctrl-C); cleaning up');
       result = { id, title, status: 'skip', ms: 0, detail: stopped };
     } else {
       try {
@@ -64,13 +65,13 @@ export async function runConformance(session: Session, options: RunOptions): Pro
 
   let rotation: RotationOutcome | undefined;
   try {
-    await check('capabilities', 'Key kind, plan and server version', () => capabilitiesCheck(ctx));
-    if (ctx.capabilities?.keyKind !== 'organization') stopped = 'needs an organization key';
-    const identity = await check('identity', 'Acting identity is OWNER or ADMIN', () => identityCheck(ctx));
+    await check('capabilities', l10n.t('Key kind, plan and server version'), () => capabilitiesCheck(ctx));
+    if (ctx.capabilities?.keyKind !== 'organization') stopped = l10n.t('needs an organization key');
+    const identity = await check('identity', l10n.t('Acting identity is OWNER or ADMIN'), () => identityCheck(ctx));
     const identityResult = checks.at(-1)!;
-    if (identity === undefined && identityResult.status === 'fail') stopped = 'stopped before changing anything (see the identity check)';
-    await check('tree', 'Full tree load (projects, members, keys, roles)', () => treeCheck(ctx));
-    await check('cleanup-earlier', 'Leftovers of earlier runs removed', async () => {
+    if (identity === undefined && identityResult.status === 'fail') stopped = l10n.t('stopped before changing anything (see the identity check)');
+    await check('tree', l10n.t('Full tree load (projects, members, keys, roles)'), () => treeCheck(ctx));
+    await check('cleanup-earlier', l10n.t('Leftovers of earlier runs removed'), async () => {
       needAdminApi(ctx);
       if (identityResult.status !== 'pass') throw new SkipCheck('needs an OWNER or ADMIN identity (see the identity check)');
       const before = cleanup.removed.length;
@@ -81,25 +82,25 @@ export async function runConformance(session: Session, options: RunOptions): Pro
       if (cleanup.problems.length) throw new CheckFailure(cleanup.problems.join('; '));
       return n ? `${n} object(s) removed: ${cleanup.removed.slice(before).join('; ')}` : 'nothing left by earlier runs';
     });
-    await check('project', options.existingProject ? 'Existing project found' : 'Throwaway project created', () => projectCheck(ctx));
+    await check('project', options.existingProject ? l10n.t('Existing project found') : l10n.t('Throwaway project created'), () => projectCheck(ctx));
     if (options.existingProject && ctx.project) {
       await sweepPrefixed(session, { now: options.now(), runId, existingProjectId: ctx.project.id, allowKeys: options.allowExistingKeys }, cleanup);
     }
-    await check('member.add', 'Add a member by email (SCIM, MEMBER)', () => memberAddCheck(ctx));
-    await check('projectRole.set', 'Set a project role', () => projectRoleSetCheck(ctx));
-    await check('projectRole.clear', 'Clear the project role', () => projectRoleClearCheck(ctx));
-    await check('member.remove', 'Remove the member', () => memberRemoveCheck(ctx));
-    await check('apiKey.createRevoke', 'Create a key and revoke it', () => keyCreateRevokeCheck(ctx));
-    rotation = (await check('rotation', 'Complete rotation into a .env target', () => rotationCheck(ctx), r => r.detail))?.outcome;
-    await check('lint.online', 'lint --online on the generated files', () => lintOnlineCheck(ctx, rotation));
-    await check('accessAsCode.roundTrip', 'Access as code: export → plan → edit → plan → apply → plan', () => accessRoundTripCheck(ctx));
-    await check('project.delete', 'Throwaway project deleted', () => projectDeleteCheck(ctx, rotation?.newPair));
+    await check('member.add', l10n.t('Add a member by email (SCIM, MEMBER)'), () => memberAddCheck(ctx));
+    await check('projectRole.set', l10n.t('Set a project role'), () => projectRoleSetCheck(ctx));
+    await check('projectRole.clear', l10n.t('Clear the project role'), () => projectRoleClearCheck(ctx));
+    await check('member.remove', l10n.t('Remove the member'), () => memberRemoveCheck(ctx));
+    await check('apiKey.createRevoke', l10n.t('Create a key and revoke it'), () => keyCreateRevokeCheck(ctx));
+    rotation = (await check('rotation', l10n.t('Complete rotation into a .env target'), () => rotationCheck(ctx), r => r.detail))?.outcome;
+    await check('lint.online', l10n.t('lint --online on the generated files'), () => lintOnlineCheck(ctx, rotation));
+    await check('accessAsCode.roundTrip', l10n.t('Access as code: export → plan → edit → plan → apply → plan'), () => accessRoundTripCheck(ctx));
+    await check('project.delete', l10n.t('Throwaway project deleted'), () => projectDeleteCheck(ctx, rotation?.newPair));
   } finally {
     // Whatever happened above (a failed check, an exception, Ctrl-C): remove what this run created.
     try {
       await cleanUpJournal(session, journal, cleanup);
     } catch (err) {
-      cleanup.problems.push(`Cleanup stopped: ${messageOf(err)}. ${journal.file} keeps what is left for the next run.`);
+      cleanup.problems.push(l10n.t('Cleanup stopped: {0}. {1} keeps what is left for the next run.', messageOf(err), journal.file));
     }
   }
   if (checks.some(c => c.id === 'member.add' && c.status !== 'skip')) cleanup.notes.push(SCIM_USER_NOTE);

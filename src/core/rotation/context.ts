@@ -6,7 +6,7 @@ import type { HeldLock } from '../state/lock';
 import { RotationError, RotationStateError } from './errors';
 import { rotationSubject, type JournalStore, type RotationJournal } from './journal';
 import type { PendingSecrets } from './pendingSecrets';
-import { STEP_TITLES, stepsFor, type RotationStep } from './steps';
+import { stepTitle, stepsFor, type RotationStep } from './steps';
 import type { KeyPairInput, RotationCallbacks, RotationDeps, RotationEvent, WaitReason } from './types';
 
 export class StepContext {
@@ -101,7 +101,7 @@ export class StepContext {
 
   stepEvent(j: RotationJournal, step: RotationStep, message: string): RotationEvent {
     const order = stepsFor(j.mode);
-    return { kind: 'step', step, index: order.indexOf(step) + 1, total: order.length, title: STEP_TITLES[step], message };
+    return { kind: 'step', step, index: order.indexOf(step) + 1, total: order.length, title: stepTitle(step), message };
   }
 
   emit(cb: RotationCallbacks, event: RotationEvent): void {

@@ -15,7 +15,7 @@ import type { RotationCallbacks } from './types';
 
 export async function editTargets(ctx: StepContext, j: RotationJournal, wanted: readonly string[], cb: RotationCallbacks): Promise<RotationJournal> {
   if (j.status !== 'active') throw new RotationStateError(`Rotation ${j.id} is ${j.status === 'rollingBack' ? 'rolling back' : j.status}: its targets can no longer change.`);
-  if (pastPointOfNoReturn(j)) throw new RotationStateError(abortRefusal(j).replace('there is nothing to roll back to', 'its targets can no longer change'));
+  if (pastPointOfNoReturn(j)) throw new RotationStateError(abortRefusal(j, 'edit'));
   const targets = [...new Set(wanted.map(t => formatSinkTarget(parseSinkTarget(t))))];
   if (targets.length === 0) throw new RotationInputError('Keep at least one target: the new key pair must be stored somewhere before the old key is revoked.');
   const added = targets.filter(t => !j.targets.some(x => x.target === t));

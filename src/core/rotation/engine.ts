@@ -28,7 +28,8 @@ import { forward } from './forward';
 import { checkForeignHosts } from './foreignHost';
 import { oldKeyOf, refuseUntrustedTargets } from './startChecks';
 import { checkTargets } from './targetChecks';
-import { nextStep, reached, STEP_TITLES, type RotationStep } from './steps';
+import { l10n } from '../l10n/l10n';
+import { nextStep, reached, stepTitle, type RotationStep } from './steps';
 import type { RotationCallbacks, RotationDeps, RotationPlan, RunResult } from './types';
 
 
@@ -166,7 +167,7 @@ export class RotationEngine {
       if (!target) return { journal, outcome: 'completed' };
       if (journal.waiting) { journal.waiting = undefined; this.ctx.save(journal); }
       journal = reached(journal.mode, target, 'revoked')
-        ? await forward(() => this.reach(this.load(id), target, callbacks), this.deps.retryDelaysMs, (attempt, err) => this.ctx.emit(callbacks, { kind: 'note', message: `The old key may be gone, so the rotation must finish: retrying "${STEP_TITLES[target]}" (attempt ${attempt + 1}) after: ${err.message}` }))
+        ? await forward(() => this.reach(this.load(id), target, callbacks), this.deps.retryDelaysMs, (attempt, err) => this.ctx.emit(callbacks, { kind: 'note', message: l10n.t('The old key may be gone, so the rotation must finish: retrying "{0}" (attempt {1}) after: {2}', stepTitle(target), attempt + 1, err.message) }))
         : await this.reach(journal, target, callbacks);
       if (journal.waiting) return { journal, outcome: 'waiting' };
       if (journal.status === 'completed') { this.ctx.release(journal); return { journal, outcome: 'completed' }; }
@@ -266,7 +267,9 @@ export class RotationEngine {
   private busyError(j: RotationJournal): RotationBusyError {
     if (j.tool !== this.deps.tool) {
       return new RotationBusyError({ tool: j.tool, rotationId: j.id },
-        `${rotationSubject(j)} is being ${j.oldKey ? 'rotated' : 'created'} by ${toolLabel(j.tool)} (rotation ${j.id}, at step "${j.step}", started ${j.createdAt} by ${j.actor}). Only that tool holds its new secret: continue or abort it there.`);
+        j.oldKey
+          ? l10n.t('{0} is being rotated by {1} (rotation {2}, at step "{3}", started {4} by {5}). Only that tool holds its new secret: continue or abort it there.', rotationSubject(j), toolLabel(j.tool), j.id, j.step, j.createdAt, j.actor)
+          : l10n.t('{0} is being created by {1} (rotation {2}, at step "{3}", started {4} by {5}). Only that tool holds its new secret: continue or abort it there.', rotationSubject(j), toolLabel(j.tool), j.id, j.step, j.createdAt, j.actor));
     }
     return new RotationBusyError({ tool: j.tool, rotationId: j.id },
       `${rotationSubject(j)} already has an unfinished rotation ${j.id} (step "${j.step}"). ${j.tool === 'cli'

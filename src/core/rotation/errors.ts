@@ -1,4 +1,5 @@
 // Rotation errors. Messages say what happened and what to do; they never hold a secret.
+import { l10n } from '../l10n/l10n';
 import { redactText } from '../log/redact';
 
 export class RotationError extends Error {
@@ -25,7 +26,11 @@ export class RotationInputError extends RotationError {
   constructor(message: string) { super('input', message); }
 }
 
-export const TOOL_LABELS: Record<string, string> = { cli: 'the langfuse-access CLI', extension: 'the VS Code extension', test: 'a test run' };
 export function toolLabel(tool: string): string {
-  return TOOL_LABELS[tool] ?? tool;
+  switch (tool) {
+    case 'cli': return l10n.t('the langfuse-access CLI');
+    case 'extension': return l10n.t('the VS Code extension');
+    case 'test': return l10n.t('a test run');
+    default: return tool;
+  }
 }

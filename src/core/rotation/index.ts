@@ -7,7 +7,7 @@ export { RotationError, RotationBusyError, RotationStateError, RotationInputErro
 export { JournalStore, RotationJournal, isFinished, rotationSubject, oldKeyOf, type JournalTarget, type Evidence, type ProbeEvidence, type RotationTool } from './journal';
 export { CapturingPendingStore, FilePendingSecretStore, SecretStoragePendingSecretStore, type PendingSecretStore, type PendingSecrets } from './pendingSecrets';
 export { rotationLockFile } from './rotationLock';
-export { STEPS, STEP_TITLES, stepsFor, nextStep, reached, canRollBack, type RotationMode, type RotationStep } from './steps';
+export { STEPS, stepTitle, stepsFor, nextStep, reached, canRollBack, type RotationMode, type RotationStep } from './steps';
 export { rotationReport, formatRotationReport, formatRotationEvent, formatRotationList, resumeQuestion, type RotationReport } from './report';
 export { abortRefusal, pastPointOfNoReturn, remainingSteps, resumeHow, resumeOffer, waitingAt, whatResumeDoes, type ResumeOffer } from './pointOfNoReturn';
 export { checkForeignHosts, foreignHostRequest, foreignSettingsOf, RotationForeignHostError } from './foreignHost';

@@ -7,6 +7,7 @@ import { readAuditLog } from '../audit/reader';
 import type { AuditEntry } from '../audit/entry';
 import { shortPublicKey } from '../log/redact';
 import { StateFiles } from '../names';
+import { l10n } from '../l10n/l10n';
 import { toolLabel } from './errors';
 import type { RotationJournal } from './journal';
 import { reached } from './steps';
@@ -63,19 +64,32 @@ export function auditEntriesOf(stateDir: string): AuditEntry[] {
 export function missingKeyMessage(h: KeyHistory, project: string, options: { otherProject?: string } = {}): string {
   const key = h.publicKey;
   if (options.otherProject) {
-    return `${key} is a key of project ${options.otherProject}, not of ${project}. Rotate it with the project ${options.otherProject}.`;
+    return l10n.t('{0} is a key of project {1}, not of {2}. Rotate it with the project {1}.', key, options.otherProject, project);
   }
   const r = h.revokedBy;
+  const list = 'langfuse-access rotate --list';
   if (r) {
-    const replaced = r.newPublicKey ? `, replaced by ${shortPublicKey(r.newPublicKey)}` : '';
-    const state = r.status === 'completed' ? 'completed' : `still unfinished (status ${r.status})`;
-    const where = r.newPublicKey && r.targets.length ? ` The new key is in ${r.targets.join(', ')}.` : '';
-    return `${key} is no longer a key of project ${project}: rotation ${r.rotationId} revoked it at ${r.at} (by ${r.actor} with ${toolLabel(r.tool)}${replaced}; that rotation is ${state}).${where} `
-      + `Use the new key${r.newPublicKey ? ` ${shortPublicKey(r.newPublicKey)}` : ''} (rotate that one if it needs rotating), and see "langfuse-access rotate --list" for the rotation's report.`;
+    const tool = toolLabel(r.tool);
+    const next = r.newPublicKey ? shortPublicKey(r.newPublicKey) : undefined;
+    const first = next
+      ? (r.status === 'completed'
+        ? l10n.t('{0} is no longer a key of project {1}: rotation {2} revoked it at {3} (by {4} with {5}, replaced by {6}; that rotation is completed).', key, project, r.rotationId, r.at, r.actor, tool, next)
+        : l10n.t('{0} is no longer a key of project {1}: rotation {2} revoked it at {3} (by {4} with {5}, replaced by {6}; that rotation is still unfinished (status {7})).', key, project, r.rotationId, r.at, r.actor, tool, next, r.status))
+      : (r.status === 'completed'
+        ? l10n.t('{0} is no longer a key of project {1}: rotation {2} revoked it at {3} (by {4} with {5}; that rotation is completed).', key, project, r.rotationId, r.at, r.actor, tool)
+        : l10n.t('{0} is no longer a key of project {1}: rotation {2} revoked it at {3} (by {4} with {5}; that rotation is still unfinished (status {6})).', key, project, r.rotationId, r.at, r.actor, tool, r.status));
+    return [
+      first,
+      ...(next && r.targets.length ? [l10n.t('The new key is in {0}.', r.targets.join(', '))] : []),
+      next ? l10n.t('Use the new key {0} (rotate that one if it needs rotating), and see "{1}" for the rotation\'s report.', next, list)
+        : l10n.t('Use the new key (rotate that one if it needs rotating), and see "{0}" for the rotation\'s report.', list),
+    ].join(' ');
   }
-  const seen = h.lastSeen
-    ? `This machine last saw it at ${h.lastSeen.at} (${h.lastSeen.action} by ${h.lastSeen.actor} with ${toolLabel(h.lastSeen.tool)}).`
-    : 'No rotation or audit entry on this machine mentions it.';
-  return `${key} is not a key of project ${project}: it was revoked or deleted in Langfuse (not by a rotation on this machine), or it belongs to another organization or instance. ${seen} `
-    + 'Rotate the key your services use now (check it in the Langfuse UI: project → Settings → API Keys), or create a new key if none is left.';
+  return [
+    l10n.t('{0} is not a key of project {1}: it was revoked or deleted in Langfuse (not by a rotation on this machine), or it belongs to another organization or instance.', key, project),
+    h.lastSeen
+      ? l10n.t('This machine last saw it at {0} ({1} by {2} with {3}).', h.lastSeen.at, h.lastSeen.action, h.lastSeen.actor, toolLabel(h.lastSeen.tool))
+      : l10n.t('No rotation or audit entry on this machine mentions it.'),
+    l10n.t('Rotate the key your services use now (check it in the Langfuse UI: project → Settings → API Keys), or create a new key if none is left.'),
+  ].join(' ');
 }

@@ -1,9 +1,10 @@
 // Once the revoke has started the old key may be gone, so a rotation can only go forward: front ends
 // must not offer "abort" or "roll back" for it. This module says, as data, what a front end may offer
 // for an unfinished rotation and what resuming will still do, so the CLI and the wizard cannot drift.
+import { l10n } from '../l10n/l10n';
 import { shortPublicKey } from '../log/redact';
 import { isFinished, rotationSubject, type RotationJournal } from './journal';
-import { canRollBack, reached, STEP_TITLES, stepsFor, type RotationStep } from './steps';
+import { canRollBack, reached, stepTitle, stepsFor, type RotationStep } from './steps';
 
 export function pastPointOfNoReturn(j: RotationJournal): boolean {
   return j.status === 'active' && !canRollBack(j.mode, j.step);
@@ -15,38 +16,52 @@ export function remainingSteps(j: RotationJournal): RotationStep[] {
   return stepsFor(j.mode).filter(s => !reached(j.mode, j.step, s));
 }
 
-const WHAT: Partial<Record<RotationStep, (j: RotationJournal) => string>> = {
-  creating: () => 'store the new secret',
-  created: () => 'create the new key',
-  pushing: () => 'push the new pair to every target',
-  pushed: () => 'push the new pair to every target and read it back',
-  verified: () => 'verify the new pair',
-  evidenced: j => j.mode === 'compromised'
-    ? 'gather the evidence (references, targets, deploy checklist) without waiting for it'
-    : 'gather the evidence that the old key is out of use',
-  revoking: j => `ask before revoking ${rotationSubject(j)}`,
-  revoked: j => `revoke ${rotationSubject(j)} (done at once if it is already gone)`,
-  rechecked: () => 'check that the old pair answers 401 and the new pair works',
-  completed: () => 'wipe the pending secret and write the report',
-};
+/** What resuming still does at a step, as a phrase ("push the new pair to every target"). */
+function stepWork(j: RotationJournal, step: RotationStep): string {
+  switch (step) {
+    case 'creating': return l10n.t('store the new secret');
+    case 'created': return l10n.t('create the new key');
+    case 'pushing': return l10n.t('push the new pair to every target');
+    case 'pushed': return l10n.t('push the new pair to every target and read it back');
+    case 'verified': return l10n.t('verify the new pair');
+    case 'evidenced': return j.mode === 'compromised'
+      ? l10n.t('gather the evidence (references, targets, deploy checklist) without waiting for it')
+      : l10n.t('gather the evidence that the old key is out of use');
+    case 'revoking': return l10n.t('ask before revoking {0}', rotationSubject(j));
+    case 'revoked': return l10n.t('revoke {0} (done at once if it is already gone)', rotationSubject(j));
+    case 'rechecked': return l10n.t('check that the old pair answers 401 and the new pair works');
+    case 'completed': return l10n.t('wipe the pending secret and write the report');
+    default: return stepTitle(step).toLowerCase();
+  }
+}
 
 /** "revoke pk-lf-…, then check that the old pair answers 401 and the new pair works, then wipe …" */
 export function whatResumeDoes(j: RotationJournal): string {
-  const parts = [...new Set(remainingSteps(j).map(s => WHAT[s]?.(j) ?? STEP_TITLES[s].toLowerCase()))];
-  if (parts.length === 0) return 'nothing: the rotation is finished';
-  return parts.join(', then ');
+  const parts = [...new Set(remainingSteps(j).map(s => stepWork(j, s)))];
+  if (parts.length === 0) return l10n.t('nothing: the rotation is finished');
+  return parts.reduce((done, next) => l10n.t('{0}, then {1}', done, next));
 }
 
-/** How to resume a rotation from the front end that owns it. */
+/** How to resume a rotation from the front end that owns it (the CLI's command line stays as typed). */
 export function resumeHow(j: RotationJournal): string {
-  return j.tool === 'cli' ? `langfuse-access rotate --resume ${j.id}` : 'the command "Langfuse Access: Resume Key Rotation" in VS Code';
+  return j.tool === 'cli' ? `langfuse-access rotate --resume ${j.id}` : l10n.t('the command "{0}" in VS Code', 'Langfuse Access: Resume Key Rotation');
 }
 
-/** Why a rollback is refused past the point of no return, and what resuming will do instead. */
-export function abortRefusal(j: RotationJournal): string {
+/**
+ * Why a rollback (`abort`) or a change of targets (`edit`) is refused past the point of no return,
+ * and what resuming will do instead: whole sentences per case, so a translation never gets patched.
+ */
+export function abortRefusal(j: RotationJournal, refused: 'abort' | 'edit' = 'abort'): string {
   const revokedAt = [...j.history].reverse().find(h => h.step === 'revoked' || h.step === 'revoking')?.at;
-  return `Rotation ${j.id} is past the point of no return: the revoke of the old key ${rotationSubject(j)} started${revokedAt ? ` at ${revokedAt}` : ''}, `
-    + `so its targets cannot go back to it and there is nothing to roll back to. Finish it instead: ${resumeHow(j)} will ${whatResumeDoes(j)}.`;
+  const id = j.id, subject = rotationSubject(j), how = resumeHow(j), does = whatResumeDoes(j);
+  if (refused === 'edit') {
+    return revokedAt
+      ? l10n.t('Rotation {0} is past the point of no return: the revoke of the old key {1} started at {2}, so its targets can no longer change: they cannot go back to the old key. Finish it instead: {3} will {4}.', id, subject, revokedAt, how, does)
+      : l10n.t('Rotation {0} is past the point of no return: the revoke of the old key {1} started, so its targets can no longer change: they cannot go back to the old key. Finish it instead: {2} will {3}.', id, subject, how, does);
+  }
+  return revokedAt
+    ? l10n.t('Rotation {0} is past the point of no return: the revoke of the old key {1} started at {2}, so its targets cannot go back to it and there is nothing to roll back to. Finish it instead: {3} will {4}.', id, subject, revokedAt, how, does)
+    : l10n.t('Rotation {0} is past the point of no return: the revoke of the old key {1} started, so its targets cannot go back to it and there is nothing to roll back to. Finish it instead: {2} will {3}.', id, subject, how, does);
 }
 
 export interface ResumeOffer {
@@ -62,6 +77,8 @@ export interface ResumeOffer {
   rollingBack: boolean;
   /** Set when canAbort is false: the sentence to show instead of an abort choice. */
   whyNoAbort?: string;
+  /** Set when canAbort is false: the sentence to show when the user asks to change the targets. */
+  whyNoEdit?: string;
 }
 
 /**
@@ -71,23 +88,27 @@ export interface ResumeOffer {
 export function waitingAt(j: RotationJournal): { step: RotationStep; index: number; total: number; title: string } {
   const order = stepsFor(j.mode);
   const step = order[order.indexOf(j.step) + 1] ?? j.step;
-  return { step, index: order.indexOf(step) + 1, total: order.length, title: STEP_TITLES[step] };
+  return { step, index: order.indexOf(step) + 1, total: order.length, title: stepTitle(step) };
 }
 
 export function resumeOffer(j: RotationJournal): ResumeOffer {
   const order = stepsFor(j.mode);
   const next = order[order.indexOf(j.step) + 1] ?? j.step;
-  const key = `${j.oldKey ? shortPublicKey(j.oldKey.publicKey) : rotationSubject(j)} (project ${j.project.name})`;
-  const what = j.oldKey ? 'rotation of' : 'creation of the';
+  const key = l10n.t('{0} (project {1})', j.oldKey ? shortPublicKey(j.oldKey.publicKey) : rotationSubject(j), j.project.name);
   const past = pastPointOfNoReturn(j);
   const rollingBack = j.status === 'rollingBack';
+  const step = order.indexOf(next) + 1;
   return {
     rotationId: j.id,
-    question: rollingBack ? `Finish rolling back the ${what} ${key}?` : `Resume ${what} ${key} at step ${order.indexOf(next) + 1}/${order.length} (${STEP_TITLES[next]})?`,
-    resumeDoes: rollingBack ? 'restore every target, delete the new key and wipe the pending secret' : whatResumeDoes(j),
+    question: rollingBack
+      ? (j.oldKey ? l10n.t('Finish rolling back the rotation of {0}?', key) : l10n.t('Finish rolling back the creation of the {0}?', key))
+      : (j.oldKey ? l10n.t('Resume rotation of {0} at step {1}/{2} ({3})?', key, step, order.length, stepTitle(next))
+        : l10n.t('Resume creation of the {0} at step {1}/{2} ({3})?', key, step, order.length, stepTitle(next))),
+    resumeDoes: rollingBack ? l10n.t('restore every target, delete the new key and wipe the pending secret') : whatResumeDoes(j),
     canAbort: j.status === 'active' && !past,
     pastPointOfNoReturn: past,
     rollingBack,
     whyNoAbort: past ? abortRefusal(j) : undefined,
+    whyNoEdit: past ? abortRefusal(j, 'edit') : undefined,
   };
 }

@@ -1,11 +1,12 @@
 // The rotation report as plain data (for the wizard's summary document) and as text (CLI). Built
 // from the journal only, so it never contains a secret.
 import { forTerminal } from '../display/terminal';
+import { l10n } from '../l10n/l10n';
 import { toolLabel } from './errors';
 import { rotationSubject, type RotationJournal } from './journal';
 import { resumeOffer } from './pointOfNoReturn';
 import type { RotationEvent } from './types';
-import { reached, STEP_TITLES, stepsFor, type RotationStep } from './steps';
+import { reached, stepTitle, stepsFor, type RotationStep } from './steps';
 import { describeProbe } from './traceProbe';
 
 export interface RotationReport {
@@ -36,23 +37,24 @@ export function rotationReport(j: RotationJournal): RotationReport {
   if (j.evidence) {
     const e = j.evidence;
     evidence.push(e.scanned.length
-      ? (e.references.length ? `The old public key still appears in ${e.references.length} place(s), listed under References` : `No reference to the old public key in ${e.scanned.join(', ')}`)
-      : 'No workspace files were scanned for the old public key');
-    evidence.push(e.targetsHoldingOld.length ? `Targets still holding the old key: ${e.targetsHoldingOld.join(', ')}` : 'No target holds the old key');
-    evidence.push(e.checklistConfirmed ? 'Deploy checklist confirmed' : 'Deploy checklist not confirmed');
-    if (e.targetsUnreadable?.length) evidence.push(`Targets that could not be read after the revoke: ${e.targetsUnreadable.join('; ')}`);
-    if (e.probe) evidence.push(describeProbe(e.probe, j.project.name).replace('since the cut-over', `since ${e.probe.since}`));
-    evidence.push('Langfuse records no key usage, so none of this proves the old key is unused.');
+      ? (e.references.length ? l10n.t('The old public key still appears in {0} place(s), listed under References', e.references.length) : l10n.t('No reference to the old public key in {0}', e.scanned.join(', ')))
+      : l10n.t('No workspace files were scanned for the old public key'));
+    evidence.push(e.targetsHoldingOld.length ? l10n.t('Targets still holding the old key: {0}', e.targetsHoldingOld.join(', ')) : l10n.t('No target holds the old key'));
+    evidence.push(e.checklistConfirmed ? l10n.t('Deploy checklist confirmed') : l10n.t('Deploy checklist not confirmed'));
+    if (e.targetsUnreadable?.length) evidence.push(l10n.t('Targets that could not be read after the revoke: {0}', e.targetsUnreadable.join('; ')));
+    if (e.probe) evidence.push(describeProbe(e.probe, j.project.name, e.probe.since));
+    evidence.push(l10n.t('Langfuse records no key usage, so none of this proves the old key is unused.'));
   }
   let recheck: string | undefined;
   if (j.recheck) {
-    recheck = j.recheck.oldPair === 'unauthorized' ? 'The old pair answers 401; the new pair works.'
-      : j.recheck.oldPair === 'still-valid' ? 'The old pair STILL answers.' : `The new pair works; the old pair was not re-checked${j.recheck.note ? ` (${j.recheck.note})` : ''}.`;
+    recheck = j.recheck.oldPair === 'unauthorized' ? l10n.t('The old pair answers 401; the new pair works.')
+      : j.recheck.oldPair === 'still-valid' ? l10n.t('The old pair STILL answers.')
+      : j.recheck.note ? l10n.t('The new pair works; the old pair was not re-checked ({0}).', j.recheck.note) : l10n.t('The new pair works; the old pair was not re-checked.');
   }
   return {
     id: j.id, tool: toolLabel(j.tool), actor: j.actor, status: j.status, mode: j.mode, project: j.project.name,
     oldPublicKey: j.oldKey?.publicKey, subject: rotationSubject(j), newPublicKey: j.newKey?.publicKey,
-    steps: stepsFor(j.mode).map(step => ({ step, title: STEP_TITLES[step], done: reached(j.mode, j.step, step), at: reached(j.mode, j.step, step) ? at(step) : undefined })),
+    steps: stepsFor(j.mode).map(step => ({ step, title: stepTitle(step), done: reached(j.mode, j.step, step), at: reached(j.mode, j.step, step) ? at(step) : undefined })),
     targets: j.targets.map(t => {
       const foreign = (j.foreignHostsConfirmed ?? []).filter(c => c.target === t.target).flatMap(c => c.hosts);
       return { target: t.target, heldBefore: t.before?.publicKey, pushedVersion: t.pushed?.version, restored: Boolean(t.restored), problem: t.restoreProblem, ...(foreign.length ? { foreignHostsConfirmed: foreign } : {}) };
@@ -65,19 +67,50 @@ export function rotationReport(j: RotationJournal): RotationReport {
 export function formatRotationReport(r: RotationReport): string {
   const t = forTerminal;
   const lines = [
-    `Rotation ${t(r.id)} (${r.mode} mode, ${t(r.tool)}, by ${t(r.actor)}): ${r.status === 'active' ? 'in progress' : r.status === 'rollingBack' ? 'rolling back' : r.status === 'rolledBack' ? 'rolled back' : 'completed'}`,
-    `Project ${t(r.project)}: ${t(r.oldPublicKey ?? r.subject)} → ${r.newPublicKey ? t(r.newPublicKey) : '(no new key yet)'}`,
-    'Steps:',
+    l10n.t('Rotation {0} ({1}, {2}, by {3}): {4}', t(r.id), modeLabel(r.mode), t(r.tool), t(r.actor), statusLabel(r.status)),
+    r.newPublicKey ? l10n.t('Project {0}: {1} → {2}', t(r.project), t(r.oldPublicKey ?? r.subject), t(r.newPublicKey))
+      : l10n.t('Project {0}: {1} → (no new key yet)', t(r.project), t(r.oldPublicKey ?? r.subject)),
+    l10n.t('Steps:'),
     ...r.steps.map((s, i) => `  ${s.done ? '[x]' : '[ ]'} ${i + 1}/${r.steps.length} ${s.title}${s.at ? `  ${s.at}` : ''}`),
-    'Targets:',
-    ...r.targets.map(x => `  ${t(x.target)}: before ${x.heldBefore ? t(x.heldBefore) : '(nothing)'}${x.pushedVersion ? `, pushed version ${t(x.pushedVersion)}` : ''}${x.restored ? ', restored' : ''}${x.problem ? `, PROBLEM: ${t(x.problem)}` : ''}${x.foreignHostsConfirmed ? `, points its SDK at ${x.foreignHostsConfirmed.map(t).join(', ')} (confirmed)` : ''}`),
+    l10n.t('Targets:'),
+    ...r.targets.map(x => `  ${t(x.target)}: ${targetFacts(x).join(', ')}`),
   ];
-  if (r.evidence.length) lines.push('Evidence:', ...r.evidence.map(e => `  - ${t(e)}`));
-  if (r.references.length) lines.push('References to the old public key:', ...r.references.map(ref => `  - ${t(ref)}`));
-  if (r.recheck) lines.push(`Re-check: ${t(r.recheck)}`);
-  if (r.waiting) lines.push(`Waiting: ${t(r.waiting)}`);
-  if (r.notes.length) lines.push('Notes:', ...r.notes.map(n => `  - ${t(n)}`));
+  if (r.evidence.length) lines.push(l10n.t('Evidence:'), ...r.evidence.map(e => `  - ${t(e)}`));
+  if (r.references.length) lines.push(l10n.t('References to the old public key:'), ...r.references.map(ref => `  - ${t(ref)}`));
+  if (r.recheck) lines.push(l10n.t('Re-check: {0}', t(r.recheck)));
+  if (r.waiting) lines.push(l10n.t('Waiting: {0}', t(r.waiting)));
+  if (r.notes.length) lines.push(l10n.t('Notes:'), ...r.notes.map(n => `  - ${t(n)}`));
   return `${lines.join('\n')}\n`;
+}
+
+/** What happened to one target, as a list of self-contained facts ("before pk-lf-…", "restored"). */
+function targetFacts(x: RotationReport['targets'][number]): string[] {
+  const t = forTerminal;
+  return [
+    x.heldBefore ? l10n.t('before {0}', t(x.heldBefore)) : l10n.t('before (nothing)'),
+    ...(x.pushedVersion ? [l10n.t('pushed version {0}', t(x.pushedVersion))] : []),
+    ...(x.restored ? [l10n.t('restored')] : []),
+    ...(x.problem ? [l10n.t('PROBLEM: {0}', t(x.problem))] : []),
+    ...(x.foreignHostsConfirmed ? [l10n.t('points its SDK at {0} (confirmed)', x.foreignHostsConfirmed.map(t).join(', '))] : []),
+  ];
+}
+
+function modeLabel(mode: RotationReport['mode']): string {
+  switch (mode) {
+    case 'normal': return l10n.t('normal mode');
+    case 'compromised': return l10n.t('compromised mode');
+    case 'manual': return l10n.t('manual mode');
+    case 'create': return l10n.t('create mode');
+  }
+}
+
+function statusLabel(status: RotationReport['status']): string {
+  switch (status) {
+    case 'active': return l10n.t('in progress');
+    case 'rollingBack': return l10n.t('rolling back');
+    case 'rolledBack': return l10n.t('rolled back');
+    default: return l10n.t('completed');
+  }
 }
 
 /** The question a front end asks on start-up: "Resume rotation of pk-lf-…abcd at step 5/11 (Push to targets)?" (see resumeOffer for the choices it may offer). */
@@ -91,9 +124,9 @@ export function formatRotationEvent(e: RotationEvent, t: (text: string) => strin
   switch (e.kind) {
     case 'step': return `[${e.index}/${e.total}] ${t(e.title)}: ${t(e.message)}\n`;
     case 'target': return `    ${t(e.status)}: ${t(e.message)}\n`;
-    case 'note': return `    note: ${t(e.message)}\n`;
-    case 'waiting': return `Waiting (${t(e.reason)}): ${t(e.message)}\n`;
-    case 'error': return `Error: ${t(e.message)}\n`;
+    case 'note': return `    ${l10n.t('note: {0}', t(e.message))}\n`;
+    case 'waiting': return `${l10n.t('Waiting ({0}): {1}', t(e.reason), t(e.message))}\n`;
+    case 'error': return `${l10n.t('Error: {0}', t(e.message))}\n`;
   }
 }
 

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { StateFiles } from '../names';
 import { acquireLockSync, LockBusyError, type HeldLock } from '../state/lock';
 import { ensurePrivateDir } from '../state/stateDir';
+import { l10n } from '../l10n/l10n';
 import { RotationBusyError, toolLabel } from './errors';
 
 export function rotationLockFile(stateDir: string, publicKey: string): string {
@@ -21,10 +22,10 @@ export function acquireRotationLock(stateDir: string, publicKey: string, tool: s
   } catch (err) {
     if (!(err instanceof LockBusyError)) throw err;
     const owner = err.owner;
-    const who = owner ? `${toolLabel(owner.tool)} (pid ${owner.pid} on ${owner.host}, since ${owner.since})` : 'another process';
-    throw new RotationBusyError(
-      { tool: owner?.tool ?? 'unknown', pid: owner?.pid },
-      `${publicKey} is being rotated right now by ${who}${owner?.purpose ? ` — ${owner.purpose}` : ''}. Wait for it to finish, or continue it there.`,
-    );
+    const facts = { tool: owner?.tool ?? 'unknown', pid: owner?.pid };
+    if (!owner) throw new RotationBusyError(facts, l10n.t('{0} is being rotated right now by another process. Wait for it to finish, or continue it there.', publicKey));
+    throw new RotationBusyError(facts, owner.purpose
+      ? l10n.t('{0} is being rotated right now by {1} (pid {2} on {3}, since {4}) — {5}. Wait for it to finish, or continue it there.', publicKey, toolLabel(owner.tool), owner.pid, owner.host, owner.since, owner.purpose)
+      : l10n.t('{0} is being rotated right now by {1} (pid {2} on {3}, since {4}). Wait for it to finish, or continue it there.', publicKey, toolLabel(owner.tool), owner.pid, owner.host, owner.since));
   }
 }

@@ -1,6 +1,8 @@
 // The rotation's steps, in the order each mode runs them. A step name in the journal means "this
 // step is done"; the `*ing` steps are intents written BEFORE an outside effect (creating a key,
 // writing targets, revoking), so a resumed run knows it must look before it acts again.
+import { l10n } from '../l10n/l10n';
+
 /** `create`: a new key (no old one) into its targets — how a key declared in an access file comes to exist. */
 export type RotationMode = 'normal' | 'compromised' | 'manual' | 'create';
 
@@ -41,17 +43,23 @@ export function canRollBack(mode: RotationMode, step: RotationStep): boolean {
   return !reached(mode, step, 'revoking');
 }
 
-/** Human titles for progress UIs ("Step 4/10: Push to targets"). */
-export const STEP_TITLES: Record<RotationStep, string> = {
-  planned: 'Plan',
-  creating: 'Create the new key pair',
-  created: 'New key pair created and stored',
-  pushing: 'Push to targets',
-  pushed: 'Targets updated and read back',
-  verified: 'Verify the new key pair',
-  evidenced: 'Evidence that the old key is out of use',
-  revoking: 'Revoke the old key',
-  revoked: 'Old key revoked',
-  rechecked: 'Re-check old and new key pairs',
-  completed: 'Report',
-};
+/** Human titles for progress UIs ("Step 4/10: Push to targets"), in the user's language when shown. */
+export function stepTitle(step: RotationStep): string {
+  switch (step) {
+    case 'planned': return l10n.t('Plan');
+    case 'creating': return l10n.t('Create the new key pair');
+    case 'created': return l10n.t('New key pair created and stored');
+    case 'pushing': return l10n.t('Push to targets');
+    case 'pushed': return l10n.t('Targets updated and read back');
+    case 'verified': return l10n.t('Verify the new key pair');
+    case 'evidenced': return l10n.t('Evidence that the old key is out of use');
+    case 'revoking': return l10n.t('Revoke the old key');
+    case 'revoked': return l10n.t('Old key revoked');
+    case 'rechecked': return l10n.t('Re-check old and new key pairs');
+    case 'completed': return l10n.t('Report');
+  }
+}
+
+export function isRotationStep(name: string): name is RotationStep {
+  return (STEPS as readonly string[]).includes(name);
+}

@@ -5,6 +5,7 @@
 // happens, the probe answers with evidence or with why it is unavailable: it never blocks or fails a
 // rotation.
 import { isLangfuseError, parseServerVersion, traceReadPaths, UnsupportedError, type LangfuseClient, type TraceReadPath } from '../langfuse';
+import { l10n } from '../l10n/l10n';
 import { redactText } from '../log/redact';
 import type { ProbeEvidence } from './journal';
 
@@ -52,16 +53,27 @@ function reasonOf(source: TraceReadPath, err: unknown): string {
  * minutes late (https://langfuse.com/docs/api-and-data-platform/features/observations-api), so "none yet"
  * says so.
  */
-export function describeProbe(p: ProbeEvidence, project: string): string {
-  if (p.unavailable) return `${p.unavailable[0].toUpperCase()}${p.unavailable.slice(1)}. The rotation does not depend on it.`;
+export function describeProbe(p: ProbeEvidence, project: string, since?: string): string {
+  if (p.unavailable) return l10n.t('{0}. The rotation does not depend on it.', `${p.unavailable[0].toUpperCase()}${p.unavailable.slice(1)}`);
   const count = p.items ?? p.traces ?? 0;
+  // `since` (the report) names the time; progress notes say "since the cut-over". Whole sentences either way.
   if (p.source === 'v2-observations') {
     const n = `${count}${p.more ? '+' : ''}`;
+    if (since) {
+      return count > 0
+        ? l10n.t('Observations are arriving: {0} observation(s) in project {1} since {2} (GET /api/public/v2/observations, read with the new key). This does not show which key sent them.', n, project, since)
+        : l10n.t('No observations in project {0} since {1} yet (GET /api/public/v2/observations, read with the new key; Langfuse may show data from older SDKs up to 15 minutes late).', project, since);
+    }
     return count > 0
-      ? `Observations are arriving: ${n} observation(s) in project ${project} since the cut-over (GET /api/public/v2/observations, read with the new key). This does not show which key sent them.`
-      : `No observations in project ${project} since the cut-over yet (GET /api/public/v2/observations, read with the new key; Langfuse may show data from older SDKs up to 15 minutes late).`;
+      ? l10n.t('Observations are arriving: {0} observation(s) in project {1} since the cut-over (GET /api/public/v2/observations, read with the new key). This does not show which key sent them.', n, project)
+      : l10n.t('No observations in project {0} since the cut-over yet (GET /api/public/v2/observations, read with the new key; Langfuse may show data from older SDKs up to 15 minutes late).', project);
+  }
+  if (since) {
+    return count > 0
+      ? l10n.t('Traces are arriving: {0} trace(s) in project {1} since {2} (read with the new key). This does not show which key sent them.', count, project, since)
+      : l10n.t('No traces in project {0} since {1} yet (read with the new key).', project, since);
   }
   return count > 0
-    ? `Traces are arriving: ${count} trace(s) in project ${project} since the cut-over (read with the new key). This does not show which key sent them.`
-    : `No traces in project ${project} since the cut-over yet (read with the new key).`;
+    ? l10n.t('Traces are arriving: {0} trace(s) in project {1} since the cut-over (read with the new key). This does not show which key sent them.', count, project)
+    : l10n.t('No traces in project {0} since the cut-over yet (read with the new key).', project);
 }

@@ -19,7 +19,7 @@ export async function editRotationTargets(services: Services, id?: string): Prom
   const chunk = loadChunk('core');
   const offer = chunk.resumeOffer(journal);
   if (!offer.canAbort) {
-    await services.ui.refuse(offer.whyNoAbort?.replace('there is nothing to roll back to', 'its targets can no longer change') ?? vscode.l10n.t('Rotation {0} is {1}: its targets can no longer change.', journal.id, journal.status));
+    await services.ui.refuse(offer.whyNoEdit ?? vscode.l10n.t('Rotation {0} is {1}: its targets can no longer change.', journal.id, journal.status));
     return undefined;
   }
   const roots = (vscode.workspace.workspaceFolders ?? []).filter(f => f.uri.scheme === 'file').map(f => f.uri.fsPath);

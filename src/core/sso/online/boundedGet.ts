@@ -1,4 +1,5 @@
 import { Agent, request } from 'undici';
+import { l10n } from '../../l10n/l10n';
 import { SsoInputError } from '../errors';
 import { isLoopbackHost } from '../publicUrl';
 
@@ -20,19 +21,23 @@ export type FetchOutcome =
  * Only https://, or http:// to this machine's loopback; no credentials, query or fragment (an
  * issuer has none: OpenID Connect Discovery 1.0 §2). Refused before any network use.
  */
-export function checkIssuerUrl(issuer: string, what = 'The issuer'): URL {
-  const url = checkTransportUrl(issuer, what);
-  if (url.search || url.hash) throw new SsoInputError('issuer', `${what} must not carry a query or fragment.`);
+export function checkIssuerUrl(issuer: string): URL {
+  const url = checkTransportUrl(issuer, 'issuer');
+  if (url.search || url.hash) throw new SsoInputError('issuer', l10n.t('The issuer must not carry a query or fragment.'));
   return url;
 }
 
-function checkTransportUrl(raw: string, what: string): URL {
+/** `what`: which URL is checked, so every message is a whole sentence naming it. */
+function checkTransportUrl(raw: string, what: 'issuer' | 'url'): URL {
+  const issuer = what === 'issuer';
   let url: URL;
-  try { url = new URL(raw); } catch { throw new SsoInputError('issuer', `${what} is not a URL.`); }
-  if (url.username || url.password) throw new SsoInputError('issuer', `${what} must not contain a user name or password.`);
+  try { url = new URL(raw); } catch { throw new SsoInputError('issuer', issuer ? l10n.t('The issuer is not a URL.') : l10n.t('The URL is not a URL.')); }
+  if (url.username || url.password) throw new SsoInputError('issuer', issuer ? l10n.t('The issuer must not contain a user name or password.') : l10n.t('The URL must not contain a user name or password.'));
   if (url.protocol === 'https:') return url;
   if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return url;
-  throw new SsoInputError('issuer', `Refused: ${what} uses ${url.protocol}// on ${url.hostname}. The online check talks https:// only (http:// only to this machine's loopback), so nothing was sent.`);
+  throw new SsoInputError('issuer', issuer
+    ? l10n.t('Refused: The issuer uses {0}// on {1}. The online check talks https:// only (http:// only to this machine\'s loopback), so nothing was sent.', url.protocol, url.hostname)
+    : l10n.t('Refused: The URL uses {0}// on {1}. The online check talks https:// only (http:// only to this machine\'s loopback), so nothing was sent.', url.protocol, url.hostname));
 }
 
 /** Drops an answer's body; destroying it emits an abort error nobody else listens for. */
@@ -64,7 +69,7 @@ export async function boundedGet(start: string, limits: FetchLimits, followRedir
   let url = start;
   try {
     for (let hop = 0; ; hop++) {
-      checkTransportUrl(url, 'The URL');
+      checkTransportUrl(url, 'url');
       let res: Awaited<ReturnType<typeof request>>;
       try {
         res = await request(url, { method: 'GET', dispatcher: agent, signal, headers: { accept: 'application/json, text/html;q=0.5', 'user-agent': 'langfuse-access-sso-check' } });
