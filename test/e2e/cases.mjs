@@ -2,7 +2,7 @@
 // and leaves the workspace and the sandbox as it found them (the next case, or window, starts from the fixture).
 import fs from 'node:fs';
 import path from 'node:path';
-import { openViewContainer, runCommand, treeRow, waitForStableColours } from './workbench.mjs';
+import { chooseFromContextMenu, openViewContainer, runCommand, treeRow, waitForStableColours } from './workbench.mjs';
 
 async function expand(sidebar, label) {
   const row = treeRow(sidebar, label);
@@ -89,13 +89,7 @@ export const cases = [
     name: 'member-action-confirmation',
     async run({ page, shot }) {
       const sidebar = await openViewContainer(page, 'Langfuse Access');
-      const row = treeRow(sidebar, 'Dana Developer');
-      await row.waitFor();
-      await row.click({ button: 'right' });
-      const item = page.getByRole('menuitem', { name: 'Set Project Role…' });
-      await item.waitFor();
-      await item.hover();
-      await page.keyboard.press('Enter');
+      await chooseFromContextMenu(page, treeRow(sidebar, 'Dana Developer'), 'Set Project Role…');
       const input = page.locator('.quick-input-widget input');
       await input.waitFor();
       await input.fill('VIEWER');
@@ -269,9 +263,7 @@ cases.push({
     // Leave the sandbox as it was: the key is revoked from the tree, confirmed in its dialog.
     const sidebar = await openViewContainer(page, 'Langfuse Access');
     await expandPath(page, sidebar, ['staging-chatbot', 'API keys']);
-    const row = treeRow(sidebar, 'e2e-staging');
-    await row.click({ button: 'right' });
-    await page.getByRole('menuitem', { name: 'Revoke API Key…' }).click();
+    await chooseFromContextMenu(page, treeRow(sidebar, 'e2e-staging'), 'Revoke API Key…');
     await button('Revoke Key of staging-chatbot').click();
     await page.locator('.part.statusbar', { hasText: 'Revoked the API key' }).first().waitFor();
   },

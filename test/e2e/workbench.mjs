@@ -47,3 +47,15 @@ export async function runCommand(page, title) {
 export async function visibleText(page) {
   return page.evaluate(() => document.body.innerText);
 }
+
+/** Opens a tree row's context menu and chooses an item. The item is focused by hovering and chosen with
+ * Enter: a mouse click on a context menu opened a moment ago is sometimes dropped by the workbench (the
+ * menu stays open with the item highlighted), while the keyboard path always runs the item. */
+export async function chooseFromContextMenu(page, row, itemName) {
+  await row.waitFor();
+  await row.click({ button: 'right' });
+  const item = page.getByRole('menuitem', { name: itemName });
+  await item.waitFor();
+  await item.hover();
+  await page.keyboard.press('Enter');
+}

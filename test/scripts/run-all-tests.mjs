@@ -31,12 +31,18 @@ function run(label, cmd, args, parse, limitMinutes) {
       const counts = parse(out);
       if ((code !== 0 || hung) && counts.failed === 0) counts.failed = 1; // crashed or hung before reporting a failure
       console.log(`=== ${label}: ${counts.passed} passed, ${counts.failed} failed (${((Date.now() - started) / 1000).toFixed(1)} s)${hung ? ' — stopped: did not finish' : ''} ===`);
-      resolve({ label, ...counts });
+      resolve({ label, ...counts, failures: failureLines(out) });
     });
   });
 }
 // Ctrl-C stops the layer in progress too (it runs in its own process group).
 process.on('SIGINT', () => process.exit(130));
+
+// The lines naming what failed (mocha's "  1) name", the e2e runner's "✘ name: why", a reliability figure
+// marked FAIL), repeated at the end so the tail of a long log — all that CI may show — says what to look at.
+function failureLines(out) {
+  return out.split('\n').filter(l => /^\s+\d+\) \S|^\s*✘ |\bFAIL(ED)?\b/.test(l)).map(l => l.trim().slice(0, 300));
+}
 
 const mochaCounts = out => ({
   passed: Number(/(\d+) passing/.exec(out)?.[1] ?? 0),
@@ -74,6 +80,11 @@ for (const [label, cmd, args, parse, limitMinutes] of layers) {
 }
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);
+const failing = results.filter(r => r.failed && r.failures?.length);
+if (failing.length) {
+  console.log('\nwhat failed:');
+  for (const r of failing) for (const line of [...new Set(r.failures)].slice(0, 15)) console.log(`  [${r.label.split(' (')[0]}] ${line}`);
+}
 console.log(`\n${results.map(r => `${r.label}: ${r.passed} passed, ${r.failed} failed`).join('\n')}`);
 console.log(`all layers took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 console.log(`${passed} passed, ${failed} failed`);
