@@ -16,7 +16,8 @@ export interface CliIo {
  * checks each registered command):
  * - `usage`: one line after the tool's name, every option in brackets, e.g.
  *   `lint [paths…] [--format text|json|sarif]` (several lines for subcommands).
- * - `help`: the `--help` page as data, kept in `src/core/display/help/<command>.ts`: a description; every option
+ * - `help`: builds the `--help` page as data, kept in `src/core/display/help/<command>.ts` (built when
+ *   shown, so its words come from the translator the CLI installs at start): a description; every option
  *   the command parses, each with a description and its default when it has one; the environment
  *   variables it reads; at least one example; and what exit codes 0, 1 and 2 mean for it (0 ok,
  *   1 findings or a failed operation, 2 usage or configuration error — ExitCode in src/core/names.ts).
@@ -27,7 +28,7 @@ export interface CliIo {
  */
 export interface CliCommand {
   usage: string;
-  help: CommandHelp;
+  help(): CommandHelp;
   run(io: CliIo, args: string[]): Promise<number>;
 }
 

@@ -1,7 +1,7 @@
 // `langfuse-access <command> [...]`: the command-line edge over src/core.
 // Exit codes: 0 ok, 1 findings or a failed operation, 2 usage or configuration error.
 // Machine output goes to stdout, messages to stderr. Credentials never come from argv.
-import { formatCommandHelp, formatCommandList } from '../core/display/cliHelp';
+import { formatCommandHelp, formatCommandList, formatUsage } from '../core/display/cliHelp';
 import { l10n } from '../core/l10n/l10n';
 import { ExitCode, TOOL_NAME, TOOL_VERSION } from '../core/names';
 import type { CliIo } from './command';
@@ -32,14 +32,14 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const { command } = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.err(formatCommandHelp(TOOL_NAME, command.usage, command.help, rest[0]));
+    io.err(formatCommandHelp(TOOL_NAME, command.usage, command.help(), rest[0]));
     return ExitCode.ok;
   }
   try {
     return await command.run(io, rest);
   } catch (err) {
     if (err instanceof UsageError) {
-      io.err(`${TOOL_NAME} ${name}: ${err.message}\n${l10n.t('Usage: {0}', `${TOOL_NAME} ${command.usage}`)}\n`);
+      io.err(`${TOOL_NAME} ${name}: ${err.message}\n${formatUsage(TOOL_NAME, command.usage)}\n`);
       return ExitCode.usage;
     }
     throw err;

@@ -15,14 +15,14 @@ import { closeAllHostGates } from '../../core/langfuse/index';
 import { DEFAULT_ROTATION_MAX_AGE_DAYS, ExitCode } from '../../core/names';
 import { rotationFailure } from '../../core/rotation/failure';
 import type { SessionHost } from '../../core/session/host';
-import { APPLY_USAGE, APPLY_HELP } from '../../core/display/help/access';
+import { APPLY_USAGE, applyHelp } from '../../core/display/help/access';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { accessFailure, openAccessSession } from '../session/accessSession';
 
 
 export const command: CliCommand = {
   usage: APPLY_USAGE,
-  help: APPLY_HELP,
+  help: applyHelp,
   async run(io: CliIo, args: string[]): Promise<number> {
     let values;
     try {

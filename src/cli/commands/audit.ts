@@ -23,7 +23,7 @@ import { auditLogPresence, missingLogText } from '../../core/audit/logPresence';
 import { CliEnv, ExitCode, StateFiles, TOOL_NAME } from '../../core/names';
 import { configDirPath, stateDirPath } from '../../core/state/stateDir';
 import type { CliCommand, CliIo } from '../command';
-import { AUDIT_HELP, AUDIT_USAGE } from '../../core/display/help/audit';
+import { auditHelp, AUDIT_USAGE } from '../../core/display/help/audit';
 import { UsageError } from '../command';
 
 
@@ -148,7 +148,7 @@ function checkpoint(io: CliIo, args: string[]): number {
 
 export const command: CliCommand = {
   usage: AUDIT_USAGE,
-  help: AUDIT_HELP,
+  help: auditHelp,
   async run(io: CliIo, args: string[]): Promise<number> {
     const [sub, ...rest] = args;
     switch (sub) {

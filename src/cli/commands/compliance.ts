@@ -11,14 +11,14 @@ import { severityAtLeast } from '../../core/rules/ruleCodes';
 import { buildComplianceReport, checkDeploymentFiles, complianceOutput } from '../../core/deployment/index';
 import type { CliCommand, CliIo } from '../command';
 import { parseReportArgs } from '../reportArgs';
-import { COMPLIANCE_HELP, COMPLIANCE_USAGE } from '../../core/display/help/compliance';
+import { complianceHelp, COMPLIANCE_USAGE } from '../../core/display/help/compliance';
 import { UsageError } from '../command';
 
 const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
 
 export const command: CliCommand = {
   usage: COMPLIANCE_USAGE,
-  help: COMPLIANCE_HELP,
+  help: complianceHelp,
   async run(io: CliIo, args: string[]): Promise<number> {
     const { values, positionals, format, failOn } = parseReportArgs(args, FORMATS, { 'audit-log': { type: 'boolean', default: false } });
     if (positionals.length === 0) throw new UsageError(l10n.t('name the docker-compose, .env or Helm values files to check'));

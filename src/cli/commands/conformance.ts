@@ -12,7 +12,7 @@ import { closeAllHostGates } from '../../core/langfuse';
 import { CONFORMANCE_PREFIX, ExitCode, TOOL_NAME } from '../../core/names';
 import { SessionHost } from '../../core/session';
 import { ensureStateDir } from '../../core/state/stateDir';
-import { CONFORMANCE_HELP, CONFORMANCE_USAGE } from '../../core/display/help/conformance';
+import { conformanceHelp, CONFORMANCE_USAGE } from '../../core/display/help/conformance';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { cliPort } from '../session/cliPort';
 import { ask } from '../session/terminal';
@@ -21,7 +21,7 @@ import { testHookFrom } from '../testHook';
 
 export const command: CliCommand = {
   usage: CONFORMANCE_USAGE,
-  help: CONFORMANCE_HELP,
+  help: conformanceHelp,
   async run(io: CliIo, args: string[]): Promise<number> {
     const flags = parseFlags(args);
     let conn;

@@ -10,7 +10,7 @@ import { forTerminal, jsonForTerminal } from '../../core/display/terminal';
 import { actingIdentity } from '../../core/identity/actingAs';
 import { closeAllHostGates, createLangfuseClient } from '../../core/langfuse';
 import { CliEnv, ExitCode, TOOL_NAME } from '../../core/names';
-import { DOCTOR_HELP, DOCTOR_USAGE } from '../../core/display/help/doctor';
+import { doctorHelp, DOCTOR_USAGE } from '../../core/display/help/doctor';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 
 
@@ -18,7 +18,7 @@ const MARK: Record<DoctorStatus, string> = { ok: 'OK  ', warn: 'WARN', fail: 'FA
 
 export const command: CliCommand = {
   usage: DOCTOR_USAGE,
-  help: DOCTOR_HELP,
+  help: doctorHelp,
   async run(io: CliIo, args: string[]): Promise<number> {
     let values;
     try {

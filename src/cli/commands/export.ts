@@ -9,14 +9,14 @@ import { parseAccessFile } from '../../core/access/accessFile';
 import { forTerminal } from '../../core/display/terminal';
 import { ExitCode } from '../../core/names';
 import type { SessionHost } from '../../core/session/host';
-import { EXPORT_USAGE, EXPORT_HELP } from '../../core/display/help/access';
+import { EXPORT_USAGE, exportHelp } from '../../core/display/help/access';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { accessFailure, openAccessSession } from '../session/accessSession';
 
 
 export const command: CliCommand = {
   usage: EXPORT_USAGE,
-  help: EXPORT_HELP,
+  help: exportHelp,
   async run(io: CliIo, args: string[]): Promise<number> {
     let values;
     try {

@@ -15,7 +15,7 @@ import { findEnvFiles, lintFiles } from '../../core/rules/lintWorkspace';
 import { cliOnlineHosts, verifyPairsOnline } from '../../core/rules/onlineCheck';
 import { severityAtLeast } from '../../core/rules/ruleCodes';
 import { configDirPath } from '../../core/state/stateDir';
-import { LINT_HELP, LINT_USAGE } from '../../core/display/help/lint';
+import { lintHelp, LINT_USAGE } from '../../core/display/help/lint';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { parseReportArgs } from '../reportArgs';
 
@@ -38,7 +38,7 @@ async function askOnline(io: CliIo, files: string[], access: AccessFileCache, ur
 
 export const command: CliCommand = {
   usage: LINT_USAGE,
-  help: LINT_HELP,
+  help: lintHelp,
   async run(io: CliIo, args: string[]): Promise<number> {
     const { values, positionals, format, failOn } = parseReportArgs(args, FORMATS, { online: { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false } });
 

@@ -10,7 +10,7 @@ import { jsonForTerminal } from '../../core/display/terminal';
 import { closeAllHostGates } from '../../core/langfuse/index';
 import { DEFAULT_ROTATION_MAX_AGE_DAYS, ExitCode } from '../../core/names';
 import type { SessionHost } from '../../core/session/host';
-import { PLAN_USAGE, PLAN_HELP } from '../../core/display/help/access';
+import { PLAN_USAGE, planHelp } from '../../core/display/help/access';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { accessFailure, openAccessSession } from '../session/accessSession';
 
@@ -19,7 +19,7 @@ const FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
 
 export const command: CliCommand = {
   usage: PLAN_USAGE,
-  help: PLAN_HELP,
+  help: planHelp,
   async run(io: CliIo, args: string[]): Promise<number> {
     const detailed = args.includes('--detailed-exitcode');
     const fail = (code: number) => (detailed ? ExitCode.findings : code);

@@ -8,11 +8,11 @@ import { closeAllHostGates } from '../../core/langfuse';
 import { CliEnv, ExitCode, TOOL_NAME } from '../../core/names';
 import { formatRotationList, formatRotationReport, resumeOffer, rotationReport, rotationSubject, RotationBusyError, RotationStateError, type RotationJournal, type RunResult } from '../../core/rotation';
 import { rotationFailure } from '../../core/rotation/failure';
-import { checkPlanRequest, HEADLESS_SINK_HELP, PlanInputError, rotationPlanFrom } from '../../core/rotation/planInput';
+import { checkPlanRequest, PlanInputError, rotationPlanFrom } from '../../core/rotation/planInput';
 import { SessionHost, type SessionRotations } from '../../core/session';
 import { forTerminal, jsonForTerminal } from '../../core/display/terminal';
 import { ensureStateDir } from '../../core/state/stateDir';
-import { ROTATE_HELP } from '../../core/display/help/rotate';
+import { rotateHelp } from '../../core/display/help/rotate';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { ConnectionConfigError, loadCliConfig, resolveCliConnection, type CliConnection } from '../../core/connections/cliConfig';
 import { journalOrUndefined, nextStepAfterFailure, parseAllowedHosts } from '../rotateConsent';
@@ -20,11 +20,13 @@ import { cliPort } from '../session/cliPort';
 import { connectionLine } from '../session/accessSession';
 import { testHookFrom } from '../testHook';
 
+// Syntax only, one line per form (formatUsage aligns them): what TARGET can be and where --manual reads
+// the new pair are said, translated, by --help's --to, --manual and Environment entries.
 const USAGE = [
   'rotate --connection NAME --project NAME --key pk-lf-… --to TARGET… [--compromised] [--manual] [--yes] [--scan PATH…] [--probe-traces] [--allow-foreign-host HOST…] [--json]',
-  '       rotate --resume [ROTATION_ID] [--yes] [--allow-foreign-host HOST…] [--json]    rotate --abort ROTATION_ID    rotate --list',
-  `  TARGET: ${HEADLESS_SINK_HELP} (secretstorage is the VS Code extension's).`,
-  '  Manual mode reads the new pair from LANGFUSE_ACCESS_NEW_PUBLIC_KEY/LANGFUSE_ACCESS_NEW_SECRET_KEY or stdin.',
+  'rotate --resume [ROTATION_ID] [--yes] [--allow-foreign-host HOST…] [--json]',
+  'rotate --abort ROTATION_ID',
+  'rotate --list',
 ].join('\n');
 
 export { TEST_HOOK_ENV } from '../testHook';
@@ -68,7 +70,7 @@ function parseFlags(args: string[]): Flags {
 
 export const command: CliCommand = {
   usage: USAGE,
-  help: ROTATE_HELP,
+  help: rotateHelp,
   async run(io: CliIo, args: string[]): Promise<number> {
     const flags = parseFlags(args);
     let host: SessionHost | undefined;

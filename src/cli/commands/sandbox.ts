@@ -1,11 +1,11 @@
 // `langfuse-access sandbox`: the sandbox's own runner (src/sandbox/cli.ts) behind the CLI's conventions.
 import { runSandboxCli, SANDBOX_USAGE, SandboxUsageError } from '../../sandbox/cli';
-import { SANDBOX_HELP } from '../../core/display/help/sandbox';
+import { sandboxHelp } from '../../core/display/help/sandbox';
 import { UsageError, type CliCommand } from '../command';
 
 export const command: CliCommand = {
   usage: SANDBOX_USAGE.split('\n')[0],
-  help: SANDBOX_HELP,
+  help: sandboxHelp,
   async run(io, args) {
     try {
       return await runSandboxCli(io, args);

@@ -17,7 +17,7 @@ import { renderConsoleGuide, renderOnlineCheck } from '../../core/sso/report';
 import { stateDirPath } from '../../core/state/stateDir';
 import type { CliCommand, CliIo } from '../command';
 import { UsageError } from '../command';
-import { SSO_HELP, SSO_USAGE } from '../../core/display/help/sso';
+import { ssoHelp, SSO_USAGE } from '../../core/display/help/sso';
 
 
 function parse(args: string[]) {
@@ -121,7 +121,7 @@ async function setup(io: CliIo, v: ReturnType<typeof parse>['values'], plan: Sso
 
 export const command: CliCommand = {
   usage: SSO_USAGE,
-  help: SSO_HELP,
+  help: ssoHelp,
   async run(io: CliIo, args: string[]): Promise<number> {
     const { values: v, positionals } = parse(args);
     const sub = positionals[0];

@@ -1,5 +1,7 @@
 // `langfuse-access <command> --help`: one layout for every command (src/cli/command.ts states the
-// convention). A command describes itself as data; this renders it for the terminal.
+// convention). A command describes itself as data, built when shown (so its words come from the
+// translator the CLI installed); this renders it for the terminal.
+import { l10n } from '../l10n/l10n';
 import { ExitCode } from '../names';
 
 export interface HelpOption {
@@ -59,7 +61,18 @@ function table(rows: { name: string; text: string }[], indent = 2): string[] {
 }
 
 function optionRows(options: readonly HelpOption[]): { name: string; text: string }[] {
-  return options.map(o => ({ name: o.flag, text: o.default !== undefined ? `${o.description} (default: ${o.default})` : o.description }));
+  return options.map(o => ({ name: o.flag, text: o.default !== undefined ? l10n.t('{0} (default: {1})', o.description, o.default) : o.description }));
+}
+
+/**
+ * "Usage: <tool> <usage>"; a usage of several lines (one per subcommand) is aligned under the first,
+ * wherever the translation puts it.
+ */
+export function formatUsage(tool: string, usage: string): string {
+  const [first, ...more] = usage.split('\n');
+  const head = l10n.t('Usage: {0}', `${tool} ${first}`);
+  const indent = ' '.repeat(Math.max(0, head.indexOf(`${tool} ${first}`)) + tool.length + 1);
+  return [head, ...more.map(line => indent + line)].join('\n');
 }
 
 /**
@@ -68,10 +81,10 @@ function optionRows(options: readonly HelpOption[]): { name: string; text: strin
  */
 export function formatCommandHelp(tool: string, usage: string, help: CommandHelp, only?: string): string {
   const sub = only ? help.subcommands?.find(s => s.name === only) : undefined;
-  const out: string[] = [`Usage: ${tool} ${sub ? `${usage.split(' ')[0]} ${sub.usage}` : usage}`, '', ...wrap(sub ? sub.description : help.description, 0)];
-  if (help.arguments?.length && !sub) out.push('', 'Arguments:', ...table(help.arguments.map(a => ({ name: a.name, text: a.description }))));
+  const out: string[] = [formatUsage(tool, sub ? `${usage.split(' ')[0]} ${sub.usage}` : usage), '', ...wrap(sub ? sub.description : help.description, 0)];
+  if (help.arguments?.length && !sub) out.push('', l10n.t('Arguments:'), ...table(help.arguments.map(a => ({ name: a.name, text: a.description }))));
   if (help.subcommands?.length && !sub) {
-    out.push('', 'Subcommands:');
+    out.push('', l10n.t('Subcommands:'));
     for (const s of help.subcommands) {
       out.push(`  ${usage.split(' ')[0]} ${s.usage}`, ...wrap(s.description, 6).map(l => `      ${l}`));
       if (s.options?.length) out.push(...table(optionRows(s.options), 6));
@@ -80,22 +93,26 @@ export function formatCommandHelp(tool: string, usage: string, help: CommandHelp
     out.pop();
   }
   const options = sub ? [...sub.options ?? [], ...help.options] : help.options;
-  out.push('', 'Options:', ...table(optionRows([...options, { flag: '-h, --help', description: 'print this help' }])));
-  if (help.environment?.length) out.push('', 'Environment:', ...table(help.environment.map(e => ({ name: e.name, text: e.description }))));
+  out.push('', l10n.t('Options:'), ...table(optionRows([...options, { flag: '-h, --help', description: l10n.t('print this help') }])));
+  if (help.environment?.length) out.push('', l10n.t('Environment:'), ...table(help.environment.map(e => ({ name: e.name, text: e.description }))));
   const examples = sub ? help.examples.filter(e => e.command.split(' ')[1] === sub.name) : help.examples;
-  if (examples.length) out.push('', 'Examples:', ...examples.flatMap(e => [...wrap(e.description, 2).map(l => `  # ${l}`), `  ${tool} ${e.command}`]));
-  out.push('', 'Exit codes:', ...table(Object.entries(help.exitCodes).map(([code, text]) => ({ name: code, text }))));
+  if (examples.length) out.push('', l10n.t('Examples:'), ...examples.flatMap(e => [...wrap(e.description, 2).map(l => `  # ${l}`), `  ${tool} ${e.command}`]));
+  out.push('', l10n.t('Exit codes:'), ...table(Object.entries(help.exitCodes).map(([code, text]) => ({ name: code, text }))));
   return `${out.join('\n')}\n`;
 }
 
-/** The usage lines of a command made of subcommands, one per subcommand (the usage field of its CliCommand). */
-export function subcommandUsage(command: string, help: CommandHelp): string {
-  return (help.subcommands ?? []).map(s => `${command} ${s.usage}`).join(`\n${' '.repeat('Usage: langfuse-access '.length)}`);
+/** The usage lines of a command made of subcommands, one per subcommand (the usage field of its CliCommand; formatUsage aligns them). */
+export function subcommandUsage(command: string, usages: readonly string[]): string {
+  return usages.map(usage => `${command} ${usage}`).join('\n');
 }
 
-/** `langfuse-access --help`: the commands with their one-line summaries. */
-export function formatCommandList(tool: string, commands: Readonly<Record<string, { summary: string }>>): string {
+/** `langfuse-access --help`: the commands with their one-line summaries (translated when shown). */
+export function formatCommandList(tool: string, commands: Readonly<Record<string, { summary(): string }>>): string {
   const width = Math.max(...Object.keys(commands).map(n => n.length));
-  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
-  return `Usage: ${tool} <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun "${tool} <command> --help" (or "${tool} help <command>") for a command's options, examples and exit codes.\n\nExit codes: 0 ok, 1 findings or a failed operation, 2 usage or configuration error.\n`;
+  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary()}`);
+  return [
+    formatUsage(tool, '<command> [options]'), '', l10n.t('Commands:'), ...lines, '',
+    l10n.t('Run "{0} <command> --help" (or "{0} help <command>") for a command\'s options, examples and exit codes.', tool), '',
+    l10n.t('Exit codes: 0 ok, 1 findings or a failed operation, 2 usage or configuration error.'), '',
+  ].join('\n');
 }

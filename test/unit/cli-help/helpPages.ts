@@ -17,7 +17,7 @@ async function collect(): Promise<void> {
   const commands: Record<string, unknown> = {};
   for (const [name, entry] of Object.entries(cliCommands)) {
     const { command } = await entry.load();
-    commands[name] = { usage: command.usage, help: command.help, page: await page([name, '--help']), helpPage: await page(['help', name]) };
+    commands[name] = { usage: command.usage, help: command.help(), page: await page([name, '--help']), helpPage: await page(['help', name]) };
   }
   const extra: Record<string, unknown> = {};
   for (const argv of process.argv.slice(2)) extra[argv] = await page(argv.split(' '));

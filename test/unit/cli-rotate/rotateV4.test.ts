@@ -68,7 +68,7 @@ describe('cli: rotate on Langfuse 4.x', function () {
     assert.equal(bad.code, 2);
     assert.match(bad.err, /--allow-foreign-host needs a host such as collector\.example\.com/);
     assert.match(command.usage, /\[--allow-foreign-host HOST…\]/);
-    const option = command.help!.options.find(o => o.flag === '--allow-foreign-host HOST');
+    const option = command.help().options.find(o => o.flag === '--allow-foreign-host HOST');
     assert.match(option?.description ?? '', /an env: target whose LANGFUSE_BASE_URL, LANGFUSE_BASEURL or LANGFUSE_HOST names HOST instead of the connection's host.*--yes is not consent/, 'rotate --help explains the consent');
   });
 

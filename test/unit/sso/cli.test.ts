@@ -40,7 +40,7 @@ describe('cli: langfuse-access sso check | setup', function () {
   it('--help describes the options with examples; bad usage exits 2 with the reason', async () => {
     const dir = workspace({});
     assert.match(command.usage, /^sso check --provider ID --issuer URL --client-id ID --public-url URL/);
-    const help = formatCommandHelp('langfuse-access', command.usage, command.help);
+    const help = formatCommandHelp('langfuse-access', command.usage, command.help());
     assert.match(help, /--disable-password-login\s+AUTH_DISABLE_USERNAME_PASSWORD=true/);
     assert.match(help, /Examples:\n {2}# .*\n {2}langfuse-access sso check --provider keycloak/);
     assert.equal((await cli(dir, {}, 'rotate')).code, 2);

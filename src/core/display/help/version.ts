@@ -1,8 +1,9 @@
 import type { CommandHelp } from '../cliHelp';
+import { l10n } from '../../l10n/l10n';
 
-export const VERSION_HELP: CommandHelp = {
-  description: 'Prints the version of langfuse-access (the same as --version).',
+export const versionHelp = (): CommandHelp => ({
+  description: l10n.t('Prints the version of langfuse-access (the same as --version).'),
   options: [],
-  examples: [{ command: 'version', description: 'e.g. 0.1.0' }],
-  exitCodes: { 0: 'always', 1: 'never', 2: 'never' },
-};
+  examples: [{ command: 'version', description: l10n.t('e.g. 0.1.0') }],
+  exitCodes: { 0: l10n.t('always'), 1: l10n.t('never'), 2: l10n.t('never') },
+});
