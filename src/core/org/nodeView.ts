@@ -1,6 +1,7 @@
 // How each row of the Access view looks, as plain data: label, description, Markdown tooltip, icon,
 // context value (menus), expansion and click action. The extension maps it to a vscode.TreeItem.
 import { hostLabel } from '../connections/connection';
+import { briefCapabilityLabel } from '../display/capabilityLabel';
 import { escapeMarkdown as md, markdownCode } from '../display/markdown';
 import { forLabel } from '../display/notification';
 import { formatAge, maskSecretKey, shortPublicKey } from '../keys/keyDisplay';
@@ -167,7 +168,7 @@ function roleTooltip(who: string, role: Role, where: string, why?: string): stri
   return [
     `**${md(who)}** — ${l10n.t('{0} in {1}', role === 'NONE' ? l10n.t('no access') : role, md(where))}\n\n`,
     why ? `${md(why)}\n\n` : '',
-    '| ' + BRIEF_CAPABILITIES.join(' | ') + ' |\n|' + BRIEF_CAPABILITIES.map(() => ':-:').join('|') + '|\n',
+    '| ' + BRIEF_CAPABILITIES.map(briefCapabilityLabel).join(' | ') + ' |\n|' + BRIEF_CAPABILITIES.map(() => ':-:').join('|') + '|\n',
     '| ' + BRIEF_CAPABILITIES.map(c => briefAllows(role, c) ? '✓' : '—').join(' | ') + ' |\n\n',
     scopes.length ? l10n.t('Langfuse scopes: {0}', scopes.map(s => `\`${s}\``).join(', ')) : l10n.t('No Langfuse scopes.'),
   ].join('');

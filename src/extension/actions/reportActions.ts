@@ -27,7 +27,7 @@ export async function checkOrganizationIsolation(services: Services, node: { con
   const { model, connection } = await services.clients.get(node.connectionId);
   const access = workspaceAccessConfig();
   const markdown = await services.progress.run({ title: vscode.l10n.t('Checking the isolation of {0}', connection.name), place: 'notification', cancellable: true },
-    work => isolationReportOf(model, `${connection.name}${access ? ` with ${access.source}` : ''}`, access?.environments, work));
+    work => isolationReportOf(model, access ? vscode.l10n.t('{0} with {1}', connection.name, access.source) : connection.name, access?.environments, work));
   if (markdown === undefined) return undefined;
   const doc = await services.reports.open({
     kind: 'isolation', id: node.connectionId, title: vscode.l10n.t('Isolation check of {0}', connection.name), language: 'markdown',
