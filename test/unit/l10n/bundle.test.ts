@@ -1,7 +1,9 @@
 // Issue 20 item 6: a translator adds a language without touching code. The committed bundle holds
 // every string the sources pass to l10n.t (regenerated here with @vscode/l10n-dev and compared), and
-// a pseudo-localised bundle (every message in brackets) loaded the CLI's way reaches core's words.
+// a pseudo-localised bundle (every message in brackets) loaded the CLI's way reaches core's words, and
+// the built CLI picks a bundle placed beside it for LANGFUSE_ACCESS_LOCALE.
 import * as assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -18,7 +20,11 @@ const BUNDLE = path.join(ROOT, 'media', 'l10n', 'bundle.l10n.json');
 describe('l10n: the bundle and a pseudo-localised language', function () {
   this.timeout(60_000);
   let dir: string;
-  after(() => { installTranslator(undefined); if (dir) fs.rmSync(dir, { recursive: true, force: true }); });
+  let built: string | undefined;
+  after(() => {
+    installTranslator(undefined);
+    for (const d of [dir, built]) if (d) fs.rmSync(d, { recursive: true, force: true });
+  });
 
   it('media/l10n/bundle.l10n.json holds exactly the strings of every l10n.t call (npm run l10n)', async () => {
     const { bundleFromSources } = await import(path.join(ROOT, 'test', 'scripts', 'l10n-bundle.mjs')) as { bundleFromSources(): Promise<Record<string, string>> };
@@ -57,5 +63,27 @@ describe('l10n: the bundle and a pseudo-localised language', function () {
     assert.ok(err.startsWith(`${pseudo('{0}: unknown command "{1}"').replace('{0}', 'langfuse-access').replace('{1}', 'nope')}\n`), err);
     await assert.rejects(rotate.run({ out: () => undefined, err: () => undefined, env: {}, cwd: dir }, ['--resume', '--list']),
       (e: Error) => e.message === pseudo('use only one of --resume, --abort and --list'));
+  });
+
+  it('the built CLI: LANGFUSE_ACCESS_LOCALE naming a bundle beside dist/ translates --help and a command\'s page; English without', async () => {
+    // `npm test` builds first; a lone unit run builds here.
+    if (!fs.existsSync(path.join(ROOT, 'dist', 'cli.js'))) execFileSync(process.execPath, ['esbuild.js', '--production'], { cwd: ROOT, stdio: 'ignore' });
+    const { pseudoLocalisedExtension, pseudo } = await import(path.join(ROOT, 'test', 'scripts', 'pseudo-l10n.mjs')) as { pseudoLocalisedExtension(dir: string): string; pseudo(m: string): string };
+    built = pseudoLocalisedExtension(fs.mkdtempSync(path.join(os.tmpdir(), 'lfa-l10n-cli-')));
+    const cli = (locale: string, ...args: string[]) => spawnSync(process.execPath, [path.join(built!, 'dist', 'cli.js'), ...args], { cwd: built, encoding: 'utf8', env: { ...process.env, LANGFUSE_ACCESS_LOCALE: locale } });
+
+    const list = cli('qps-ploc', '--help');
+    assert.equal(list.status, 0, list.stderr);
+    assert.ok(list.stderr.startsWith(`${pseudo('Usage: {0}').replace('{0}', 'langfuse-access <command> [options]')}\n\n${pseudo('Commands:')}\n`), list.stderr);
+    assert.match(list.stderr, /^ {2}lint +\[ƈħḗƈķ \.ḗƞṽ ƒīŀḗş/m, 'the summaries, registered before the bundle was loaded, are translated when shown');
+    const lint = cli('qps-ploc', 'help', 'lint');
+    assert.equal(lint.status, 0, lint.stderr);
+    for (const text of ['Options:', 'Exit codes:', 'print this help', 'findings at or above --fail-on']) assert.ok(lint.stderr.includes(pseudo(text)), `${text}:\n${lint.stderr}`);
+    assert.ok(lint.stderr.includes('  langfuse-access lint deploy/ .env.production --fail-on error'), 'example commands as typed');
+
+    const english = cli('en', 'help', 'lint');
+    assert.equal(english.status, 0, english.stderr);
+    assert.match(english.stderr, /^Usage: langfuse-access lint \[paths…\]/);
+    assert.match(english.stderr, /\nOptions:\n[^]*\n {2}-h, --help +print this help\n/);
   });
 });
