@@ -10,7 +10,7 @@ import type { AuditLogView, AuditNode } from './auditLogView';
 export async function openAuditEntry(services: Services, node: AuditNode): Promise<vscode.TextDocument | undefined> {
   if (node.kind !== 'entry') return undefined;
   const e = node.entry;
-  return services.reports.open({ kind: 'audit', id: `${e.seq}-${e.hash.slice(0, 12)}`, title: `Audit entry ${e.seq} ${e.action}`, language: 'json', render: () => `${JSON.stringify(e, null, 2)}\n` });
+  return services.reports.open({ kind: 'audit', id: `${e.seq}-${e.hash.slice(0, 12)}`, title: vscode.l10n.t('Audit entry {0} {1}', e.seq, e.action), language: 'json', render: () => `${JSON.stringify(e, null, 2)}\n` });
 }
 
 /** Filter by project, actor or action, with the values present in the log. */

@@ -41,7 +41,7 @@ export class AuditForwarder extends Disposable {
     if (!raw || this.running) return;
     const audit = loadChunk('audit');
     const parsed = audit.AuditForwardingConfig.safeParse(raw);
-    if (!parsed.success) { this.failed(`Ignoring malformed ${Settings.auditForwarding}:`, parsed.error.issues.map(i => i.message).join('; ')); return; }
+    if (!parsed.success) { this.failed(vscode.l10n.t('Ignoring the malformed setting {0}: {1}', Settings.auditForwarding, parsed.error.issues.map(i => i.message).join('; '))); return; }
     this.running = true;
     try {
       const results = await audit.forwardConfigured(parsed.data, {
@@ -49,20 +49,21 @@ export class AuditForwarder extends Disposable {
         siemToken: await this.secrets.get(SecretKeys.sink('siem')),
         readCa: caFile => fs.readFileSync(caFile, 'utf8'),
       });
-      for (const r of results) if (r.error) this.failed('Audit forwarding:', r.error);
+      for (const r of results) if (r.error) this.failed(vscode.l10n.t('Audit forwarding failed: {0}', r.error));
     } catch (err) {
-      this.failed('Audit forwarding is misconfigured:', (err as Error).message);
+      this.failed(vscode.l10n.t('Audit forwarding is misconfigured: {0}', (err as Error).message));
     } finally {
       this.running = false;
     }
   }
 
-  private failed(what: string, detail: string): void {
-    this.log.warn(what, detail);
+  /** `problem`: one whole translated sentence naming what failed. */
+  private failed(problem: string): void {
+    this.log.warn(problem);
     if (this.warned) return;
     this.warned = true;
     const show = vscode.l10n.t('Show Logs');
-    void notification('warning', vscode.l10n.t('Audit entries are not reaching your SIEM or syslog endpoint: {0} They stay queued in the audit log and are sent once forwarding works.', `${what} ${detail}`), show)
+    void notification('warning', vscode.l10n.t('Audit entries are not reaching your SIEM or syslog endpoint: {0} They stay queued in the audit log and are sent once forwarding works.', problem), show)
       .then(choice => { if (choice === show) this.showLogs(); });
   }
 }

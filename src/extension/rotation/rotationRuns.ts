@@ -103,7 +103,7 @@ async function showReport(services: Services, journal: RotationJournal): Promise
   const report = chunk.formatRotationReport(chunk.rotationReport(journal));
   services.log.child('Rotation').info(report);
   // The report document holds the full lists (every file still naming the old key); the notification only sums up.
-  await services.reports.open({ kind: 'rotation', id: journal.id, title: `Key rotation ${journal.id}`, language: 'markdown',
+  await services.reports.open({ kind: 'rotation', id: journal.id, title: vscode.l10n.t('Key rotation {0}', journal.id), language: 'markdown',
     render: () => `# Key rotation ${journal.id}\n\n${markdownCodeBlock(relativizePaths(report, workspaceRoots()))}` });
 }
 

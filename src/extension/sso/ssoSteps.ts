@@ -50,7 +50,7 @@ const showRedirectUri: Step<SsoWizardState> = async (ui, state) => {
   const page = sso().redirectUriPage(provider, state.publicUrl!);
   const items: (vscode.QuickPickItem & { copy?: string })[] = [
     { ...page.copy, copy: page.redirectUri },
-    { label: 'Continue', description: vscode.l10n.t('I have registered it') },
+    { label: vscode.l10n.t('Continue'), description: vscode.l10n.t('I have registered it') },
     { label: vscode.l10n.t('Fields of the provider\'s console'), kind: vscode.QuickPickItemKind.Separator },
     ...page.fields,
   ];

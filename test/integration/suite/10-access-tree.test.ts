@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../src/extension/extension';
 import type { AccessNode } from '../../../src/core/org/accessNodes';
 import { startSandbox, type SandboxHandle } from '../../../src/sandbox/index';
-import { activateExtension, auditLines, sandboxCredentials, sandboxGet, sandboxPut, ScriptedPrompter, sleep, waitFor } from './helpers';
+import { activateExtension, auditLines, sandboxCredentials, sandboxGet, sandboxPut, ScriptedPrompter, scriptedSandboxSuite, sleep, waitFor } from './helpers';
 import { treeRows } from './treeRows';
 
 let api: ExtensionApi;
@@ -28,16 +28,7 @@ async function find(pathLabels: string[], connectionId = 'local-sandbox') {
 const memberRow = async (project: string, name: string) => find(['Organization', project, 'Members', name]);
 
 describe('access tree on the Acme sandbox', () => {
-  before(async () => {
-    api = await activateExtension();
-    await waitFor('the sandbox connection', () => api.services.connections.get('local-sandbox'));
-  });
-  beforeEach(() => {
-    ui = new ScriptedPrompter();
-    api.services.ui = ui;
-    api.services.tree.refresh();
-  });
-  afterEach(() => assert.strictEqual(ui.pending(), 0, 'every scripted answer was used'));
+  scriptedSandboxSuite((a, u) => { api = a; ui = u; a.services.tree.refresh(); });
 
   it('shows organization → projects → members with effective roles', async () => {
     const org = await find(['Organization']);

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../src/extension/extension';
 import { vscodePrompter } from '../../../src/extension/ui/prompter';
 import { workbench } from '../shared/probe';
-import { activateExtension, auditLines, packageJson, sandboxCredentials, sandboxGet, sandboxPut, ScriptedPrompter, ScriptedSteps, waitFor } from './helpers';
+import { auditLines, packageJson, sandboxCredentials, sandboxGet, sandboxPut, ScriptedPrompter, scriptedSandboxSuite, ScriptedSteps, waitFor } from './helpers';
 import { menuShows, treeRow, treeRows } from './treeRows';
 
 const LEAD = 'engineering-lead@acme.com';
@@ -45,12 +45,7 @@ class RealStatusNotes extends ScriptedPrompter {
 }
 
 describe('issue 14: menus, quick fixes, confirmations and key labels a newcomer can trust', () => {
-  before(async () => {
-    api = await activateExtension();
-    await waitFor('the sandbox connection', () => api.services.connections.get('local-sandbox'));
-  });
-  beforeEach(() => { ui = new ScriptedPrompter(); api.services.ui = ui; });
-  afterEach(() => assert.strictEqual(ui.pending(), 0, 'every scripted answer was used'));
+  scriptedSandboxSuite((a, u) => { api = a; ui = u; });
 
   it('opens the sandbox connection at start and names the organization (items 12, 9)', async () => {
     const [connection] = await treeRows(api);

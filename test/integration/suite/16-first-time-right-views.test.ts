@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import type { AuditEntry } from '../../../src/core/audit/entry';
 import type { ExtensionApi } from '../../../src/extension/extension';
 import { workbench } from '../shared/probe';
-import { activateExtension, sandboxCredentials, ScriptedPrompter, waitFor } from './helpers';
+import { sandboxCredentials, ScriptedPrompter, scriptedSandboxSuite, waitFor } from './helpers';
 import { treeRow } from './treeRows';
 
 let api: ExtensionApi;
@@ -28,12 +28,7 @@ async function sandboxSend(method: string, pathname: string, body?: unknown): Pr
 const codes = (file: string) => vscode.languages.getDiagnostics(vscode.Uri.file(file)).map(d => String(d.code));
 
 describe('issue 14: key evidence, report documents, the status bar and the audit view', () => {
-  before(async () => {
-    api = await activateExtension();
-    await waitFor('the sandbox connection', () => api.services.connections.get('local-sandbox'));
-  });
-  beforeEach(() => { ui = new ScriptedPrompter(); api.services.ui = ui; });
-  afterEach(() => assert.strictEqual(ui.pending(), 0, 'every scripted answer was used'));
+  scriptedSandboxSuite((a, u) => { api = a; ui = u; });
 
   it('a key no connection can see any more is unknown, not revoked; "revoked" needs the connection that listed it (item 1)', async () => {
     const dir = path.join(workspace(), 'ux-evidence');

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../src/extension/extension';
-import { activateExtension, auditLines, sandboxCredentials, ScriptedPrompter, waitFor } from './helpers';
+import { auditLines, sandboxCredentials, ScriptedPrompter, scriptedSandboxSuite, waitFor } from './helpers';
 
 const PROD_PK = 'pk-lf-b1000000-0000-4000-8000-000000000001';
 let api: ExtensionApi;
@@ -32,12 +32,7 @@ async function run(action: vscode.CodeAction): Promise<void> {
 }
 
 describe('.env diagnostics in the sample workspace', () => {
-  before(async () => {
-    api = await activateExtension();
-    await waitFor('the sandbox connection', () => api.services.connections.get('local-sandbox'));
-  });
-  beforeEach(() => { ui = new ScriptedPrompter(); api.services.ui = ui; });
-  afterEach(() => assert.strictEqual(ui.pending(), 0, 'every scripted answer was used'));
+  scriptedSandboxSuite((a, u) => { api = a; ui = u; });
 
   it('underlines the production key in .env.staging, on the value, and says which project it belongs to', async () => {
     const doc = await vscode.workspace.openTextDocument(path.join(workspace(), '.env.staging'));

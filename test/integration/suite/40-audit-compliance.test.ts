@@ -4,19 +4,14 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../src/extension/extension';
-import { activateExtension, sandboxCredentials, ScriptedPrompter, waitFor } from './helpers';
+import { activateExtension, sandboxCredentials, ScriptedPrompter, scriptedSandboxSuite, waitFor } from './helpers';
 
 let api: ExtensionApi;
 let ui: ScriptedPrompter;
 const auditFile = () => path.join(process.env.XDG_STATE_HOME!, 'langfuse-access', 'audit.jsonl');
 
 describe('audit log view', () => {
-  before(async () => {
-    api = await activateExtension();
-    await waitFor('the sandbox connection', () => api.services.connections.get('local-sandbox'));
-  });
-  beforeEach(() => { ui = new ScriptedPrompter(); api.services.ui = ui; });
-  afterEach(() => assert.strictEqual(ui.pending(), 0, 'every scripted answer was used'));
+  scriptedSandboxSuite((a, u) => { api = a; ui = u; });
 
   it('shows an action made in the editor as the newest entry, and filters by action', async () => {
     const { model } = await api.services.clients.get('local-sandbox');

@@ -113,6 +113,24 @@ export class ScriptedPrompter {
 }
 
 /** Reads the sandbox's live state with the organization key, as a second client would. */
+/**
+ * The hooks of a suite that drives the extension against the sandbox connection: the extension activated
+ * once, a fresh scripted prompter installed per test, and after each test every scripted answer of the
+ * installed prompter used (a test may install its own). `use` receives both before each test.
+ */
+export function scriptedSandboxSuite(use: (api: ExtensionApi, ui: ScriptedPrompter) => void): void {
+  let api: ExtensionApi;
+  before(async () => {
+    api = await activateExtension();
+    await waitFor('the sandbox connection', () => api.services.connections.get('local-sandbox'));
+  });
+  beforeEach(() => { const ui = new ScriptedPrompter(); api.services.ui = ui; use(api, ui); });
+  afterEach(() => {
+    const installed = api.services.ui;
+    if (installed instanceof ScriptedPrompter) assert.strictEqual(installed.pending(), 0, 'every scripted answer was used');
+  });
+}
+
 export async function sandboxGet(pathname: string): Promise<any> {
   const c = sandboxCredentials();
   const auth = Buffer.from(`${c.organization.publicKey}:${c.organization.secretKey}`).toString('base64');
