@@ -3,6 +3,7 @@
 // machine, a wiped CI runner). Every removal goes through the session: guarded and audited.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { l10n } from '../l10n/l10n';
 import { shortPublicKey } from '../log/redact';
 import { CONFORMANCE_PREFIX, StateFiles } from '../names';
 import { canRollBack, isFinished, JournalStore, type RotationJournal } from '../rotation';
@@ -14,7 +15,9 @@ import type { CleanupResult } from './types';
 /** A prefixed object without a journal here is someone else's running test until it is this old. */
 export const SWEEP_AFTER_MS = 60 * 60_000;
 
-export const SCIM_USER_NOTE = 'SCIM-created users stay in Langfuse as users without any membership (the public API cannot delete users).';
+export function scimUserNote(): string {
+  return l10n.t('SCIM-created users stay in Langfuse as users without any membership (the public API cannot delete users).');
+}
 
 export async function cleanUpJournal(session: Session, journal: ConformanceJournal, result: CleanupResult): Promise<void> {
   const order: Created['kind'][] = ['apiKey', 'member', 'project', 'folder'];
@@ -25,34 +28,34 @@ export async function cleanUpJournal(session: Session, journal: ConformanceJourn
       if (removed) result.removed.push(removed);
       journal.forget(entry);
     } catch (err) {
-      result.problems.push(`${describe(entry)}: ${messageOf(err)}`);
+      result.problems.push(problemWith(entry, messageOf(err)));
     }
   }
-  if (!journal.closeIfEmpty()) result.problems.push(`Kept ${journal.file}: the next conformance run against this server retries what is left.`);
+  if (!journal.closeIfEmpty()) result.problems.push(l10n.t('Kept {0}: the next conformance run against this server retries what is left.', journal.file));
 }
 
 async function remove(session: Session, entry: Created): Promise<string | undefined> {
   switch (entry.kind) {
     case 'folder': {
       const conformanceDir = path.join(session.host.port.stateDir, StateFiles.conformanceDir);
-      if (!path.resolve(entry.path).startsWith(`${conformanceDir}${path.sep}`)) throw new Error('not inside the conformance state folder; left alone');
+      if (!path.resolve(entry.path).startsWith(`${conformanceDir}${path.sep}`)) throw new Error(l10n.t('not inside the conformance state folder; left alone'));
       if (!fs.existsSync(entry.path)) return undefined;
       fs.rmSync(entry.path, { recursive: true, force: true });
-      return `folder ${entry.path} removed`;
+      return l10n.t('folder {0} removed', entry.path);
     }
     case 'member': {
       const member = (await session.liveFacts(undefined)).members.find(m => m.email?.toLowerCase() === entry.email.toLowerCase());
       if (!member) return undefined;
-      done(await session.perform({ kind: 'member.remove', userId: member.userId }), `removing ${entry.email}`);
-      return `member ${entry.email} removed`;
+      done(await session.perform({ kind: 'member.remove', userId: member.userId }), { kind: 'member.remove', email: entry.email });
+      return l10n.t('member {0} removed', entry.email);
     }
     case 'project': {
       await session.liveFacts(undefined);
       const projects = (await session.model.overview()).projects ?? [];
       const project = projects.find(p => (entry.id ? p.id === entry.id : p.name === entry.name));
       if (!project) return undefined;
-      done(await session.perform({ kind: 'project.delete', projectId: project.id }), `deleting ${project.name}`);
-      return `project ${project.name} deleted (with its keys)`;
+      done(await session.perform({ kind: 'project.delete', projectId: project.id }), { kind: 'project.delete', project: project.name });
+      return l10n.t('project {0} deleted (with its keys)', project.name);
     }
     case 'apiKey': {
       const lines: string[] = [];
@@ -64,8 +67,8 @@ async function remove(session: Session, entry: Created): Promise<string | undefi
       if (!facts.project) return lines.join('; ') || undefined; // the project is gone, and its keys with it
       const key = facts.project.apiKeys.find(k => (entry.id ? k.id === entry.id : k.note === entry.note));
       if (key) {
-        done(await session.perform({ kind: 'apiKey.revoke', projectId: entry.projectId, keyId: key.id }), `revoking ${shortPublicKey(key.publicKey)}`);
-        lines.push(`key ${shortPublicKey(key.publicKey)} revoked`);
+        done(await session.perform({ kind: 'apiKey.revoke', projectId: entry.projectId, keyId: key.id }), { kind: 'apiKey.revoke', key: shortPublicKey(key.publicKey) });
+        lines.push(l10n.t('key {0} revoked', shortPublicKey(key.publicKey)));
       }
       return lines.join('; ') || undefined;
     }
@@ -85,9 +88,12 @@ async function finishRotationsOf(session: Session, ofKey: (j: RotationJournal) =
       const rotations = await session.rotations();
       try {
         const result = canRollBack(journal.mode, journal.step) ? await rotations.abort(journal) : await rotations.run(journal.id);
-        if (!result || (result.outcome !== 'completed' && result.outcome !== 'rolledBack')) throw new Error(`rotation ${journal.id} could not be finished or rolled back${result?.journal.waiting ? `: ${result.journal.waiting.message}` : ''}`);
+        if (!result || (result.outcome !== 'completed' && result.outcome !== 'rolledBack')) {
+          const waiting = result?.journal.waiting?.message;
+          throw new Error(waiting ? l10n.t('rotation {0} could not be finished or rolled back: {1}', journal.id, waiting) : l10n.t('rotation {0} could not be finished or rolled back', journal.id));
+        }
         final = result.journal;
-        lines.push(`rotation ${journal.id} ${result.outcome === 'completed' ? 'finished' : 'rolled back'}`);
+        lines.push(result.outcome === 'completed' ? l10n.t('rotation {0} finished', journal.id) : l10n.t('rotation {0} rolled back', journal.id));
       } finally {
         rotations.close();
       }
@@ -96,8 +102,8 @@ async function finishRotationsOf(session: Session, ofKey: (j: RotationJournal) =
     if (newKey?.id && final.project.id) {
       const facts = await session.liveFacts(final.project.id);
       if (facts.project?.apiKeys.some(k => k.id === newKey.id)) {
-        done(await session.perform({ kind: 'apiKey.revoke', projectId: final.project.id, keyId: newKey.id }), `revoking ${shortPublicKey(newKey.publicKey)}`);
-        lines.push(`key ${shortPublicKey(newKey.publicKey)} (from rotation ${final.id}) revoked`);
+        done(await session.perform({ kind: 'apiKey.revoke', projectId: final.project.id, keyId: newKey.id }), { kind: 'apiKey.revoke', key: shortPublicKey(newKey.publicKey) });
+        lines.push(l10n.t('key {0} (from rotation {1}) revoked', shortPublicKey(newKey.publicKey), final.id));
       }
     }
   }
@@ -115,35 +121,43 @@ export async function sweepPrefixed(
     const at = runStartOf(name);
     return !!at && options.now.getTime() - at.getTime() >= SWEEP_AFTER_MS;
   };
-  const attempt = async (what: string, fn: () => Promise<unknown>) => {
-    try { await fn(); result.removed.push(what); } catch (err) { result.problems.push(`${what.replace(/ (deleted|removed|revoked).*$/, '')}: ${messageOf(err)}`); }
+  /** `removed`: the line once it is gone; `problem`: the line when it could not be removed, with why. */
+  const attempt = async (removed: string, problem: (why: string) => string, fn: () => Promise<unknown>) => {
+    try { await fn(); result.removed.push(removed); } catch (err) { result.problems.push(problem(messageOf(err))); }
   };
   const facts = await session.liveFacts(undefined);
   for (const m of facts.members) {
     if (m.email?.toLowerCase().endsWith('@example.com') && stale(m.email.toLowerCase())) {
-      await attempt(`member ${m.email} removed (left by an earlier run)`, async () => done(await session.perform({ kind: 'member.remove', userId: m.userId }), `removing ${m.email}`));
+      const email = m.email;
+      await attempt(l10n.t('member {0} removed (left by an earlier run)', email), why => l10n.t('member {0}: {1}', email, why),
+        async () => done(await session.perform({ kind: 'member.remove', userId: m.userId }), { kind: 'member.remove', email }));
     }
   }
   for (const p of (await session.model.overview()).projects ?? []) {
-    if (stale(p.name)) await attempt(`project ${p.name} deleted (left by an earlier run)`, async () => done(await session.perform({ kind: 'project.delete', projectId: p.id }), `deleting ${p.name}`));
+    if (!stale(p.name)) continue;
+    await attempt(l10n.t('project {0} deleted (left by an earlier run)', p.name), why => l10n.t('project {0}: {1}', p.name, why),
+      async () => done(await session.perform({ kind: 'project.delete', projectId: p.id }), { kind: 'project.delete', project: p.name }));
   }
   if (options.existingProjectId) {
     const keys = (await session.liveFacts(options.existingProjectId)).project?.apiKeys.filter(k => stale(k.note)) ?? [];
     if (keys.length && !options.allowKeys) {
-      result.notes.push(`${keys.length} key(s) noted ${CONFORMANCE_PREFIX}… by earlier runs are in this project; they were left alone (pass --allow-existing-keys to revoke them).`);
+      result.notes.push(l10n.t('{0} key(s) noted {1}… by earlier runs are in this project; they were left alone (pass --allow-existing-keys to revoke them).', keys.length, CONFORMANCE_PREFIX));
       return;
     }
     for (const k of keys) {
-      await attempt(`key ${shortPublicKey(k.publicKey)} revoked (left by an earlier run)`, async () => done(await session.perform({ kind: 'apiKey.revoke', projectId: options.existingProjectId!, keyId: k.id }), `revoking ${shortPublicKey(k.publicKey)}`));
+      const key = shortPublicKey(k.publicKey);
+      await attempt(l10n.t('key {0} revoked (left by an earlier run)', key), why => l10n.t('key {0}: {1}', key, why),
+        async () => done(await session.perform({ kind: 'apiKey.revoke', projectId: options.existingProjectId!, keyId: k.id }), { kind: 'apiKey.revoke', key }));
     }
   }
 }
 
-function describe(entry: Created): string {
+/** A journal entry that could not be removed, with why: one sentence per kind. */
+function problemWith(entry: Created, why: string): string {
   switch (entry.kind) {
-    case 'project': return `project ${entry.name}`;
-    case 'member': return `member ${entry.email}`;
-    case 'apiKey': return `key ${entry.publicKey ? shortPublicKey(entry.publicKey) : `noted "${entry.note}"`}`;
-    case 'folder': return `folder ${entry.path}`;
+    case 'project': return l10n.t('project {0}: {1}', entry.name, why);
+    case 'member': return l10n.t('member {0}: {1}', entry.email, why);
+    case 'apiKey': return entry.publicKey ? l10n.t('key {0}: {1}', shortPublicKey(entry.publicKey), why) : l10n.t('key noted "{0}": {1}', entry.note, why);
+    case 'folder': return l10n.t('folder {0}: {1}', entry.path, why);
   }
 }

@@ -4,6 +4,7 @@ import type { Capabilities } from '../langfuse/capabilities';
 import { isLangfuseError, UnauthorizedError } from '../langfuse/errors';
 import type { ActionOutcome, Session } from '../session';
 import type { ConformanceJournal } from './journal';
+import { cancelledMessage, refusedMessage, type Attempt } from './attempts';
 
 export interface SuiteOptions {
   /** `--project NAME`: work in this existing project instead of a throwaway one. */
@@ -40,10 +41,9 @@ export class SkipCheck extends Error {
 export class CheckFailure extends Error {}
 
 /** The session's outcome must be "done"; a refusal or cancellation is a failure with the guard's reason. */
-export function done(outcome: ActionOutcome, what: string): Extract<ActionOutcome, { status: 'done' }> {
+export function done(outcome: ActionOutcome, attempt: Attempt): Extract<ActionOutcome, { status: 'done' }> {
   if (outcome.status === 'done') return outcome;
-  const why = outcome.decision.allowed ? 'not confirmed' : outcome.decision.reason;
-  throw new CheckFailure(`${what} was ${outcome.status}: ${why}`);
+  throw new CheckFailure(outcome.status === 'refused' && !outcome.decision.allowed ? refusedMessage(attempt, outcome.decision.reason) : cancelledMessage(attempt));
 }
 
 /** who-am-I with a project key pair: 200 (the project id) or 401, over the session's client pool. */

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { StateFiles, TOOL_NAME, TOOL_VERSION } from '../names';
 import type { Session } from '../session';
 import { CheckFailure, messageOf, SkipCheck, type SuiteContext, type SuiteOptions } from './context';
-import { cleanUpJournal, SCIM_USER_NOTE, sweepPrefixed } from './cleanup';
+import { cleanUpJournal, scimUserNote, sweepPrefixed } from './cleanup';
 import { ConformanceJournal, newRunId } from './journal';
 import { memberAddCheck, memberRemoveCheck, projectRoleClearCheck, projectRoleSetCheck } from './checks/members';
 import { keyCreateRevokeCheck, lintOnlineCheck, rotationCheck, type RotationOutcome } from './checks/keys';
@@ -73,14 +73,14 @@ export async function runConformance(session: Session, options: RunOptions): Pro
     await check('tree', l10n.t('Full tree load (projects, members, keys, roles)'), () => treeCheck(ctx));
     await check('cleanup-earlier', l10n.t('Leftovers of earlier runs removed'), async () => {
       needAdminApi(ctx);
-      if (identityResult.status !== 'pass') throw new SkipCheck('needs an OWNER or ADMIN identity (see the identity check)');
+      if (identityResult.status !== 'pass') throw new SkipCheck(l10n.t('needs an OWNER or ADMIN identity (see the identity check)'));
       const before = cleanup.removed.length;
       for (const old of earlier.journals) await cleanUpJournal(session, old, cleanup);
-      for (const file of earlier.damaged) cleanup.problems.push(`Could not read ${file}; remove it by hand after checking the server.`);
+      for (const file of earlier.damaged) cleanup.problems.push(l10n.t('Could not read {0}; remove it by hand after checking the server.', file));
       await sweepPrefixed(session, { now: options.now(), runId, existingProjectId: undefined, allowKeys: false }, cleanup);
       const n = cleanup.removed.length - before;
       if (cleanup.problems.length) throw new CheckFailure(cleanup.problems.join('; '));
-      return n ? `${n} object(s) removed: ${cleanup.removed.slice(before).join('; ')}` : 'nothing left by earlier runs';
+      return n ? l10n.t('{0} object(s) removed: {1}', n, cleanup.removed.slice(before).join('; ')) : l10n.t('nothing left by earlier runs');
     });
     await check('project', options.existingProject ? l10n.t('Existing project found') : l10n.t('Throwaway project created'), () => projectCheck(ctx));
     if (options.existingProject && ctx.project) {
@@ -103,7 +103,7 @@ export async function runConformance(session: Session, options: RunOptions): Pro
       cleanup.problems.push(l10n.t('Cleanup stopped: {0}. {1} keeps what is left for the next run.', messageOf(err), journal.file));
     }
   }
-  if (checks.some(c => c.id === 'member.add' && c.status !== 'skip')) cleanup.notes.push(SCIM_USER_NOTE);
+  if (checks.some(c => c.id === 'member.add' && c.status !== 'skip')) cleanup.notes.push(scimUserNote());
   return {
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     server: { baseUrl, version: ctx.capabilities?.serverVersion },

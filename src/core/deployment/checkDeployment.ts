@@ -17,6 +17,7 @@ import { readFileFromDisk } from './fileReader';
 import { groupDeploymentFiles } from './deploymentSet';
 import { deploymentFilesFor, readDeploymentFile } from './readDeploymentFile';
 import type { DeploymentFile, DeploymentFinding, DeploymentTarget } from './types';
+import { l10n } from '../l10n/l10n';
 
 export type { Evidence };
 
@@ -66,7 +67,7 @@ export function checkDeploymentFiles(files: string[], read: FileReader = readFil
   const parsed: DeploymentFile[] = [];
   const set = groupDeploymentFiles(files, read);
   for (const file of set.unreadable) {
-    out.findings.push({ file, range: textRange(0, 0, 0, 0), code: 'config-unreadable', severity: ComplianceCodes['config-unreadable'].severity, fixes: [], message: `${file} does not exist or cannot be read.` });
+    out.findings.push({ file, range: textRange(0, 0, 0, 0), code: 'config-unreadable', severity: ComplianceCodes['config-unreadable'].severity, fixes: [], message: l10n.t('{0} does not exist or cannot be read.', file) });
   }
   for (const unit of set.units) {
     const df = readDeploymentFile(unit.file, unit.text, read, unit.envFiles);

@@ -1,6 +1,8 @@
 import type { DeploymentCheckResult } from './checkDeployment';
 import type { RequirementId } from './complianceCodes';
 import { requirementOf, Requirements } from './complianceCodes';
+import { l10n } from '../l10n/l10n';
+import { auditTrailText, requirementText } from './requirementTexts';
 import type { Severity } from './types';
 
 export type RequirementStatus = 'pass' | 'fail' | 'warn' | 'not found';
@@ -44,7 +46,7 @@ export interface ComplianceReport {
  */
 export function buildComplianceReport(result: DeploymentCheckResult, audit?: AuditTrailSummary): ComplianceReport {
   const rows: ComplianceRow[] = [];
-  for (const [id, info] of Object.entries(Requirements) as [RequirementId, (typeof Requirements)[RequirementId]][]) {
+  for (const id of Object.keys(Requirements) as RequirementId[]) {
     const findings = result.findings.filter(f => requirementOf(f) === id);
     const passes = result.evidence.filter(e => e.requirement === id);
     if (id === 'readable-config' && findings.length === 0) continue;
@@ -52,7 +54,7 @@ export function buildComplianceReport(result: DeploymentCheckResult, audit?: Aud
       : findings.some(f => f.severity === 'warning') ? 'warn'
         : passes.length > 0 || findings.length > 0 ? 'pass' : 'not found';
     rows.push({
-      id, category: info.category, requirement: info.requirement, status,
+      id, ...requirementText(id), status,
       evidence: [
         ...findings.map(f => ({ file: f.file, line: f.range.start.line + 1, note: f.message, code: f.code, severity: f.severity })),
         ...passes.map(e => ({ file: e.file, line: e.line + 1, note: e.note })),
@@ -61,12 +63,19 @@ export function buildComplianceReport(result: DeploymentCheckResult, audit?: Aud
   }
   if (audit) {
     rows.push({
-      id: 'audit-trail', category: 'Audit trail', requirement: 'Access changes logged, hash-chained and signed (langfuse-access audit log)',
+      id: 'audit-trail', ...auditTrailText(),
       status: audit.ok ? (audit.entries > 0 ? 'pass' : 'not found') : 'fail',
-      evidence: [{ file: audit.file, line: 1, note: audit.ok ? `${audit.entries} entries verified; checkpoint key ${audit.keyIds.join(', ') || 'none yet'}` : `${audit.problems} problem(s): run langfuse-access audit verify` }],
+      evidence: [{ file: audit.file, line: 1, note: auditNote(audit) }],
     });
   }
   const summary: Record<RequirementStatus, number> = { pass: 0, fail: 0, warn: 0, 'not found': 0 };
   for (const r of rows) summary[r.status]++;
   return { rows, summary, files: result.configFiles };
+}
+
+function auditNote(audit: AuditTrailSummary): string {
+  if (!audit.ok) return l10n.t('{0} problem(s): run {1}', audit.problems, 'langfuse-access audit verify');
+  return audit.keyIds.length
+    ? l10n.t('{0} entries verified; checkpoint key {1}', audit.entries, audit.keyIds.join(', '))
+    : l10n.t('{0} entries verified; no checkpoint key yet', audit.entries);
 }

@@ -10,6 +10,7 @@ import { hasInterpolation, interpolate } from './interpolate';
 import { TextIndex } from './textIndex';
 import type { DeploymentFile, DeploymentFinding, DeploymentTarget, ImageRef, InsertPoint, Setting } from './types';
 import { deref, mapGet, nodeStartRange, scalarRange, scalarText, yamlProblems } from './yamlNodes';
+import { l10n } from '../l10n/l10n';
 
 const WEB_IMAGE = /(^|\/)langfuse\/langfuse(:|@|$)/;
 const WORKER_IMAGE = /(^|\/)langfuse\/langfuse-worker(:|@|$)/;
@@ -23,7 +24,7 @@ const WORKER_IMAGE = /(^|\/)langfuse\/langfuse-worker(:|@|$)/;
 export function readComposeFile(file: string, text: string, read: FileReader, envFiles?: readonly string[]): DeploymentFile {
   const index = new TextIndex(text);
   const doc = parseDocument(text, { uniqueKeys: false, merge: false });
-  const problems = yamlProblems(file, doc, index, 'compose file');
+  const problems = yamlProblems(file, doc, index, 'compose');
   const env = readProjectEnv(file, read, envFiles);
   const result: DeploymentFile = { file, kind: 'compose', targets: [], otherImages: [], problems, interpolationFiles: env.files, envFiles: [] };
   if (problems.length > 0) return result;
@@ -95,7 +96,7 @@ function readEnvFiles(doc: Document, text: string, index: TextIndex, file: strin
       if (required) {
         problems.push({
           file, range: scalarRange(index, pathNode as Node), code: 'env-file-missing', severity: ComplianceCodes['env-file-missing'].severity, fixes: [],
-          message: `env_file ${rel} does not exist (looked for ${envPath}); docker compose refuses to start the service without it, and its settings could not be checked.`,
+          message: l10n.t('env_file {0} does not exist (looked for {1}); docker compose refuses to start the service without it, and its settings could not be checked.', rel, envPath),
         });
       }
       continue;

@@ -119,7 +119,7 @@ function lastLine(index: TextIndexType, node: Node): number {
 export function readHelmValues(file: string, source: string): DeploymentFile {
   const index = new TextIndex(source);
   const doc = parseDocument(source, { uniqueKeys: false });
-  const problems = yamlProblems(file, doc, index, 'Helm values file');
+  const problems = yamlProblems(file, doc, index, 'helm');
   const result: DeploymentFile = { file, kind: 'helm', targets: [], otherImages: [], problems };
   if (problems.length > 0) return result;
   const settings = new Map<string, Setting>();

@@ -7,6 +7,7 @@ import { readServerEnvFile } from './envFileReader';
 import type { FileReader } from './fileReader';
 import { readHelmValues } from './helmReader';
 import type { DeploymentFile, DeploymentFileKind } from './types';
+import { l10n } from '../l10n/l10n';
 
 /** Compose, server .env or langfuse-k8s values: by name first, then by a top-level key. */
 export function detectDeploymentKind(file: string, text: string): DeploymentFileKind | undefined {
@@ -30,7 +31,7 @@ export function readDeploymentFile(file: string, text: string, read: FileReader,
     file, kind: 'env', targets: [], otherImages: [],
     problems: [{
       file, range: textRange(0, 0, 0, 0), code: 'config-unreadable', severity: ComplianceCodes['config-unreadable'].severity, fixes: [],
-      message: `${path.basename(file)} is not a docker-compose file (no services:), a .env file or a langfuse-k8s values file (no langfuse:), so it was not checked.`,
+      message: l10n.t('{0} is not a docker-compose file (no services:), a .env file or a langfuse-k8s values file (no langfuse:), so it was not checked.', path.basename(file)),
     }],
   };
 }

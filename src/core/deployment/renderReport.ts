@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { escapeMarkdown, markdownCode } from '../display/markdown';
 import { forTerminal, jsonForTerminal } from '../display/terminal';
+import { l10n } from '../l10n/l10n';
 import { complianceToSarif } from './complianceSarif';
 import type { DeploymentCheckResult } from './checkDeployment';
 import type { ComplianceReport, ReportEvidence } from './complianceReport';
@@ -13,6 +14,7 @@ export function relativePath(baseDir: string, file: string): string {
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : file;
 }
 
+// The status marks stay as written, like the conformance report's PASS/FAIL/SKIP: scripts grep for them.
 const STATUS_TEXT = { pass: 'PASS', fail: 'FAIL', warn: 'WARN', 'not found': 'NOT FOUND' } as const;
 
 function where(baseDir: string, e: ReportEvidence): string {
@@ -26,7 +28,7 @@ function where(baseDir: string, e: ReportEvidence): string {
  * names): escaped for the terminal, one line each.
  */
 export function renderText(report: ComplianceReport, result: DeploymentCheckResult, baseDir: string): string {
-  const out: string[] = ['Deployment compliance', ''];
+  const out: string[] = [l10n.t('Deployment compliance'), ''];
   const findingsOf = new Map<string, DeploymentFinding[]>();
   for (const f of result.findings) findingsOf.set(requirementOf(f), [...findingsOf.get(requirementOf(f)) ?? [], f]);
   for (const row of report.rows) {
@@ -39,7 +41,8 @@ export function renderText(report: ComplianceReport, result: DeploymentCheckResu
   const s = report.summary;
   const c = { error: 0, warning: 0, info: 0 };
   for (const f of result.findings) c[f.severity]++;
-  out.push('', `${report.files.length} file(s): ${s.pass} pass, ${s.warn} warn, ${s.fail} fail, ${s['not found']} not found; ${result.findings.length} finding(s) (${c.error} error, ${c.warning} warning, ${c.info} info).`);
+  out.push('', l10n.t('{0} file(s): {1} pass, {2} warn, {3} fail, {4} not found; {5} finding(s) ({6} error, {7} warning, {8} info).',
+    report.files.length, s.pass, s.warn, s.fail, s['not found'], result.findings.length, c.error, c.warning, c.info));
   return `${out.join('\n')}\n`;
 }
 
@@ -50,10 +53,11 @@ function mdCell(text: string): string {
 }
 
 export function renderMarkdown(report: ComplianceReport, baseDir: string): string {
+  const files = report.files.map(f => markdownCode(relativePath(baseDir, f))).join(', ');
   const out = [
-    '# Langfuse deployment compliance', '',
-    `Files: ${report.files.map(f => markdownCode(relativePath(baseDir, f))).join(', ') || 'none'}`, '',
-    '| Category | Requirement | Status | Evidence |', '|---|---|---|---|',
+    `# ${l10n.t('Langfuse deployment compliance')}`, '',
+    files ? l10n.t('Files: {0}', files) : l10n.t('Files: none'), '',
+    `| ${[l10n.t('Category'), l10n.t('Requirement'), l10n.t('Status'), l10n.t('Evidence')].map(mdCell).join(' | ')} |`, '|---|---|---|---|',
   ];
   for (const row of report.rows) {
     // Inside a table cell a `|` ends the cell even in a code span (GFM), so the code span escapes it too.
@@ -61,7 +65,7 @@ export function renderMarkdown(report: ComplianceReport, baseDir: string): strin
     out.push(`| ${mdCell(row.category)} | ${mdCell(row.requirement)} | ${STATUS_TEXT[row.status]} | ${evidence} |`);
   }
   const s = report.summary;
-  out.push('', `${s.pass} pass, ${s.warn} warn, ${s.fail} fail, ${s['not found']} not found.`, '');
+  out.push('', l10n.t('{0} pass, {1} warn, {2} fail, {3} not found.', s.pass, s.warn, s.fail, s['not found']), '');
   return out.join('\n');
 }
 

@@ -4,6 +4,7 @@ import type { TextRange } from '../env/position';
 import { ComplianceCodes } from './complianceCodes';
 import type { TextIndex } from './textIndex';
 import type { DeploymentFinding } from './types';
+import { l10n } from '../l10n/l10n';
 
 /** Follows an alias (`*anchor`) to the node it names. */
 export function deref(doc: Document, node: unknown): unknown {
@@ -40,13 +41,24 @@ export function nodeStartRange(index: TextIndex, node: unknown): TextRange {
 }
 
 /** Turns YAML errors into one clear finding; the file is then not checked further. */
-export function yamlProblems(file: string, doc: Document, index: TextIndex, what: string): DeploymentFinding[] {
+export function yamlProblems(file: string, doc: Document, index: TextIndex, kind: 'compose' | 'helm'): DeploymentFinding[] {
   if (doc.errors.length === 0) return [];
   const first = doc.errors[0];
   const at = index.range(first.pos[0], Math.max(first.pos[0], first.pos[1]));
-  const more = doc.errors.length > 1 ? ` (and ${doc.errors.length - 1} more YAML error${doc.errors.length > 2 ? 's' : ''})` : '';
   return [{
     file, range: at, code: 'config-unreadable', severity: ComplianceCodes['config-unreadable'].severity, fixes: [],
-    message: `This ${what} is not valid YAML, so it was not checked: ${first.message.split('\n')[0]}${more}. Docker Compose and Helm refuse it too.`,
+    message: invalidYamlMessage(kind, first.message.split('\n')[0], doc.errors.length - 1),
   }];
+}
+
+/** One sentence per kind of file and count of further errors (`error` is the YAML parser's own text). */
+function invalidYamlMessage(kind: 'compose' | 'helm', error: string, more: number): string {
+  if (kind === 'compose') {
+    return more === 0 ? l10n.t('This compose file is not valid YAML, so it was not checked: {0}. Docker Compose and Helm refuse it too.', error)
+      : more === 1 ? l10n.t('This compose file is not valid YAML, so it was not checked: {0} (and 1 more YAML error). Docker Compose and Helm refuse it too.', error)
+        : l10n.t('This compose file is not valid YAML, so it was not checked: {0} (and {1} more YAML errors). Docker Compose and Helm refuse it too.', error, more);
+  }
+  return more === 0 ? l10n.t('This Helm values file is not valid YAML, so it was not checked: {0}. Docker Compose and Helm refuse it too.', error)
+    : more === 1 ? l10n.t('This Helm values file is not valid YAML, so it was not checked: {0} (and 1 more YAML error). Docker Compose and Helm refuse it too.', error)
+      : l10n.t('This Helm values file is not valid YAML, so it was not checked: {0} (and {1} more YAML errors). Docker Compose and Helm refuse it too.', error, more);
 }

@@ -7,6 +7,8 @@ import { buildComplianceReport } from '../../../src/core/deployment/complianceRe
 import { assertEditsInScope, filesTouchedBy } from '../../../src/core/deployment/fixScope';
 import { UnsafeWriteError } from '../../../src/core/fs/scopedWrite';
 import { complianceToSarif } from '../../../src/core/deployment/complianceSarif';
+import { Requirements, type RequirementId } from '../../../src/core/deployment/complianceCodes';
+import { requirementText } from '../../../src/core/deployment/requirementTexts';
 import { renderJson, renderMarkdown, renderText } from '../../../src/core/deployment/renderReport';
 import type { DeploymentFinding, TextEdit } from '../../../src/core/deployment/types';
 import { GOOD_DOTENV, GOOD_ENV, check, fixture, only, project, webCompose } from './helpers';
@@ -120,6 +122,10 @@ describe('deployment fixes and report', () => {
     assert.equal(json.requirements.find((r: { id: string }) => r.id === 'signup-disabled').status, 'warn');
     assert.equal(json.findings[0].file.startsWith('hardened/') || json.findings[0].file.startsWith('langfuse-v3/'), true);
     assert.match(renderText(report, result, base), /^FAIL {7}Data encryption: ENCRYPTION_KEY/m);
+  });
+
+  it('the report\'s (translatable) requirement texts say in English exactly what SARIF\'s (fixed) Requirements say', () => {
+    for (const id of Object.keys(Requirements) as RequirementId[]) assert.deepEqual(requirementText(id), { ...Requirements[id] }, id);
   });
 
   it('writes valid SARIF 2.1.0 with the compliance codes as rules', function () {

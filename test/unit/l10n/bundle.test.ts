@@ -35,6 +35,12 @@ describe('l10n: the bundle and a pseudo-localised language', function () {
     assert.deepEqual(Object.keys(committed).filter(k => !(k in fromSources)), [], 'no stale string');
   });
 
+  it('every placeholder of a message is {0}, {1}…: VS Code\'s and @vscode/l10n\'s formatters read any other {…} (like the {{0} of "${{0}}") as an unknown name and print it as written', () => {
+    const committed = JSON.parse(fs.readFileSync(BUNDLE, 'utf8')) as Record<string, string>;
+    const odd = Object.keys(committed).filter(m => [...m.matchAll(/\{([^}]+)\}/g)].some(([, name]) => !/^\d+$/.test(name)));
+    assert.deepEqual(odd, []);
+  });
+
   it('a pseudo-localised bundle loaded for LANGFUSE_ACCESS_LOCALE translates core\'s tree rows, placeholders kept', async () => {
     // Generated from the real bundles by the helper the e2e case uses (test/scripts/pseudo-l10n.mjs).
     const { writePseudoBundles, pseudo } = await import(path.join(ROOT, 'test', 'scripts', 'pseudo-l10n.mjs')) as { writePseudoBundles(root: string): string; pseudo(m: string): string };

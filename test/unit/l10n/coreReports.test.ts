@@ -4,12 +4,8 @@
 // conformance lines all come out translated; ids, statuses and data stay as written. And the extension's
 // "edit targets" refusal is its own sentence from core, not core's abort sentence patched in English.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as net from 'node:net';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { setUpCliL10n } from '../../../src/cli/l10n';
-import { installTranslator } from '../../../src/core/l10n/l10n';
 import { formatRotationReport, resumeOffer, rotationReport, stepTitle, type RotationJournal } from '../../../src/core/rotation';
 import { resolveInterrupted } from '../../../src/core/accessAsCode/recover';
 import type { ApplyJournal } from '../../../src/core/accessAsCode/applyJournal';
@@ -22,8 +18,7 @@ import { formatSummary } from '../../../src/core/conformance/report';
 import { runDoctor } from '../../../src/core/conformance/doctor';
 import { createLangfuseClient } from '../../../src/core/langfuse';
 import type { ConformanceReport } from '../../../src/core/conformance/types';
-
-const ROOT = path.resolve(__dirname, '../../..');
+import { usePseudoLocale, type PseudoLocale } from './pseudoLocale';
 const PK = 'pk-lf-c2000000-0000-4000-8000-000000000001';
 
 function pastTheRevoke(): RotationJournal {
@@ -39,21 +34,13 @@ function pastTheRevoke(): RotationJournal {
 
 describe('l10n: core reports and checks in a pseudo-localised language', function () {
   this.timeout(60_000);
+  let locale: PseudoLocale;
   let dir: string;
   let pseudo: (m: string) => string;
   const translated = (text: string) => text.startsWith('[') && text.endsWith(']');
 
-  before(async () => {
-    const helper = await import(path.join(ROOT, 'test', 'scripts', 'pseudo-l10n.mjs')) as { writePseudoBundles(root: string): string; pseudo(m: string): string };
-    pseudo = helper.pseudo;
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lfa-l10n-core-'));
-    fs.mkdirSync(path.join(dir, 'media', 'l10n'), { recursive: true });
-    fs.copyFileSync(path.join(ROOT, 'media', 'l10n', 'bundle.l10n.json'), path.join(dir, 'media', 'l10n', 'bundle.l10n.json'));
-    fs.copyFileSync(path.join(ROOT, 'package.nls.json'), path.join(dir, 'package.nls.json'));
-    helper.writePseudoBundles(dir);
-    assert.ok(setUpCliL10n({ LANGFUSE_ACCESS_LOCALE: 'qps-ploc' }, [path.join(dir, 'media', 'l10n')]));
-  });
-  after(() => { installTranslator(undefined); if (dir) fs.rmSync(dir, { recursive: true, force: true }); });
+  before(async () => { locale = await usePseudoLocale(); ({ dir, pseudo } = locale); });
+  after(() => locale?.close());
 
   it('past the point of no return: step titles, the abort refusal and the separate edit-targets refusal', () => {
     assert.equal(stepTitle('pushing'), pseudo('Push to targets'));

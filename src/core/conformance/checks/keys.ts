@@ -4,7 +4,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseEnv } from '../../env/envParser';
+import { l10n } from '../../l10n/l10n';
 import { shortPublicKey } from '../../log/redact';
+import type { ProbeEvidence } from '../../rotation/journal';
 import { describeProbe } from '../../rotation/traceProbe';
 import { findEnvFiles, lintFiles } from '../../rules/lintWorkspace';
 import { verifyPairsOnline } from '../../rules/onlineCheck';
@@ -16,7 +18,7 @@ export interface KeyPair { publicKey: string; secretKey: string }
 
 function needProject(ctx: SuiteContext): { id: string; name: string } {
   needAdminApi(ctx);
-  if (!ctx.project) throw new SkipCheck('no project to work in (the project check did not pass)');
+  if (!ctx.project) throw new SkipCheck(l10n.t('no project to work in (the project check did not pass)'));
   return ctx.project;
 }
 
@@ -25,8 +27,8 @@ async function createKey(ctx: SuiteContext, purpose: string): Promise<KeyPair & 
   const project = needProject(ctx);
   const note = `${ctx.runId} ${purpose}`;
   ctx.journal.record({ kind: 'apiKey', projectId: project.id, note });
-  const { created } = done(await ctx.session.perform({ kind: 'apiKey.create', projectId: project.id, note }), `creating a key in ${project.name}`);
-  if (!created) throw new CheckFailure('Langfuse answered the key creation without the key');
+  const { created } = done(await ctx.session.perform({ kind: 'apiKey.create', projectId: project.id, note }), { kind: 'apiKey.create', project: project.name });
+  if (!created) throw new CheckFailure(l10n.t('Langfuse answered the key creation without the key'));
   ctx.journal.record({ kind: 'apiKey', projectId: project.id, note, id: created.id, publicKey: created.publicKey });
   return { id: created.id, note, publicKey: created.publicKey, secretKey: created.secretKey };
 }
@@ -36,12 +38,12 @@ export async function keyCreateRevokeCheck(ctx: SuiteContext): Promise<string> {
   const key = await createKey(ctx, 'create-revoke');
   ctx.checkpoint('conformance:key-created');
   const before = await pairAnswer(ctx, key);
-  if (before.status !== 200 || before.projectId !== project.id) throw new CheckFailure(`the new key ${shortPublicKey(key.publicKey)} does not answer for ${project.name} (${before.status})`);
-  done(await ctx.session.perform({ kind: 'apiKey.revoke', projectId: project.id, keyId: key.id }), `revoking ${shortPublicKey(key.publicKey)}`);
+  if (before.status !== 200 || before.projectId !== project.id) throw new CheckFailure(l10n.t('the new key {0} does not answer for {1} ({2})', shortPublicKey(key.publicKey), project.name, before.status));
+  done(await ctx.session.perform({ kind: 'apiKey.revoke', projectId: project.id, keyId: key.id }), { kind: 'apiKey.revoke', key: shortPublicKey(key.publicKey) });
   const after = await pairAnswer(ctx, key);
-  if (after.status !== 401) throw new CheckFailure(`${shortPublicKey(key.publicKey)} was revoked but still answers 200`);
+  if (after.status !== 401) throw new CheckFailure(l10n.t('{0} was revoked but still answers 200', shortPublicKey(key.publicKey)));
   ctx.journal.forget({ kind: 'apiKey', projectId: project.id, note: key.note });
-  return `created ${shortPublicKey(key.publicKey)} (answers 200 for ${project.name}), revoked it (answers 401 at once)`;
+  return l10n.t('created {0} (answers 200 for {1}), revoked it (answers 401 at once)', shortPublicKey(key.publicKey), project.name);
 }
 
 /** What the rotation check leaves for the lint and project checks: the files and both pairs. */
@@ -62,33 +64,42 @@ export async function rotationCheck(ctx: SuiteContext): Promise<{ detail: string
       oldPublicKey: old.publicKey, targets: [`env:${envFile}`], scanPaths: [ctx.workDir], probeTraces: true,
       workspaceTrusted: true, oldSecretKey: old.secretKey,
     });
-    if (started.status !== 'started') throw new CheckFailure(`the rotation was ${started.status}${'reason' in started ? `: ${started.reason}` : started.decision.allowed ? '' : `: ${started.decision.reason}`}`);
+    if (started.status !== 'started') {
+      const reason = 'reason' in started ? started.reason : started.decision.allowed ? undefined : started.decision.reason;
+      throw new CheckFailure(reason ? l10n.t('the rotation was refused: {0}', reason) : l10n.t('the rotation was cancelled'));
+    }
     ctx.checkpoint('conformance:rotation-started');
     const result = await rotations.run(started.journal.id);
     const j = result.journal;
-    if (result.outcome !== 'completed') throw new CheckFailure(`rotation ${j.id} ended ${result.outcome}${j.waiting ? `: ${j.waiting.message}` : ''}`);
+    if (result.outcome !== 'completed') {
+      throw new CheckFailure(j.waiting
+        ? l10n.t('rotation {0} stopped, waiting: {1}', j.id, j.waiting.message)
+        : l10n.t('rotation {0} did not complete (outcome {1})', j.id, result.outcome));
+    }
     const values = Object.fromEntries(parseEnv(fs.readFileSync(envFile, 'utf8')).entries.map(e => [e.key, e.value]));
     const newPair = { publicKey: values.LANGFUSE_PUBLIC_KEY ?? '', secretKey: values.LANGFUSE_SECRET_KEY ?? '' };
-    if (newPair.publicKey !== j.newKey?.publicKey) throw new CheckFailure(`the .env target holds ${shortPublicKey(newPair.publicKey)}, not the new key ${shortPublicKey(j.newKey?.publicKey ?? '')}`);
+    if (newPair.publicKey !== j.newKey?.publicKey) throw new CheckFailure(l10n.t('the .env target holds {0}, not the new key {1}', shortPublicKey(newPair.publicKey), shortPublicKey(j.newKey?.publicKey ?? '')));
     const [oldAnswer, newAnswer] = [await pairAnswer(ctx, old), await pairAnswer(ctx, newPair)];
-    if (oldAnswer.status !== 401) throw new CheckFailure(`the old pair ${shortPublicKey(old.publicKey)} still answers 200 after the rotation`);
-    if (newAnswer.status !== 200 || newAnswer.projectId !== project.id) throw new CheckFailure(`the new pair ${shortPublicKey(newPair.publicKey)} does not answer for ${project.name}`);
+    if (oldAnswer.status !== 401) throw new CheckFailure(l10n.t('the old pair {0} still answers 200 after the rotation', shortPublicKey(old.publicKey)));
+    if (newAnswer.status !== 200 || newAnswer.projectId !== project.id) throw new CheckFailure(l10n.t('the new pair {0} does not answer for {1}', shortPublicKey(newPair.publicKey), project.name));
     ctx.journal.record({ kind: 'apiKey', projectId: project.id, note: `${ctx.runId} rotated`, id: j.newKey?.id, publicKey: newPair.publicKey });
     ctx.journal.forget({ kind: 'apiKey', projectId: project.id, note: old.note });
-    const probe = j.evidence?.probe;
-    const probeText = probe ? `trace probe ${probe.unavailable ? 'unavailable' : `available (${probe.source})`}: ${describeProbe(probe, project.name)}` : 'trace probe did not run';
-    return {
-      detail: `rotation ${j.id} completed into .env: old pair 401, new pair 200; ${probeText}`,
-      outcome: { envFile, oldPair: old, newPair },
-    };
+    return { detail: rotationDetail(j.id, j.evidence?.probe, project.name), outcome: { envFile, oldPair: old, newPair } };
   } finally {
     rotations.close();
   }
 }
 
+function rotationDetail(id: string, probe: ProbeEvidence | undefined, project: string): string {
+  if (!probe) return l10n.t('rotation {0} completed into .env: old pair 401, new pair 200; trace probe did not run', id);
+  return probe.unavailable
+    ? l10n.t('rotation {0} completed into .env: old pair 401, new pair 200; trace probe unavailable: {1}', id, describeProbe(probe, project))
+    : l10n.t('rotation {0} completed into .env: old pair 401, new pair 200; trace probe available ({1}): {2}', id, probe.source ?? 'v3-traces', describeProbe(probe, project));
+}
+
 /** `lint --online` on what the rotation produced: the rotated .env is clean, a file with the old pair is flagged. */
 export async function lintOnlineCheck(ctx: SuiteContext, rotation: RotationOutcome | undefined): Promise<string> {
-  if (!rotation) throw new SkipCheck('no rotated .env file (the rotation check did not pass)');
+  if (!rotation) throw new SkipCheck(l10n.t('no rotated .env file (the rotation check did not pass)'));
   const revokedFile = path.join(ctx.workDir, 'revoked.env');
   fs.writeFileSync(revokedFile, `LANGFUSE_PUBLIC_KEY=${rotation.oldPair.publicKey}\nLANGFUSE_SECRET_KEY=${rotation.oldPair.secretKey}\nLANGFUSE_BASE_URL=${ctx.session.connection.baseUrl}\n`, { mode: 0o600 });
   const files = findEnvFiles([ctx.workDir]);
@@ -97,9 +108,12 @@ export async function lintOnlineCheck(ctx: SuiteContext, rotation: RotationOutco
   const report = lintFiles(files, { online, connectionBaseUrl: () => baseUrl });
   const errorsIn = (file: string) => report.findings.filter(f => f.file === file && f.severity === 'error');
   const rotatedErrors = errorsIn(rotation.envFile);
-  if (rotatedErrors.length) throw new CheckFailure(`the rotated .env has findings: ${rotatedErrors.map(f => `${f.code}: ${f.message}`).join('; ')}`);
+  if (rotatedErrors.length) throw new CheckFailure(l10n.t('the rotated .env has findings: {0}', rotatedErrors.map(f => `${f.code}: ${f.message}`).join('; ')));
   if (!report.findings.some(f => f.file === revokedFile && f.code === 'revoked-key')) {
-    throw new CheckFailure(`a .env file with the revoked pair was not flagged revoked-key (found: ${report.findings.filter(f => f.file === revokedFile).map(f => f.code).join(', ') || 'nothing'})`);
+    const found = report.findings.filter(f => f.file === revokedFile).map(f => f.code);
+    throw new CheckFailure(found.length
+      ? l10n.t('a .env file with the revoked pair was not flagged revoked-key (found: {0})', found.join(', '))
+      : l10n.t('a .env file with the revoked pair was not flagged revoked-key (found: nothing)'));
   }
-  return `${files.length} generated file(s) checked online: the rotated .env has no errors, the file with the revoked pair is flagged revoked-key`;
+  return l10n.t('{0} generated file(s) checked online: the rotated .env has no errors, the file with the revoked pair is flagged revoked-key', files.length);
 }

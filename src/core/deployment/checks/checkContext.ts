@@ -61,7 +61,8 @@ export function valueLocation(setting: Setting): { file: string; range: TextRang
 export function describeSource(setting: Setting): string {
   const r = setting.reference;
   if (!r) return setting.origin;
-  if (r.kind === 'interpolation') return r.resolvedIn ? l10n.t('${{0}} from {1}', r.variable, basename(r.resolvedIn.file)) : r.usedDefault ? l10n.t('the default written in ${{0}:-…}', r.variable) : `\${${r.variable}}`;
+  // `${VAR}` goes in as an argument: VS Code's and @vscode/l10n's formatters read `{{0}` as one unknown placeholder.
+  if (r.kind === 'interpolation') return r.resolvedIn ? l10n.t('{0} from {1}', `\${${r.variable}}`, basename(r.resolvedIn.file)) : r.usedDefault ? l10n.t('the default written in {0}', `\${${r.variable}:-…}`) : `\${${r.variable}}`;
   if (r.kind === 'host-env') return l10n.t('the shell running docker compose ({0})', r.variable);
   return r.description;
 }

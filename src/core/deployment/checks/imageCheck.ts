@@ -16,16 +16,17 @@ export function checkImage(image: ImageRef, out: CheckCollector): void {
   const ref = image.resolved.trim();
   const parsed = parseImageRef(ref);
   if (parsed.digest) {
-    out.pass('images-pinned', image.file, image.range.start.line, `${ref} (digest)`);
+    out.pass('images-pinned', image.file, image.range.start.line, l10n.t('{0} (digest)', ref));
     return;
   }
-  const fromDefault = image.raw !== image.resolved ? l10n.t(' (resolved from {0})', image.raw) : '';
+  // The image as the messages name it: its reference, and where a default filled it in, what was written.
+  const subject = image.raw !== image.resolved ? l10n.t('{0} (resolved from {1})', ref, image.raw) : ref;
   const tag = parsed.tag;
   if (tag === '' || tag === 'latest') {
     out.finding(image.file, image.range, 'image-unpinned',
       tag
-        ? l10n.t('{0}{1} uses the tag latest: every pull or restart may bring a different version, including database migrations you did not review, and two hosts can run different versions. {2}.', ref, fromDefault, pinAdvice(parsed))
-        : l10n.t('{0}{1} has no tag, so it means latest: every pull or restart may bring a different version, including database migrations you did not review, and two hosts can run different versions. {2}.', ref, fromDefault, pinAdvice(parsed)));
+        ? l10n.t('{0} uses the tag latest: every pull or restart may bring a different version, including database migrations you did not review, and two hosts can run different versions. {1}.', subject, pinAdvice(parsed))
+        : l10n.t('{0} has no tag, so it means latest: every pull or restart may bring a different version, including database migrations you did not review, and two hosts can run different versions. {1}.', subject, pinAdvice(parsed)));
     return;
   }
   const scheme = schemeOf(parsed.repo);
@@ -36,7 +37,7 @@ export function checkImage(image: ImageRef, out: CheckCollector): void {
         : /^\d+$/.test(version) || (!scheme && /^\d+\.\d+$/.test(version));
   if (floating) {
     out.finding(image.file, image.range, 'image-floating',
-      l10n.t('{0}{1} follows every {2}.x release, so a restart can upgrade it (with migrations). {3} for reproducible deployments.', ref, fromDefault, version!, pinAdvice(parsed, version)));
+      l10n.t('{0} follows every {1}.x release, so a restart can upgrade it (with migrations). {2} for reproducible deployments.', subject, version!, pinAdvice(parsed, version)));
   } else {
     out.pass('images-pinned', image.file, image.range.start.line, ref);
   }

@@ -40,20 +40,20 @@ function inlineMessage(target: DeploymentTarget, s: Setting): string {
   if (target.kind === 'helm') {
     return l10n.t('{0} ({1}) is written in the values file, so it lands in version control and in the Helm release history readable by anyone with access to it. Reference a Kubernetes Secret instead (chart 1.x: {2}; additionalEnv: valueFrom.secretKeyRef).', s.name, s.origin, '{ secretKeyRef: { name, key } }');
   }
-  return l10n.t('{0} is written in the compose file itself, so it travels with the file into version control, CI logs and docker inspect output of anyone who can read it. Write ${{0}} here and keep the value in the project\'s .env (git-ignored) or your secret manager.', s.name);
+  return l10n.t('{0} is written in the compose file itself, so it travels with the file into version control, CI logs and docker inspect output of anyone who can read it. Write {1} here and keep the value in the project\'s .env (git-ignored) or your secret manager.', s.name, `\${${s.name}}`);
 }
 
 function inlineFixes(target: DeploymentTarget, s: Setting): DeploymentFix[] {
   if (target.kind !== 'compose') return [];
-  return [{ kind: 'moveToEnvFile', title: l10n.t('Move {0} to .env and reference it as ${{0}}', s.name), file: s.file, valueRange: s.valueRange, variable: s.name, envFile: path.join(path.dirname(target.file), '.env') }];
+  return [{ kind: 'moveToEnvFile', title: l10n.t('Move {0} to .env and reference it as {1}', s.name, `\${${s.name}}`), file: s.file, valueRange: s.valueRange, variable: s.name, envFile: path.join(path.dirname(target.file), '.env') }];
 }
 
 /** A published default password (`# CHANGEME`), written in the file or the fallback of `${REF:-…}`. */
 function defaultPasswordMessage(name: string, placeholder: string, inUrl: boolean, ref: string | undefined): string {
   if (ref) {
     return inUrl
-      ? l10n.t('{0} contains the published default password "{1}" (the fallback written in ${{2}:-…}, because no env file of the deployment sets {2}), marked # CHANGEME in Langfuse\'s docker-compose.yml and chart values: anyone who can reach that service can use it. Set a generated value for {2} in the project\'s .env.', name, placeholder, ref)
-      : l10n.t('{0} is the published default "{1}" (the fallback written in ${{2}:-…}, because no env file of the deployment sets {2}), marked # CHANGEME in Langfuse\'s docker-compose.yml and chart values: anyone who can reach that service can use it. Set a generated value for {2} in the project\'s .env.', name, placeholder, ref);
+      ? l10n.t('{0} contains the published default password "{1}" (the fallback written in {3}, because no env file of the deployment sets {2}), marked # CHANGEME in Langfuse\'s docker-compose.yml and chart values: anyone who can reach that service can use it. Set a generated value for {2} in the project\'s .env.', name, placeholder, ref, `\${${ref}:-…}`)
+      : l10n.t('{0} is the published default "{1}" (the fallback written in {3}, because no env file of the deployment sets {2}), marked # CHANGEME in Langfuse\'s docker-compose.yml and chart values: anyone who can reach that service can use it. Set a generated value for {2} in the project\'s .env.', name, placeholder, ref, `\${${ref}:-…}`);
   }
   return inUrl
     ? l10n.t('{0} contains the published default password "{1}", marked # CHANGEME in Langfuse\'s docker-compose.yml and chart values: anyone who can reach that service can use it. Set a generated value.', name, placeholder)

@@ -11,7 +11,7 @@ export function checkSignup(target: DeploymentTarget, out: CheckCollector): void
   const effect = l10n.t('With signup disabled Langfuse refuses to create any new user — email signup, a first SSO login and invited people without an account alike — so new people are then added with SCIM (POST /api/public/scim/Users) or by creating them before disabling signup.');
   if (isTrue(disable) || isTrue(legacy)) {
     const s = isTrue(disable) ? disable! : legacy!;
-    out.pass('signup-disabled', s.file, s.keyRange.start.line, `${s.name}=true (${target.name})`);
+    out.pass('signup-disabled', s.file, s.keyRange.start.line, l10n.t('{0}=true ({1})', s.name, target.name));
     return;
   }
   if (decidedAtDeploy(disable, 'signup-disabled', out) || decidedAtDeploy(legacy, 'signup-disabled', out)) return;

@@ -37,5 +37,5 @@ export function checkPublicUrl(target: DeploymentTarget, out: CheckCollector): v
       l10n.t('NEXT_PUBLIC_BASE_PATH is {0}, so NEXTAUTH_URL must include the base path and /api/auth (e.g. {1}{0}/api/auth); otherwise sign-in callbacks miss the app.', basePath, url.origin));
     return;
   }
-  out.pass('public-url', s!.file, s!.keyRange.start.line, `NEXTAUTH_URL ${url.origin}${url.pathname === '/' ? '' : url.pathname}`);
+  out.pass('public-url', s!.file, s!.keyRange.start.line, l10n.t('NEXTAUTH_URL {0}', `${url.origin}${url.pathname === '/' ? '' : url.pathname}`));
 }
