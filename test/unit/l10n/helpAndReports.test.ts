@@ -63,7 +63,7 @@ function helpData(name: string, command: CliCommand, help: CommandHelp): string[
 // description is a variable name (sso --client-auth-method).
 const ARGUMENTS = [
   CONNECTIONS_FILE, CONFORMANCE_PREFIX, FORWARDING_CONFIG_FILE, SIEM_TOKEN_ENV, HEADLESS_SINK_HELP, ...Object.values(CliEnv),
-  SSO_PROVIDERS.map(p => p.id).join(', '), '<PREFIX>_CLIENT_AUTH_METHOD',
+  SSO_PROVIDERS.map(p => p.id).join(', '), '<PREFIX>_CLIENT_AUTH_METHOD', '${VAR:-default}', '${VAR}',
 ];
 
 describe('l10n: CLI help pages and the Access view reports in a pseudo-localised language', function () {

@@ -7,7 +7,7 @@ export const COMPLIANCE_USAGE = 'compliance <files…> [--format text|json|sarif
 export const complianceHelp = (): CommandHelp => ({
   description: [
     l10n.t('Checks the configuration of a self-hosted Langfuse (docker-compose files, the server\'s .env, Helm values of the langfuse chart) against what Langfuse really does, and prints the compliance table: each requirement with its status and the evidence at file:line.'),
-    l10n.t('The files of one deployment are one configuration, read as docker compose reads them: a compose file takes ${VAR} and ${VAR:-default} from the project\'s .env beside it, or from the env files you name whose variables it uses (like --env-file, which replaces the .env), and its services load their env_file: files. Name them together or not: the findings are the same. A ${VAR} that none of the files define is set at deploy time (an info), never missing. Any other .env file is checked as a Langfuse server .env.'),
+    l10n.t('The files of one deployment are one configuration, read as docker compose reads them: a compose file takes {0} and {1} from the project\'s .env beside it, or from the env files you name whose variables it uses (like --env-file, which replaces the .env), and its services load their env_file: files. Name them together or not: the findings are the same. A {0} that none of the files define is set at deploy time (an info), never missing. Any other .env file is checked as a Langfuse server .env.', '${VAR}', '${VAR:-default}'),
   ].join('\n'),
   arguments: [{ name: 'files…', description: l10n.t('docker-compose files, .env files, Helm values files') }],
   options: [

@@ -27,7 +27,7 @@ export const ssoHelp = (): CommandHelp => ({
     },
     {
       name: 'setup', usage: USAGES.setup,
-      description: l10n.t('Adds the SSO variables to a docker-compose file (the web service\'s environment), a server .env or Helm values of the langfuse chart (langfuse.additionalEnv), in the file\'s own style; every other byte stays as it is. The client secret is referenced (${VAR} / secretKeyRef), never written into compose or values files.'),
+      description: l10n.t('Adds the SSO variables to a docker-compose file (the web service\'s environment), a server .env or Helm values of the langfuse chart (langfuse.additionalEnv), in the file\'s own style; every other byte stays as it is. The client secret is referenced ({0} / secretKeyRef), never written into compose or values files.', '${VAR}'),
       options: [
         ...provider(),
         { flag: '--write FILE', description: l10n.t('the deployment file to add the variables to (required)') },
