@@ -1,4 +1,5 @@
 import type { AuditEvent } from '../audit/entry';
+import { l10n } from '../l10n/l10n';
 import { hostLabel } from '../connections/connection';
 import { decide, type AccessAction, type Decision, type OrgAccessState } from '../guards/accessGuards';
 import type { LangfuseClient } from '../langfuse/index';
@@ -50,7 +51,7 @@ export class Session {
     }
     const { prompter } = this.host.port;
     if (!options.confirmed && !await prompter.confirm(change.confirmation)) return { status: 'cancelled', decision };
-    if (decision.confirm && !await prompter.confirm({ id: 'elevated-grant', message: `Are you sure? ${decision.confirm}`, button: 'Yes, Grant It' })) {
+    if (decision.confirm && !await prompter.confirm({ id: 'elevated-grant', message: l10n.t('Are you sure? {0}', decision.confirm), button: l10n.t('Yes, Grant It') })) {
       return { status: 'cancelled', decision };
     }
     let result: CreatedApiKey | SavedProject | void;
@@ -85,7 +86,7 @@ export class Session {
    * recorded and shown like perform's, so the audit log tells the same story either way.
    */
   async refuseBeforeAsking(action: SessionActionKind, resource: AuditEvent['resource'], verdict: Verdict): Promise<void> {
-    const reason = verdict.reason ?? 'Permission denied.';
+    const reason = verdict.reason ?? l10n.t('Permission denied.');
     this.host.record(this.withConnection({ action, resource, outcome: 'refused', details: { reason, rule: verdict.rule, stage: 'before input' } }));
     await this.host.port.prompter.refuse(reason);
   }
