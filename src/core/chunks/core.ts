@@ -5,7 +5,7 @@
 export * from '../langfuse/index';
 export * from '../session/index';
 export * from '../rotation/index';
-export { createSink, parseSinkTarget, formatSinkTarget, SINK_SPEC_HELP, isSinkError } from '../secrets/index';
+export { createSink, parseSinkTarget, formatSinkTarget, sinkSpecHelp, isSinkError } from '../secrets/index';
 export { secretManagersFromSetting } from '../secrets/settings';
 export { checkVaultToken, SINK_TOKENS, sinkTokenProblem, vaultTokenDecision, type SinkTokenId } from '../secrets/sinkTokens';
 export { systemClock } from '../clock';

@@ -1,7 +1,8 @@
 // A rotation plan from what a person named (the CLI's flags, later an access-as-code declaration):
 // every missing or unusable part is refused with what to give instead, before anything starts.
 import * as path from 'node:path';
-import { formatSinkTarget, parseSinkTarget, SINK_SPEC_HELP } from '../secrets/spec';
+import { l10n } from '../l10n/l10n';
+import { formatSinkTarget, HEADLESS_SINK_FORMS, headlessSinkKinds, parseSinkTarget, sinkSpecHelp } from '../secrets/spec';
 import type { RotationMode } from './steps';
 import type { RotationPlan } from './types';
 
@@ -18,17 +19,19 @@ export interface PlanRequest {
 }
 
 /** Targets an edge outside VS Code can write: everything but `secretstorage`. */
-export const HEADLESS_SINK_HELP = SINK_SPEC_HELP.replace('secretstorage, ', '');
+export function headlessSinkHelp(): string {
+  return sinkSpecHelp(HEADLESS_SINK_FORMS);
+}
 
 /** Checks the request on its own (before a connection is resolved); returns the canonical targets. */
 export function checkPlanRequest(request: PlanRequest, cwd: string): string[] {
-  if (!request.project) throw new PlanInputError('--project NAME is required');
-  if (!request.key) throw new PlanInputError('--key pk-lf-… (the public key to rotate) is required');
-  if (request.targets.length === 0) throw new PlanInputError(`name at least one --to TARGET (${HEADLESS_SINK_HELP})`);
+  if (!request.project) throw new PlanInputError(l10n.t('{0} is required', '--project NAME'));
+  if (!request.key) throw new PlanInputError(l10n.t('{0} (the public key to rotate) is required', '--key pk-lf-…'));
+  if (request.targets.length === 0) throw new PlanInputError(l10n.t('name at least one {0} ({1})', '--to TARGET', headlessSinkHelp()));
   return request.targets.map(t => {
     const parsed = parseSinkTarget(t, cwd);
     if (parsed.kind === 'secretstorage') {
-      throw new PlanInputError(`"${t}": secretstorage is VS Code's SecretStorage, which only the extension can write. Use the extension's rotation wizard for it, or choose env:, aws-sm:, pass: or vault:.`);
+      throw new PlanInputError(l10n.t('"{0}": secretstorage is VS Code\'s SecretStorage, which only the extension can write. Use the extension\'s rotation wizard for it, or choose {1}.', t, headlessSinkKinds()));
     }
     return formatSinkTarget(parsed);
   });

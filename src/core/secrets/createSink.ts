@@ -2,12 +2,13 @@ import { AccessFileSink } from './access/accessFileSink';
 import { AwsSecretsManagerSink, type AwsSinkConfig } from './aws/awsSecretsManagerSink';
 import { scopeFor } from '../fs/scopedWrite';
 import { EnvFileSink } from './env/envFileSink';
+import { l10n } from '../l10n/l10n';
 import { SinkConfigError } from './errors';
 import { PassSink } from './pass/passSink';
 import type { PassRunConfig } from './pass/runPass';
 import { SecretStorageSink, type SecretStorageLike } from './secretStorage/secretStorageSink';
 import type { SecretManagersSettings } from './settings';
-import { formatSinkTarget, parseSinkTarget, type SinkTarget } from './spec';
+import { formatSinkTarget, headlessSinkKinds, parseSinkTarget, type SinkTarget } from './spec';
 import type { SecretSink } from './types';
 import type { VaultConnection } from './vault/vaultHttp';
 import { VaultKv2Sink } from './vault/vaultKv2Sink';
@@ -44,7 +45,7 @@ export function createSink(spec: string | SinkTarget, options: SinkFactoryOption
     case 'secretstorage': {
       const key = target.key ?? options.secretStorage?.defaultKey;
       if (!options.secretStorage || !key) {
-        throw new SinkConfigError(formatSinkTarget(target), 'SecretStorage exists only inside VS Code', 'Use the extension for this target, or choose env:, aws-sm:, pass: or vault:');
+        throw new SinkConfigError(formatSinkTarget(target), l10n.t('SecretStorage exists only inside VS Code'), l10n.t('Use the extension for this target, or choose {0}', headlessSinkKinds()));
       }
       return new SecretStorageSink(options.secretStorage.storage, key, options.secretStorage.label);
     }
@@ -59,7 +60,7 @@ export function createSink(spec: string | SinkTarget, options: SinkFactoryOption
     case 'vault': {
       const address = s.vault?.address;
       if (!address) {
-        throw new SinkConfigError(formatSinkTarget(target), 'no Vault address is configured', 'Set langfuseAccess.secretManagers.vault.address in your user settings (CLI: the secretManagers section of connections.yaml or VAULT_ADDR)');
+        throw new SinkConfigError(formatSinkTarget(target), l10n.t('no Vault address is configured'), l10n.t('Set {0} in your user settings (CLI: the secretManagers section of {1} or {2})', 'langfuseAccess.secretManagers.vault.address', 'connections.yaml', 'VAULT_ADDR'));
       }
       return new VaultKv2Sink(target.path, { ...options.vault, address, namespace: s.vault?.namespace || undefined, token: options.vaultToken ?? '' });
     }

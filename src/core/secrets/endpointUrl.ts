@@ -1,3 +1,4 @@
+import { l10n } from '../l10n/l10n';
 import { SinkConfigError } from './errors';
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
@@ -8,12 +9,12 @@ export function checkedEndpoint(target: string, raw: string, setting: string): U
   try {
     url = new URL(raw);
   } catch {
-    throw new SinkConfigError(target, `${setting} is not a URL`, `Set ${setting} to an https:// address`);
+    throw new SinkConfigError(target, l10n.t('{0} is not a URL', setting), l10n.t('Set {0} to an https:// address', setting));
   }
   if (url.username || url.password) {
-    throw new SinkConfigError(target, `${setting} must not contain credentials`, `Remove the user:password part from ${setting}`);
+    throw new SinkConfigError(target, l10n.t('{0} must not contain credentials', setting), l10n.t('Remove the user:password part from {0}', setting));
   }
   if (url.protocol === 'https:') return url;
   if (url.protocol === 'http:' && LOOPBACK.test(url.hostname)) return url;
-  throw new SinkConfigError(target, `${setting} uses ${url.protocol}// on ${url.hostname}; only https:// is allowed (http:// only on this machine's loopback)`, `Change ${setting} to https://${url.host}${url.pathname === '/' ? '' : url.pathname}`);
+  throw new SinkConfigError(target, l10n.t('{0} uses {1} on {2}; only https:// is allowed (http:// only on this machine\'s loopback)', setting, `${url.protocol}//`, url.hostname), l10n.t('Change {0} to {1}', setting, `https://${url.host}${url.pathname === '/' ? '' : url.pathname}`));
 }

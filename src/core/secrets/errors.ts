@@ -1,7 +1,9 @@
 // Sink errors: a small typed hierarchy whose messages say what went wrong and what to do next.
 // Messages never contain a secret: they are built from target specs and fixed words, and are run
-// through the redactor as a last line of defence. Raw causes (SDK errors, HTTP bodies) are NOT
+// through the redactor as a last line of defence. The problem (a clause that stands alone) and the next
+// step (a sentence) are each translated whole where they are made; only their joining is a message here. Raw causes (SDK errors, HTTP bodies) are NOT
 // attached, because they can carry request bodies; only a short cause code is kept.
+import { l10n } from '../l10n/l10n';
 import { redactText } from '../log/redact';
 
 export type SinkErrorCode = 'permission' | 'not-found' | 'conflict' | 'network' | 'invalid-config' | 'io';
@@ -13,8 +15,9 @@ export abstract class SinkError extends Error {
   /** A short machine code from the underlying failure, e.g. `EACCES`, `AccessDeniedException`, `HTTP 403`. */
   readonly causeCode?: string;
 
+  /** `problem` and `nextStep` arrive translated (`l10n.t`), names and values as their arguments. */
   constructor(readonly target: string, problem: string, nextStep: string, causeCode?: string) {
-    super(redactText(`${target}: ${problem}. ${nextStep}`));
+    super(redactText(l10n.t('{0}: {1}. {2}', target, problem, nextStep)));
     this.nextStep = redactText(nextStep);
     this.causeCode = causeCode;
   }

@@ -1,3 +1,4 @@
+import { l10n } from '../l10n/l10n';
 import * as crypto from 'node:crypto';
 import type { KeyPair, ReadBackResult, SinkState } from './types';
 
@@ -16,11 +17,12 @@ export function holdsPair(state: SinkState, pair: KeyPair): boolean {
 }
 
 export function describeDifference(state: SinkState, pair: KeyPair): string | undefined {
-  if (!state.exists) return 'the target does not exist';
-  if (state.publicKey !== pair.publicKey) return `public key ${state.publicKey ?? '(none)'} ≠ ${pair.publicKey}`;
+  const none = (value: string | undefined) => value ?? l10n.t('(none)');
+  if (!state.exists) return l10n.t('the target does not exist');
+  if (state.publicKey !== pair.publicKey) return l10n.t('public key {0} ≠ {1}', none(state.publicKey), pair.publicKey);
   const expected = fingerprintSecret(pair.secretKey);
-  if (state.secretFingerprint !== expected) return `secret key fingerprint ${state.secretFingerprint ?? '(none)'} ≠ ${expected}`;
-  if (pair.baseUrl !== undefined && state.baseUrl !== pair.baseUrl) return `base URL ${state.baseUrl ?? '(none)'} ≠ ${pair.baseUrl}`;
+  if (state.secretFingerprint !== expected) return l10n.t('secret key fingerprint {0} ≠ {1}', none(state.secretFingerprint), expected);
+  if (pair.baseUrl !== undefined && state.baseUrl !== pair.baseUrl) return l10n.t('base URL {0} ≠ {1}', none(state.baseUrl), pair.baseUrl);
   return undefined;
 }
 

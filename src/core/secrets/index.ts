@@ -13,7 +13,7 @@ export type { KeyPair, RotationKeys, SinkKind, SinkState, SinkSnapshot, RestoreD
 export { SinkError, SinkPermissionError, SinkNotFoundError, SinkConflictError, SinkNetworkError, SinkConfigError, SinkIoError, isSinkError, type SinkErrorCode } from './errors';
 export { fingerprintSecret, holdsPair, describeDifference } from './fingerprint';
 export { PairFields } from './pairFields';
-export { parseSinkTarget, formatSinkTarget, SINK_SPEC_HELP, type SinkTarget } from './spec';
+export { parseSinkTarget, formatSinkTarget, sinkSpecHelp, type SinkTarget } from './spec';
 export { SecretManagersSettings } from './settings';
 export { createSink, type SinkFactoryOptions } from './createSink';
 export { EnvFileSink, type EnvFileSinkOptions } from './env/envFileSink';

@@ -1,5 +1,6 @@
 // The field names a pair is stored under in every sink (the names Langfuse SDKs read).
 import * as z from '../zod';
+import { l10n } from '../l10n/l10n';
 import { SinkConfigError } from './errors';
 import { fingerprintSecret } from './fingerprint';
 import type { KeyPair, SinkState } from './types';
@@ -27,7 +28,7 @@ export function validatePair(target: string, pair: KeyPair): KeyPair {
   const parsed = KeyPairSchema.safeParse(pair);
   if (!parsed.success) {
     const field = String(parsed.error.issues[0]?.path[0] ?? 'pair');
-    throw new SinkConfigError(target, `the ${field} to write is not a valid Langfuse value`, 'Check that the key pair was copied completely (pk-lf-…, sk-lf-…, https://…)');
+    throw new SinkConfigError(target, l10n.t('the {0} to write is not a valid Langfuse value', field), l10n.t('Check that the key pair was copied completely (pk-lf-…, sk-lf-…, https://…)'));
   }
   return parsed.data;
 }

@@ -2,6 +2,7 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { acquireLock, LockBusyError, type HeldLock } from '../state/lock';
+import { l10n } from '../l10n/l10n';
 import { SinkConflictError } from './errors';
 import { fsSinkError } from './fsErrors';
 
@@ -20,7 +21,7 @@ export async function withSinkLock<T>(target: string, location: string, options:
   try {
     held = await acquireLock(path.join(options.lockDir, name), { tool: options.tool ?? 'langfuse-access', purpose: `writing ${location}`, waitMs: options.waitMs ?? 10000 });
   } catch (err) {
-    if (err instanceof LockBusyError) throw new SinkConflictError(target, err.message, 'Wait for the other writer to finish, then try again');
+    if (err instanceof LockBusyError) throw new SinkConflictError(target, err.message, l10n.t('Wait for the other writer to finish, then try again'));
     throw fsSinkError(target, path.join(options.lockDir, name), err, 'write');
   }
   try {

@@ -28,12 +28,12 @@ export async function editRotationTargets(services: Services, id?: string): Prom
   const pick: Step<{ targets: string[] }> = async (input, s) => {
     const choices = targetChoices(discovered, s.targets, f => vscode.workspace.asRelativePath(f));
     const items: (vscode.QuickPickItem & { spec?: string; add?: true })[] = choices.map(c => ({ label: c.label, description: c.description, spec: c.value }));
-    items.push({ label: vscode.l10n.t('$(add) Add a target…'), description: chunk.SINK_SPEC_HELP, add: true });
+    items.push({ label: vscode.l10n.t('$(add) Add a target…'), description: chunk.sinkSpecHelp(), add: true });
     const chosen = await input.pickMany({ title: title(), step: 1, totalSteps: 1, placeholder: vscode.l10n.t('Untick a target to give it back what it held before; tick or add the ones that should get the new pair'), items,
       selected: items.filter(i => i.spec && s.targets.includes(i.spec)) });
     const kept = chosen.filter(c => c.spec).map(c => c.spec!);
     if (chosen.some(c => c.add)) {
-      const spec = (await input.text({ title: title(), step: 1, totalSteps: 1, prompt: vscode.l10n.t('A target: {0}', chunk.SINK_SPEC_HELP), placeholder: 'aws-sm:acme/langfuse/production',
+      const spec = (await input.text({ title: title(), step: 1, totalSteps: 1, prompt: vscode.l10n.t('A target: {0}', chunk.sinkSpecHelp()), placeholder: 'aws-sm:acme/langfuse/production',
         validate: v => { try { chunk.parseSinkTarget(v.trim(), roots[0]); return undefined; } catch (e) { return (e as Error).message; } } })).trim();
       s.targets = [...new Set([...kept, chunk.formatSinkTarget(chunk.parseSinkTarget(spec, roots[0]))])];
       return pick;

@@ -82,11 +82,11 @@ export async function rotateKeyWizard(services: Services, start: { publicKey?: s
     const roots = (vscode.workspace.workspaceFolders ?? []).filter(f => f.uri.scheme === 'file').map(f => f.uri.fsPath);
     const choices = targetChoices(chunk.discoverTargets(roots, s.oldKey!.publicKey), s.targets, f => vscode.workspace.asRelativePath(f));
     const items: TargetItem[] = choices.map(c => ({ label: c.label, description: c.description, spec: c.value }));
-    items.push({ label: vscode.l10n.t('$(add) Add a target…'), description: `${chunk.SINK_SPEC_HELP}`, add: true });
+    items.push({ label: vscode.l10n.t('$(add) Add a target…'), description: chunk.sinkSpecHelp(), add: true });
     const chosen = await input.pickMany({ title: TITLE, step: 4, totalSteps: TOTAL, placeholder: vscode.l10n.t('Where should the new key pair go? (it is also kept in SecretStorage)'), items,
       selected: items.filter((_, i) => choices[i]?.picked) });
     if (chosen.some(c => c.add)) {
-      const spec = (await input.text({ title: TITLE, step: 4, totalSteps: TOTAL, prompt: vscode.l10n.t('A target: {0}', chunk.SINK_SPEC_HELP), placeholder: 'aws-sm:acme/langfuse/production',
+      const spec = (await input.text({ title: TITLE, step: 4, totalSteps: TOTAL, prompt: vscode.l10n.t('A target: {0}', chunk.sinkSpecHelp()), placeholder: 'aws-sm:acme/langfuse/production',
         validate: v => { try { chunk.parseSinkTarget(v.trim(), roots[0]); return undefined; } catch (e) { return (e as Error).message; } } })).trim();
       s.targets = [...new Set([...chosen.filter(c => c.spec).map(c => c.spec!), chunk.formatSinkTarget(chunk.parseSinkTarget(spec, roots[0]))])];
       return pickTargets;

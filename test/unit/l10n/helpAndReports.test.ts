@@ -28,7 +28,7 @@ import { escapeMarkdown } from '../../../src/core/display/markdown';
 import { installTranslator } from '../../../src/core/l10n/l10n';
 import { CliEnv, CONFORMANCE_PREFIX, CONNECTIONS_FILE, TOOL_NAME } from '../../../src/core/names';
 import { FORWARDING_CONFIG_FILE, SIEM_TOKEN_ENV } from '../../../src/core/audit/forward/forwardConfig';
-import { HEADLESS_SINK_HELP } from '../../../src/core/rotation/planInput';
+import { HEADLESS_SINK_FORMS } from '../../../src/core/secrets/spec';
 import { SSO_PROVIDERS } from '../../../src/core/sso/index';
 import { checkIsolation, isolationReport } from '../../../src/core/reports/checkIsolation';
 import { explainAccess } from '../../../src/core/reports/explainAccess';
@@ -62,7 +62,7 @@ function helpData(name: string, command: CliCommand, help: CommandHelp): string[
 // Values the pages name inside translated sentences ({n} arguments), and the one option whose whole
 // description is a variable name (sso --client-auth-method).
 const ARGUMENTS = [
-  CONNECTIONS_FILE, CONFORMANCE_PREFIX, FORWARDING_CONFIG_FILE, SIEM_TOKEN_ENV, HEADLESS_SINK_HELP, ...Object.values(CliEnv),
+  CONNECTIONS_FILE, CONFORMANCE_PREFIX, FORWARDING_CONFIG_FILE, SIEM_TOKEN_ENV, ...HEADLESS_SINK_FORMS, ...Object.values(CliEnv),
   SSO_PROVIDERS.map(p => p.id).join(', '), '<PREFIX>_CLIENT_AUTH_METHOD', '${VAR:-default}', '${VAR}',
 ];
 

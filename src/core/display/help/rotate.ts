@@ -1,7 +1,7 @@
 import type { CommandHelp } from '../cliHelp';
 import { l10n } from '../../l10n/l10n';
 import { CONNECTIONS_FILE } from '../../names';
-import { HEADLESS_SINK_HELP } from '../../rotation/planInput';
+import { headlessSinkHelp } from '../../rotation/planInput';
 import { actingAsEnv, configEnv, connectionEnv, stateEnv } from './shared';
 
 export const rotateHelp = (): CommandHelp => ({
@@ -10,7 +10,7 @@ export const rotateHelp = (): CommandHelp => ({
     { flag: '--connection NAME', description: l10n.t('a connection from {0} in the config folder (else the environment\'s credentials)', CONNECTIONS_FILE) },
     { flag: '--project NAME', description: l10n.t('the project whose key is rotated') },
     { flag: '--key pk-lf-…', description: l10n.t('the public key to rotate') },
-    { flag: '--to TARGET', description: l10n.t('where the new pair goes; repeatable. {0}', HEADLESS_SINK_HELP) },
+    { flag: '--to TARGET', description: l10n.t('where the new pair goes; repeatable. {0}', headlessSinkHelp()) },
     { flag: '--compromised', description: l10n.t('revoke the old key as soon as the new one works, even while it is still referenced') },
     { flag: '--manual', description: l10n.t('no admin API: you create the new pair in the Langfuse UI (read from LANGFUSE_ACCESS_NEW_PUBLIC_KEY/_SECRET_KEY or stdin) and delete the old one there') },
     { flag: '--yes', description: l10n.t('answer yes to the deploy checklist and the revoke (CI)') },

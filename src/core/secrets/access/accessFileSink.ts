@@ -8,6 +8,7 @@ import { withAccessFileLock } from '../../access/accessFileLock';
 import { listedPublicKeys, PublicKeysEditError, replacePublicKey } from '../../access/publicKeysEdit';
 import { checkWriteTarget, readFileNoFollow, scopeFor, UnsafeWriteError, writeFileInScope, type WriteScope } from '../../fs/scopedWrite';
 import { LockBusyError } from '../../state/lock';
+import { l10n } from '../../l10n/l10n';
 import { SinkConfigError, SinkConflictError, SinkNotFoundError } from '../errors';
 import { contentVersion } from '../fingerprint';
 import { fsSinkError } from '../fsErrors';
@@ -44,13 +45,13 @@ export class AccessFileSink implements SecretSink {
   }
 
   describe(): string {
-    return `publicKeys of environment ${this.environment} in the access file ${this.file}`;
+    return l10n.t('{0} of environment {1} in the access file {2}', 'publicKeys', this.environment, this.file);
   }
 
   async read(): Promise<SinkState> {
     const loaded = this.load();
     if (this.options.keys && loaded.keys.length === 0) {
-      throw new SinkConfigError(this.target, `environment ${this.environment} lists no public key to replace`, 'This target only replaces a listed key; leave it out of the rotation');
+      throw new SinkConfigError(this.target, l10n.t('environment {0} lists no public key to replace', this.environment), l10n.t('This target only replaces a listed key; leave it out of the rotation'));
     }
     return this.stateOf(loaded);
   }
@@ -67,11 +68,11 @@ export class AccessFileSink implements SecretSink {
       const before = this.stateOf(loaded);
       if (before.publicKey === pair.publicKey) return this.receipt(loaded, true);
       if (options.expectedPrevious && options.expectedPrevious.publicKey !== before.publicKey) {
-        throw new SinkConflictError(this.target, `the list changed since it was read: it now holds ${before.publicKey ?? 'no key'}`, 'Re-read the target and start the step again');
+        throw new SinkConflictError(this.target, before.publicKey === undefined ? l10n.t('the list changed since it was read: it now holds no key') : l10n.t('the list changed since it was read: it now holds {0}', before.publicKey), l10n.t('Re-read the target and start the step again'));
       }
       const from = this.options.keys?.old;
       if (!from || before.publicKey !== from) {
-        throw new SinkConflictError(this.target, `the list does not name the key being rotated${from ? ` (${from})` : ''}`, 'This target only replaces a listed key; leave it out of the rotation');
+        throw new SinkConflictError(this.target, from ? l10n.t('the list does not name the key being rotated ({0})', from) : l10n.t('the list does not name the key being rotated'), l10n.t('This target only replaces a listed key; leave it out of the rotation'));
       }
       return this.replace(loaded, from, pair.publicKey);
     });
@@ -80,7 +81,7 @@ export class AccessFileSink implements SecretSink {
   async readBack(pair: KeyPair): Promise<ReadBackResult> {
     const state = await this.read();
     // Only the public key: the access file never holds a secret or a host.
-    return state.publicKey === pair.publicKey ? { matches: true, state } : { matches: false, state, difference: `public key ${state.publicKey ?? '(none)'} ≠ ${pair.publicKey}` };
+    return state.publicKey === pair.publicKey ? { matches: true, state } : { matches: false, state, difference: l10n.t('public key {0} ≠ {1}', state.publicKey ?? l10n.t('(none)'), pair.publicKey) };
   }
 
   async restore(snapshot: SinkSnapshot): Promise<SinkState> {
@@ -91,7 +92,7 @@ export class AccessFileSink implements SecretSink {
       const now = this.stateOf(loaded);
       if (now.publicKey === wanted) return;
       if (!wanted || !written || now.publicKey !== written) {
-        throw new SinkConflictError(this.target, `the list no longer names the key this rotation wrote (it holds ${now.publicKey ?? 'no key'})`, 'Someone changed it since; check the access file by hand before restoring');
+        throw new SinkConflictError(this.target, now.publicKey === undefined ? l10n.t('the list no longer names the key this rotation wrote (it holds no key)') : l10n.t('the list no longer names the key this rotation wrote (it holds {0})', now.publicKey), l10n.t('Someone changed it since; check the access file by hand before restoring'));
       }
       this.replace(loaded, written, wanted);
     });
@@ -113,11 +114,11 @@ export class AccessFileSink implements SecretSink {
       if (err instanceof UnsafeWriteError) throw this.unsafe(err);
       throw fsSinkError(this.target, this.file, err, 'read');
     }
-    if (text === undefined) throw new SinkNotFoundError(this.target, `${this.file} does not exist`, 'Name an existing access file (Scaffold Workspace Access File writes one)', 'ENOENT');
+    if (text === undefined) throw new SinkNotFoundError(this.target, l10n.t('{0} does not exist', this.file), l10n.t('Name an existing access file (Scaffold Workspace Access File writes one)'), 'ENOENT');
     try {
       return { text, keys: listedPublicKeys(text, this.environment) };
     } catch (err) {
-      if (err instanceof PublicKeysEditError) throw new SinkConfigError(this.target, err.message, 'Name an environment whose publicKeys list holds the key being rotated');
+      if (err instanceof PublicKeysEditError) throw new SinkConfigError(this.target, err.message, l10n.t('Name an environment whose publicKeys list holds the key being rotated'));
       throw err;
     }
   }
@@ -125,11 +126,11 @@ export class AccessFileSink implements SecretSink {
   private replace(loaded: Loaded, from: string, to: string): WriteReceipt {
     let next: string;
     try { next = replacePublicKey(loaded.text, this.environment, from, to); } catch (err) {
-      if (err instanceof PublicKeysEditError) throw new SinkConfigError(this.target, err.message, 'Edit the access file by hand, or leave it out of the rotation');
+      if (err instanceof PublicKeysEditError) throw new SinkConfigError(this.target, err.message, l10n.t('Edit the access file by hand, or leave it out of the rotation'));
       throw err;
     }
     // Check-and-set against edits by other programs between the read and the rename.
-    if (this.load().text !== loaded.text) throw new SinkConflictError(this.target, 'the access file changed while it was being updated', 'Try again');
+    if (this.load().text !== loaded.text) throw new SinkConflictError(this.target, l10n.t('the access file changed while it was being updated'), l10n.t('Try again'));
     try {
       writeFileInScope(this.file, next, this.scope);
     } catch (err) {
@@ -145,7 +146,7 @@ export class AccessFileSink implements SecretSink {
   }
 
   private unsafe(err: UnsafeWriteError): SinkConfigError {
-    return new SinkConfigError(this.target, err.message.replace(/\.$/, ''), 'Name the real access file inside the workspace', 'out-of-scope');
+    return new SinkConfigError(this.target, err.message.replace(/\.$/, ''), l10n.t('Name the real access file inside the workspace'), 'out-of-scope');
   }
 
   /** The access file's own lock (accessFileLock.ts), shared with every other writer of the file. */
@@ -153,7 +154,7 @@ export class AccessFileSink implements SecretSink {
     try {
       return await withAccessFileLock(this.file, { stateDir: path.dirname(this.options.lockDir), tool: this.options.tool ?? 'langfuse-access', purpose: `updating publicKeys in ${this.file}`, waitMs: this.options.lockWaitMs }, fn);
     } catch (err) {
-      if (err instanceof LockBusyError) throw new SinkConflictError(this.target, err.message, 'Wait for the other writer to finish, then try again');
+      if (err instanceof LockBusyError) throw new SinkConflictError(this.target, err.message, l10n.t('Wait for the other writer to finish, then try again'));
       throw err;
     }
   }

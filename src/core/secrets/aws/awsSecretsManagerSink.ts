@@ -6,6 +6,7 @@ import * as crypto from 'node:crypto';
 import type * as SecretsManager from '@aws-sdk/client-secrets-manager';
 import { loadSecretsManagerSdk, type SecretsManagerSdk } from './loadSdk';
 import { SinkConflictError, SinkNotFoundError } from '../errors';
+import { l10n } from '../../l10n/l10n';
 import { checkedEndpoint } from '../endpointUrl';
 import { fingerprintSecret, holdsPair, readBackResult, sameHolding } from '../fingerprint';
 import { mergePairIntoRecord, stateFromRecord, validatePair } from '../pairFields';
@@ -39,13 +40,13 @@ export class AwsSecretsManagerSink implements SecretSink {
 
   constructor(readonly secretId: string, private readonly config: AwsSinkConfig = {}) {
     this.target = `aws-sm:${secretId}`;
-    if (config.endpoint) checkedEndpoint(this.target, config.endpoint, 'the AWS endpoint');
-    this.ctx = { target: this.target, secretId, endpoint: config.endpoint ?? `AWS (${config.region ?? 'default region'})`, profile: config.profile };
+    if (config.endpoint) checkedEndpoint(this.target, config.endpoint, l10n.t('the AWS endpoint'));
+    this.ctx = { target: this.target, secretId, endpoint: config.endpoint ?? (config.region ? `AWS (${config.region})` : l10n.t('AWS (default region)')), profile: config.profile };
   }
 
   describe(): string {
-    const where = [this.config.region && `region ${this.config.region}`, this.config.profile && `profile ${this.config.profile}`, this.config.endpoint && `endpoint ${this.config.endpoint}`].filter(Boolean).join(', ');
-    return `AWS Secrets Manager secret ${this.secretId}${where ? ` (${where})` : ''}`;
+    const where = [this.config.region && l10n.t('region {0}', this.config.region), this.config.profile && l10n.t('profile {0}', this.config.profile), this.config.endpoint && l10n.t('endpoint {0}', this.config.endpoint)].filter(Boolean).join(', ');
+    return where ? l10n.t('AWS Secrets Manager secret {0} ({1})', this.secretId, where) : l10n.t('AWS Secrets Manager secret {0}', this.secretId);
   }
 
   async read(): Promise<SinkState> {
@@ -77,9 +78,9 @@ export class AwsSecretsManagerSink implements SecretSink {
     const token = clientRequestToken(this.secretId, pair);
     const current = await this.readCurrent();
     if (!current.state.exists) {
-      if (options.expectedPrevious?.exists) throw this.conflict('the secret was deleted since it was read');
+      if (options.expectedPrevious?.exists) throw this.conflict(l10n.t('the secret was deleted since it was read'));
       if (this.secretId.startsWith('arn:')) {
-        throw new SinkNotFoundError(this.target, `no secret has the ARN ${this.secretId}`, 'Check the ARN and region, or give a secret name (aws-sm:NAME) so the first write can create it');
+        throw new SinkNotFoundError(this.target, l10n.t('no secret has the ARN {0}', this.secretId), l10n.t('Check the ARN and region, or give a secret name ({0}) so the first write can create it', 'aws-sm:NAME'));
       }
       await client.send(new sdk.CreateSecretCommand({
         Name: this.secretId,
@@ -106,13 +107,13 @@ export class AwsSecretsManagerSink implements SecretSink {
     }
     const pending = await client.send(new sdk.GetSecretValueCommand({ SecretId: this.secretId, VersionId: token }));
     if (!holdsPair(stateFromRecord(parseRecord(this.target, pending.SecretString), token), pair)) {
-      throw this.conflict('the new version does not hold the new pair when read back');
+      throw this.conflict(l10n.t('the new version does not hold the new pair when read back'));
     }
     try {
       // RemoveFromVersionId is AWS's own check-and-set: it fails if AWSCURRENT moved meanwhile.
       await client.send(new sdk.UpdateSecretVersionStageCommand({ SecretId: this.secretId, VersionStage: CURRENT, MoveToVersionId: token, RemoveFromVersionId: current.state.version }));
     } catch (err) {
-      if ((err as { name?: string }).name === 'InvalidParameterException') throw this.conflict('AWSCURRENT moved to another version during the write');
+      if ((err as { name?: string }).name === 'InvalidParameterException') throw this.conflict(l10n.t('{0} moved to another version during the write', 'AWSCURRENT'));
       throw err;
     }
     await this.clearPendingLabel(token);
@@ -180,7 +181,7 @@ export class AwsSecretsManagerSink implements SecretSink {
     const { sdk, client } = await this.sdk();
     const out = await client.send(new sdk.GetSecretValueCommand({ SecretId: this.secretId, VersionId: versionId }));
     const state = stateFromRecord(parseRecord(this.target, out.SecretString), versionId);
-    if (!holdsPair(state, pair)) throw this.conflict('the written version does not hold the new pair when read back');
+    if (!holdsPair(state, pair)) throw this.conflict(l10n.t('the written version does not hold the new pair when read back'));
     return { target: this.target, version: versionId, unchanged: false, state };
   }
 
@@ -197,7 +198,7 @@ export class AwsSecretsManagerSink implements SecretSink {
   }
 
   private conflict(problem: string): SinkConflictError {
-    return new SinkConflictError(this.target, problem, 'Someone else changed the secret; re-read the target and start the step again');
+    return new SinkConflictError(this.target, problem, l10n.t('Someone else changed the secret; re-read the target and start the step again'));
   }
 
   private sdk(): Promise<{ sdk: Sdk; client: SecretsManager.SecretsManagerClient }> {
@@ -230,5 +231,5 @@ function parseRecord(target: string, secretString: string | undefined): Record<s
     const parsed: unknown = JSON.parse(secretString);
     if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
   } catch { /* fall through */ }
-  throw new SinkConflictError(target, 'the secret holds a value that is not a JSON object, so the pair cannot be merged into it', 'Choose another secret id, or convert the secret to JSON key/value form');
+  throw new SinkConflictError(target, l10n.t('the secret holds a value that is not a JSON object, so the pair cannot be merged into it'), l10n.t('Choose another secret id, or convert the secret to JSON key/value form'));
 }

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkWriteTarget, scopeFor, UnsafeWriteError, writeFileInScope, type WriteScope } from '../../fs/scopedWrite';
+import { l10n } from '../../l10n/l10n';
 import { SinkConfigError, SinkConflictError, SinkPermissionError } from '../errors';
 import { contentVersion, fingerprintSecret, holdsPair, readBackResult, sameHolding } from '../fingerprint';
 import { LEGACY_BASE_URL_FIELD, PairFields, validatePair } from '../pairFields';
@@ -63,7 +64,7 @@ export class EnvFileSink implements SecretSink {
   }
 
   describe(): string {
-    return `.env file ${this.file}`;
+    return l10n.t('.env file {0}', this.file);
   }
 
   async read(): Promise<SinkState> {
@@ -88,7 +89,7 @@ export class EnvFileSink implements SecretSink {
       const before = this.stateOf(loaded);
       if (holdsPair(before, pair)) return undefined;
       if (options.expectedPrevious && !sameHolding(before, options.expectedPrevious)) {
-        throw new SinkConflictError(this.target, `the file changed since it was read: it now holds ${before.publicKey ?? 'no public key'}`, 'Re-read the target and start the step again');
+        throw new SinkConflictError(this.target, before.publicKey === undefined ? l10n.t('the file changed since it was read: it now holds no public key') : l10n.t('the file changed since it was read: it now holds {0}', before.publicKey), l10n.t('Re-read the target and start the step again'));
       }
       return writePair(loaded.text, pair);
     }, pair));
@@ -105,7 +106,7 @@ export class EnvFileSink implements SecretSink {
       const now = this.stateOf(loaded);
       if (sameHolding(now, snapshot.state)) return undefined;
       if (options.onlyIfHolding !== undefined && now.secretFingerprint !== options.onlyIfHolding) {
-        throw new SinkConflictError(this.target, `the file no longer holds the pair this rotation wrote (it holds ${now.publicKey ?? 'no public key'})`, 'Someone changed it since; check the file by hand before restoring');
+        throw new SinkConflictError(this.target, now.publicKey === undefined ? l10n.t('the file no longer holds the pair this rotation wrote (it holds no public key)') : l10n.t('the file no longer holds the pair this rotation wrote (it holds {0})', now.publicKey), l10n.t('Someone changed it since; check the file by hand before restoring'));
       }
       if (!data.existed) {
         // The rotation created the file: remove it again, unless other lines were added since.
@@ -137,11 +138,11 @@ export class EnvFileSink implements SecretSink {
       checkWriteTarget(file, this.scope);
     } catch (err) {
       if (err instanceof UnsafeWriteError && err.reason === 'not-a-file') {
-        throw new SinkConfigError(this.target, `${file} is a folder or a special file, not a .env file`, 'Point the target at a file, e.g. env:./.env', 'EISDIR');
+        throw new SinkConfigError(this.target, l10n.t('{0} is a folder or a special file, not a .env file', file), l10n.t('Point the target at a file, e.g. {0}', 'env:./.env'), 'EISDIR');
       }
       if (err instanceof UnsafeWriteError) {
-        throw new SinkConfigError(this.target, file === this.file ? err.message.replace(/\.$/, '') : `${this.file} is a symbolic link to ${file}, outside ${this.scope.label}: refused`,
-          file === this.file ? 'Choose a regular file as the target' : `Name the real file as the target (env:${file}) if it is really meant`, OUT_OF_SCOPE);
+        throw new SinkConfigError(this.target, file === this.file ? err.message.replace(/\.$/, '') : l10n.t('{0} is a symbolic link to {1}, outside {2}: refused', this.file, file, this.scope.label),
+          file === this.file ? l10n.t('Choose a regular file as the target') : l10n.t('Name the real file as the target ({0}) if it is really meant', `env:${file}`), OUT_OF_SCOPE);
       }
       const code = (err as NodeJS.ErrnoException).code;
       if (code !== 'ENOENT' && code !== 'ENOTDIR') throw fsSinkError(this.target, file, err, doing);
@@ -177,19 +178,19 @@ export class EnvFileSink implements SecretSink {
       const again = this.load();
       if (again.text !== loaded.text || again.existed !== loaded.existed) {
         if (attempt < 5) continue;
-        throw new SinkConflictError(this.target, 'the file keeps changing while it is being updated', 'Close other programs editing it and try again');
+        throw new SinkConflictError(this.target, l10n.t('the file keeps changing while it is being updated'), l10n.t('Close other programs editing it and try again'));
       }
       if (loaded.existed) assertWritable(this.target, loaded.file);
       try {
         if (next === null) fs.rmSync(loaded.file, { force: true });
         else writeFileInScope(loaded.file, next, this.scope, loaded.existed ? {} : { mode: 0o600 });
       } catch (err) {
-        if (err instanceof UnsafeWriteError) throw new SinkConfigError(this.target, err.message.replace(/\.$/, ''), 'Choose a regular file inside the workspace, or name the real file');
+        if (err instanceof UnsafeWriteError) throw new SinkConfigError(this.target, err.message.replace(/\.$/, ''), l10n.t('Choose a regular file inside the workspace, or name the real file'));
         throw fsSinkError(this.target, loaded.file, err, 'write');
       }
       const written = this.load();
       if (pair && !holdsPair(this.stateOf(written), pair)) {
-        throw new SinkConflictError(this.target, 'the file did not hold the new pair when read back', 'Another program rewrote it at the same moment; try again');
+        throw new SinkConflictError(this.target, l10n.t('the file did not hold the new pair when read back'), l10n.t('Another program rewrote it at the same moment; try again'));
       }
       return this.receipt(written, false);
     }
@@ -232,7 +233,7 @@ function assertWritable(target: string, file: string): void {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-      throw new SinkPermissionError(target, `${file} is read-only for your user`, `Make it writable (chmod u+w ${file}) if it should be updated, or choose another target`, code);
+      throw new SinkPermissionError(target, l10n.t('{0} is read-only for your user', file), l10n.t('Make it writable ({0}) if it should be updated, or choose another target', `chmod u+w ${file}`), code);
     }
     throw fsSinkError(target, file, err, 'write');
   }

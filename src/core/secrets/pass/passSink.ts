@@ -9,6 +9,7 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { l10n } from '../../l10n/l10n';
 import { SinkConfigError, SinkConflictError, SinkNotFoundError } from '../errors';
 import { envValuesOf } from '../../env/envEdit';
 import { parseEnv } from '../../env/envParser';
@@ -34,13 +35,13 @@ export class PassSink implements SecretSink {
   constructor(readonly entry: string, private readonly config: PassSinkConfig) {
     this.target = `pass:${entry}`;
     if (!ENTRY.test(entry) || entry.split('/').some(p => p === '.' || p === '..')) {
-      throw new SinkConfigError(this.target, 'the pass entry name is not valid', 'Use a path like team/langfuse/production (letters, digits, _ @ + . - and /)');
+      throw new SinkConfigError(this.target, l10n.t('the pass entry name is not valid'), l10n.t('Use a path like {0} (letters, digits, _ @ + . - and /)', 'team/langfuse/production'));
     }
     this.storeDir = path.resolve(config.storeDir ?? config.env?.PASSWORD_STORE_DIR ?? process.env.PASSWORD_STORE_DIR ?? path.join(os.homedir(), '.password-store'));
   }
 
   describe(): string {
-    return `pass entry ${this.entry} in ${this.storeDir}`;
+    return l10n.t('pass entry {0} in {1}', this.entry, this.storeDir);
   }
 
   async read(): Promise<SinkState> {
@@ -60,11 +61,11 @@ export class PassSink implements SecretSink {
       const before = this.stateOf(text);
       if (holdsPair(before, pair)) return { target: this.target, version: before.version ?? '', unchanged: true, state: before };
       if (options.expectedPrevious && !sameHolding(before, options.expectedPrevious)) {
-        throw new SinkConflictError(this.target, `the entry changed since it was read: it now holds ${before.publicKey ?? 'no public key'}`, 'Re-read the target and start the step again');
+        throw new SinkConflictError(this.target, before.publicKey === undefined ? l10n.t('the entry changed since it was read: it now holds no public key') : l10n.t('the entry changed since it was read: it now holds {0}', before.publicKey), l10n.t('Re-read the target and start the step again'));
       }
       await this.replace(writePair(text ?? '', pair));
       const state = await this.read();
-      if (!holdsPair(state, pair)) throw new SinkConflictError(this.target, 'the entry did not hold the new pair when read back', 'Try again; check the entry with "pass show"');
+      if (!holdsPair(state, pair)) throw new SinkConflictError(this.target, l10n.t('the entry did not hold the new pair when read back'), l10n.t('Try again; check the entry with "{0}"', 'pass show'));
       return { target: this.target, version: state.version ?? '', unchanged: false, state };
     });
   }
@@ -82,7 +83,7 @@ export class PassSink implements SecretSink {
       if (text === data.value) return this.stateOf(text);
       const now = this.stateOf(text);
       if (options.onlyIfHolding !== undefined && now.secretFingerprint !== options.onlyIfHolding) {
-        throw new SinkConflictError(this.target, `the entry no longer holds the pair this rotation wrote (it holds ${now.publicKey ?? 'no public key'})`, 'Someone changed it since; check it with "pass show" before restoring');
+        throw new SinkConflictError(this.target, now.publicKey === undefined ? l10n.t('the entry no longer holds the pair this rotation wrote (it holds no public key)') : l10n.t('the entry no longer holds the pair this rotation wrote (it holds {0})', now.publicKey), l10n.t('Someone changed it since; check it with "{0}" before restoring', 'pass show'));
       }
       if (data.value === null) await this.pass(['rm', '-f', '--', this.entry]);
       else await this.replace(data.value);
@@ -109,7 +110,7 @@ export class PassSink implements SecretSink {
   /** The decrypted entry, or null when it does not exist. */
   private async show(): Promise<string | null> {
     if (!fs.existsSync(this.storeDir)) {
-      throw new SinkNotFoundError(this.target, `the password store folder ${this.storeDir} does not exist`, 'Run "pass init <your GPG key id>", clone your team\'s store, or fix the store folder in the settings');
+      throw new SinkNotFoundError(this.target, l10n.t('the password store folder {0} does not exist', this.storeDir), l10n.t('Run "{0}", clone your team\'s store, or fix the store folder in the settings', 'pass init <your GPG key id>'));
     }
     const result = await runPass(this.target, this.config, ['show', '--', this.entry]);
     if (result.code === 0) return result.stdout;

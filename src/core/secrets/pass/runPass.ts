@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { childEnvironment } from '../../process/childEnv';
+import { l10n } from '../../l10n/l10n';
 import { SinkConfigError, SinkIoError } from '../errors';
 
 export interface PassRunConfig {
@@ -32,15 +33,15 @@ export function runPass(target: string, config: PassRunConfig, args: string[], s
     child.on('error', e => {
       clearTimeout(timer);
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
-        reject(new SinkConfigError(target, `the "${config.passBinary ?? 'pass'}" program is not installed`, 'Install pass (e.g. apt-get install pass, brew install pass) or set its path in the secret manager settings', 'ENOENT'));
+        reject(new SinkConfigError(target, l10n.t('the "{0}" program is not installed', config.passBinary ?? 'pass'), l10n.t('Install pass (e.g. {0}, {1}) or set its path in the secret manager settings', 'apt-get install pass', 'brew install pass'), 'ENOENT'));
       } else {
-        reject(new SinkIoError(target, `could not start pass (${(e as NodeJS.ErrnoException).code ?? e.name})`, 'Check the pass installation', (e as NodeJS.ErrnoException).code));
+        reject(new SinkIoError(target, l10n.t('could not start pass ({0})', (e as NodeJS.ErrnoException).code ?? e.name), l10n.t('Check the pass installation'), (e as NodeJS.ErrnoException).code));
       }
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       if (signal === 'SIGKILL') {
-        reject(new SinkIoError(target, `pass did not finish within ${Math.round(timeoutMs / 1000)} s (is gpg waiting for a passphrase?)`, 'Unlock your GPG key first (run "pass show" for the entry in a terminal), then try again', 'timeout'));
+        reject(new SinkIoError(target, l10n.t('pass did not finish within {0} s (is gpg waiting for a passphrase?)', Math.round(timeoutMs / 1000)), l10n.t('Unlock your GPG key first (run "{0}" for the entry in a terminal), then try again', 'pass show'), 'timeout'));
         return;
       }
       resolve({ code: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });

@@ -2,6 +2,7 @@
 // extension edge so this file never imports `vscode`. The value is the JSON the connection store
 // uses, `{"publicKey":"pk-lf-…","secretKey":"sk-lf-…"}`; the base URL lives in the connection's
 // settings, not in the secret, so it is neither written nor compared here.
+import { l10n } from '../../l10n/l10n';
 import { SinkConfigError, SinkConflictError, SinkPermissionError } from '../errors';
 import { contentVersion, fingerprintSecret, holdsPair, readBackResult, sameHolding } from '../fingerprint';
 import { validatePair } from '../pairFields';
@@ -19,12 +20,12 @@ export class SecretStorageSink implements SecretSink {
   readonly target: string;
 
   constructor(private readonly storage: SecretStorageLike, readonly key: string, private readonly label = key) {
-    if (!key) throw new SinkConfigError('secretstorage', 'no SecretStorage key was given', 'Pick the connection whose stored key should be updated');
+    if (!key) throw new SinkConfigError('secretstorage', l10n.t('no SecretStorage key was given'), l10n.t('Pick the connection whose stored key should be updated'));
     this.target = `secretstorage:${key}`;
   }
 
   describe(): string {
-    return `VS Code SecretStorage (${this.label})`;
+    return l10n.t('VS Code SecretStorage ({0})', this.label);
   }
 
   async read(): Promise<SinkState> {
@@ -42,12 +43,12 @@ export class SecretStorageSink implements SecretSink {
     const before = this.stateOf(raw);
     if (holdsPair(before, { publicKey, secretKey })) return { target: this.target, version: before.version ?? '', unchanged: true, state: before };
     if (options.expectedPrevious && !sameHolding(before, options.expectedPrevious)) {
-      throw new SinkConflictError(this.target, `the stored key changed since it was read (now ${before.publicKey ?? 'none'})`, 'Another window may have changed it; re-read the target and start the step again');
+      throw new SinkConflictError(this.target, before.publicKey === undefined ? l10n.t('the stored key changed since it was read (now none)') : l10n.t('the stored key changed since it was read (now {0})', before.publicKey), l10n.t('Another window may have changed it; re-read the target and start the step again'));
     }
     await this.put(JSON.stringify({ ...this.parse(raw), publicKey, secretKey }));
     const state = await this.read();
     if (!holdsPair(state, { publicKey, secretKey })) {
-      throw new SinkConflictError(this.target, 'SecretStorage did not hold the new pair when read back', 'Another window wrote it at the same moment; try again');
+      throw new SinkConflictError(this.target, l10n.t('SecretStorage did not hold the new pair when read back'), l10n.t('Another window wrote it at the same moment; try again'));
     }
     return { target: this.target, version: state.version ?? '', unchanged: false, state };
   }
@@ -63,7 +64,7 @@ export class SecretStorageSink implements SecretSink {
     if ((raw ?? null) === data.value) return this.stateOf(raw);
     const now = this.stateOf(raw);
     if (options.onlyIfHolding !== undefined && now.secretFingerprint !== options.onlyIfHolding) {
-      throw new SinkConflictError(this.target, `the stored key is no longer the one this rotation wrote (now ${now.publicKey ?? 'none'})`, 'Another window changed it; check the connection before restoring');
+      throw new SinkConflictError(this.target, now.publicKey === undefined ? l10n.t('the stored key is no longer the one this rotation wrote (now none)') : l10n.t('the stored key is no longer the one this rotation wrote (now {0})', now.publicKey), l10n.t('Another window changed it; check the connection before restoring'));
     }
     if (data.value === null) await this.guard(() => this.storage.delete(this.key));
     else await this.put(data.value);
@@ -100,7 +101,7 @@ export class SecretStorageSink implements SecretSink {
     try {
       return await fn();
     } catch (err) {
-      throw new SinkPermissionError(this.target, 'VS Code could not use the OS keyring for SecretStorage', 'Unlock the keyring (or start VS Code with --password-store=gnome-libsecret) and try again', (err as Error)?.name ?? 'Error');
+      throw new SinkPermissionError(this.target, l10n.t('VS Code could not use the OS keyring for SecretStorage'), l10n.t('Unlock the keyring (or start VS Code with {0}) and try again', '--password-store=gnome-libsecret'), (err as Error)?.name ?? 'Error');
     }
   }
 }

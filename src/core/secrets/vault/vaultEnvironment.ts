@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import { l10n } from '../../l10n/l10n';
 import { SinkConfigError } from '../errors';
 
 export interface VaultEnvironment { address?: string; token?: string; namespace?: string; caCertPem?: string }
@@ -16,7 +17,7 @@ export function vaultFromEnvironment(env: NodeJS.ProcessEnv = process.env): Vaul
     try {
       out.caCertPem = fs.readFileSync(env.VAULT_CACERT, 'utf8');
     } catch (err) {
-      throw new SinkConfigError('vault', `VAULT_CACERT names a file that cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`, `Fix VAULT_CACERT (${env.VAULT_CACERT})`);
+      throw new SinkConfigError('vault', l10n.t('{0} names a file that cannot be read ({1})', 'VAULT_CACERT', (err as NodeJS.ErrnoException).code ?? 'error'), l10n.t('Fix {0} ({1})', 'VAULT_CACERT', env.VAULT_CACERT));
     }
   }
   return out;

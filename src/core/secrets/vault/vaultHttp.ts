@@ -2,6 +2,7 @@
 // no redirects followed (so the token never goes to another host), errors mapped to sink errors.
 import { Agent, request, type Dispatcher } from 'undici';
 import * as z from '../../zod';
+import { l10n } from '../../l10n/l10n';
 import { redactText } from '../../log/redact';
 import { SinkConfigError, SinkConflictError, SinkError, SinkIoError, SinkNetworkError, SinkNotFoundError, SinkPermissionError } from '../errors';
 import { checkedEndpoint } from '../endpointUrl';
@@ -46,8 +47,8 @@ export class VaultHttp {
   private readonly dispatcher?: Dispatcher;
 
   constructor(private readonly target: string, private readonly conn: VaultConnection) {
-    this.base = checkedEndpoint(target, conn.address, 'the Vault address');
-    if (!conn.token) throw new SinkConfigError(target, 'no Vault token is available', 'Sign in to Vault and store the token (VS Code: run "Langfuse Access: Set Vault Token…"; CLI: set VAULT_TOKEN)');
+    this.base = checkedEndpoint(target, conn.address, l10n.t('the Vault address'));
+    if (!conn.token) throw new SinkConfigError(target, l10n.t('no Vault token is available'), l10n.t('Sign in to Vault and store the token (VS Code: run "{0}"; CLI: set {1})', 'Langfuse Access: Set Vault Token…', 'VAULT_TOKEN'));
     if (conn.caCertPem) this.dispatcher = new Agent({ connect: { ca: conn.caCertPem } });
   }
 
@@ -68,19 +69,20 @@ export class VaultHttp {
     try {
       res = await request(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), dispatcher: this.dispatcher, headersTimeout: timeout, bodyTimeout: timeout, signal: deadline });
     } catch (err) {
-      if (deadline.aborted) throw new SinkNetworkError(this.target, `Vault at ${this.base.origin} did not answer within ${timeout} ms`, 'Check the network, VPN and the Vault address, then try again', 'TimeoutError');
+      if (deadline.aborted) throw new SinkNetworkError(this.target, l10n.t('Vault at {0} did not answer within {1} ms', this.base.origin, timeout), l10n.t('Check the network, VPN and the Vault address, then try again'), 'TimeoutError');
       const code = (err as { code?: string }).code ?? (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).name;
       if (TLS_TRUST.test(code)) {
-        throw new SinkNetworkError(this.target, `the TLS certificate of Vault at ${this.base.origin} is not trusted (${code})`, 'If Vault uses a private CA, trust it (NODE_EXTRA_CA_CERTS=/path/to/ca.pem, or the CA option), otherwise check the address', code);
+        throw new SinkNetworkError(this.target, l10n.t('the TLS certificate of Vault at {0} is not trusted ({1})', this.base.origin, code), l10n.t('If Vault uses a private CA, trust it ({0}, or the CA option), otherwise check the address', 'NODE_EXTRA_CA_CERTS=/path/to/ca.pem'), code);
       }
-      throw new SinkNetworkError(this.target, `Vault at ${this.base.origin} could not be reached (${code})`, 'Check the network, VPN and the Vault address, then try again', code);
+      throw new SinkNetworkError(this.target, l10n.t('Vault at {0} could not be reached ({1})', this.base.origin, code), l10n.t('Check the network, VPN and the Vault address, then try again'), code);
     }
     let text: string;
     try {
       text = await readCapped(res.body, MAX_BODY_BYTES);
     } catch (err) {
       const code = deadline.aborted ? 'TimeoutError' : String((err as { code?: string }).code ?? (err as Error).name);
-      throw new SinkNetworkError(this.target, `Vault at ${this.base.origin} ${code === 'BODY_TOO_LARGE' ? `answered with more than ${MAX_BODY_BYTES / 1048576} MiB` : `did not finish its answer within ${timeout} ms`}`, 'Check the Vault address and any proxy in front of it, then try again', code);
+      throw new SinkNetworkError(this.target, code === 'BODY_TOO_LARGE' ? l10n.t('Vault at {0} answered with more than {1} MiB', this.base.origin, MAX_BODY_BYTES / 1048576) : l10n.t('Vault at {0} did not finish its answer within {1} ms', this.base.origin, timeout),
+        l10n.t('Check the Vault address and any proxy in front of it, then try again'), code);
     }
     let parsed: unknown;
     try { parsed = text ? JSON.parse(text) : undefined; } catch { parsed = undefined; }
@@ -90,30 +92,37 @@ export class VaultHttp {
 
   private error(status: number, body: unknown, location: string | string[] | undefined, path: string): SinkError {
     const parsed = ErrorsBody.safeParse(body);
+    // Vault's own words (redacted) are data: each message has a form with them and one without.
     const first = redactText((parsed.success ? parsed.data.errors?.[0] : undefined) ?? '').replace(/\s+/g, ' ').trim().slice(0, 200);
-    const said = first ? `: ${first}` : '';
     const cause = `HTTP ${status}`;
     if (status >= 300 && status < 400) {
       const to = Array.isArray(location) ? location[0] : location;
-      let host = 'another address';
+      let host: string | undefined;
       try { if (to) host = new URL(to).origin; } catch { /* keep generic */ }
-      return new SinkNetworkError(this.target, `Vault answered with a redirect to ${host} (a standby node?); the token is not sent after a redirect`, `Set the Vault address to the active node${host === 'another address' ? '' : ` (${host})`}`, cause);
+      return host
+        ? new SinkNetworkError(this.target, l10n.t('Vault answered with a redirect to {0} (a standby node?); the token is not sent after a redirect', host), l10n.t('Set the Vault address to the active node ({0})', host), cause)
+        : new SinkNetworkError(this.target, l10n.t('Vault answered with a redirect to another address (a standby node?); the token is not sent after a redirect'), l10n.t('Set the Vault address to the active node'), cause);
     }
     if (status === 401 || status === 403) {
-      return new SinkPermissionError(this.target, `Vault refused ${path} with this token${this.conn.namespace ? ` in namespace ${this.conn.namespace}` : ''}${said}`, `Check the token (vault token lookup) and that its policy grants create, read and update on ${path}`, cause);
+      const ns = this.conn.namespace;
+      const problem = ns
+        ? (first ? l10n.t('Vault refused {0} with this token in namespace {1}: {2}', path, ns, first) : l10n.t('Vault refused {0} with this token in namespace {1}', path, ns))
+        : (first ? l10n.t('Vault refused {0} with this token: {1}', path, first) : l10n.t('Vault refused {0} with this token', path));
+      return new SinkPermissionError(this.target, problem, l10n.t('Check the token ({0}) and that its policy grants create, read and update on {1}', 'vault token lookup', path), cause);
     }
     if (status === 404) {
-      return new SinkNotFoundError(this.target, `Vault has no ${path}${said}`, 'Check the mount name (vault secrets list) and that it is a KV version 2 engine', cause);
+      return new SinkNotFoundError(this.target, first ? l10n.t('Vault has no {0}: {1}', path, first) : l10n.t('Vault has no {0}', path), l10n.t('Check the mount name ({0}) and that it is a KV version 2 engine', 'vault secrets list'), cause);
     }
     if (status === 400 && /check-and-set/.test(first)) {
-      return new SinkConflictError(this.target, `the secret changed since it was read (${first})`, 'Someone else wrote it; re-read the target and start the step again', cause);
+      return new SinkConflictError(this.target, l10n.t('the secret changed since it was read ({0})', first), l10n.t('Someone else wrote it; re-read the target and start the step again'), cause);
     }
     if (status === 400) {
-      return new SinkConfigError(this.target, `Vault rejected the request${said}`, 'Check the path and the mount settings in Vault', cause);
+      return new SinkConfigError(this.target, first ? l10n.t('Vault rejected the request: {0}', first) : l10n.t('Vault rejected the request'), l10n.t('Check the path and the mount settings in Vault'), cause);
     }
     if (status === 429 || status === 412 || status >= 500) {
-      return new SinkNetworkError(this.target, `Vault is unavailable (${status}${said})`, status === 503 ? 'Vault is sealed or in maintenance; try again once it is unsealed' : 'Try again in a moment', cause);
+      return new SinkNetworkError(this.target, first ? l10n.t('Vault is unavailable ({0}: {1})', status, first) : l10n.t('Vault is unavailable ({0})', status),
+        status === 503 ? l10n.t('Vault is sealed or in maintenance; try again once it is unsealed') : l10n.t('Try again in a moment'), cause);
     }
-    return new SinkIoError(this.target, `Vault answered ${status}${said}`, 'Check the Vault server logs', cause);
+    return new SinkIoError(this.target, first ? l10n.t('Vault answered {0}: {1}', status, first) : l10n.t('Vault answered {0}', status), l10n.t('Check the Vault server logs'), cause);
   }
 }
