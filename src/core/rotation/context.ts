@@ -3,6 +3,7 @@
 // engine and the step modules (createSteps, pushSteps, evidenceStep, revokeSteps, rollback).
 import { UnauthorizedError, type LangfuseClient } from '../langfuse';
 import type { HeldLock } from '../state/lock';
+import { l10n } from '../l10n/l10n';
 import { RotationError, RotationStateError } from './errors';
 import { rotationSubject, type JournalStore, type RotationJournal } from './journal';
 import type { PendingSecrets } from './pendingSecrets';
@@ -30,7 +31,7 @@ export class StepContext {
 
   newPair(j: RotationJournal, pending: PendingSecrets): KeyPairInput {
     if (!pending.newPair) {
-      throw new RotationError('failed', `The new secret of rotation ${j.id} is missing from ${this.deps.secrets.describe()}. If the new key exists, delete it in the Langfuse UI and start a new rotation.`);
+      throw new RotationError('failed', l10n.t('The new secret of rotation {0} is missing from {1}. If the new key exists, delete it in the Langfuse UI and start a new rotation.', j.id, this.deps.secrets.describe()));
     }
     return pending.newPair;
   }
@@ -41,12 +42,12 @@ export class StepContext {
   }
 
   admin(): LangfuseClient {
-    if (!this.deps.admin) throw new RotationStateError('This step needs an organization key with the admin API; resume with the connection that started the rotation.');
+    if (!this.deps.admin) throw new RotationStateError(l10n.t('This step needs an organization key with the admin API; resume with the connection that started the rotation.'));
     return this.deps.admin;
   }
 
   projectId(j: RotationJournal): string {
-    if (!j.project.id) throw new RotationStateError(`The id of project ${j.project.name} is not known yet.`);
+    if (!j.project.id) throw new RotationStateError(l10n.t('The id of project {0} is not known yet.', j.project.name));
     return j.project.id;
   }
 

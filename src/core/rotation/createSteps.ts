@@ -3,6 +3,7 @@
 // nobody has; manual mode takes the pair the user created in the Langfuse UI and checks its project.
 import { UnauthorizedError } from '../langfuse';
 import type { StepContext } from './context';
+import { l10n } from '../l10n/l10n';
 import { RotationInputError } from './errors';
 import { oldKeyOf, type RotationJournal } from './journal';
 // The rotation generates the pair locally and sends it as a predefined pair, so the secret is
@@ -31,7 +32,7 @@ export async function prepareNewPair(ctx: StepContext, j: RotationJournal, cb: R
       await checkPastedPair(ctx, j, pair);
     }
     j.newKey = { publicKey: pair.publicKey };
-    return ctx.advance(j, 'creating', cb, `New pair ${pair.publicKey} answers for project ${j.project.name}; its secret is kept in ${ctx.deps.secrets.describe()} until the rotation ends.`);
+    return ctx.advance(j, 'creating', cb, l10n.t('New pair {0} answers for project {1}; its secret is kept in {2} until the rotation ends.', pair.publicKey, j.project.name, ctx.deps.secrets.describe()));
   }
   if (!pending.newPair) {
     pending.newPair = (ctx.deps.generatePair ?? generateKeyPair)();
@@ -39,21 +40,21 @@ export async function prepareNewPair(ctx: StepContext, j: RotationJournal, cb: R
     ctx.checkpoint('persisted-new-secret');
   }
   j.newKey = { publicKey: pending.newPair.publicKey, note: keptNote(j) };
-  return ctx.advance(j, 'creating', cb, `New secret for ${pending.newPair.publicKey} stored in ${ctx.deps.secrets.describe()} before creating the key.`);
+  return ctx.advance(j, 'creating', cb, l10n.t('New secret for {0} stored in {1} before creating the key.', pending.newPair.publicKey, ctx.deps.secrets.describe()));
 }
 
 async function checkPastedPair(ctx: StepContext, j: RotationJournal, pair: KeyPairInput): Promise<void> {
-  if (!PUBLIC_KEY_FORMAT.test(pair.publicKey) || !SECRET_KEY_FORMAT.test(pair.secretKey)) throw new RotationInputError('The pasted pair is not a Langfuse key pair (pk-lf-… and sk-lf-…). Copy both values again from the Langfuse UI.');
-  if (pair.publicKey === j.oldKey?.publicKey) throw new RotationInputError(`The pasted public key is the old key ${j.oldKey.publicKey}. Create a NEW key in the Langfuse UI.`);
+  if (!PUBLIC_KEY_FORMAT.test(pair.publicKey) || !SECRET_KEY_FORMAT.test(pair.secretKey)) throw new RotationInputError(l10n.t('The pasted pair is not a Langfuse key pair (pk-lf-… and sk-lf-…). Copy both values again from the Langfuse UI.'));
+  if (pair.publicKey === j.oldKey?.publicKey) throw new RotationInputError(l10n.t('The pasted public key is the old key {0}. Create a NEW key in the Langfuse UI.', j.oldKey.publicKey));
   let who;
   try {
     who = await ctx.client(pair, j).whoAmI();
   } catch (err) {
-    if (err instanceof UnauthorizedError) throw new RotationInputError(`Langfuse does not accept the pasted pair ${pair.publicKey} (401). Check that both keys were copied completely and belong to ${j.connection.baseUrl}.`);
+    if (err instanceof UnauthorizedError) throw new RotationInputError(l10n.t('Langfuse does not accept the pasted pair {0} (401). Check that both keys were copied completely and belong to {1}.', pair.publicKey, j.connection.baseUrl));
     throw err;
   }
   if (j.project.id ? who.id !== j.project.id : who.name !== j.project.name) {
-    throw new RotationInputError(`The pasted pair belongs to project ${who.name} (${who.id}), not ${j.project.name}. Create the key in project ${j.project.name}.`);
+    throw new RotationInputError(l10n.t('The pasted pair belongs to project {0} ({1}), not {2}. Create the key in project {2}.', who.name, who.id, j.project.name));
   }
   j.project.id = who.id;
 }
@@ -62,13 +63,13 @@ async function checkPastedPair(ctx: StepContext, j: RotationJournal, pair: KeyPa
 export async function createKey(ctx: StepContext, j: RotationJournal, cb: RotationCallbacks): Promise<RotationJournal> {
   const pending = await ctx.pending(j);
   const pair = ctx.newPair(j, pending);
-  if (j.mode === 'manual') return ctx.advance(j, 'created', cb, `Using the pair created in the Langfuse UI: ${pair.publicKey}.`, { lineage: lineage(j) });
+  if (j.mode === 'manual') return ctx.advance(j, 'created', cb, l10n.t('Using the pair created in the Langfuse UI: {0}.', pair.publicKey), { lineage: lineage(j) });
   const admin = ctx.admin();
   const projectId = ctx.projectId(j);
   const existing = (await admin.projectApiKeys.list(projectId)).find(k => k.publicKey === pair.publicKey);
   if (existing) {
     j.newKey = { ...j.newKey, publicKey: existing.publicKey, id: existing.id, createdAt: existing.createdAt };
-    return ctx.advance(j, 'created', cb, `New key ${pair.publicKey} exists (created by an earlier run).`, { lineage: lineage(j), note: existing.note ?? null });
+    return ctx.advance(j, 'created', cb, l10n.t('New key {0} exists (created by an earlier run).', pair.publicKey), { lineage: lineage(j), note: existing.note ?? null });
   }
   const created = await admin.projectApiKeys.create(projectId, { note: j.newKey?.note, publicKey: pair.publicKey, secretKey: pair.secretKey });
   if (created.publicKey !== pair.publicKey || created.secretKey !== pair.secretKey) {
@@ -79,5 +80,5 @@ export async function createKey(ctx: StepContext, j: RotationJournal, cb: Rotati
   }
   ctx.checkpoint('key-created');
   j.newKey = { publicKey: created.publicKey, id: created.id, createdAt: created.createdAt, note: created.note ?? undefined };
-  return ctx.advance(j, 'created', cb, `Created ${created.publicKey} in project ${j.project.name} (note "${created.note ?? ''}", kept from the old key).`, { lineage: lineage(j), note: created.note ?? null });
+  return ctx.advance(j, 'created', cb, l10n.t('Created {0} in project {1} (note "{2}", kept from the old key).', created.publicKey, j.project.name, created.note ?? ''), { lineage: lineage(j), note: created.note ?? null });
 }

@@ -3,6 +3,7 @@
 // back; a target removed gets back what it held before. The revoke then waits for the new set.
 import { formatSinkTarget, parseSinkTarget } from '../secrets/spec';
 import type { StepContext } from './context';
+import { l10n } from '../l10n/l10n';
 import { RotationInputError, RotationStateError } from './errors';
 import { checkForeignHosts } from './foreignHost';
 import type { JournalTarget, RotationJournal } from './journal';
@@ -14,10 +15,12 @@ import { restoreTargets } from './targets';
 import type { RotationCallbacks } from './types';
 
 export async function editTargets(ctx: StepContext, j: RotationJournal, wanted: readonly string[], cb: RotationCallbacks): Promise<RotationJournal> {
-  if (j.status !== 'active') throw new RotationStateError(`Rotation ${j.id} is ${j.status === 'rollingBack' ? 'rolling back' : j.status}: its targets can no longer change.`);
+  if (j.status !== 'active') throw new RotationStateError(j.status === 'rollingBack' ? l10n.t('Rotation {0} is rolling back: its targets can no longer change.', j.id)
+    : j.status === 'completed' ? l10n.t('Rotation {0} is completed: its targets can no longer change.', j.id)
+    : l10n.t('Rotation {0} is rolled back: its targets can no longer change.', j.id));
   if (pastPointOfNoReturn(j)) throw new RotationStateError(abortRefusal(j, 'edit'));
   const targets = [...new Set(wanted.map(t => formatSinkTarget(parseSinkTarget(t))))];
-  if (targets.length === 0) throw new RotationInputError('Keep at least one target: the new key pair must be stored somewhere before the old key is revoked.');
+  if (targets.length === 0) throw new RotationInputError(l10n.t('Keep at least one target: the new key pair must be stored somewhere before the old key is revoked.'));
   const added = targets.filter(t => !j.targets.some(x => x.target === t));
   const removed = j.targets.filter(x => !targets.includes(x.target));
   if (added.length === 0 && removed.length === 0) return j;
@@ -29,7 +32,7 @@ export async function editTargets(ctx: StepContext, j: RotationJournal, wanted: 
   const problems = await restoreTargets({ ...j, targets: removed }, pending, {
     sinkFor: ctx.deps.sinkFor, save: () => ctx.save(j), checkpoint: n => ctx.checkpoint(n), emit: e => ctx.emit(cb, e),
   });
-  if (problems.length) throw new RotationStateError(`The targets were not changed: could not put back ${problems.join('; ')}. Fix the target by hand, then edit the targets again.`);
+  if (problems.length) throw new RotationStateError(l10n.t('The targets were not changed: could not put back {0}. Fix the target by hand, then edit the targets again.', problems.join('; ')));
   for (const t of removed) delete pending.snapshots[t.target];
   await ctx.deps.secrets.save(pending);
 

@@ -52,7 +52,7 @@ export class RotationEngine {
 
   load(id: string): RotationJournal {
     const journal = this.journals.load(id);
-    if (!journal) throw new RotationStateError(`There is no rotation ${id} in ${this.journals.dir}. List them with "langfuse-access rotate --list".`);
+    if (!journal) throw new RotationStateError(l10n.t('There is no rotation {0} in {1}. List them with "{2}".', id, this.journals.dir, 'langfuse-access rotate --list'));
     return journal;
   }
 
@@ -90,14 +90,14 @@ export class RotationEngine {
   async start(plan: RotationPlan, callbacks: RotationCallbacks = {}): Promise<RotationJournal> {
     const creating = plan.mode === 'create';
     if (creating ? !plan.note : !PUBLIC_KEY_FORMAT.test(plan.oldPublicKey ?? '')) {
-      throw new RotationInputError(creating ? 'A new key needs its note.' : `"${plan.oldPublicKey ?? ''}" is not a Langfuse public key (pk-lf-…).`);
+      throw new RotationInputError(creating ? l10n.t('A new key needs its note.') : l10n.t('"{0}" is not a Langfuse public key (pk-lf-…).', plan.oldPublicKey ?? ''));
     }
-    if (plan.note !== undefined && !plan.note.trim()) throw new RotationInputError('The new key\'s note must not be empty.');
+    if (plan.note !== undefined && !plan.note.trim()) throw new RotationInputError(l10n.t('The new key\'s note must not be empty.'));
     const targets = [...new Set(plan.targets.map(t => formatSinkTarget(parseSinkTarget(t))))];
-    if (targets.length === 0) throw new RotationInputError('Name at least one target to receive the new key pair (env:PATH, aws-sm:SECRET_ID, pass:ENTRY, vault:MOUNT/PATH).');
+    if (targets.length === 0) throw new RotationInputError(l10n.t('Name at least one target to receive the new key pair ({0}).', 'env:PATH, aws-sm:SECRET_ID, pass:ENTRY, vault:MOUNT/PATH'));
     for (const t of targets) this.deps.sinkFor(t); // configuration errors now, not after the key exists
     if (plan.mode !== 'manual' && !this.deps.admin) {
-      throw new RotationInputError('This connection cannot create or delete keys (it needs an organization key on a plan with the admin API). Use manual mode: create the new pair in the Langfuse UI and paste it.');
+      throw new RotationInputError(l10n.t('This connection cannot create or delete keys (it needs an organization key on a plan with the admin API). Use manual mode: create the new pair in the Langfuse UI and paste it.'));
     }
     const subject = plan.oldPublicKey ?? createSubject(plan.project.name, plan.note ?? '');
     const busy = this.unfinishedFor(subject);
@@ -119,12 +119,12 @@ export class RotationEngine {
       if (this.deps.admin) {
         if (!project.id) {
           const found = (await this.deps.admin.projects.list()).find(p => p.name === project.name);
-          if (!found) throw new RotationInputError(`There is no project "${project.name}" in this organization.`);
+          if (!found) throw new RotationInputError(l10n.t('There is no project "{0}" in this organization.', project.name));
           project.id = found.id;
         }
         if (!creating) oldKey = await oldKeyOf(this.deps.admin, { id: project.id, name: project.name }, plan.oldPublicKey!, this.deps.stateDir, this.list().journals);
       }
-      if (plan.oldSecretKey !== undefined && !SECRET_KEY_FORMAT.test(plan.oldSecretKey)) throw new RotationInputError('The old secret key given is not a Langfuse secret key (sk-lf-…).');
+      if (plan.oldSecretKey !== undefined && !SECRET_KEY_FORMAT.test(plan.oldSecretKey)) throw new RotationInputError(l10n.t('The old secret key given is not a Langfuse secret key (sk-lf-…).'));
       const stamp = now.toISOString();
       const journal: RotationJournal = {
         v: 1, id, tool: this.deps.tool, pid: process.pid, actor: this.deps.actor, mode: plan.mode,
@@ -141,8 +141,8 @@ export class RotationEngine {
       this.held.set(subject, lock);
       this.ctx.audit(journal, 'rotation.planned', 'started', {});
       this.ctx.emit(callbacks, this.ctx.stepEvent(journal, 'planned', creating
-        ? `Rotation ${id} creates the key "${plan.note}" in project ${project.name}, ${targets.length} target(s).`
-        : `Rotation ${id} of ${plan.oldPublicKey} in project ${project.name} (${plan.mode} mode), ${targets.length} target(s).`));
+        ? l10n.t('Rotation {0} creates the key "{1}" in project {2}, {3} target(s).', id, plan.note ?? '', project.name, targets.length)
+        : l10n.t('Rotation {0} of {1} in project {2} ({3} mode), {4} target(s).', id, plan.oldPublicKey ?? '', project.name, plan.mode, targets.length)));
       return journal;
     } catch (err) {
       lock.release();
@@ -225,7 +225,7 @@ export class RotationEngine {
     switch (step) {
       case 'creating': return prepareNewPair(ctx, j, cb);
       case 'created': return createKey(ctx, j, cb);
-      case 'pushing': return ctx.advance(j, 'pushing', cb, `Pushing the new pair to ${j.targets.length} target(s).`);
+      case 'pushing': return ctx.advance(j, 'pushing', cb, l10n.t('Pushing the new pair to {0} target(s).', j.targets.length));
       case 'pushed': return push(ctx, j, cb);
       case 'verified': return verify(ctx, j, cb);
       case 'evidenced': return gatherEvidence(ctx, j, cb);
@@ -254,7 +254,7 @@ export class RotationEngine {
   /** Loads a rotation this front end may work on and takes (or keeps) its key's lock. */
   private claim(id: string): RotationJournal {
     const journal = this.load(id);
-    if (isFinished(journal)) throw new RotationStateError(`Rotation ${id} is already ${journal.status === 'completed' ? 'completed' : 'rolled back'}.`);
+    if (isFinished(journal)) throw new RotationStateError(journal.status === 'completed' ? l10n.t('Rotation {0} is already completed.', id) : l10n.t('Rotation {0} is already rolled back.', id));
     if (journal.tool !== this.deps.tool) throw this.busyError(journal);
     const subject = rotationSubject(journal);
     if (!this.held.has(subject)) {
@@ -272,9 +272,9 @@ export class RotationEngine {
           : l10n.t('{0} is being created by {1} (rotation {2}, at step "{3}", started {4} by {5}). Only that tool holds its new secret: continue or abort it there.', rotationSubject(j), toolLabel(j.tool), j.id, j.step, j.createdAt, j.actor));
     }
     return new RotationBusyError({ tool: j.tool, rotationId: j.id },
-      `${rotationSubject(j)} already has an unfinished rotation ${j.id} (step "${j.step}"). ${j.tool === 'cli'
-        ? `Resume it (langfuse-access rotate --resume ${j.id}) or abort it (--abort ${j.id}).`
-        : 'Resume or abort it first (it may be open in another VS Code window).'}`);
+      j.tool === 'cli'
+        ? l10n.t('{0} already has an unfinished rotation {1} (step "{2}"). Resume it ({3}) or abort it ({4}).', rotationSubject(j), j.id, j.step, `langfuse-access rotate --resume ${j.id}`, `--abort ${j.id}`)
+        : l10n.t('{0} already has an unfinished rotation {1} (step "{2}"). Resume or abort it first (it may be open in another VS Code window).', rotationSubject(j), j.id, j.step));
   }
 
 

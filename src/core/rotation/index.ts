@@ -12,7 +12,7 @@ export { rotationReport, formatRotationReport, formatRotationEvent, formatRotati
 export { abortRefusal, pastPointOfNoReturn, remainingSteps, resumeHow, resumeOffer, waitingAt, whatResumeDoes, type ResumeOffer } from './pointOfNoReturn';
 export { checkForeignHosts, foreignHostRequest, foreignSettingsOf, RotationForeignHostError } from './foreignHost';
 export { keyHistory, missingKeyMessage, type KeyHistory } from './keyHistory';
-export { RESTRICTED_MODE_REASON, RotationKeyGoneError, restrictedModeRotationRefusal } from './startChecks';
+export { RotationKeyGoneError, restrictedModeRotationRefusal } from './startChecks';
 export { RotationTargetError, checkTargets } from './targetChecks';
 export { MODE_DESCRIPTIONS, rotationConfirmation } from './confirmation';
 export { scanForPublicKey, discoverEnvTargets, discoverTargets, type Reference } from './evidence';

@@ -2,6 +2,7 @@
 // answers who-am-I for the project and that every target still holds it. A .env target pointing its
 // SDK at a host the user did not confirm is refused right before the write (foreignHost.ts).
 import type { StepContext } from './context';
+import { l10n } from '../l10n/l10n';
 import { RotationError } from './errors';
 import { checkForeignHosts } from './foreignHost';
 import { refuseUntrustedTargets } from './startChecks';
@@ -20,13 +21,13 @@ export async function push(ctx: StepContext, j: RotationJournal, cb: RotationCal
     trusted: ctx.trusted(j), sinkFor: ctx.deps.sinkFor, secrets: ctx.deps.secrets, save: () => ctx.save(j), checkpoint: n => ctx.checkpoint(n), emit: e => ctx.emit(cb, e),
   });
   j.cutoverAt = ctx.now().toISOString();
-  return ctx.advance(j, 'pushed', cb, `Every target holds ${pair.publicKey} (read back and compared).`);
+  return ctx.advance(j, 'pushed', cb, l10n.t('Every target holds {0} (read back and compared).', pair.publicKey));
 }
 
 export async function verify(ctx: StepContext, j: RotationJournal, cb: RotationCallbacks): Promise<RotationJournal> {
   const pair = ctx.newPair(j, await ctx.pending(j));
   const who = await ctx.client(pair, j).whoAmI();
-  if (who.id !== ctx.projectId(j)) throw new RotationError('failed', `The new pair ${pair.publicKey} answers for project ${who.name}, not ${j.project.name}. Abort the rotation.`);
+  if (who.id !== ctx.projectId(j)) throw new RotationError('failed', l10n.t('The new pair {0} answers for project {1}, not {2}. Abort the rotation.', pair.publicKey, who.name, j.project.name));
   await verifyTargets(j, pair, ctx.deps.sinkFor, e => ctx.emit(cb, e));
   const pending = await ctx.pending(j);
   if (j.oldKey && pending.oldSecretKey && j.oldKey.secretAnswered === undefined) {
@@ -34,5 +35,5 @@ export async function verify(ctx: StepContext, j: RotationJournal, cb: RotationC
     j.oldKey.secretAnswered = await ctx.answers({ publicKey: j.oldKey.publicKey, secretKey: pending.oldSecretKey }, j);
     if (!j.oldKey.secretAnswered) ctx.note(j, cb, `The old secret found in the targets does not authenticate ${j.oldKey.publicKey} (wrong secret, or the key is already gone); the 401 re-check will not count.`);
   }
-  return ctx.advance(j, 'verified', cb, `The new pair answers who-am-I for project ${who.name}, and every target holds it.`);
+  return ctx.advance(j, 'verified', cb, l10n.t('The new pair answers who-am-I for project {0}, and every target holds it.', who.name));
 }

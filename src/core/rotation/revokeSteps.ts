@@ -2,6 +2,7 @@
 // after a confirmation naming project and key), re-check that the old pair answers 401 and the new
 // one works, and finish (pending secrets wiped first).
 import type { StepContext } from './context';
+import { l10n } from '../l10n/l10n';
 import { RotationError, RotationStateError } from './errors';
 import { oldKeyOf, type RotationJournal } from './journal';
 import { lineage } from './newKeyPair';
@@ -13,7 +14,7 @@ export async function confirmRevoke(ctx: StepContext, j: RotationJournal, cb: Ro
   const pending = await ctx.pending(j);
   // The one rule that must hold whatever the caller does: the new secret is stored and verified first.
   if (!pending.newPair || !reached(j.mode, j.step, 'verified') || j.targets.some(t => !t.pushed)) {
-    throw new RotationStateError(`Refusing to revoke ${oldKey.publicKey}: the new pair is not yet stored in every target and verified.`);
+    throw new RotationStateError(l10n.t('Refusing to revoke {0}: the new pair is not yet stored in every target and verified.', oldKey.publicKey));
   }
   const newKey = pending.newPair.publicKey;
   const request = {
@@ -33,7 +34,7 @@ export async function confirmRevoke(ctx: StepContext, j: RotationJournal, cb: Ro
     ctx.audit(j, 'rotation.revoke', 'refused', {});
     return ctx.wait(j, cb, j.mode === 'manual' ? 'manual-deletion' : 'confirm-revoke', j.mode === 'manual' ? request.manualInstructions ?? '' : `Waiting for confirmation to revoke ${oldKey.publicKey} in project ${j.project.name}.`);
   }
-  return ctx.advance(j, 'revoking', cb, j.mode === 'manual' ? `You deleted ${oldKey.publicKey} in the Langfuse UI; checking.` : `Revoking ${oldKey.publicKey}: from here on there is no rollback.`);
+  return ctx.advance(j, 'revoking', cb, j.mode === 'manual' ? l10n.t('You deleted {0} in the Langfuse UI; checking.', oldKey.publicKey) : l10n.t('Revoking {0}: from here on there is no rollback.', oldKey.publicKey));
 }
 
 export async function revoke(ctx: StepContext, j: RotationJournal, cb: RotationCallbacks): Promise<RotationJournal> {
@@ -47,7 +48,7 @@ export async function revoke(ctx: StepContext, j: RotationJournal, cb: RotationC
         return ctx.wait(j, cb, 'old-key-still-valid', `${oldKey.publicKey} still answers: it has not been deleted yet. Delete it in the Langfuse UI, then confirm again.`);
       }
     }
-    return ctx.advance(j, 'revoked', cb, `${oldKey.publicKey} is deleted (you deleted it in the Langfuse UI).`);
+    return ctx.advance(j, 'revoked', cb, l10n.t('{0} is deleted (you deleted it in the Langfuse UI).', oldKey.publicKey));
   }
   const admin = ctx.admin();
   const projectId = ctx.projectId(j);
@@ -56,7 +57,7 @@ export async function revoke(ctx: StepContext, j: RotationJournal, cb: RotationC
     await admin.projectApiKeys.delete(projectId, key.id);
     ctx.checkpoint('key-deleted');
   }
-  return ctx.advance(j, 'revoked', cb, `Revoked ${oldKey.publicKey} in project ${j.project.name}.`);
+  return ctx.advance(j, 'revoked', cb, l10n.t('Revoked {0} in project {1}.', oldKey.publicKey, j.project.name));
 }
 
 export async function recheck(ctx: StepContext, j: RotationJournal, cb: RotationCallbacks): Promise<RotationJournal> {
@@ -64,7 +65,7 @@ export async function recheck(ctx: StepContext, j: RotationJournal, cb: Rotation
   const pending = await ctx.pending(j);
   const pair = ctx.newPair(j, pending);
   const newWorks = await ctx.answers(pair, j);
-  if (!newWorks) throw new RotationError('failed', `The new pair ${pair.publicKey} no longer answers. Check the key in the Langfuse UI; its secret is still in ${ctx.deps.secrets.describe()}.`);
+  if (!newWorks) throw new RotationError('failed', l10n.t('The new pair {0} no longer answers. Check the key in the Langfuse UI; its secret is still in {1}.', pair.publicKey, ctx.deps.secrets.describe()));
   let oldPair: 'unauthorized' | 'still-valid' | 'not-checked' = 'not-checked';
   let note: string | undefined;
   if (!pending.oldSecretKey) note = 'The old secret was not available (no target held it), so the 401 re-check was skipped.';
@@ -73,10 +74,10 @@ export async function recheck(ctx: StepContext, j: RotationJournal, cb: Rotation
   j.recheck = { oldPair, newPair: true, note, at: ctx.now().toISOString() };
   if (oldPair === 'still-valid') {
     ctx.save(j);
-    throw new RotationError('failed', `${oldKey.publicKey} still answers after the revoke. Delete it in the Langfuse UI, then resume.`);
+    throw new RotationError('failed', l10n.t('{0} still answers after the revoke. Delete it in the Langfuse UI, then resume.', oldKey.publicKey));
   }
   if (note) ctx.note(j, cb, note);
-  return ctx.advance(j, 'rechecked', cb, `${oldPair === 'unauthorized' ? `The old pair answers 401; ` : ''}the new pair works.`);
+  return ctx.advance(j, 'rechecked', cb, oldPair === 'unauthorized' ? l10n.t('The old pair answers 401; the new pair works.') : l10n.t('the new pair works.'));
 }
 
 export async function complete(ctx: StepContext, j: RotationJournal, cb: RotationCallbacks): Promise<RotationJournal> {
@@ -85,6 +86,6 @@ export async function complete(ctx: StepContext, j: RotationJournal, cb: Rotatio
   ctx.checkpoint('secrets-wiped');
   j.status = 'completed';
   return ctx.advance(j, 'completed', cb, j.oldKey
-    ? `Rotation ${j.id} completed: ${j.oldKey.publicKey} → ${j.newKey?.publicKey}.`
-    : `Rotation ${j.id} completed: the new key ${j.newKey?.publicKey} ("${j.newKeyNote ?? ''}") of ${j.project.name} is in every target.`, { lineage: lineage(j) });
+    ? l10n.t('Rotation {0} completed: {1} → {2}.', j.id, j.oldKey.publicKey, j.newKey?.publicKey ?? '')
+    : l10n.t('Rotation {0} completed: the new key {1} ("{2}") of {3} is in every target.', j.id, j.newKey?.publicKey ?? '', j.newKeyNote ?? '', j.project.name), { lineage: lineage(j) });
 }

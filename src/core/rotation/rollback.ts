@@ -1,6 +1,7 @@
 // Abandoning a rotation before the revoke: targets restored in reverse order (only where they still
 // hold what the rotation wrote), the new key deleted, the pending secrets wiped. Resumable like the
 // forward steps: a rollback killed half-way is finished by running it again.
+import { l10n } from '../l10n/l10n';
 import type { StepContext } from './context';
 import type { RotationJournal } from './journal';
 import { reached } from './steps';
@@ -37,7 +38,7 @@ export async function rollBack(ctx: StepContext, j: RotationJournal, cb: Rotatio
   ctx.record(j, j.step, 'rolled back');
   ctx.save(j);
   ctx.audit(j, 'rotation.rollback', 'success', {});
-  ctx.emit(cb, { kind: 'note', message: `Rotation ${j.id} rolled back: every target holds what it held before, and ${j.oldKey ? `${j.oldKey.publicKey} was never revoked` : 'the new key is gone'}.` });
+  ctx.emit(cb, { kind: 'note', message: j.oldKey ? l10n.t('Rotation {0} rolled back: every target holds what it held before, and {1} was never revoked.', j.id, j.oldKey.publicKey) : l10n.t('Rotation {0} rolled back: every target holds what it held before, and the new key is gone.', j.id) });
   ctx.release(j);
   return { journal: j, outcome: 'rolledBack' };
 }

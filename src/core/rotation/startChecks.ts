@@ -1,5 +1,6 @@
 // Checks a rotation plan must pass before anything is created: the workspace's trust, the old key's
 // presence in its project (and, when it is gone, why), all without side effects.
+import { l10n } from '../l10n/l10n';
 import type { LangfuseClient } from '../langfuse';
 import { parseSinkTarget } from '../secrets/spec';
 import { RotationInputError } from './errors';
@@ -11,7 +12,6 @@ export class RotationKeyGoneError extends RotationInputError {
   constructor(readonly history: KeyHistory, message: string) { super(message); }
 }
 
-export const RESTRICTED_MODE_REASON = 'This workspace is in Restricted Mode (not trusted): the rotation neither reads a secret from its files nor writes the new key into them.';
 
 /**
  * Why no rotation command runs in an untrusted workspace (undefined when trusted). The whole command is
@@ -20,8 +20,7 @@ export const RESTRICTED_MODE_REASON = 'This workspace is in Restricted Mode (not
  */
 export function restrictedModeRotationRefusal(trusted: boolean): string | undefined {
   if (trusted) return undefined;
-  return 'Key rotation is not available in Restricted Mode: this workspace is not trusted, so no rotation reads a secret from its files, writes a new key into them or rolls them back. '
-    + 'Trust the workspace (Manage Workspace Trust) to rotate, resume or abort, or use the CLI (langfuse-access rotate) on paths you name.';
+  return l10n.t('Key rotation is not available in Restricted Mode: this workspace is not trusted, so no rotation reads a secret from its files, writes a new key into them or rolls them back. Trust the workspace (Manage Workspace Trust) to rotate, resume or abort, or use the CLI ({0}) on paths you name.', 'langfuse-access rotate');
 }
 
 /** In an untrusted workspace `.env` targets are refused: their secret would be read and tested, and the new key written there. */
@@ -29,7 +28,7 @@ export function refuseUntrustedTargets(targets: readonly string[], trusted: bool
   if (trusted) return;
   const files = targets.filter(t => ['env', 'access'].includes(parseSinkTarget(t).kind));
   if (files.length === 0) return;
-  throw new RotationInputError(`${RESTRICTED_MODE_REASON} Refusing ${files.join(', ')}. Trust the workspace (Manage Workspace Trust) to rotate into its .env files, or choose a secret-manager target (secretstorage, aws-sm:, pass:, vault:).`);
+  throw new RotationInputError(l10n.t('This workspace is in Restricted Mode (not trusted): the rotation neither reads a secret from its files nor writes the new key into them. Refusing {0}. Trust the workspace (Manage Workspace Trust) to rotate into its .env files, or choose a secret-manager target ({1}).', files.join(', '), 'secretstorage, aws-sm:, pass:, vault:'));
 }
 
 /**

@@ -3,6 +3,7 @@
 // secret store, version-only ones in the journal), so a crash between the write and the journal
 // can still be rolled back. Writes are check-and-set against that snapshot and idempotent.
 import { fingerprintSecret } from '../secrets/fingerprint';
+import { l10n } from '../l10n/l10n';
 import { isSinkError } from '../secrets/errors';
 import type { KeyPair, RotationKeys, SecretSink, SinkSnapshot } from '../secrets/types';
 import { RotationError, RotationInputError } from './errors';
@@ -41,14 +42,14 @@ export async function pushTargets(j: RotationJournal, pending: PendingSecrets, p
       const held = snapshot.state.publicKey;
       if (held && held !== j.oldKey?.publicKey && held !== pair.publicKey) {
         throw new RotationInputError(j.oldKey
-          ? `${t.target} holds ${held}, not the key being rotated (${j.oldKey.publicKey}). Leave it out of this rotation, or fix it first.`
-          : `${t.target} holds ${held}: a new key is written only into a store that holds no key, so no other key is replaced by accident. Declare that key instead, or choose another store.`);
+          ? l10n.t('{0} holds {1}, not the key being rotated ({2}). Leave it out of this rotation, or fix it first.', t.target, held, j.oldKey.publicKey)
+          : l10n.t('{0} holds {1}: a new key is written only into a store that holds no key, so no other key is replaced by accident. Declare that key instead, or choose another store.', t.target, held));
       }
       // Only version ids (AWS, Vault) go into the journal. A snapshot of content — also of a pass entry, a
       // .env file or a SecretStorage key that does not exist yet, whose restore deletes it again — is kept
       // with the pending secrets: content may hold a secret even when this one does not.
       if (snapshot.restoreData.kind === 'aws-version' || snapshot.restoreData.kind === 'vault-version') {
-        if (snapshot.holdsSecret) throw new RotationError('failed', `${t.target}: a version-only snapshot claims to hold a secret; refusing to put it into the journal.`);
+        if (snapshot.holdsSecret) throw new RotationError('failed', l10n.t('{0}: a version-only snapshot claims to hold a secret; refusing to put it into the journal.', t.target));
         t.restoreData = snapshot.restoreData;
         t.snapshotIn = 'journal';
       } else {
@@ -61,16 +62,16 @@ export async function pushTargets(j: RotationJournal, pending: PendingSecrets, p
       t.before = snapshot.state;
       ctx.save();
       ctx.checkpoint(`snapshot:${i}`);
-      ctx.emit({ kind: 'target', target: t.target, status: 'snapshot', message: `${sink.describe()}: held ${held ?? 'no key'} before.` });
+      ctx.emit({ kind: 'target', target: t.target, status: 'snapshot', message: held ? l10n.t('{0}: held {1} before.', sink.describe(), held) : l10n.t('{0}: held no key before.', sink.describe()) });
     }
     const value = pairFor(t, pair, j.connection.baseUrl);
     const receipt = await sink.write(value, { expectedPrevious: t.before });
     ctx.checkpoint(`written:${i}`);
     const back = await sink.readBack(value);
-    if (!back.matches) throw new RotationError('failed', `${t.target} did not hold the new pair when read back (${back.difference}). Resume to try again, or abort.`);
+    if (!back.matches) throw new RotationError('failed', l10n.t('{0} did not hold the new pair when read back ({1}). Resume to try again, or abort.', t.target, back.difference ?? ''));
     t.pushed = { version: receipt.version, at: new Date().toISOString(), unchanged: receipt.unchanged };
     ctx.save();
-    ctx.emit({ kind: 'target', target: t.target, status: receipt.unchanged ? 'unchanged' : 'written', message: `${sink.describe()}: now holds ${pair.publicKey} (version ${receipt.version}).` });
+    ctx.emit({ kind: 'target', target: t.target, status: receipt.unchanged ? 'unchanged' : 'written', message: l10n.t('{0}: now holds {1} (version {2}).', sink.describe(), pair.publicKey, receipt.version) });
   }
 }
 
@@ -78,8 +79,8 @@ export async function verifyTargets(j: RotationJournal, pair: KeyPairInput, sink
   const bound = sinksFor(sinkFor, { old: j.oldKey?.publicKey, next: pair.publicKey });
   for (const t of j.targets) {
     const back = await bound(t.target).readBack(pairFor(t, pair, j.connection.baseUrl));
-    if (!back.matches) throw new RotationError('failed', `${t.target} no longer holds the new pair (${back.difference}). Someone changed it; resume to push again, or abort.`);
-    emit({ kind: 'target', target: t.target, status: 'verified', message: `${t.target}: holds ${pair.publicKey}.` });
+    if (!back.matches) throw new RotationError('failed', l10n.t('{0} no longer holds the new pair ({1}). Someone changed it; resume to push again, or abort.', t.target, back.difference ?? ''));
+    emit({ kind: 'target', target: t.target, status: 'verified', message: l10n.t('{0}: holds {1}.', t.target, pair.publicKey) });
   }
 }
 
@@ -110,7 +111,7 @@ export async function restoreTargets(j: RotationJournal, pending: PendingSecrets
     t.restored = { at: new Date().toISOString() };
     t.restoreProblem = undefined;
     ctx.save();
-    ctx.emit({ kind: 'target', target: t.target, status: 'restored', message: `${t.target}: holds ${t.before.publicKey ?? 'no key'} again.` });
+    ctx.emit({ kind: 'target', target: t.target, status: 'restored', message: t.before.publicKey ? l10n.t('{0}: holds {1} again.', t.target, t.before.publicKey) : l10n.t('{0}: holds no key again.', t.target) });
   }
   return problems;
 }

@@ -26,7 +26,10 @@ export async function probeTraces(client: LangfuseClient, since: string, now: ()
   }
   return {
     since, at: now().toISOString(), serverVersion: versionText,
-    unavailable: `trace probe unavailable on Langfuse ${version?.text ?? '(version unknown: GET /api/public/health did not say)'}: ${reasons.join('; ')}`,
+    // Kept in the journal as written now: a whole translated sentence, the reasons (one clause each) as its argument.
+    unavailable: version
+      ? l10n.t('trace probe unavailable on Langfuse {0}: {1}', version.text, reasons.join('; '))
+      : l10n.t('trace probe unavailable on Langfuse (version unknown: {0} did not say): {1}', 'GET /api/public/health', reasons.join('; ')),
   };
 }
 
@@ -42,10 +45,12 @@ async function read(client: LangfuseClient, source: TraceReadPath, since: string
 function reasonOf(source: TraceReadPath, err: unknown): string {
   const endpoint = source === 'v2-observations' ? 'GET /api/public/v2/observations' : 'GET /api/public/traces';
   if (err instanceof UnsupportedError && err.serverMessage) {
-    return `${endpoint} is not served (Langfuse: "${err.serverMessage}"${err.replacement ? `; replacement: ${err.replacement}` : ''})`;
+    return err.replacement
+      ? l10n.t('{0} is not served (Langfuse: "{1}"; replacement: {2})', endpoint, err.serverMessage, err.replacement)
+      : l10n.t('{0} is not served (Langfuse: "{1}")', endpoint, err.serverMessage);
   }
   const text = isLangfuseError(err) || err instanceof Error ? err.message : String(err);
-  return `${endpoint} failed: ${redactText(text).slice(0, 400)}`;
+  return l10n.t('{0} failed: {1}', endpoint, redactText(text).slice(0, 400));
 }
 
 /**

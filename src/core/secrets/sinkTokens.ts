@@ -3,6 +3,7 @@
 // SecretKeys.sink(<id>) and stores them with one command each; the CLI reads VAULT_TOKEN and
 // LANGFUSE_ACCESS_SIEM_TOKEN instead.
 import { SIEM_TOKEN_ENV } from '../audit/forward/forwardConfig';
+import { l10n } from '../l10n/l10n';
 import { Settings } from '../names';
 import { isSinkError } from './errors';
 import type { SecretManagersSettings } from './settings';
@@ -21,26 +22,29 @@ export interface SinkTokenInfo {
   cliEnv: string;
 }
 
+// Label and prompt are getters: translated when read, after the edge installed its translator.
 export const SINK_TOKENS: Readonly<Record<SinkTokenId, SinkTokenInfo>> = {
   vault: {
-    id: 'vault', label: 'Vault token', cliEnv: 'VAULT_TOKEN',
-    prompt: `A Vault token whose policy may create, read and update the KV paths of your vault: rotation targets (Vault at ${Settings.secretManagers}.vault.address). Kept in VS Code's SecretStorage.`,
+    id: 'vault', cliEnv: 'VAULT_TOKEN',
+    get label() { return l10n.t('Vault token'); },
+    get prompt() { return l10n.t('A Vault token whose policy may create, read and update the KV paths of your vault: rotation targets (Vault at {0}). Kept in VS Code\'s SecretStorage.', `${Settings.secretManagers}.vault.address`); },
   },
   siem: {
-    id: 'siem', label: 'SIEM token', cliEnv: SIEM_TOKEN_ENV,
-    prompt: `Bearer token of the endpoint in ${Settings.auditForwarding}.siem.url. Kept in VS Code's SecretStorage.`,
+    id: 'siem', cliEnv: SIEM_TOKEN_ENV,
+    get label() { return l10n.t('SIEM token'); },
+    get prompt() { return l10n.t('Bearer token of the endpoint in {0}. Kept in VS Code\'s SecretStorage.', `${Settings.auditForwarding}.siem.url`); },
   },
 };
 
 /** What is wrong with a pasted token, or undefined. Tokens are single words; a Langfuse key is not one. */
 export function sinkTokenProblem(value: string): string | undefined {
   const v = value.trim();
-  if (!v) return 'Paste the token.';
-  if (/\s/.test(v)) return 'A token has no spaces or line breaks: paste only the token.';
+  if (!v) return l10n.t('Paste the token.');
+  if (/\s/.test(v)) return l10n.t('A token has no spaces or line breaks: paste only the token.');
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(v)) return 'The token contains control characters.';
-  if (v.length > 8192) return 'That is longer than any token (over 8192 characters).';
-  if (/^(sk|pk)-lf-/.test(v)) return 'That is a Langfuse API key, not a token for this endpoint.';
+  if (/[\u0000-\u001f\u007f]/.test(v)) return l10n.t('The token contains control characters.');
+  if (v.length > 8192) return l10n.t('That is longer than any token (over {0} characters).', 8192);
+  if (/^(sk|pk)-lf-/.test(v)) return l10n.t('That is a Langfuse API key, not a token for this endpoint.');
   return undefined;
 }
 
@@ -59,17 +63,20 @@ export type VaultTokenCheck =
  * in the middle of a rotation.
  */
 export async function checkVaultToken(settings: SecretManagersSettings['vault'], token: string, timeoutMs = 10_000): Promise<VaultTokenCheck> {
-  if (!settings?.address) return { kind: 'no-address', message: `Set ${Settings.secretManagers}.vault.address in your user settings to use it (it was not checked with Vault).` };
+  if (!settings?.address) return { kind: 'no-address', message: l10n.t('Set {0} in your user settings to use it (it was not checked with Vault).', `${Settings.secretManagers}.vault.address`) };
   try {
     const http = new VaultHttp('vault', { address: settings.address, token: token.trim(), namespace: settings.namespace, timeoutMs });
     const body = LookupSelf.safeParse((await http.call('GET', 'auth/token/lookup-self')).body);
     const data = body.success ? body.data.data : {};
-    const policies = data.policies?.length ? `policies ${data.policies.join(', ')}` : 'no policies listed';
-    const ttl = data.ttl ? `, expires in ${Math.max(1, Math.round(data.ttl / 3600))} h` : data.ttl === 0 ? ', does not expire' : '';
-    return { kind: 'accepted', summary: `Vault at ${http.address} accepted the token${data.display_name ? ` (${data.display_name})` : ''}: ${policies}${ttl}.` };
+    return { kind: 'accepted', summary: acceptedSummary(http.address, data) };
   } catch (err) {
     if (!isSinkError(err)) throw err;
-    if (err.code === 'permission') return { kind: 'refused', message: `Vault at ${settings.address} refused the token (${err.causeCode ?? 'permission denied'}): it is mistyped, expired or revoked${settings.namespace ? `, or not valid in namespace ${settings.namespace}` : ''}.` };
+    if (err.code === 'permission') {
+      const cause = err.causeCode ?? l10n.t('permission denied');
+      return { kind: 'refused', message: settings.namespace
+        ? l10n.t('Vault at {0} refused the token ({1}): it is mistyped, expired or revoked, or not valid in namespace {2}.', settings.address, cause, settings.namespace)
+        : l10n.t('Vault at {0} refused the token ({1}): it is mistyped, expired or revoked.', settings.address, cause) };
+    }
     const message = err.message.replace(/^vault: /, '');
     return err.code === 'invalid-config' ? { kind: 'refused', message } : { kind: 'unreachable', message };
   }
@@ -80,7 +87,23 @@ export function vaultTokenDecision(check: VaultTokenCheck): { action: 'store' | 
   switch (check.kind) {
     case 'accepted': return { action: 'store', message: check.summary };
     case 'no-address': return { action: 'store', message: check.message };
-    case 'refused': return { action: 'refuse', message: `Not stored: ${check.message}` };
-    case 'unreachable': return { action: 'ask', message: `${check.message} Store the Vault token without checking it?` };
+    case 'refused': return { action: 'refuse', message: l10n.t('Not stored: {0}', check.message) };
+    case 'unreachable': return { action: 'ask', message: l10n.t('{0} Store the Vault token without checking it?', check.message) };
   }
+}
+
+/** "Vault at … accepted the token (name): policies a, b, expires in 3 h.": one whole sentence per case. */
+function acceptedSummary(address: string, data: { display_name?: string; policies?: string[]; ttl?: number }): string {
+  const name = data.display_name;
+  const policies = data.policies?.length ? data.policies.join(', ') : undefined;
+  const hours = data.ttl ? Math.max(1, Math.round(data.ttl / 3600)) : undefined;
+  const forever = data.ttl === 0;
+  if (policies === undefined) {
+    if (hours !== undefined) return name ? l10n.t('Vault at {0} accepted the token ({1}): no policies listed, expires in {2} h.', address, name, hours) : l10n.t('Vault at {0} accepted the token: no policies listed, expires in {1} h.', address, hours);
+    if (forever) return name ? l10n.t('Vault at {0} accepted the token ({1}): no policies listed, does not expire.', address, name) : l10n.t('Vault at {0} accepted the token: no policies listed, does not expire.', address);
+    return name ? l10n.t('Vault at {0} accepted the token ({1}): no policies listed.', address, name) : l10n.t('Vault at {0} accepted the token: no policies listed.', address);
+  }
+  if (hours !== undefined) return name ? l10n.t('Vault at {0} accepted the token ({1}): policies {2}, expires in {3} h.', address, name, policies, hours) : l10n.t('Vault at {0} accepted the token: policies {1}, expires in {2} h.', address, policies, hours);
+  if (forever) return name ? l10n.t('Vault at {0} accepted the token ({1}): policies {2}, does not expire.', address, name, policies) : l10n.t('Vault at {0} accepted the token: policies {1}, does not expire.', address, policies);
+  return name ? l10n.t('Vault at {0} accepted the token ({1}): policies {2}.', address, name, policies) : l10n.t('Vault at {0} accepted the token: policies {1}.', address, policies);
 }
