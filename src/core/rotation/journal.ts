@@ -4,6 +4,7 @@
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { l10n } from '../l10n/l10n';
 import * as z from '../zod';
 import { StateFiles } from '../names';
 import { writeFileAtomicSync } from '../state/atomicWrite';
@@ -157,7 +158,7 @@ export class JournalStore {
   }
 
   file(id: string): string {
-    if (!ID.test(id)) throw new Error(`"${id}" is not a rotation id (they look like rot-20261128-114500-1a2b3c)`);
+    if (!ID.test(id)) throw new Error(l10n.t('"{0}" is not a rotation id (they look like {1})', id, 'rot-20261128-114500-1a2b3c'));
     return path.join(this.dir, `${id}.json`);
   }
 
@@ -214,11 +215,11 @@ export class JournalStore {
 
 function parseJournal(text: string, file: string): RotationJournal {
   let raw: unknown;
-  try { raw = JSON.parse(text); } catch { throw new Error(`The rotation journal ${file} is not valid JSON.`); }
+  try { raw = JSON.parse(text); } catch { throw new Error(l10n.t('The rotation journal {0} is not valid JSON.', file)); }
   const parsed = RotationJournal.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new Error(`The rotation journal ${file} does not have the expected shape (${issue?.path.join('.') || 'root'}: ${issue?.code}).`);
+    throw new Error(l10n.t('The rotation journal {0} does not have the expected shape ({1}: {2}).', file, issue?.path.join('.') || 'root', issue?.code ?? ''));
   }
   return parsed.data;
 }

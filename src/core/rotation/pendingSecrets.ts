@@ -5,6 +5,7 @@
 // Both are wiped when the rotation completes or is rolled back.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { l10n } from '../l10n/l10n';
 import * as z from '../zod';
 import { SecretKeys, StateFiles } from '../names';
 import type { SecretStorageLike } from '../secrets/secretStorage/secretStorageSink';
@@ -50,9 +51,9 @@ const PendingSecretsSchema = z.object({
 
 function parsePending(text: string, where: string): PendingSecrets {
   let raw: unknown;
-  try { raw = JSON.parse(text); } catch { throw new Error(`The pending rotation secrets in ${where} are not valid JSON; the file was damaged. Do not delete it: it may hold the only copy of a new secret key.`); }
+  try { raw = JSON.parse(text); } catch { throw new Error(l10n.t('The pending rotation secrets in {0} are not valid JSON; the file was damaged. Do not delete it: it may hold the only copy of a new secret key.', where)); }
   const parsed = PendingSecretsSchema.safeParse(raw);
-  if (!parsed.success) throw new Error(`The pending rotation secrets in ${where} do not have the expected shape.`);
+  if (!parsed.success) throw new Error(l10n.t('The pending rotation secrets in {0} do not have the expected shape.', where));
   return parsed.data as PendingSecrets;
 }
 
@@ -69,7 +70,7 @@ export class FilePendingSecretStore implements PendingSecretStore {
   }
 
   describe(): string {
-    return `a 0600 file in ${this.dir}`;
+    return l10n.t('a 0600 file in {0}', this.dir);
   }
 
   async load(rotationId: string): Promise<PendingSecrets | undefined> {
