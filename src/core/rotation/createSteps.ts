@@ -21,9 +21,11 @@ export async function prepareNewPair(ctx: StepContext, j: RotationJournal, cb: R
       const note = keptNote(j);
       pair = await cb.provideNewPair?.({
         rotationId: j.id, project: j.project.name, baseUrl: j.connection.baseUrl, oldPublicKey: oldKeyOf(j).publicKey, suggestedNote: note ?? '',
-        instructions: `Create a new API key in the Langfuse UI (project ${j.project.name} → Settings → API Keys) with ${note ? `the note "${note}"` : `the same note as ${oldKeyOf(j).publicKey}`}, then paste the public and the secret key. The secret is shown only once.`,
+        instructions: note
+          ? l10n.t('Create a new API key in the Langfuse UI (project {0} → Settings → API Keys) with the note "{1}", then paste the public and the secret key. The secret is shown only once.', j.project.name, note)
+          : l10n.t('Create a new API key in the Langfuse UI (project {0} → Settings → API Keys) with the same note as {1}, then paste the public and the secret key. The secret is shown only once.', j.project.name, oldKeyOf(j).publicKey),
       });
-      if (!pair) return ctx.wait(j, cb, 'new-pair', `Waiting for the new key pair created in the Langfuse UI for project ${j.project.name}.`);
+      if (!pair) return ctx.wait(j, cb, 'new-pair', l10n.t('Waiting for the new key pair created in the Langfuse UI for project {0}.', j.project.name));
       await checkPastedPair(ctx, j, pair);
       pending.newPair = { publicKey: pair.publicKey, secretKey: pair.secretKey };
       await ctx.deps.secrets.save(pending);
@@ -76,7 +78,7 @@ export async function createKey(ctx: StepContext, j: RotationJournal, cb: Rotati
     // A server that ignores predefined keys generated its own pair: persist that one at once.
     pending.newPair = { publicKey: created.publicKey, secretKey: created.secretKey };
     await ctx.deps.secrets.save(pending);
-    j.notes.push('The server generated its own key pair instead of the predefined one; that pair was stored instead.');
+    j.notes.push(l10n.t('The server generated its own key pair instead of the predefined one; that pair was stored instead.'));
   }
   ctx.checkpoint('key-created');
   j.newKey = { publicKey: created.publicKey, id: created.id, createdAt: created.createdAt, note: created.note ?? undefined };

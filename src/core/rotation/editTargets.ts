@@ -47,6 +47,8 @@ export async function editTargets(ctx: StepContext, j: RotationJournal, wanted: 
   ctx.record(j, j.step, `targets edited: ${summary}`);
   ctx.save(j);
   ctx.audit(j, 'rotation.targets', 'success', { added, removed: removed.map(t => t.target) });
-  ctx.note(j, cb, `Targets of rotation ${j.id} changed: ${summary}.`);
+  ctx.note(j, cb, added.length && removed.length ? l10n.t('Targets of rotation {0} changed: added {1}; removed {2} (restored).', j.id, added.join(', '), removed.map(t => t.target).join(', '))
+    : added.length ? l10n.t('Targets of rotation {0} changed: added {1}.', j.id, added.join(', '))
+    : l10n.t('Targets of rotation {0} changed: removed {1} (restored).', j.id, removed.map(t => t.target).join(', ')));
   return j;
 }

@@ -4,6 +4,7 @@
 // other blanket confirmations never count. Checked when the rotation starts and again right before
 // each write (the file may have changed in between), always before the revoke.
 import * as fs from 'node:fs';
+import { l10n } from '../l10n/l10n';
 import { foreignBaseUrls, readBy, urlHost, type BaseUrlSetting } from '../env/sdkBaseUrls';
 import { parseSinkTarget } from '../secrets/spec';
 import { RotationInputError } from './errors';
@@ -38,16 +39,16 @@ export function foreignHostRequest(target: string, connectionBaseUrl: string, se
   const named = settings.map(s => `${s.variable}=${s.host} (${readBy(s.kind)})`).join('; ');
   return {
     rotationId, target, connectionHost, foreignHosts,
-    question: `${target} points its SDK at ${foreignHosts.map(h => h.host).join(' and ')}, not at ${connectionHost} where this key belongs: ${named}. `
-      + `Writing the new key there lets the application send it to ${foreignHosts.map(h => h.host).join(' and ')}. Write it anyway?`,
+    question: l10n.t('{0} points its SDK at {1}, not at {2} where this key belongs: {3}. Writing the new key there lets the application send it to {1}. Write it anyway?',
+      target, andList(foreignHosts.map(h => h.host)), connectionHost, named),
   };
 }
 
 /** The target names a host the user did not confirm for it. */
 export class RotationForeignHostError extends RotationInputError {
   constructor(readonly request: ForeignHostRequest) {
-    super(`Refusing to write the new key into ${request.target}: it points its SDK at ${request.foreignHosts.map(h => `${h.host} (${h.variables.join(', ')})`).join(' and ')}, not at ${request.connectionHost}, the host of this key's connection. `
-      + `Point those variables at ${request.connectionHost}, leave the file out of the rotation, or confirm both hosts explicitly (CLI: --allow-foreign-host ${request.foreignHosts[0].host}).`);
+    super(l10n.t('Refusing to write the new key into {0}: it points its SDK at {1}, not at {2}, the host of this key\'s connection. Point those variables at {2}, leave the file out of the rotation, or confirm both hosts explicitly (CLI: {3}).',
+      request.target, andList(request.foreignHosts.map(h => `${h.host} (${h.variables.join(', ')})`)), request.connectionHost, `--allow-foreign-host ${request.foreignHosts[0].host}`));
   }
 }
 
@@ -69,4 +70,9 @@ export async function checkForeignHosts(
     kept.push({ target, hosts: request.foreignHosts.map(h => h.host), connectionHost: request.connectionHost, at: now.toISOString() });
   }
   return kept;
+}
+
+/** "a and b" / "a, b and c": the joining word is the translator's, the hosts stay as written. */
+function andList(items: readonly string[]): string {
+  return items.length < 2 ? items.join('') : l10n.t('{0} and {1}', items.slice(0, -1).join(', '), items[items.length - 1]);
 }

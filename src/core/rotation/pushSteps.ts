@@ -33,7 +33,7 @@ export async function verify(ctx: StepContext, j: RotationJournal, cb: RotationC
   if (j.oldKey && pending.oldSecretKey && j.oldKey.secretAnswered === undefined) {
     // Checked before any revoke, so that a 401 afterwards proves the revoke and not a wrong secret.
     j.oldKey.secretAnswered = await ctx.answers({ publicKey: j.oldKey.publicKey, secretKey: pending.oldSecretKey }, j);
-    if (!j.oldKey.secretAnswered) ctx.note(j, cb, `The old secret found in the targets does not authenticate ${j.oldKey.publicKey} (wrong secret, or the key is already gone); the 401 re-check will not count.`);
+    if (!j.oldKey.secretAnswered) ctx.note(j, cb, l10n.t('The old secret found in the targets does not authenticate {0} (wrong secret, or the key is already gone); the 401 re-check will not count.', j.oldKey.publicKey));
   }
   return ctx.advance(j, 'verified', cb, l10n.t('The new pair answers who-am-I for project {0}, and every target holds it.', who.name));
 }

@@ -20,19 +20,19 @@ export async function confirmRevoke(ctx: StepContext, j: RotationJournal, cb: Ro
   const request = {
     rotationId: j.id, project: j.project.name, oldPublicKey: oldKey.publicKey, newPublicKey: newKey, mode: j.mode,
     question: j.mode === 'manual'
-      ? `Have you deleted ${oldKey.publicKey} in project ${j.project.name} in the Langfuse UI?`
-      : `Revoke ${oldKey.publicKey} in project ${j.project.name} now? This cannot be undone.`,
+      ? l10n.t('Have you deleted {0} in project {1} in the Langfuse UI?', oldKey.publicKey, j.project.name)
+      : l10n.t('Revoke {0} in project {1} now? This cannot be undone.', oldKey.publicKey, j.project.name),
     warning: j.mode === 'compromised'
-      ? `Compromised mode: ${oldKey.publicKey} is revoked now, before anyone confirmed the services moved to ${newKey}. Every service still using the old key fails at once.`
+      ? l10n.t('Compromised mode: {0} is revoked now, before anyone confirmed the services moved to {1}. Every service still using the old key fails at once.', oldKey.publicKey, newKey)
       : undefined,
     manualInstructions: j.mode === 'manual'
-      ? `Open the Langfuse UI → project ${j.project.name} → Settings → API Keys and delete the key ${oldKey.publicKey}.`
+      ? l10n.t('Open the Langfuse UI → project {0} → Settings → API Keys and delete the key {1}.', j.project.name, oldKey.publicKey)
       : undefined,
   };
   const yes = await cb.confirmRevoke?.(request);
   if (!yes) {
     ctx.audit(j, 'rotation.revoke', 'refused', {});
-    return ctx.wait(j, cb, j.mode === 'manual' ? 'manual-deletion' : 'confirm-revoke', j.mode === 'manual' ? request.manualInstructions ?? '' : `Waiting for confirmation to revoke ${oldKey.publicKey} in project ${j.project.name}.`);
+    return ctx.wait(j, cb, j.mode === 'manual' ? 'manual-deletion' : 'confirm-revoke', j.mode === 'manual' ? request.manualInstructions ?? '' : l10n.t('Waiting for confirmation to revoke {0} in project {1}.', oldKey.publicKey, j.project.name));
   }
   return ctx.advance(j, 'revoking', cb, j.mode === 'manual' ? l10n.t('You deleted {0} in the Langfuse UI; checking.', oldKey.publicKey) : l10n.t('Revoking {0}: from here on there is no rollback.', oldKey.publicKey));
 }
@@ -68,8 +68,8 @@ export async function recheck(ctx: StepContext, j: RotationJournal, cb: Rotation
   if (!newWorks) throw new RotationError('failed', l10n.t('The new pair {0} no longer answers. Check the key in the Langfuse UI; its secret is still in {1}.', pair.publicKey, ctx.deps.secrets.describe()));
   let oldPair: 'unauthorized' | 'still-valid' | 'not-checked' = 'not-checked';
   let note: string | undefined;
-  if (!pending.oldSecretKey) note = 'The old secret was not available (no target held it), so the 401 re-check was skipped.';
-  else if (oldKey.secretAnswered === false) note = 'The old secret found did not authenticate before the revoke, so a 401 now proves nothing; re-check skipped.';
+  if (!pending.oldSecretKey) note = l10n.t('The old secret was not available (no target held it), so the 401 re-check was skipped.');
+  else if (oldKey.secretAnswered === false) note = l10n.t('The old secret found did not authenticate before the revoke, so a 401 now proves nothing; re-check skipped.');
   else oldPair = (await ctx.answers({ publicKey: oldKey.publicKey, secretKey: pending.oldSecretKey }, j)) ? 'still-valid' : 'unauthorized';
   j.recheck = { oldPair, newPair: true, note, at: ctx.now().toISOString() };
   if (oldPair === 'still-valid') {

@@ -15,7 +15,7 @@ export async function rollBack(ctx: StepContext, j: RotationJournal, cb: Rotatio
   });
   if (problems.length > 0) {
     ctx.audit(j, 'rotation.rollback', 'failure', { problems });
-    return { journal: ctx.wait(j, cb, 'restore-conflict', `Could not restore ${problems.join('; ')}. Fix the target by hand, then run the abort again.`), outcome: 'waiting' };
+    return { journal: ctx.wait(j, cb, 'restore-conflict', l10n.t('Could not restore {0}. Fix the target by hand, then run the abort again.', problems.join('; '))), outcome: 'waiting' };
   }
   const newPublicKey = j.newKey?.publicKey ?? pending.newPair?.publicKey;
   const mayExist = reached(j.mode, j.step, 'creating');
@@ -26,10 +26,10 @@ export async function rollBack(ctx: StepContext, j: RotationJournal, cb: Rotatio
     if (key) {
       await admin.projectApiKeys.delete(projectId, key.id);
       ctx.checkpoint('new-key-deleted');
-      ctx.note(j, cb, `Deleted the new key ${newPublicKey}.`);
+      ctx.note(j, cb, l10n.t('Deleted the new key {0}.', newPublicKey));
     }
   } else if (newPublicKey && mayExist) {
-    ctx.note(j, cb, `Delete the new key ${newPublicKey} in the Langfuse UI (project ${j.project.name} → Settings → API Keys): this connection cannot delete keys.`);
+    ctx.note(j, cb, l10n.t('Delete the new key {0} in the Langfuse UI (project {1} → Settings → API Keys): this connection cannot delete keys.', newPublicKey, j.project.name));
   }
   await ctx.deps.secrets.wipe(j.id);
   ctx.checkpoint('secrets-wiped');

@@ -3,6 +3,7 @@
 // found wrong only at the push step would leave a created key behind with Abort as the only way out.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { l10n } from '../l10n/l10n';
 import { parseSinkTarget } from '../secrets/spec';
 import type { SecretSink } from '../secrets/types';
 import { RotationInputError } from './errors';
@@ -11,7 +12,9 @@ import { sinksFor } from './targets';
 /** One or more targets cannot take the new pair; nothing was created or written. */
 export class RotationTargetError extends RotationInputError {
   constructor(readonly problems: readonly string[]) {
-    super(`Nothing was created: ${problems.length === 1 ? 'a target cannot take' : `${problems.length} targets cannot take`} the new key pair. ${problems.join(' ')} Leave ${problems.length === 1 ? 'it' : 'them'} out of this rotation, or fix ${problems.length === 1 ? 'it' : 'them'} first.`);
+    super(problems.length === 1
+      ? l10n.t('Nothing was created: a target cannot take the new key pair. {0} Leave it out of this rotation, or fix it first.', problems[0])
+      : l10n.t('Nothing was created: {0} targets cannot take the new key pair. {1} Leave them out of this rotation, or fix them first.', problems.length, problems.join(' ')));
   }
 }
 
