@@ -3,7 +3,7 @@
 // rate-limit headers, clock skew, TLS and proxy. GET requests only.
 import type { ActingIdentity } from '../session/port';
 import type { LangfuseClient } from '../langfuse/client';
-import { PLANS_WITH_ADMIN_API } from '../langfuse/errorMapping';
+import { plansWithAdminApi } from '../langfuse/errorMapping';
 import { isLangfuseError, PlanGateError, UnauthorizedError } from '../langfuse/errors';
 import { cloudRegionOf } from '../langfuse/regions';
 import { hasOrganizationScope } from '../langfuse/roles';
@@ -51,9 +51,9 @@ export async function runDoctor(client: LangfuseClient, input: { actor: ActingId
   } else {
     add('key', 'ok', l10n.t('organization key'));
     add('plan', caps.adminApi ? 'ok' : 'warn', caps.adminApi ? l10n.t('admin API (members, projects, keys): yes')
-      : l10n.t('admin API (members, projects, keys): no — the tree, member and key actions and rotations do not work; .env checks and the audit log do (available on {0})', PLANS_WITH_ADMIN_API));
+      : l10n.t('admin API (members, projects, keys): no — the tree, member and key actions and rotations do not work; .env checks and the audit log do (available on {0})', plansWithAdminApi()));
     add('plan', caps.rbacProjectRoles ? 'ok' : 'warn', caps.rbacProjectRoles ? l10n.t('project roles (rbac-project-roles): yes')
-      : l10n.t('project roles (rbac-project-roles): no — project-level roles cannot be read or set; members inherit their organization role (available on {0})', PLANS_WITH_ADMIN_API));
+      : l10n.t('project roles (rbac-project-roles): no — project-level roles cannot be read or set; members inherit their organization role (available on {0})', plansWithAdminApi()));
     await scimLine(client, add);
     add('plan', 'info', caps.adminApi
       ? l10n.t('audit logs (audit-logs): likely yes — Langfuse shows its own audit log only in its UI (no API), and grants it with the same plans as the admin API; this tool keeps its own log either way')
@@ -83,7 +83,7 @@ async function scimLine(client: LangfuseClient, add: (t: string, s: DoctorStatus
     await client.scimUsers.list({ count: 1 });
     add('plan', 'ok', l10n.t('SCIM (add members by email): yes'));
   } catch (err) {
-    if (err instanceof PlanGateError) add('plan', 'warn', l10n.t('SCIM (add members by email): no — "Add member" cannot create users (available on {0})', PLANS_WITH_ADMIN_API));
+    if (err instanceof PlanGateError) add('plan', 'warn', l10n.t('SCIM (add members by email): no — "Add member" cannot create users (available on {0})', plansWithAdminApi()));
     else add('plan', 'warn', l10n.t('SCIM (add members by email): unknown — {0}', messageOf(err)));
   }
 }
