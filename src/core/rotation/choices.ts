@@ -46,9 +46,9 @@ export function modeChoices(overview: OrganizationOverview): Choice<RotationMode
  */
 export function probeChoice(on: boolean): Choice<'toggle-probe'> {
   return {
-    label: `${on ? '$(pass-filled)' : '$(circle-large-outline)'} Trace probe: ${on ? 'on' : 'off'} (select to turn ${on ? 'off' : 'on'})`,
-    description: 'optional evidence, never blocks the rotation',
-    detail: 'Reads tracing data arriving with the NEW key since the cut-over: GET /api/public/v2/observations on Langfuse 4.x (the v3 trace list is not available on Langfuse v4), the v3 trace list on 3.x. It cannot show which key sent the data.',
+    label: on ? `$(pass-filled) ${l10n.t('Trace probe: on (select to turn off)')}` : `$(circle-large-outline) ${l10n.t('Trace probe: off (select to turn on)')}`,
+    description: l10n.t('optional evidence, never blocks the rotation'),
+    detail: l10n.t('Reads tracing data arriving with the NEW key since the cut-over: {0} on Langfuse 4.x (the v3 trace list is not available on Langfuse v4), the v3 trace list on 3.x. It cannot show which key sent the data.', 'GET /api/public/v2/observations'),
     value: 'toggle-probe',
   };
 }
