@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { l10n } from '../l10n/l10n';
 import { StateFiles, TOOL_VERSION } from '../names';
 import { acquireLockSync } from '../state/lock';
 import { ensurePrivateDir } from '../state/stateDir';
@@ -155,7 +156,7 @@ export class AuditWriter {
     const parts = splitLine(last);
     const seqMatch = /"seq":(\d+)/.exec(last);
     if (!parts || !seqMatch) {
-      throw new Error(`The audit log ${this.file} ends with a damaged line; run "langfuse-access audit verify" before writing more.`);
+      throw new Error(l10n.t('The audit log {0} ends with a damaged line; run "{1}" before writing more.', this.file, 'langfuse-access audit verify'));
     }
     const action = /"action":"((?:[^"\\]|\\.)*)"/.exec(last);
     return { seq: Number(seqMatch[1]), hash: parts.hash, lastAction: action ? action[1] : '' };

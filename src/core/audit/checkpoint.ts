@@ -1,4 +1,5 @@
 import * as crypto from 'node:crypto';
+import { l10n } from '../l10n/l10n';
 import * as z from '../zod';
 import type { AuditEvent } from './entry';
 import type { AuditSigningKey } from './signingKey';
@@ -32,15 +33,15 @@ export function checkpointEvent(key: AuditSigningKey, tip: { seq: number; hash: 
 /** Why a checkpoint does not hold, or undefined when its signature is good for the given tip. */
 export function checkpointProblem(details: CheckpointDetails, tip: { seq: number; hash: string }): string | undefined {
   if (details.covers.seq !== tip.seq || details.covers.hash !== tip.hash) {
-    return `it signs seq ${details.covers.seq} but follows seq ${tip.seq} with a different hash`;
+    return l10n.t('it signs seq {0} but follows seq {1} with a different hash', details.covers.seq, tip.seq);
   }
-  if (publicKeyId(details.publicKey) !== details.keyId) return 'its key id does not match its public key';
+  if (publicKeyId(details.publicKey) !== details.keyId) return l10n.t('its key id does not match its public key');
   let key: crypto.KeyObject;
   try {
     key = publicKeyFromRaw(details.publicKey);
   } catch {
-    return 'its public key is not a valid Ed25519 key';
+    return l10n.t('its public key is not a valid Ed25519 key');
   }
   const ok = crypto.verify(null, checkpointMessage(tip.seq, tip.hash), key, Buffer.from(details.signature, 'base64'));
-  return ok ? undefined : 'its signature does not verify';
+  return ok ? undefined : l10n.t('its signature does not verify');
 }

@@ -3,6 +3,8 @@
 // "audit-logs" of a project (LF web/src/pages/project/[projectId]/settings) and, in recent
 // versions, of an organization (LF web/src/pages/organization/[organizationId]/settings).
 
+import { l10n } from '../l10n/l10n';
+
 export interface LangfuseAuditLogLinks {
   project?: string;
   organization?: string;
@@ -25,7 +27,7 @@ export function langfuseAuditLogLinks(baseUrl: string, ids: { projectId?: string
  */
 export function langfuseAuditLogTarget(baseUrl: string, projectId: string, adminApi: boolean | undefined): { url: string } | { refusal: string } {
   if (!adminApi) {
-    return { refusal: 'Langfuse\'s own audit log is part of Cloud Team, Cloud Enterprise and Self-hosted Enterprise. This tool\'s audit log (the Audit Log view) records every change made from here on any plan.' };
+    return { refusal: l10n.t('Langfuse\'s own audit log is part of Cloud Team, Cloud Enterprise and Self-hosted Enterprise. This tool\'s audit log (the Audit Log view) records every change made from here on any plan.') };
   }
   return { url: langfuseAuditLogLinks(baseUrl, { projectId }).project! };
 }

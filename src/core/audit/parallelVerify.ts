@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { l10n } from '../l10n/l10n';
 import { HASH_FIELD_FROM_END, HASH_FROM_END, MIN_LINE_LENGTH, PREV_END_FROM_END, PREV_FROM_END } from './lineLayout';
 import { CancelledError, throwIfCancelled, type Work } from '../flow/work';
 import { streamLinesAsync } from './lineStream';
@@ -81,7 +82,7 @@ function hashRange(file: string, start: number, end: number, signal?: AbortSigna
     const settle = () => signal?.removeEventListener('abort', stop);
     worker.once('message', (bad: number[]) => { settle(); resolve(bad); });
     worker.once('error', err => { settle(); reject(err); });
-    worker.once('exit', code => { settle(); if (code !== 0) reject(new Error(`hash worker exited with ${code}`)); });
+    worker.once('exit', code => { settle(); if (code !== 0) reject(new Error(l10n.t('hash worker exited with {0}', code))); });
   });
 }
 

@@ -62,38 +62,48 @@ function rotationKeys(e: AuditEntry): string {
   const from = typeof e.details.oldPublicKey === 'string' ? e.details.oldPublicKey : e.resource.name;
   const to = typeof e.details.newPublicKey === 'string' ? e.details.newPublicKey : undefined;
   if (!from) return '';
-  return `Key: ${markdownCode(shortPublicKey(from))} → ${to ? markdownCode(shortPublicKey(to)) : '_not created yet_'}${typeof e.resource.id === 'string' ? ` (rotation ${markdownCode(e.resource.id)})` : ''}\n\n`;
+  const old = markdownCode(shortPublicKey(from));
+  const id = typeof e.resource.id === 'string' ? markdownCode(e.resource.id) : undefined;
+  const line = to
+    ? id ? l10n.t('Key: {0} → {1} (rotation {2})', old, markdownCode(shortPublicKey(to)), id) : l10n.t('Key: {0} → {1}', old, markdownCode(shortPublicKey(to)))
+    : id ? l10n.t('Key: {0} → _not created yet_ (rotation {1})', old, id) : l10n.t('Key: {0} → _not created yet_', old);
+  return `${line}\n\n`;
 }
 
 /** What the Audit Log view says while a filter is on ("action: apiKey.* · project: staging-chatbot"); undefined when none is. */
 export function filterDescription(filter: AuditFilter): string | undefined {
   const parts = [
-    filter.project !== undefined ? `project: ${filter.project}` : undefined,
-    filter.actor !== undefined ? `actor: ${filter.actor}` : undefined,
-    filter.action !== undefined ? `action: ${filter.action}` : undefined,
-    filter.since !== undefined ? `since ${filter.since.toISOString().slice(0, 10)}` : undefined,
-    filter.until !== undefined ? `until ${filter.until.toISOString().slice(0, 10)}` : undefined,
+    filter.project !== undefined ? l10n.t('project: {0}', filter.project) : undefined,
+    filter.actor !== undefined ? l10n.t('actor: {0}', filter.actor) : undefined,
+    filter.action !== undefined ? l10n.t('action: {0}', filter.action) : undefined,
+    filter.since !== undefined ? l10n.t('since {0}', filter.since.toISOString().slice(0, 10)) : undefined,
+    filter.until !== undefined ? l10n.t('until {0}', filter.until.toISOString().slice(0, 10)) : undefined,
   ].filter(Boolean);
-  return parts.length ? `filtered by ${parts.join(' · ')}` : undefined;
+  // Each part is a whole phrase of its own; the list goes in as one argument, like a list of names.
+  return parts.length ? l10n.t('filtered by {0}', parts.join(' · ')) : undefined;
 }
 
 /** One entry as a line of `audit tail`, whatever its fields hold: a name with a line break cannot print a forged entry. */
 export function entryLine(e: AuditEntry): string {
   const t = forTerminal;
   const r = e.resource;
-  const what = [r.kind, r.name ?? r.id, r.project ? `project ${r.project}` : undefined].filter(Boolean).map(v => t(String(v))).join(' ');
+  const what = [r.kind, r.name ?? r.id, r.project ? l10n.t('project {0}', r.project) : undefined].filter(Boolean).map(v => t(String(v))).join(' ');
   return `${t(e.time)}  #${e.seq}  ${t(e.actor.identity)} (${t(e.actor.tool)})  ${t(e.action)}  ${what}  ${t(e.outcome)}`;
 }
 
 /** The verify report as text lines (the JSON form is the report itself). */
 export function verifyReportText(file: string, exists: boolean, report: AuditVerifyReport, own: { keyId: string } | undefined): string {
-  const lines = [exists ? `${file}: ${report.entries} entries, ${report.checkpoints.count} signed checkpoint(s)` : `${file}: no audit log yet (nothing has been recorded on this machine)`];
-  for (const k of report.checkpoints.keys) lines.push(`checkpoint key ${k.keyId} (Ed25519 public key ${k.publicKey}), first used at line ${k.firstLine}`);
-  if (own) lines.push(`this machine's signing key: ${own.keyId} — keep a copy of the public key elsewhere and pass it with --trust to detect a replaced key`);
-  if (report.unsignedEntries > 0) lines.push(`${report.unsignedEntries} entr${report.unsignedEntries === 1 ? 'y' : 'ies'} after the last checkpoint (protected by the hash chain only; "audit checkpoint" signs them)`);
-  for (const p of report.problems) lines.push(`line ${p.line}: ${p.kind}: ${forTerminal(p.message)}`);
-  if (report.problemsTruncated) lines.push('(more problems not listed)');
-  lines.push(report.ok ? 'OK: the audit log is intact.' : `TAMPERED: ${report.problems.length}${report.problemsTruncated ? '+' : ''} problem(s).`);
+  const lines = [exists
+    ? l10n.t('{0}: {1} entries, {2} signed checkpoint(s)', file, report.entries, report.checkpoints.count)
+    : l10n.t('{0}: no audit log yet (nothing has been recorded on this machine)', file)];
+  for (const k of report.checkpoints.keys) lines.push(l10n.t('checkpoint key {0} (Ed25519 public key {1}), first used at line {2}', k.keyId, k.publicKey, k.firstLine));
+  if (own) lines.push(l10n.t('this machine\'s signing key: {0} — keep a copy of the public key elsewhere and pass it with --trust to detect a replaced key', own.keyId));
+  if (report.unsignedEntries === 1) lines.push(l10n.t('1 entry after the last checkpoint (protected by the hash chain only; "audit checkpoint" signs them)'));
+  else if (report.unsignedEntries > 1) lines.push(l10n.t('{0} entries after the last checkpoint (protected by the hash chain only; "audit checkpoint" signs them)', report.unsignedEntries));
+  for (const p of report.problems) lines.push(l10n.t('line {0}: {1}: {2}', p.line, p.kind, forTerminal(p.message)));
+  if (report.problemsTruncated) lines.push(l10n.t('(more problems not listed)'));
+  lines.push(report.ok ? l10n.t('OK: the audit log is intact.')
+    : report.problemsTruncated ? l10n.t('TAMPERED: {0}+ problem(s).', report.problems.length) : l10n.t('TAMPERED: {0} problem(s).', report.problems.length));
   return `${lines.join('\n')}\n`;
 }
 
@@ -102,7 +112,7 @@ export function parseAuditDate(value: string | undefined, what: string, endOfDay
   if (value === undefined) return undefined;
   const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
   const d = new Date(dateOnly ? `${value}T00:00:00.000Z` : value);
-  if (Number.isNaN(d.getTime())) throw new RangeError(`${what} must be a date like 2026-11-01 or an ISO time, got "${value}"`);
+  if (Number.isNaN(d.getTime())) throw new RangeError(l10n.t('{0} must be a date like 2026-11-01 or an ISO time, got "{1}"', what, value));
   if (dateOnly && endOfDay) d.setUTCDate(d.getUTCDate() + 1);
   return d;
 }
@@ -117,9 +127,15 @@ export function auditFilterFrom(values: { project?: string; actor?: string; acti
 /** What the editor says after "Verify": intact with its figures, or the first problems found. */
 export function verifySummary(report: AuditVerifyReport): string {
   const keys = report.checkpoints.keys.map(k => k.keyId).join(', ');
-  return report.ok
-    ? `The audit log is intact: ${report.entries} entries, hash chain unbroken${keys ? `, checkpoints signed by key ${keys}` : ''}.`
-    : `The audit log was tampered with: ${report.problems.slice(0, 3).map(p => p.message).join(' ')}${report.problems.length > 3 ? ` (+${report.problems.length - 3} more)` : ''}`;
+  if (report.ok) {
+    return keys
+      ? l10n.t('The audit log is intact: {0} entries, hash chain unbroken, checkpoints signed by key {1}.', report.entries, keys)
+      : l10n.t('The audit log is intact: {0} entries, hash chain unbroken.', report.entries);
+  }
+  const first = report.problems.slice(0, 3).map(p => p.message).join(' ');
+  return report.problems.length > 3
+    ? l10n.t('The audit log was tampered with: {0} (+{1} more)', first, report.problems.length - 3)
+    : l10n.t('The audit log was tampered with: {0}', first);
 }
 
 /** An export's date range (UTC days, both included) as a filter; checkpoints are exported too. */
@@ -133,7 +149,7 @@ export function exportFilter(since: string | undefined, until: string | undefine
 
 /** The facets the view can filter by, with the values present in the log. */
 export function filterFacets(facets: { projects: string[]; actors: string[]; actions: string[] }): { label: string; description: string; values: string[]; key: 'project' | 'actor' | 'action' }[] {
-  return ([['Project', facets.projects, 'project'], ['Actor', facets.actors, 'actor'], ['Action', facets.actions, 'action']] as const)
+  return ([[l10n.t('Project'), facets.projects, 'project'], [l10n.t('Actor'), facets.actors, 'actor'], [l10n.t('Action'), facets.actions, 'action']] as const)
     .filter(([, values]) => values.length > 0)
-    .map(([label, values, key]) => ({ label, values: [...values], key, description: `${values.length} value(s)` }));
+    .map(([label, values, key]) => ({ label, values: [...values], key, description: l10n.t('{0} value(s)', values.length) }));
 }

@@ -2,6 +2,7 @@ import * as crypto from 'node:crypto';
 import { CHECKPOINT_ACTION, CheckpointDetails, checkpointProblem } from './checkpoint';
 import { GENESIS_HASH } from './entry';
 import { publicKeyId } from './signingKey';
+import { l10n } from '../l10n/l10n';
 
 import type { AuditVerifyReport, CheckpointKeyInfo, VerifyOptions, VerifyProblem } from './verifyReport';
 import { streamLines } from './lineStream';
@@ -68,7 +69,7 @@ export class ChainVerifier {
     const lineNo = ++this.lineNo;
     const len = e - s;
     if (len === 0) {
-      this.problem({ line: lineNo, kind: 'malformed', message: `line ${lineNo} is empty; the writer never writes empty lines` });
+      this.problem({ line: lineNo, kind: 'malformed', message: l10n.t('line {0} is empty; the writer never writes empty lines', lineNo) });
       return;
     }
     // Fixed-position bytes only (no search): any other change shows up in the hash check.
@@ -78,8 +79,8 @@ export class ChainVerifier {
       this.problem({
         line: lineNo, kind: unterminated ? 'truncated' : 'malformed',
         message: unterminated
-          ? `line ${lineNo} is incomplete (the file ends mid-line: an interrupted write or a cut file)`
-          : `line ${lineNo} is not an audit entry (damaged, or text inserted by hand)`,
+          ? l10n.t('line {0} is incomplete (the file ends mid-line: an interrupted write or a cut file)', lineNo)
+          : l10n.t('line {0} is not an audit entry (damaged, or text inserted by hand)', lineNo),
       });
       return;
     }
@@ -116,7 +117,7 @@ export class ChainVerifier {
     const tipBefore = this.prevHash;
     this.scratch.write(prev, 0, 'latin1');
     if (!this.trustHashes && crypto.hash('sha256', this.scratch.subarray(0, SCRATCH_EXTRA + bodyLen)) !== stored) {
-      this.problem({ line: lineNo, seq, kind: 'edited', message: `line ${lineNo} (seq ${seq}) was changed after it was written: its content no longer matches its hash` });
+      this.problem({ line: lineNo, seq, kind: 'edited', message: l10n.t('line {0} (seq {1}) was changed after it was written: its content no longer matches its hash', lineNo, seq) });
       this.accept(lineNo, seq, stored);
       return;
     }
@@ -135,21 +136,21 @@ export class ChainVerifier {
       const gap = this.gaps.find(g => seq >= g.from && seq <= g.to);
       if (gap) {
         this.fillGap(gap, seq);
-        this.problem({ line: lineNo, seq, kind: 'reordered', message: `line ${lineNo} (seq ${seq}) is out of order: it belongs before line ${gap.beforeLine}` });
+        this.problem({ line: lineNo, seq, kind: 'reordered', message: l10n.t('line {0} (seq {1}) is out of order: it belongs before line {2}', lineNo, seq, gap.beforeLine) });
         return false;
       }
       const twin = this.findSeq(seq);
       this.problem(twin !== undefined
-        ? { line: lineNo, seq, kind: 'inserted', message: `line ${lineNo} repeats seq ${seq} of line ${twin}: one of the two was inserted` }
-        : { line: lineNo, seq, kind: 'reordered', message: `line ${lineNo} (seq ${seq}) is out of order: it comes after seq ${this.expectedSeq - 1}` });
+        ? { line: lineNo, seq, kind: 'inserted', message: l10n.t('line {0} repeats seq {1} of line {2}: one of the two was inserted', lineNo, seq, twin) }
+        : { line: lineNo, seq, kind: 'reordered', message: l10n.t('line {0} (seq {1}) is out of order: it comes after seq {2}', lineNo, seq, this.expectedSeq - 1) });
       return false;
     }
     if (seq > this.expectedSeq) {
       this.gaps.push({ from: this.expectedSeq, to: seq - 1, afterLine: this.lastLine, beforeLine: lineNo });
     } else if (this.findHash(prev) !== seq - 1) {
       this.problem(this.lastLine > 0
-        ? { line: this.lastLine, seq: seq - 1, kind: 'edited', message: `line ${this.lastLine} (seq ${seq - 1}) was rewritten: line ${lineNo} links to a different version of it` }
-        : { line: lineNo, seq, kind: 'edited', message: `line ${lineNo} (seq ${seq}) does not start the chain: earlier lines were removed or it was rewritten` });
+        ? { line: this.lastLine, seq: seq - 1, kind: 'edited', message: l10n.t('line {0} (seq {1}) was rewritten: line {2} links to a different version of it', this.lastLine, seq - 1, lineNo) }
+        : { line: lineNo, seq, kind: 'edited', message: l10n.t('line {0} (seq {1}) does not start the chain: earlier lines were removed or it was rewritten', lineNo, seq) });
     }
     return true;
   }
@@ -174,7 +175,7 @@ export class ChainVerifier {
       if (!parsed.success) throw new Error('shape');
       details = parsed.data;
     } catch {
-      this.problem({ line: lineNo, seq, kind: 'bad-checkpoint', message: `line ${lineNo} is a checkpoint without a readable signature` });
+      this.problem({ line: lineNo, seq, kind: 'bad-checkpoint', message: l10n.t('line {0} is a checkpoint without a readable signature', lineNo) });
       return;
     }
     this.pendingCheckpoints.push({ details, lineNo, seq, tip: { seq: seq - 1, hash: prev } });
@@ -188,13 +189,13 @@ export class ChainVerifier {
       const { details, lineNo, seq } = c;
       const why = checkAll || i === all.length - 1 ? checkpointProblem(details, c.tip) : undefined;
       if (why) {
-        this.problem({ line: lineNo, seq, kind: 'bad-checkpoint', message: `checkpoint at line ${lineNo} does not hold: ${why}` });
+        this.problem({ line: lineNo, seq, kind: 'bad-checkpoint', message: l10n.t('checkpoint at line {0} does not hold: {1}', lineNo, why) });
         return;
       }
       if (this.trusted && !this.trusted.has(details.publicKey) && !this.trusted.has(details.keyId)) {
-        this.problem({ line: lineNo, seq, kind: 'untrusted-key', message: `checkpoint at line ${lineNo} is signed with key ${details.keyId}, which is not one of the trusted keys` });
+        this.problem({ line: lineNo, seq, kind: 'untrusted-key', message: l10n.t('checkpoint at line {0} is signed with key {1}, which is not one of the trusted keys', lineNo, details.keyId) });
       } else if (!this.trusted && this.keys.length > 0 && !this.keys.some(k => k.keyId === details.keyId)) {
-        this.problem({ line: lineNo, seq, kind: 'key-changed', message: `checkpoint at line ${lineNo} is signed with a new key ${details.keyId} (earlier: ${this.keys.map(k => k.keyId).join(', ')}); expected only if the state folder's key was lost or replaced` });
+        this.problem({ line: lineNo, seq, kind: 'key-changed', message: l10n.t('checkpoint at line {0} is signed with a new key {1} (earlier: {2}); expected only if the state folder\'s key was lost or replaced', lineNo, details.keyId, this.keys.map(k => k.keyId).join(', ')) });
       }
       if (!this.keys.some(k => k.keyId === details.keyId)) this.keys.push({ keyId: details.keyId, publicKey: details.publicKey, firstLine: lineNo });
       this.checkpointCount++;
@@ -212,7 +213,7 @@ export class ChainVerifier {
   private acceptBytes(b: Buffer, e: number, lineNo: number, seq: number): void {
     const tip = this.options.knownTip;
     if (tip?.hash && seq === tip.seq && b.toString('latin1', e - HASH_FROM_END, e - 2) !== tip.hash) {
-      this.problem({ line: lineNo, seq, kind: 'edited', message: `line ${lineNo} (seq ${seq}) differs from the entry already recorded outside this machine: the log was rewritten at or before this line` });
+      this.problem({ line: lineNo, seq, kind: 'edited', message: l10n.t('line {0} (seq {1}) differs from the entry already recorded outside this machine: the log was rewritten at or before this line', lineNo, seq) });
     }
     b.copy(this.scratch, 0, e - HASH_FROM_END, e - 2);
     this.expectedSeq = seq + 1;
@@ -259,15 +260,11 @@ export class ChainVerifier {
   finish(): AuditVerifyReport {
     this.settleCheckpoints();
     for (const g of this.gaps) {
-      const what = g.from === g.to ? `seq ${g.from} is` : `seq ${g.from}–${g.to} are`;
-      this.problem({
-        line: g.beforeLine, seq: g.from, kind: 'deleted',
-        message: `${what} missing ${g.afterLine > 0 ? `between line ${g.afterLine} and line ${g.beforeLine}` : `before line ${g.beforeLine}`}: deleted`,
-      });
+      this.problem({ line: g.beforeLine, seq: g.from, kind: 'deleted', message: gapMessage(g) });
     }
     const tip = this.options.knownTip;
     if (tip && tip.seq > this.lastSeq) {
-      this.problem({ line: this.lineNo, seq: tip.seq, kind: 'deleted', message: `the log ends at seq ${this.lastSeq}, but seq ${tip.seq} was already recorded outside this machine: lines were removed from the end` });
+      this.problem({ line: this.lineNo, seq: tip.seq, kind: 'deleted', message: l10n.t('the log ends at seq {0}, but seq {1} was already recorded outside this machine: lines were removed from the end', this.lastSeq, tip.seq) });
     }
     this.problems.sort((a, b) => a.line - b.line);
     return {
@@ -283,6 +280,18 @@ export class ChainVerifier {
       unsignedEntries: Math.max(0, this.lastSeq - this.lastCheckpointSeq),
     };
   }
+}
+
+/** One whole sentence per shape of a gap (one seq or a range; before the first line or between two). */
+function gapMessage(g: Gap): string {
+  if (g.from === g.to) {
+    return g.afterLine > 0
+      ? l10n.t('seq {0} is missing between line {1} and line {2}: deleted', g.from, g.afterLine, g.beforeLine)
+      : l10n.t('seq {0} is missing before line {1}: deleted', g.from, g.beforeLine);
+  }
+  return g.afterLine > 0
+    ? l10n.t('seq {0}–{1} are missing between line {2} and line {3}: deleted', g.from, g.to, g.afterLine, g.beforeLine)
+    : l10n.t('seq {0}–{1} are missing before line {2}: deleted', g.from, g.to, g.beforeLine);
 }
 
 function growScratch(old: Buffer, size: number): Buffer {

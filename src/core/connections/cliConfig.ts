@@ -10,6 +10,7 @@
 //   { connections: [...], secretManagers: { aws: {...}, vault: {...}, pass: {...} } }
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { l10n } from '../l10n/l10n';
 import { parse as parseYaml } from '../yaml';
 import * as z from '../zod';
 import { checkBaseUrl, ConnectionConfig, KeyPair } from './connection';
@@ -56,16 +57,18 @@ export function loadCliConfig(env: EnvLike): CliConfig {
   let text: string;
   try { text = fs.readFileSync(file, 'utf8'); } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { file, exists: false, connections: [], secretManagers: {} };
-    throw new ConnectionConfigError(`Cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'}).`);
+    throw new ConnectionConfigError(l10n.t('Cannot read {0} ({1}).', file, (err as NodeJS.ErrnoException).code ?? 'error'));
   }
   let raw: unknown;
   try { raw = parseYaml(text); } catch (err) {
-    throw new ConnectionConfigError(`${file} is not valid YAML: ${(err as Error).message.split('\n')[0]}`);
+    throw new ConnectionConfigError(l10n.t('{0} is not valid YAML: {1}', file, (err as Error).message.split('\n')[0]));
   }
   const parsed = ConfigFile.safeParse(raw ?? []);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new ConnectionConfigError(`${file} is not a list of connections ({id, name, baseUrl, credentialsFile}) (${issue?.path.join('.') || 'top level'}: ${issue?.message}).`);
+    throw new ConnectionConfigError(issue?.path.length
+      ? l10n.t('{0} is not a list of connections ({1}) ({2}: {3}).', file, '{id, name, baseUrl, credentialsFile}', issue.path.join('.'), issue.message)
+      : l10n.t('{0} is not a list of connections ({1}) (top level: {2}).', file, '{id, name, baseUrl, credentialsFile}', issue?.message ?? ''));
   }
   const data = parsed.data;
   return Array.isArray(data)
@@ -83,17 +86,17 @@ const CredentialsFile = z.union([
 export function readCredentialsFile(file: string): { publicKey: string; secretKey: string; baseUrl?: string } {
   let stat: fs.Stats;
   try { stat = fs.statSync(file); } catch (err) {
-    throw new ConnectionConfigError(`Cannot read the credentials file ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'}).`);
+    throw new ConnectionConfigError(l10n.t('Cannot read the credentials file {0} ({1}).', file, (err as NodeJS.ErrnoException).code ?? 'error'));
   }
   if ((stat.mode & 0o077) !== 0) {
-    throw new ConnectionConfigError(`Refusing the credentials file ${file}: it is readable by others (mode ${(stat.mode & 0o777).toString(8).padStart(3, '0')}). Run: chmod 600 ${file}`);
+    throw new ConnectionConfigError(l10n.t('Refusing the credentials file {0}: it is readable by others (mode {1}). Run: chmod 600 {0}', file, (stat.mode & 0o777).toString(8).padStart(3, '0')));
   }
   let raw: unknown;
   try { raw = parseYaml(fs.readFileSync(file, 'utf8')); } catch {
-    throw new ConnectionConfigError(`The credentials file ${file} is neither YAML nor JSON.`);
+    throw new ConnectionConfigError(l10n.t('The credentials file {0} is neither YAML nor JSON.', file));
   }
   const parsed = CredentialsFile.safeParse(raw);
-  if (!parsed.success) throw new ConnectionConfigError(`The credentials file ${file} must hold publicKey (pk-lf-…) and secretKey (sk-lf-…), optionally baseUrl.`);
+  if (!parsed.success) throw new ConnectionConfigError(l10n.t('The credentials file {0} must hold publicKey (pk-lf-…) and secretKey (sk-lf-…), optionally baseUrl.', file));
   const data = parsed.data;
   return 'organization' in data ? { ...data.organization, baseUrl: data.baseUrl } : data;
 }
@@ -104,9 +107,9 @@ function pairFromEnv(env: EnvLike, cwd: string, entryFile: string | undefined, c
   const publicKey = env[CliEnv.publicKey];
   const secretKey = env[CliEnv.secretKey];
   if (!publicKey && !secretKey) return undefined;
-  if (!publicKey || !secretKey) throw new ConnectionConfigError(`Set both ${CliEnv.publicKey} and ${CliEnv.secretKey} (one of them is missing).`);
+  if (!publicKey || !secretKey) throw new ConnectionConfigError(l10n.t('Set both {0} and {1} (one of them is missing).', CliEnv.publicKey, CliEnv.secretKey));
   const parsed = KeyPair.safeParse({ publicKey, secretKey });
-  if (!parsed.success) throw new ConnectionConfigError(`${CliEnv.publicKey} must start with pk-lf- and ${CliEnv.secretKey} with sk-lf-.`);
+  if (!parsed.success) throw new ConnectionConfigError(l10n.t('{0} must start with pk-lf- and {1} with sk-lf-.', CliEnv.publicKey, CliEnv.secretKey));
   return { publicKey, secretKey, source: `${CliEnv.publicKey}/${CliEnv.secretKey}` };
 }
 
@@ -119,17 +122,24 @@ export function resolveCliConnection(io: { env: EnvLike; cwd: string }, name?: s
     entry = config.connections.find(c => c.id === name) ?? config.connections.find(c => c.name === name);
     if (!entry) {
       const known = config.connections.map(c => c.id).join(', ');
-      throw new ConnectionConfigError(`There is no connection "${name}" in ${config.file}${known ? ` (known: ${known})` : config.exists ? '' : ' (the file does not exist)'}. Add {id, name, baseUrl, credentialsFile} there.`);
+      const shape = '{id, name, baseUrl, credentialsFile}';
+      throw new ConnectionConfigError(known
+        ? l10n.t('There is no connection "{0}" in {1} (known: {2}). Add {3} there.', name, config.file, known, shape)
+        : config.exists
+          ? l10n.t('There is no connection "{0}" in {1}. Add {2} there.', name, config.file, shape)
+          : l10n.t('There is no connection "{0}" in {1} (the file does not exist). Add {2} there.', name, config.file, shape));
     }
   }
   const pair = pairFromEnv(io.env, io.cwd, entry?.credentialsFile, configDir);
   if (!pair) {
-    throw new ConnectionConfigError(`No key pair for ${entry ? `connection "${entry.id}"` : 'the CLI'}: set credentialsFile in ${config.file}, ${CliEnv.credentialsFile} (a 0600 file), or ${CliEnv.publicKey} and ${CliEnv.secretKey}. Keys are never read from the command line.`);
+    throw new ConnectionConfigError(entry
+      ? l10n.t('No key pair for connection "{0}": set credentialsFile in {1}, {2} (a 0600 file), or {3} and {4}. Keys are never read from the command line.', entry.id, config.file, CliEnv.credentialsFile, CliEnv.publicKey, CliEnv.secretKey)
+      : l10n.t('No key pair for the CLI: set credentialsFile in {0}, {1} (a 0600 file), or {2} and {3}. Keys are never read from the command line.', config.file, CliEnv.credentialsFile, CliEnv.publicKey, CliEnv.secretKey));
   }
   const baseUrl = entry?.baseUrl ?? io.env[CliEnv.baseUrl] ?? pair.baseUrl;
-  if (!baseUrl) throw new ConnectionConfigError(`No Langfuse address: use --connection NAME or set ${CliEnv.baseUrl}.`);
+  if (!baseUrl) throw new ConnectionConfigError(l10n.t('No Langfuse address: use --connection NAME or set {0}.', CliEnv.baseUrl));
   const checked = checkBaseUrl(baseUrl);
-  if (!checked.ok) throw new ConnectionConfigError(`${entry ? `Connection "${entry.id}"` : CliEnv.baseUrl}: ${checked.reason}`);
+  if (!checked.ok) throw new ConnectionConfigError(entry ? l10n.t('Connection "{0}": {1}', entry.id, checked.reason) : l10n.t('{0}: {1}', CliEnv.baseUrl, checked.reason));
   return { id: entry?.id, name: entry?.name, baseUrl: baseUrl.replace(/\/+$/, ''), publicKey: pair.publicKey, secretKey: pair.secretKey, credentialsSource: pair.source };
 }
 

@@ -1,8 +1,9 @@
+import { l10n } from '../l10n/l10n';
 import * as z from '../zod';
 
 /** A connection as stored in settings (`langfuseAccess.connections`) and the CLI's connections.yaml: never a secret. */
 export const ConnectionConfig = z.lazySchema(() => z.object({
-  id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and dashes')),
+  id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/, { error: () => l10n.t('lower-case letters, digits and dashes') })),
   name: z.string().check(z.minLength(1)),
   baseUrl: z.string().check(z.minLength(1)),
 }));
@@ -44,13 +45,13 @@ export function checkBaseUrl(baseUrl: string): { ok: true; url: URL } | { ok: fa
   try {
     url = new URL(baseUrl);
   } catch {
-    return { ok: false, reason: 'Not a URL. Use the address of your Langfuse instance, e.g. https://cloud.langfuse.com.' };
+    return { ok: false, reason: l10n.t('Not a URL. Use the address of your Langfuse instance, e.g. https://cloud.langfuse.com.') };
   }
-  if (url.username || url.password) return { ok: false, reason: 'The URL must not carry credentials; the key pair is stored separately.' };
+  if (url.username || url.password) return { ok: false, reason: l10n.t('The URL must not carry credentials; the key pair is stored separately.') };
   if (url.protocol === 'https:') return { ok: true, url };
   if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return { ok: true, url };
-  if (url.protocol === 'http:') return { ok: false, reason: `Refusing http:// for ${url.host}: keys would travel unencrypted. Use https:// (plain http is allowed only on loopback).` };
-  return { ok: false, reason: `Unsupported scheme ${url.protocol} — use https://.` };
+  if (url.protocol === 'http:') return { ok: false, reason: l10n.t('Refusing http:// for {0}: keys would travel unencrypted. Use https:// (plain http is allowed only on loopback).', url.host) };
+  return { ok: false, reason: l10n.t('Unsupported scheme {0} — use https://.', url.protocol) };
 }
 
 export function isLoopbackHost(hostname: string): boolean {

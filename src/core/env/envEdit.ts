@@ -3,6 +3,7 @@
 // spaces, CRLF, order. Used by the rotation's .env and pass sinks and by quick fixes.
 import type { EnvDocument, EnvEntry, EnvQuote } from './envParser';
 import { parseEnv } from './envParser';
+import { l10n } from '../l10n/l10n';
 
 /**
  * The value as it must be written so dotenv reads it back unchanged: in its old quotes when they fit,
@@ -15,7 +16,7 @@ export function formatEnvValue(value: string, quote?: EnvQuote): string {
   if (quote && fits(quote)) return `${quote}${value}${quote}`;
   if (value !== '' && /^[^\s#"'`]+$/.test(value)) return value;
   for (const q of ['"', "'", '`']) if (fits(q)) return `${q}${value}${q}`;
-  throw new Error('This value cannot be written to a .env file: it contains every kind of quote.');
+  throw new Error(l10n.t('This value cannot be written to a .env file: it contains every kind of quote.'));
 }
 
 /** Every value of `key` in file order, as dotenv reads each (dotenv and python-dotenv use the last). */
@@ -64,6 +65,8 @@ function assertOnlyKeyChanged(before: readonly EnvEntry[], after: readonly EnvEn
   const same = JSON.stringify(others(before)) === JSON.stringify(others(after)) && JSON.stringify(mine) === JSON.stringify(expected);
   if (!same) {
     const open = before.find(e => e.unbalancedQuote || (e.quote !== undefined && e.value.endsWith('\\')));
-    throw new Error(`Writing ${key} here would change other values${open ? `: ${open.key} on line ${open.keyRange.start.line + 1} has an unbalanced quote (or one escaped by a final backslash)` : ''}. Fix the quoting in the file first.`);
+    throw new Error(open
+      ? l10n.t('Writing {0} here would change other values: {1} on line {2} has an unbalanced quote (or one escaped by a final backslash). Fix the quoting in the file first.', key, open.key, open.keyRange.start.line + 1)
+      : l10n.t('Writing {0} here would change other values. Fix the quoting in the file first.', key));
   }
 }

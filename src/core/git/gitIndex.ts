@@ -2,6 +2,8 @@
 // repository's own config (core.fsmonitor, hooks, filters) can make a spawned `git` run commands.
 // Format: https://git-scm.com/docs/index-format (versions 2, 3 and 4, sparse directory entries).
 
+import { l10n } from '../l10n/l10n';
+
 export interface GitIndex {
   version: number;
   /** Tracked file paths, forward slashes, relative to the work tree. */
@@ -18,9 +20,9 @@ export class GitIndexError extends Error {}
 
 export function parseGitIndex(data: Uint8Array): GitIndex {
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  if (data.byteLength < 12 || view.getUint32(0) !== SIGNATURE) throw new GitIndexError('Not a git index file (missing DIRC signature).');
+  if (data.byteLength < 12 || view.getUint32(0) !== SIGNATURE) throw new GitIndexError(l10n.t('Not a git index file (missing DIRC signature).'));
   const version = view.getUint32(4);
-  if (version < 2 || version > 4) throw new GitIndexError(`Unsupported git index version ${version}.`);
+  if (version < 2 || version > 4) throw new GitIndexError(l10n.t('Unsupported git index version {0}.', version));
   const count = view.getUint32(8);
   const decoder = new TextDecoder('utf-8');
   const paths = new Set<string>();
@@ -30,7 +32,7 @@ export function parseGitIndex(data: Uint8Array): GitIndex {
 
   for (let n = 0; n < count; n++) {
     const entryStart = offset;
-    if (offset + ENTRY_FIXED_BYTES > data.byteLength) throw new GitIndexError('Truncated git index entry.');
+    if (offset + ENTRY_FIXED_BYTES > data.byteLength) throw new GitIndexError(l10n.t('Truncated git index entry.'));
     const flags = view.getUint16(offset + 60);
     offset += ENTRY_FIXED_BYTES;
     if (version >= 3 && (flags & EXTENDED_FLAG) !== 0) offset += 2;
@@ -45,7 +47,7 @@ export function parseGitIndex(data: Uint8Array): GitIndex {
         drop = ((drop + 1) << 7) | (byte & 0x7f);
       }
       const end = data.indexOf(0, offset);
-      if (end < 0) throw new GitIndexError('Truncated git index path.');
+      if (end < 0) throw new GitIndexError(l10n.t('Truncated git index path.'));
       const kept = previous.subarray(0, Math.max(0, previous.length - drop));
       const bytes = new Uint8Array(kept.length + end - offset);
       bytes.set(kept, 0);
@@ -55,7 +57,7 @@ export function parseGitIndex(data: Uint8Array): GitIndex {
       offset = end + 1;
     } else {
       const end = data.indexOf(0, offset);
-      if (end < 0) throw new GitIndexError('Truncated git index path.');
+      if (end < 0) throw new GitIndexError(l10n.t('Truncated git index path.'));
       name = decoder.decode(data.subarray(offset, end));
       // Entries are NUL-padded to a multiple of 8 bytes (at least one NUL).
       offset = entryStart + ((end - entryStart + 8) & ~7);

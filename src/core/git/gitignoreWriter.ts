@@ -2,6 +2,7 @@
 // and does nothing when the exact pattern is already there. On disk (appendToGitignore) the file is
 // read and written without following links and only inside its scope (core/fs/scopedWrite.ts).
 import { readFileNoFollow, writeFileInScope, type WriteScope } from '../fs/scopedWrite';
+import { l10n } from '../l10n/l10n';
 
 /**
  * Characters a pattern may hold: letters and digits of any script, and `. _ - / + @ % = , : ~` and space.
@@ -18,18 +19,18 @@ export class UnsafePatternError extends Error {
 
 /** Why `pattern` cannot be written, or undefined when it can. */
 export function unsafePatternReason(pattern: string): string | undefined {
-  if (!pattern.trim()) return 'A .gitignore pattern is one non-empty line.';
+  if (!pattern.trim()) return l10n.t('A .gitignore pattern is one non-empty line.');
   const odd = [...new Set([...pattern].filter(ch => !SAFE_PATTERN.test(ch)))];
   if (odd.length) {
     const shown = odd.map(ch => JSON.stringify(ch).slice(1, -1) || ch).join(' ');
-    return `The name holds characters that git or a shell would interpret (${shown}); add it to .gitignore by hand after checking the file name.`;
+    return l10n.t('The name holds characters that git or a shell would interpret ({0}); add it to .gitignore by hand after checking the file name.', shown);
   }
-  if (pattern.endsWith(' ')) return 'The name ends with a space, which .gitignore drops; add it by hand (escape the space with a backslash).';
+  if (pattern.endsWith(' ')) return l10n.t('The name ends with a space, which .gitignore drops; add it by hand (escape the space with a backslash).');
   return undefined;
 }
 
 export function addGitignorePattern(gitignoreText: string, pattern: string, comment?: string): string {
-  if (/[\r\n]/.test(pattern)) throw new UnsafePatternError('A .gitignore pattern is one non-empty line.');
+  if (/[\r\n]/.test(pattern)) throw new UnsafePatternError(l10n.t('A .gitignore pattern is one non-empty line.'));
   const unsafe = unsafePatternReason(pattern);
   if (unsafe) throw new UnsafePatternError(unsafe);
   const eol = gitignoreText.includes('\r\n') ? '\r\n' : '\n';

@@ -1,3 +1,4 @@
+import { l10n } from '../l10n/l10n';
 import type * as z from '../zod';
 import { LangfuseError, NetworkError, SchemaError, ServerError, TimeoutError } from './errors';
 import type { RawResponse, RequestSpec, Transport } from './http/transport';
@@ -31,10 +32,10 @@ export class Api {
     const parsed = schema.safeParse(res.body);
     if (parsed.success) return parsed.data;
     if (typeof res.body === 'string' && /^\s*</.test(res.body)) {
-      throw new SchemaError(['body is HTML'], `${this.transport.describe(spec)} answered with an HTML page instead of Langfuse's JSON — often a login page of a proxy or SSO gateway in front of Langfuse, or a wrong base URL. Open the base URL in a browser and use the address of Langfuse itself.`, { status: res.status, request: this.transport.describe(spec) });
+      throw new SchemaError(['body is HTML'], l10n.t('{0} answered with an HTML page instead of Langfuse\'s JSON — often a login page of a proxy or SSO gateway in front of Langfuse, or a wrong base URL. Open the base URL in a browser and use the address of Langfuse itself.', this.transport.describe(spec)), { status: res.status, request: this.transport.describe(spec) });
     }
     const issues = parsed.error.issues.slice(0, 5).map(i => `${i.path.join('.') || '(body)'}: ${i.code}${'expected' in i ? ` (expected ${String(i.expected)})` : ''}`);
-    throw new SchemaError(issues, `Langfuse answered ${this.transport.describe(spec)} in an unexpected shape (${issues.join('; ')}). The server may run a Langfuse version this tool does not know; check GET /api/public/health and update the tool.`, { status: res.status, request: this.transport.describe(spec) });
+    throw new SchemaError(issues, l10n.t('Langfuse answered {0} in an unexpected shape ({1}). The server may run a Langfuse version this tool does not know; check GET /api/public/health and update the tool.', this.transport.describe(spec), issues.join('; ')), { status: res.status, request: this.transport.describe(spec) });
   }
 }
 

@@ -7,7 +7,7 @@ export {
   UnauthorizedError, UnsupportedError, ValidationError, WrongKeyKindError,
   type Entitlement, type KeyKind, type LangfuseErrorKind,
 } from './errors';
-export { errorFromResponse, PLANS_WITH_ADMIN_API, serverText } from './errorMapping';
+export { errorFromResponse, PLANS_WITH_ADMIN_API, plansWithAdminApi, serverText } from './errorMapping';
 export { closeAllHostGates } from './http/hostGate';
 export { generateKeyPair } from './keys';
 export { loadOrganizationSnapshot, type OrganizationSnapshot, type ProjectSnapshot } from './organizationSnapshot';

@@ -1,7 +1,7 @@
 // The Access view's structure: which rows a row has, loaded through the connection's organization
 // model, and what a failed load shows instead (a row with a Retry or Fix Connection action).
 import { isLangfuseError } from '../langfuse/errors';
-import { PLANS_WITH_ADMIN_API } from '../langfuse/errorMapping';
+import { plansWithAdminApi } from '../langfuse/errorMapping';
 import { projectRoster, ROLE_RANK, type Role } from '../langfuse/roles';
 import type { AccessNode, NodeOf } from './accessNodes';
 import { progressCounter, type Work } from '../flow/work';
@@ -18,12 +18,12 @@ export async function childrenOf(node: AccessNode, model: OrganizationModel): Pr
         return [
           { kind: 'project', connectionId, project: caps.project ?? { id: '?', name: l10n.t('project') }, readOnly: true },
           { kind: 'message', connectionId, key: 'project-key', severity: 'info', label: l10n.t('Project key: read-only view of one project'),
-            detail: l10n.t('Connect with an organization API key on {0} to see and manage members, projects and keys.', PLANS_WITH_ADMIN_API) },
+            detail: l10n.t('Connect with an organization API key on {0} to see and manage members, projects and keys.', plansWithAdminApi()) },
         ];
       }
       if (!overview.projects) {
         return [{ kind: 'message', connectionId, key: 'plan-gate', severity: 'warning', label: l10n.t('The plan does not include the admin API'),
-          detail: l10n.t('Members, projects and keys are managed through the admin API, part of {0}. Plan changes can take up to 5 minutes to show.', PLANS_WITH_ADMIN_API), action: 'retry' }];
+          detail: l10n.t('Members, projects and keys are managed through the admin API, part of {0}. Plan changes can take up to 5 minutes to show.', plansWithAdminApi()), action: 'retry' }];
       }
       return [{ kind: 'organization', connectionId, projectCount: overview.projects.length }];
     }

@@ -3,6 +3,7 @@
 // be the one covering the .env file, the .gitignore that of its own repository, and every write stays
 // inside the workspace (core/fs/scopedWrite.ts). Both answer with the words to show, never by throwing.
 import * as path from 'node:path';
+import { l10n } from '../l10n/l10n';
 import { findAccessFile } from '../access/accessLocator';
 import { recordIgnoreEntry } from '../access/recordIgnoreEntry';
 import { scopeFor, UnsafeWriteError } from '../fs/scopedWrite';
@@ -20,7 +21,7 @@ export async function applyIgnoreFix(envFile: string, fix: Extract<Fix, { kind: 
   const accessFile = findAccessFile(path.dirname(envFile));
   const inWorkspace = ctx.workspaceRoots.some(root => !path.relative(root, envFile).startsWith('..'));
   if (!inWorkspace || !accessFile || path.resolve(accessFile) !== path.resolve(fix.accessFile)) {
-    return { refusal: `Not recorded: ${fix.accessFile} is not the access file of ${envFile} in this workspace.` };
+    return { refusal: l10n.t('Not recorded: {0} is not the access file of {1} in this workspace.', fix.accessFile, envFile) };
   }
   const reason = (await ctx.askReason())?.trim();
   if (!reason) return { cancelled: true };
@@ -29,9 +30,9 @@ export async function applyIgnoreFix(envFile: string, fix: Extract<Fix, { kind: 
     await recordIgnoreEntry(fix.accessFile, { file: fix.file, rule: fix.rule, reason }, { stateDir: ctx.stateDir, tool: 'extension', scope: scopeFor(fix.accessFile, ctx.workspaceRoots) });
   } catch (err) {
     if (!(err instanceof UnsafeWriteError)) throw err;
-    return { refusal: `Not recorded: ${err.message}` };
+    return { refusal: l10n.t('Not recorded: {0}', err.message) };
   }
-  return { done: `Ignoring "${fix.rule}" for ${fix.file}: recorded with your reason in ${path.relative(path.dirname(path.dirname(fix.accessFile)), fix.accessFile)}.`, recorded: { reason } };
+  return { done: l10n.t('Ignoring "{0}" for {1}: recorded with your reason in {2}.', fix.rule, fix.file, path.relative(path.dirname(path.dirname(fix.accessFile)), fix.accessFile)), recorded: { reason } };
 }
 
 /**
@@ -43,17 +44,17 @@ export function applyGitignoreFix(envFile: string, fix: Extract<Fix, { kind: 'ad
   const repo = folder && GitRepository.find(envFile);
   const expected = repo && path.join(repo.workTree, '.gitignore');
   if (!folder || !repo || path.resolve(fix.gitignorePath) !== expected || repo.relativePath(envFile) === undefined) {
-    return { refusal: `Not changed: ${fix.gitignorePath} is not the .gitignore of the repository holding ${envFile} in this workspace.` };
+    return { refusal: l10n.t('Not changed: {0} is not the .gitignore of the repository holding {1} in this workspace.', fix.gitignorePath, envFile) };
   }
   try {
-    appendToGitignore(expected, fix.pattern, { roots: [folder.path, repo.workTree], label: `the workspace folder ${folder.name} and its repository` }, 'Langfuse keys (added by Langfuse Access)');
+    appendToGitignore(expected, fix.pattern, { roots: [folder.path, repo.workTree], label: l10n.t('the workspace folder {0} and its repository', folder.name) }, 'Langfuse keys (added by Langfuse Access)');
   } catch (err) {
     if (!(err instanceof UnsafeWriteError) && !(err instanceof UnsafePatternError)) throw err;
-    return { refusal: `Not changed: ${(err as Error).message}` };
+    return { refusal: l10n.t('Not changed: {0}', (err as Error).message) };
   }
   return {
     done: fix.alsoUntrack
-      ? `Added ${fix.pattern} to .gitignore. The file is still tracked by git: run "${gitRmCachedCommand(fix.pattern)}" and rotate the key, since it is in the history.`
-      : `Added ${fix.pattern} to .gitignore: git ignores the file now.`,
+      ? l10n.t('Added {0} to .gitignore. The file is still tracked by git: run "{1}" and rotate the key, since it is in the history.', fix.pattern, gitRmCachedCommand(fix.pattern))
+      : l10n.t('Added {0} to .gitignore: git ignores the file now.', fix.pattern),
   };
 }

@@ -16,7 +16,7 @@ export function gitFindings(scope: CheckScope, groups: KeyGroup[]): Finding[] {
   const out: Finding[] = [];
   // A name git or a shell would interpret (`.env.x;touch${IFS}PWNED`) gets no fix: the user adds it by hand.
   const ignoreFix = (untrack: boolean): Fix[] => (gitignorePath && !unsafePatternReason(`/${git.relativePath}`)
-    ? [{ kind: 'addToGitignore', title: untrack ? `Add ${git.relativePath} to .gitignore (then untrack it with git rm --cached)` : `Add ${git.relativePath} to .gitignore`, gitignorePath, pattern: `/${git.relativePath}`, alsoUntrack: untrack }]
+    ? [{ kind: 'addToGitignore', title: untrack ? l10n.t('Add {0} to .gitignore (then untrack it with git rm --cached)', git.relativePath) : l10n.t('Add {0} to .gitignore', git.relativePath), gitignorePath, pattern: `/${git.relativePath}`, alsoUntrack: untrack }]
     : []);
 
   for (const group of groups) {

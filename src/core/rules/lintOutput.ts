@@ -1,5 +1,6 @@
 // The lint report as text or JSON (SARIF lives in src/core/sarif): the same words for the CLI and CI.
 import * as path from 'node:path';
+import { l10n } from '../l10n/l10n';
 import { forTerminal, jsonForTerminal } from '../display/terminal';
 import { toSarif } from '../sarif/toSarif';
 import type { Finding } from './finding';
@@ -18,14 +19,25 @@ export function countBySeverity(findings: readonly Finding[]): Record<Severity, 
   return counts;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** A count with its noun, each form a whole phrase of its own ("1 file", "3 errors"). */
+function count(n: number, what: 'file' | 'error' | 'warning'): string {
+  switch (what) {
+    case 'file': return n === 1 ? l10n.t('1 file') : l10n.t('{0} files', n);
+    case 'error': return n === 1 ? l10n.t('1 error') : l10n.t('{0} errors', n);
+    case 'warning': return n === 1 ? l10n.t('1 warning') : l10n.t('{0} warnings', n);
+  }
+}
 
 /** Infos that repeat per secret and say the same each time: one summary line unless `verbose`. */
 const FOLDED = 'pair-unverified';
 
 function foldedLine(folded: readonly Finding[]): string {
   const files = new Set(folded.map(f => f.file)).size;
-  return `${plural(folded.length, 'key pair')} in ${plural(files, 'file')} cannot be checked offline (${FOLDED}, info: a secret key says nothing about the public key it belongs to); run with --online to ask the connection's server, or --verbose to list them.`;
+  const n = folded.length;
+  // One whole sentence per singular/plural pair (no English count word spliced in).
+  if (n === 1) return l10n.t('1 key pair in 1 file cannot be checked offline ({0}, info: a secret key says nothing about the public key it belongs to); run with --online to ask the connection\'s server, or --verbose to list them.', FOLDED);
+  if (files === 1) return l10n.t('{0} key pairs in 1 file cannot be checked offline ({1}, info: a secret key says nothing about the public key it belongs to); run with --online to ask the connection\'s server, or --verbose to list them.', n, FOLDED);
+  return l10n.t('{0} key pairs in {1} files cannot be checked offline ({2}, info: a secret key says nothing about the public key it belongs to); run with --online to ask the connection\'s server, or --verbose to list them.', n, files, FOLDED);
 }
 
 export function textReport(cwd: string, report: LintReport, options: { verbose?: boolean } = {}): string {
@@ -34,8 +46,10 @@ export function textReport(cwd: string, report: LintReport, options: { verbose?:
   const lines = listed.map(f => `${forTerminal(displayPath(cwd, f.file))}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.severity.padEnd(7)}  ${f.code}  ${forTerminal(f.message)}`);
   if (folded.length) lines.push(foldedLine(folded));
   const c = countBySeverity(report.findings);
-  const ignored = report.suppressed.length > 0 ? `, ${report.suppressed.length} ignored by the access file` : '';
-  lines.push(`${plural(report.files.length, 'file')} checked: ${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${c.info} info${ignored}.`);
+  const [files, errors, warnings] = [count(report.files.length, 'file'), count(c.error, 'error'), count(c.warning, 'warning')];
+  lines.push(report.suppressed.length > 0
+    ? l10n.t('{0} checked: {1}, {2}, {3} info, {4} ignored by the access file.', files, errors, warnings, c.info, report.suppressed.length)
+    : l10n.t('{0} checked: {1}, {2}, {3} info.', files, errors, warnings, c.info));
   return `${lines.join('\n')}\n`;
 }
 

@@ -15,7 +15,8 @@ import type { Finding } from './finding';
 import { compareFindings } from './finding';
 import type { KeyIndex, WhoAmIResult } from './keyIndex';
 import { langfuseEntries } from './keyFormatRules';
-import { RESTRICTED_MODE_ONLINE } from './onlineCheckPolicy';
+import { restrictedModeOnline } from './onlineCheckPolicy';
+import { l10n } from '../l10n/l10n';
 import { keyGroups } from './projectRules';
 import type { SdkKind } from './sdkDetect';
 import { detectSdks } from './sdkDetect';
@@ -78,7 +79,7 @@ export function findEnvFiles(paths: readonly string[], access: AccessFileCache =
   for (const p of paths) {
     const full = path.resolve(p);
     const stat = fs.statSync(full, { throwIfNoEntry: false });
-    if (!stat) throw new Error(`No such file or folder: ${p}`);
+    if (!stat) throw new Error(l10n.t('No such file or folder: {0}', p));
     if (stat.isDirectory()) visit(full);
     else if (!isExampleEnvFile(baseName(full))) found.add(full);
   }
@@ -90,7 +91,7 @@ export function findEnvFiles(paths: readonly string[], access: AccessFileCache =
  * editor's online check). Refuses in an untrusted workspace: its secrets are never read to be sent.
  */
 export function keyPairsInFiles(files: readonly string[], options: { workspaceTrusted: boolean }): Array<{ publicKey: string; secretKey: string }> {
-  if (!options.workspaceTrusted) throw new Error(RESTRICTED_MODE_ONLINE);
+  if (!options.workspaceTrusted) throw new Error(restrictedModeOnline());
   const pairs = new Map<string, { publicKey: string; secretKey: string }>();
   for (const file of files) {
     for (const g of keyGroups(langfuseEntries(parseEnv(fs.readFileSync(file, 'utf8'))))) {

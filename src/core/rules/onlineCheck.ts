@@ -58,6 +58,8 @@ export function cliOnlineHosts(files: readonly string[], connectionOf: (file: st
   if (unplaced.length === 0) return { byHost };
   const connection = connectionOf(unplaced[0]);
   return {
-    problem: `--online needs a connection: ${connection ? `connection "${connection}" (named in the access file) is not configured — add it to ${describe.connectionsFile}` : `${describe.file(unplaced[0])} has no access file naming a connection`}, or set ${envBaseUrl.name}. The host never comes from the workspace.`,
+    problem: connection
+      ? l10n.t('--online needs a connection: connection "{0}" (named in the access file) is not configured — add it to {1}, or set {2}. The host never comes from the workspace.', connection, describe.connectionsFile, envBaseUrl.name)
+      : l10n.t('--online needs a connection: {0} has no access file naming a connection, or set {1}. The host never comes from the workspace.', describe.file(unplaced[0]), envBaseUrl.name),
   };
 }

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { l10n } from '../l10n/l10n';
 import { applyEdits } from '../deployment/applyFix';
 import type { FileReader } from '../deployment/fileReader';
 import { detectDeploymentKind, readDeploymentFile } from '../deployment/readDeploymentFile';
@@ -68,10 +69,10 @@ function helmSecretName(text: string): string {
 
 function secretNote(kind: DeploymentFileKind, plan: SsoSetupPlan, file: string, secretName: string, written: boolean): string {
   const v = clientSecretVariable(plan);
-  if (kind === 'compose') return `The compose file reads the client secret as \${${v}}: put ${v}=<client secret> into ${path.join(path.dirname(file), '.env')} (keep it git-ignored) or export it in the shell that runs docker compose.`;
-  if (kind === 'helm') return `The values file reads the client secret from the Kubernetes Secret ${secretName}, key ${v}: add it there (kubectl create secret generic ${secretName} --from-literal=${v}=<client secret>, or kubectl patch an existing one), in the release's namespace.`;
-  if (written) return `The client secret is in ${path.basename(file)} (git-ignored).`;
-  return `${v} is left empty in ${path.basename(file)}: paste the client secret after ${v}= (only while the file stays git-ignored) or set ${v} in the environment that starts Langfuse.`;
+  if (kind === 'compose') return l10n.t('The compose file reads the client secret as {0}: put {1}=<client secret> into {2} (keep it git-ignored) or export it in the shell that runs docker compose.', `\${${v}}`, v, path.join(path.dirname(file), '.env'));
+  if (kind === 'helm') return l10n.t('The values file reads the client secret from the Kubernetes Secret {0}, key {1}: add it there (kubectl create secret generic {0} --from-literal={1}=<client secret>, or kubectl patch an existing one), in the release\'s namespace.', secretName, v);
+  if (written) return l10n.t('The client secret is in {0} (git-ignored).', path.basename(file));
+  return l10n.t('{0} is left empty in {1}: paste the client secret after {0}= (only while the file stays git-ignored) or set {0} in the environment that starts Langfuse.', v, path.basename(file));
 }
 
 function insertPosition(at: InsertPoint, text: string): { position: TextPosition; prefix: string } {
@@ -105,7 +106,7 @@ export function applySsoBlock(req: SsoBlockRequest): SsoBlockResult {
   const vars = missingVariables(planVariables(plan), target);
   const secretName = helmSecretName(text);
   if (req.clientSecret !== undefined) {
-    if (kind !== 'env') throw new SsoWriteError('The client secret is never written into a compose or Helm values file: they reference it.');
+    if (kind !== 'env') throw new SsoWriteError(l10n.t('The client secret is never written into a compose or Helm values file: they reference it.'));
     if (!isGitIgnored(file)) throw new SsoWriteError(`${path.basename(file)} is not git-ignored, so the client secret is not written into it.`);
   }
   const secretGoesIn = vars.some(v => v.secret) && req.clientSecret !== undefined;
@@ -114,8 +115,8 @@ export function applySsoBlock(req: SsoBlockRequest): SsoBlockResult {
   const at = target.insertAt;
   if (!at || at.file !== file) {
     throw new SsoWriteError(kind === 'helm'
-      ? `${path.basename(file)} has no block-style langfuse.additionalEnv list to extend; add "additionalEnv:" under "langfuse:" (or turn a flow-style [] list into a block list) and run the assistant again.`
-      : `No place to add variables was found in ${path.basename(file)}.`);
+      ? l10n.t('{0} has no block-style langfuse.additionalEnv list to extend; add "additionalEnv:" under "langfuse:" (or turn a flow-style [] list into a block list) and run the assistant again.', path.basename(file))
+      : l10n.t('No place to add variables was found in {0}.', path.basename(file)));
   }
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const block = renderBlock(at, vars, {

@@ -32,10 +32,10 @@ export interface IssuerField {
 }
 
 export function issuerField(provider: SsoProvider): IssuerField | undefined {
-  if (provider.discovery.kind === 'issuer-variable') return { suffix: 'ISSUER', required: true, prompt: `Issuer URL of the ${provider.label} application (its discovery document is at <issuer>/.well-known/openid-configuration)`, example: provider.id === 'okta' ? 'https://acme.okta.com/oauth2/default' : provider.id === 'keycloak' ? 'https://sso.acme.com/realms/acme' : 'https://idp.acme.com' };
-  if (provider.discovery.kind === 'azure-tenant') return { suffix: 'TENANT_ID', required: true, prompt: 'Directory (tenant) ID of the Entra ID app registration', example: '00000000-0000-0000-0000-000000000000' };
-  if (provider.id === 'github-enterprise') return { suffix: 'BASE_URL', required: true, prompt: 'Base URL of your GitHub Enterprise Server', example: 'https://github.acme.com' };
-  if (provider.id === 'gitlab') return { suffix: 'URL', required: false, prompt: 'URL of your GitLab (empty for gitlab.com)', example: 'https://gitlab.acme.com' };
+  if (provider.discovery.kind === 'issuer-variable') return { suffix: 'ISSUER', required: true, prompt: l10n.t('Issuer URL of the {0} application (its discovery document is at <issuer>/.well-known/openid-configuration)', provider.label), example: provider.id === 'okta' ? 'https://acme.okta.com/oauth2/default' : provider.id === 'keycloak' ? 'https://sso.acme.com/realms/acme' : 'https://idp.acme.com' };
+  if (provider.discovery.kind === 'azure-tenant') return { suffix: 'TENANT_ID', required: true, prompt: l10n.t('Directory (tenant) ID of the Entra ID app registration'), example: '00000000-0000-0000-0000-000000000000' };
+  if (provider.id === 'github-enterprise') return { suffix: 'BASE_URL', required: true, prompt: l10n.t('Base URL of your GitHub Enterprise Server'), example: 'https://github.acme.com' };
+  if (provider.id === 'gitlab') return { suffix: 'URL', required: false, prompt: l10n.t('URL of your GitLab (empty for gitlab.com)'), example: 'https://gitlab.acme.com' };
   return undefined;
 }
 

@@ -2,6 +2,7 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as z from '../../zod';
+import { l10n } from '../../l10n/l10n';
 import { writeFileAtomicSync } from '../../state/atomicWrite';
 import { ensurePrivateDir } from '../../state/stateDir';
 import { FORWARD_STATE_DIR } from './forwardConfig';
@@ -31,7 +32,7 @@ export function readCursor(stateDir: string, destination: string): ForwardCursor
     throw err;
   }
   const parsed = ForwardCursor.safeParse(JSON.parse(text));
-  if (!parsed.success) throw new Error(`${file} is damaged; delete it to resend the whole log to ${destination}`);
+  if (!parsed.success) throw new Error(l10n.t('{0} is damaged; delete it to resend the whole log to {1}', file, destination));
   return parsed.data;
 }
 

@@ -1,4 +1,5 @@
 import * as z from '../../zod';
+import { l10n } from '../../l10n/l10n';
 
 /** The CLI reads forwarding endpoints from this file in its config folder (never from a workspace). */
 export const FORWARDING_CONFIG_FILE = 'audit-forwarding.yaml';
@@ -45,9 +46,9 @@ export function checkSiemUrl(raw: string): URL {
   try {
     url = new URL(raw);
   } catch {
-    throw new Error('the SIEM URL is not a URL');
+    throw new Error(l10n.t('the SIEM URL is not a URL'));
   }
-  if (url.username || url.password) throw new Error('the SIEM URL must not contain credentials; the token is sent as a bearer header');
+  if (url.username || url.password) throw new Error(l10n.t('the SIEM URL must not contain credentials; the token is sent as a bearer header'));
   if (url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname))) return url;
-  throw new Error(`the SIEM URL uses ${url.protocol}// on ${url.hostname}; only https:// is allowed (http:// only on loopback)`);
+  throw new Error(l10n.t('the SIEM URL uses {0}// on {1}; only https:// is allowed (http:// only on loopback)', url.protocol, url.hostname));
 }

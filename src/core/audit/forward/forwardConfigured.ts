@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Logger } from '../../log/logger';
 import { forTerminal } from '../../display/terminal';
+import { l10n } from '../../l10n/l10n';
 import { FORWARDING_CONFIG_FILE, type AuditForwardingConfig } from './forwardConfig';
 import type { ForwardResult } from './forwardQueue';
 import { forwardToSiem } from './siemForwarder';
@@ -45,7 +46,9 @@ export async function forwardConfigured(config: AuditForwardingConfig, options: 
 export function forwardSelection(config: AuditForwardingConfig, flags: { siem: boolean; syslog: boolean }): 'siem' | 'syslog' | undefined {
   const only = flags.siem && !flags.syslog ? 'siem' : flags.syslog && !flags.siem ? 'syslog' : undefined;
   if ((only === 'siem' && !config.siem) || (only === 'syslog' && !config.syslog) || (!config.siem && !config.syslog)) {
-    throw new Error(`${FORWARDING_CONFIG_FILE} configures no ${only ?? 'destination'}`);
+    throw new Error(only === 'siem' ? l10n.t('{0} configures no siem', FORWARDING_CONFIG_FILE)
+      : only === 'syslog' ? l10n.t('{0} configures no syslog', FORWARDING_CONFIG_FILE)
+        : l10n.t('{0} configures no destination', FORWARDING_CONFIG_FILE));
   }
   return only;
 }
@@ -57,7 +60,7 @@ export function caFileReader(configDir: string): (caFile: string) => string {
     try {
       return fs.readFileSync(full, 'utf8');
     } catch {
-      throw new Error(`caFile ${full} (from ${FORWARDING_CONFIG_FILE}) cannot be read`);
+      throw new Error(l10n.t('caFile {0} (from {1}) cannot be read', full, FORWARDING_CONFIG_FILE));
     }
   };
 }

@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import { l10n } from '../../l10n/l10n';
 import type { AuditEntry } from '../entry';
 import { GENESIS_HASH } from '../entry';
 import { parseEntryLine } from '../reader';
@@ -26,7 +27,7 @@ export function pendingEntries(file: string, after: { seq: number; hash: string 
     if (!m || Number(m[1]) <= fromSeq) continue;
     const entry = parseEntryLine(line);
     if (!entry || entry.prev !== prev || entry.seq !== fromSeq + out.length + 1) {
-      throw new ChainDivergedError(`the audit log does not continue from seq ${fromSeq + out.length} as already forwarded (line for seq ${m[1]} does not link); run "langfuse-access audit verify" — nothing more is forwarded until it is resolved`);
+      throw new ChainDivergedError(l10n.t('the audit log does not continue from seq {0} as already forwarded (line for seq {1} does not link); run "{2}" — nothing more is forwarded until it is resolved', fromSeq + out.length, m[1], 'langfuse-access audit verify'));
     }
     out.push(entry);
     prev = entry.hash;

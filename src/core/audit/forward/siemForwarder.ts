@@ -1,6 +1,7 @@
 import * as os from 'node:os';
 import { Agent, request } from 'undici';
 import { TOOL_NAME, TOOL_VERSION } from '../../names';
+import { l10n } from '../../l10n/l10n';
 import type { AuditEntry } from '../entry';
 import { parseRetryAfter } from './backoff';
 import { checkSiemUrl } from './forwardConfig';
@@ -55,12 +56,13 @@ async function sendBatch(url: URL, entries: AuditEntry[], token: string | undefi
   const res = await request(url, { method: 'POST', headers, body, dispatcher: agent, signal: AbortSignal.timeout(timeoutMs) });
   const text = await readStart(res.body, 4096);
   if (res.statusCode >= 200 && res.statusCode < 300) return { ok: true };
-  const detail = text ? `: ${text.slice(0, 200).replace(/\s+/g, ' ')}` : '';
   if (res.statusCode >= 300 && res.statusCode < 400) {
-    return { ok: false, retryable: false, message: `the SIEM answered ${res.statusCode} (a redirect); it is not followed, so set the final URL` };
+    return { ok: false, retryable: false, message: l10n.t('the SIEM answered {0} (a redirect); it is not followed, so set the final URL', res.statusCode) };
   }
   const retryable = res.statusCode === 408 || res.statusCode === 429 || res.statusCode >= 500;
-  return { ok: false, retryable, message: `the SIEM answered ${res.statusCode}${detail}`, retryAfterMs: parseRetryAfter(res.headers['retry-after']) };
+  return { ok: false, retryable, message: text
+    ? l10n.t('the SIEM answered {0}: {1}', res.statusCode, text.slice(0, 200).replace(/\s+/g, ' '))
+    : l10n.t('the SIEM answered {0}', res.statusCode), retryAfterMs: parseRetryAfter(res.headers['retry-after']) };
 }
 
 async function readStart(stream: AsyncIterable<Buffer> & { destroy(): unknown }, max: number): Promise<string> {

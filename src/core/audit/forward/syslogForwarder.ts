@@ -1,5 +1,6 @@
 import * as net from 'node:net';
 import * as tls from 'node:tls';
+import { l10n } from '../../l10n/l10n';
 import type { AuditEntry } from '../entry';
 import { isLoopbackHost } from './forwardConfig';
 import type { ForwardOptions, ForwardResult, SendResult } from './forwardQueue';
@@ -23,7 +24,7 @@ export interface SyslogOptions extends Omit<ForwardOptions, 'destination'>, Sysl
  */
 export async function forwardToSyslog(options: SyslogOptions): Promise<ForwardResult> {
   if (!options.tls && !isLoopbackHost(options.host)) {
-    throw new Error(`syslog to ${options.host} must use TLS (plain TCP is accepted only on loopback)`);
+    throw new Error(l10n.t('syslog to {0} must use TLS (plain TCP is accepted only on loopback)', options.host));
   }
   const destination = `syslog${options.tls ? '+tls' : ''}://${options.host}:${options.port}`;
   let socket: net.Socket | undefined;
@@ -32,7 +33,7 @@ export async function forwardToSyslog(options: SyslogOptions): Promise<ForwardRe
     const s = options.tls
       ? tls.connect({ host: options.host, port: options.port, servername: net.isIP(options.host) ? undefined : options.host, ...(options.ca ? { ca: options.ca } : {}) })
       : net.connect({ host: options.host, port: options.port });
-    const timer = setTimeout(() => { s.destroy(new Error(`no connection to ${destination} within ${timeout} ms`)); }, timeout);
+    const timer = setTimeout(() => { s.destroy(new Error(l10n.t('no connection to {0} within {1} ms', destination, timeout))); }, timeout);
     s.once(options.tls ? 'secureConnect' : 'connect', () => { clearTimeout(timer); resolve(s); });
     s.once('error', err => { clearTimeout(timer); reject(err); });
   });
@@ -50,7 +51,7 @@ export async function forwardToSyslog(options: SyslogOptions): Promise<ForwardRe
     } catch (err) {
       socket?.destroy();
       socket = undefined;
-      return { ok: false, retryable: true, message: `syslog ${destination}: ${(err as Error).message}` };
+      return { ok: false, retryable: true, message: l10n.t('syslog {0}: {1}', destination, (err as Error).message) };
     }
   };
   try {

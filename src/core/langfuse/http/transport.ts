@@ -1,3 +1,4 @@
+import { l10n } from '../../l10n/l10n';
 import type { Logger } from '../../log/logger';
 import { NULL_LOGGER } from '../../log/logger';
 import { shortPublicKey } from '../../log/redact';
@@ -150,12 +151,12 @@ export class Transport {
       if (typeof location !== 'string') return res;
       const target = new URL(location, `${this.options.origin}${path}`);
       if (target.origin !== this.options.origin) {
-        throw new RedirectError(target.origin, `Langfuse at ${this.host} redirected ${this.describe(spec)} to ${target.origin}. Credentials are never sent to another host; if ${target.origin} is the right address, use it as the base URL.`, { status: res.status, request: this.describe(spec) });
+        throw new RedirectError(target.origin, l10n.t('Langfuse at {0} redirected {1} to {2}. Credentials are never sent to another host; if {2} is the right address, use it as the base URL.', this.host, this.describe(spec), target.origin), { status: res.status, request: this.describe(spec) });
       }
       path = `${target.pathname}${target.search}`;
       if (res.status === 303) { method = 'GET'; body = undefined; }
     }
-    throw new ServerError(`Langfuse at ${this.host} redirected ${this.describe(spec)} more than 5 times. Check the base URL and any proxy in front of Langfuse.`, { request: this.describe(spec) });
+    throw new ServerError(l10n.t('Langfuse at {0} redirected {1} more than 5 times. Check the base URL and any proxy in front of Langfuse.', this.host, this.describe(spec)), { request: this.describe(spec) });
   }
 
   private async exchange(method: string, path: string, body: string | undefined, spec: RequestSpec): Promise<RawResponse> {
@@ -186,7 +187,7 @@ export class Transport {
         try {
           parsed = JSON.parse(text);
         } catch {
-          throw new SchemaError(['body is not valid JSON'], `Langfuse at ${this.host} answered ${request} with malformed JSON (${res.statusCode}). A proxy may have cut the answer short; try again, and check any proxy in front of Langfuse.`, { status: res.statusCode, request });
+          throw new SchemaError(['body is not valid JSON'], l10n.t('Langfuse at {0} answered {1} with malformed JSON ({2}). A proxy may have cut the answer short; try again, and check any proxy in front of Langfuse.', this.host, request, res.statusCode), { status: res.statusCode, request });
         }
       }
       return { status: res.statusCode, headers: res.headers, body: parsed };
@@ -207,7 +208,7 @@ export class Transport {
       size += chunk.length;
       if (size > max) {
         body.destroy();
-        throw new SchemaError([`body larger than ${max} bytes`], `Langfuse at ${this.host} answered ${request} with more than ${Math.round(max / 1048576)} MB, far more than any answer it should give; stopped reading. Check the base URL and any proxy in front of Langfuse.`, { status, request });
+        throw new SchemaError([`body larger than ${max} bytes`], l10n.t('Langfuse at {0} answered {1} with more than {2} MB, far more than any answer it should give; stopped reading. Check the base URL and any proxy in front of Langfuse.', this.host, request, Math.round(max / 1048576)), { status, request });
       }
       chunks.push(chunk);
     }
@@ -218,10 +219,13 @@ export class Transport {
     const code = String((err as { code?: string })?.code ?? '');
     const name = String((err as { name?: string })?.name ?? '');
     if (timedOut || /TIMEOUT/.test(code) || name === 'TimeoutError') {
-      return new TimeoutError(`Langfuse at ${this.host} did not answer ${request} within ${this.options.timeoutMs} ms. Check the network or VPN, or raise the timeout for slow instances.`, { request, cause: err });
+      return new TimeoutError(l10n.t('Langfuse at {0} did not answer {1} within {2} ms. Check the network or VPN, or raise the timeout for slow instances.', this.host, request, this.options.timeoutMs), { request, cause: err });
     }
-    if (name === 'AbortError') return new NetworkError(`${request} was cancelled.`, { request, cause: err });
-    return new NetworkError(`Cannot reach Langfuse at ${this.host} (${code || name || 'network error'}) for ${request}. Check the base URL, the network, proxy or VPN, and that the server is running.`, { request, cause: err });
+    if (name === 'AbortError') return new NetworkError(l10n.t('{0} was cancelled.', request), { request, cause: err });
+    const message = code || name
+      ? l10n.t('Cannot reach Langfuse at {0} ({1}) for {2}. Check the base URL, the network, proxy or VPN, and that the server is running.', this.host, code || name, request)
+      : l10n.t('Cannot reach Langfuse at {0} (network error) for {1}. Check the base URL, the network, proxy or VPN, and that the server is running.', this.host, request);
+    return new NetworkError(message, { request, cause: err });
   }
 
   /** Turns a non-2xx answer into the matching typed error. */

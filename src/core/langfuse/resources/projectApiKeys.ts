@@ -1,3 +1,4 @@
+import { l10n } from '../../l10n/l10n';
 import type { Api } from '../api';
 import { deleteConfirmed, isAmbiguous } from '../api';
 import { AmbiguousCreateError } from '../errors';
@@ -43,7 +44,7 @@ export function projectApiKeysResource(api: Api) {
         }
         const candidates = keys.filter(k => (k.note ?? undefined) === input.note && Date.parse(k.createdAt) >= started - CLOCK_SKEW_MS);
         if (candidates.length) {
-          throw new AmbiguousCreateError(candidates.map(k => k.id), `Creating a key in project ${projectId} failed after Langfuse may have created it: ${candidates.map(k => `${k.publicKey} (id ${k.id})`).join(', ')}. Its secret cannot be shown again; delete that key and create a new one.`, { cause: err });
+          throw new AmbiguousCreateError(candidates.map(k => k.id), l10n.t('Creating a key in project {0} failed after Langfuse may have created it: {1}. Its secret cannot be shown again; delete that key and create a new one.', projectId, candidates.map(k => l10n.t('{0} (id {1})', k.publicKey, k.id)).join(', ')), { cause: err });
         }
         return send();
       }

@@ -1,3 +1,4 @@
+import { l10n } from '../../l10n/l10n';
 import { randomUUID } from 'node:crypto';
 import type { Api } from '../api';
 import { UnsupportedError, ValidationError } from '../errors';
@@ -23,9 +24,11 @@ export function tracesResource(api: Api) {
         const detail = typeof failed.error === 'string' ? failed.error.slice(0, 600) : undefined;
         const said = [failed.message, detail].filter(Boolean).join(': ');
         if (failed.message === 'Event type not accepted') {
-          throw new UnsupportedError(`Langfuse does not accept trace events through POST /api/public/ingestion on this server (${failed.status}: ${said}).`, { status: failed.status, serverMessage: said });
+          throw new UnsupportedError(l10n.t('Langfuse does not accept trace events through POST /api/public/ingestion on this server ({0}: {1}).', failed.status, said), { status: failed.status, serverMessage: said });
         }
-        throw new ValidationError(undefined, `Langfuse refused the trace (${failed.status}${said ? `: ${said}` : ''}). Check that the key is a project key of a live project.`, { status: failed.status, serverMessage: said || undefined });
+        throw new ValidationError(undefined, said
+          ? l10n.t('Langfuse refused the trace ({0}: {1}). Check that the key is a project key of a live project.', failed.status, said)
+          : l10n.t('Langfuse refused the trace ({0}). Check that the key is a project key of a live project.', failed.status), { status: failed.status, serverMessage: said || undefined });
       }
       return id;
     },

@@ -1,3 +1,4 @@
+import { l10n } from '../../l10n/l10n';
 import type { Api } from '../api';
 import { NotFoundError } from '../errors';
 import { WhoAmIResponse, type WhoAmIProject } from '../schemas';
@@ -10,6 +11,6 @@ import { WhoAmIResponse, type WhoAmIProject } from '../schemas';
 export async function whoAmI(api: Api): Promise<WhoAmIProject> {
   const spec = { method: 'GET' as const, path: '/api/public/projects' };
   const { data } = await api.call(spec, WhoAmIResponse);
-  if (!data[0]) throw new NotFoundError(`The key's project no longer exists (${api.transport.describe(spec)} returned no project). Create a key in an existing project.`, { status: 200 });
+  if (!data[0]) throw new NotFoundError(l10n.t('The key\'s project no longer exists ({0} returned no project). Create a key in an existing project.', api.transport.describe(spec)), { status: 200 });
   return data[0];
 }
