@@ -1,14 +1,14 @@
 // Issue 20 item 6: a translator adds a language without touching code. A copy of the built extension
 // gets a pseudo-localised bundle generated from the real ones (test/scripts/pseudo-l10n.mjs), and a
-// window whose display language is that locale shows the Access view, the rotation wizard and a .env
-// diagnostic; VS Code itself finds media/l10n/bundle.l10n.<locale>.json and package.nls.<locale>.json.
+// window whose display language is that locale shows the Access view, a member action's confirmation
+// dialog, the rotation wizard and a .env diagnostic; VS Code itself finds media/l10n/bundle.l10n.<locale>.json and package.nls.<locale>.json.
 // Every ASCII word left in our parts of the screen must be data of the sandbox world (names, emails,
 // keys, identifiers): anything else is English that did not go through the bundle.
 import fs from 'node:fs';
 import path from 'node:path';
 import { workbenchUrl, extRoot } from '../scripts/vscode-host.mjs';
 import { PSEUDO_LOCALE, accent, pseudo, pseudoLocalisedExtension } from '../scripts/pseudo-l10n.mjs';
-import { openViewContainer, treeRow, waitForStableColours } from './workbench.mjs';
+import { chooseFromContextMenu, openViewContainer, treeRow, waitForStableColours } from './workbench.mjs';
 import { widenSidebar } from './cases.mjs';
 
 /** The source of the extension's diagnostics (the product's name, not translated). */
@@ -97,6 +97,25 @@ export async function runPseudoL10nCase({ context, server, tmp, workspace, shot 
     await widenSidebar(page, sidebar, 820);
     await waitForStableColours(page);
     await page.screenshot({ path: shot });
+
+    // A member action's confirmation (the session's question and its button), chosen from the project
+    // member's context menu and cancelled. Role names are Langfuse's; "Cancel" is VS Code's own word.
+    await chooseFromContextMenu(page, sidebar.locator('.monaco-list-row', { hasText: 'Dana Developer' }).last(), accent('Set Project Role'));
+    const roleInput = page.locator('.quick-input-widget input');
+    await roleInput.waitFor();
+    await roleInput.fill('VIEWER');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'VIEWER' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor();
+    const message = await dialog.locator('.dialog-message-text, .dialog-message-detail').allInnerTexts();
+    const buttons = (await dialog.locator('.dialog-buttons .monaco-button').allInnerTexts()).map(b => b.trim());
+    seen.push(message.join('\n'), buttons.join('\n'));
+    if (!buttons.includes(pseudo('Set Project Role'))) throw new Error(`the dialog's buttons are ${buttons.join(' | ')}`);
+    assertLocalised('the member action\'s confirmation dialog', [...message, ...buttons.filter(b => b !== 'Cancel')].join('\n'));
+    await page.screenshot({ path: shot.replace(/\.png$/, '-dialog.png') });
+    await dialog.locator('.monaco-button', { hasText: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
 
     // The rotation wizard's first steps (the only connection is chosen: it opens on the project).
     await page.keyboard.press('F1');

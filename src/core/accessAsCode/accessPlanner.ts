@@ -21,13 +21,13 @@ export interface AccessWorkspace {
 }
 
 export async function readLiveFor(session: Session, ws: Pick<AccessWorkspace, 'file'>): Promise<LiveOrganization> {
-  refuseUntrusted(session, 'Plan refused');
+  refuseUntrusted(session, 'plan');
   return readLiveOrganization(session.client, { projects: Object.keys(ws.file.config.projects ?? {}), now: () => session.host.port.clock.now() });
 }
 
 /** The plan from a live state already read (the editor re-plans while typing without a request). */
 export function planFromLive(session: Session, ws: AccessWorkspace, live: LiveOrganization): AccessPlan {
-  refuseUntrusted(session, 'Plan refused');
+  refuseUntrusted(session, 'plan');
   return makePlan({
     file: ws.file, live,
     connection: { id: session.connection.id, baseUrl: session.connection.baseUrl },

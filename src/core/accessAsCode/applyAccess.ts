@@ -43,7 +43,7 @@ export interface ApplyReport {
 }
 
 export async function applyAccess(session: Session, request: ApplyRequest): Promise<ApplyReport> {
-  refuseUntrusted(session, 'Apply refused');
+  refuseUntrusted(session, 'apply');
   const { port } = session.host;
   const { ws } = request;
   const report: ApplyReport = { status: 'nothing', entries: [], recovered: [], resumed: [], newDrift: [] };

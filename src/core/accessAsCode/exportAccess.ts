@@ -22,7 +22,7 @@ export interface ExportOptions {
 }
 
 export async function exportAccess(session: Session, file: string, options: ExportOptions = {}): Promise<ExportResult> {
-  refuseUntrusted(session, 'Export refused');
+  refuseUntrusted(session, 'export');
   const { port } = session.host;
   const rootDir = path.dirname(path.dirname(file));
   const scope = options.scope ?? { roots: [rootDir], label: `the repository folder ${rootDir}` };

@@ -3,6 +3,7 @@
 // every other byte of the file stays as it was — environments, rotation, ignore entries and their
 // comments. Entries the file already had (a member by email, a key by note) are kept as nodes, so
 // their comments and the user's choices survive; new ones get a comment with names and dates.
+import { l10n } from '../l10n/l10n';
 import { Document, isMap, isPair, isScalar, isSeq, parseDocument, YAMLSeq } from '../yaml';
 import type { Node as YamlNode, YAMLMap } from '../yaml';
 import type { ExportedDeclaration, ExportedKey, ExportedMember } from './exportDeclaration';
@@ -20,8 +21,8 @@ export interface ExportMeta {
 export function writeExportedYaml(text: string | undefined, exported: ExportedDeclaration, meta: ExportMeta): string {
   const original = text ?? 'version: 1\n';
   const doc = parseDocument(original);
-  if (doc.errors.length) throw new Error(`The access file has YAML errors; fix them first (${doc.errors[0].message.split('\n')[0]}).`);
-  if (doc.contents !== null && !isMap(doc.contents)) throw new Error('The access file must be a mapping (key: value lines) to export into it.');
+  if (doc.errors.length) throw new Error(l10n.t('The access file has YAML errors; fix them first ({0}).', doc.errors[0].message.split('\n')[0]));
+  if (doc.contents !== null && !isMap(doc.contents)) throw new Error(l10n.t('The access file must be a mapping (key: value lines) to export into it.'));
   const root = doc.contents as YAMLMap | null;
   const existing = (key: string) => (root?.get(key, true) as YamlNode | undefined);
   const sections: [string, unknown][] = [];

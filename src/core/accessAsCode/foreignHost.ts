@@ -2,6 +2,7 @@
 // SDK base URL names another host than the connection's must never receive that connection's new
 // key (the workspace would choose where the secret is used). One small function, so that the
 // rotation's own check can replace it in one place once it exists in core.
+import { l10n } from '../l10n/l10n';
 import { parseEnv } from '../env/envParser';
 import { langfuseVariable } from '../env/langfuseVariables';
 import { readFileNoFollow } from '../fs/scopedWrite';
@@ -16,8 +17,8 @@ export function foreignHostProblem(file: string, connectionBaseUrl: string): str
     if (kind !== 'baseUrl' && kind !== 'baseUrlLegacy' && kind !== 'host') continue;
     if (!entry.value.trim()) continue;
     const named = hostOf(entry.value.trim());
-    if (named === undefined) return `${entry.key} in ${file} is not a URL, so it cannot be told which host the key would be used with; refused.`;
-    if (named !== own) return `${entry.key} in ${file} points the SDK at ${named}, not at this connection's host ${own}: a key of this connection is never written into a file that sends it to another host. Fix the file's base URL, or use another store.`;
+    if (named === undefined) return l10n.t('{0} in {1} is not a URL, so it cannot be told which host the key would be used with; refused.', entry.key, file);
+    if (named !== own) return l10n.t('{0} in {1} points the SDK at {2}, not at this connection\'s host {3}: a key of this connection is never written into a file that sends it to another host. Fix the file\'s base URL, or use another store.', entry.key, file, named, own ?? '');
   }
   return undefined;
 }

@@ -8,6 +8,7 @@
 // these same answers instead of a capability check first: that check is a chain of four requests
 // (health → who-am-I → projects → one project's roles) whose later links would queue behind the
 // fan-out in the host gate's FIFO and add two round trips at the end (test/bench/plan.bench.ts).
+import { l10n } from '../l10n/l10n';
 import { PlanGateError, WrongKeyKindError, type LangfuseClient } from '../langfuse/index';
 import type { ApiKeySummary, Membership } from '../langfuse/schemas';
 
@@ -34,8 +35,6 @@ export class LiveStateError extends Error {
   override readonly name = 'LiveStateError';
 }
 
-const PROJECT_KEY = 'Access as code needs an organization API key: this connection uses a project key, which can read only its own project.';
-const NO_ADMIN_API = 'Access as code needs the admin API (Langfuse Cloud Team/Enterprise or self-hosted Enterprise); this organization\'s plan does not include it.';
 
 /** Reads the organization; `projects` names the projects to read in detail (undefined: all). */
 export async function readLiveOrganization(client: LangfuseClient, options: { projects?: readonly string[]; now?: () => Date } = {}): Promise<LiveOrganization> {
@@ -67,7 +66,7 @@ export async function readLiveOrganization(client: LangfuseClient, options: { pr
 
 /** The organization lists' "wrong key kind" and "no admin API" answers, said in access-as-code terms. */
 function refusal(err: unknown): unknown {
-  if (err instanceof WrongKeyKindError && err.needed === 'organization') return new LiveStateError(PROJECT_KEY);
-  if (err instanceof PlanGateError && err.entitlement === 'admin-api') return new LiveStateError(NO_ADMIN_API);
+  if (err instanceof WrongKeyKindError && err.needed === 'organization') return new LiveStateError(l10n.t('Access as code needs an organization API key: this connection uses a project key, which can read only its own project.'));
+  if (err instanceof PlanGateError && err.entitlement === 'admin-api') return new LiveStateError(l10n.t('Access as code needs the admin API (Langfuse Cloud Team/Enterprise or self-hosted Enterprise); this organization\'s plan does not include it.'));
   return err;
 }

@@ -2,6 +2,7 @@
 // session (live re-read, guards, audit), keys through the rotation engine (a new key's secret is
 // persisted first, then goes to its declared stores and nowhere else; an overdue key declared
 // `rotate: auto` is rotated, never revoked before its successor is stored and verified).
+import { l10n } from '../l10n/l10n';
 import type { SessionAction } from '../session/actions';
 import type { ActionOutcome, Session } from '../session/session';
 import type { SessionRotations } from '../session/rotations';
@@ -34,7 +35,7 @@ async function sessionAction(c: PlanChange, session: Session): Promise<SessionAc
   if (c.kind === 'key.revoke') return { kind: 'apiKey.revoke', projectId: c.projectId ?? '', keyId: c.keyId ?? '' };
   // A member added earlier in this apply has an id only now.
   const userId = c.userId ?? (await session.liveFacts(undefined)).members.find(m => m.email?.toLowerCase() === c.email?.toLowerCase())?.userId;
-  if (!userId) return `${c.email ?? 'The member'} is not a member of the organization (was adding them refused or skipped?).`;
+  if (!userId) return c.email ? l10n.t('{0} is not a member of the organization (was adding them refused or skipped?).', c.email) : l10n.t('The member is not a member of the organization (was adding them refused or skipped?).');
   switch (c.kind) {
     case 'member.role': return { kind: 'member.changeRole', userId, to: c.to as never };
     case 'member.remove': return { kind: 'member.remove', userId };
@@ -47,7 +48,7 @@ async function sessionAction(c: PlanChange, session: Session): Promise<SessionAc
 function settle(entry: ApplyEntry, outcome: ActionOutcome): void {
   entry.state = outcome.status === 'done' ? 'done' : outcome.status;
   if (!outcome.decision.allowed) entry.why = outcome.decision.reason;
-  else if (outcome.status === 'cancelled') entry.why = 'not confirmed';
+  else if (outcome.status === 'cancelled') entry.why = l10n.t('not confirmed');
 }
 
 async function performKey(c: PlanChange, entry: ApplyEntry, ctx: PerformContext): Promise<void> {
@@ -85,7 +86,7 @@ async function performKey(c: PlanChange, entry: ApplyEntry, ctx: PerformContext)
 export async function runRotation(rotations: SessionRotations, entry: ApplyEntry): Promise<void> {
   const result = await rotations.run(entry.rotationId!);
   if (result.outcome === 'completed') { entry.state = 'done'; entry.why = undefined; return; }
-  if (result.outcome === 'rolledBack') { entry.state = 'failed'; entry.why = `rotation ${entry.rotationId} was rolled back`; return; }
+  if (result.outcome === 'rolledBack') { entry.state = 'failed'; entry.why = l10n.t('rotation {0} was rolled back', entry.rotationId!); return; }
   entry.state = 'waiting';
-  entry.why = `rotation ${entry.rotationId} waits: ${result.journal.waiting?.message ?? result.journal.step}. Resume it with "langfuse-access rotate --resume ${entry.rotationId}" (or apply again).`;
+  entry.why = l10n.t('rotation {0} waits: {1}. Resume it with "langfuse-access rotate --resume {0}" (or apply again).', entry.rotationId!, result.journal.waiting?.message ?? result.journal.step);
 }

@@ -1,6 +1,7 @@
 // A plan as plain data: what `plan` prints (text, Markdown, JSON, SARIF), what `apply --plan FILE`
 // reads back (validated here: a plan file is input like any other), and what the editor turns into
 // diagnostics. It never holds a secret: emails, roles, notes, public keys and store names only.
+import { l10n } from '../l10n/l10n';
 import * as z from '../zod';
 
 export const CHANGE_KINDS = ['member.add', 'member.role', 'member.remove', 'projectRole.set', 'projectRole.clear', 'key.create', 'key.rotate', 'key.revoke'] as const;
@@ -97,11 +98,11 @@ export function summarize(plan: Pick<AccessPlan, 'changes'>): PlanSummary {
 /** Parses a plan file; the message says what is wrong, never echoing the file. */
 export function parsePlan(text: string, where: string): AccessPlan {
   let raw: unknown;
-  try { raw = JSON.parse(text); } catch { throw new Error(`${where} is not a plan: not JSON. Write one with "langfuse-access plan --format json > FILE".`); }
+  try { raw = JSON.parse(text); } catch { throw new Error(l10n.t('{0} is not a plan: not JSON. Write one with "langfuse-access plan --format json > FILE".', where)); }
   const parsed = AccessPlan.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new Error(`${where} is not a plan of this tool (${issue?.path.join('.') || 'top level'}: ${issue?.code}). Write one with "langfuse-access plan --format json > FILE".`);
+    throw new Error(l10n.t('{0} is not a plan of this tool ({1}: {2}). Write one with "langfuse-access plan --format json > FILE".', where, issue?.path.join('.') || l10n.t('top level'), String(issue?.code)));
   }
   return parsed.data;
 }

@@ -2,6 +2,7 @@
 // the working folder. Read without following a symbolic link (a cloned repository's access file
 // cannot be a link to somewhere else), validated, and turned into what planning needs.
 import * as path from 'node:path';
+import { l10n } from '../l10n/l10n';
 import { parseAccessFile } from '../access/accessFile';
 import { findAccessFile } from '../access/accessLocator';
 import { ACCESS_DIR, ACCESS_FILE_NAME } from '../access/accessSchema';
@@ -21,7 +22,7 @@ export class AccessFileError extends Error {
 export function accessFilePath(cwd: string, file: string | undefined): string {
   if (file) return path.resolve(cwd, file);
   const found = findAccessFile(cwd);
-  if (!found) throw new AccessFileError(`No ${ACCESS_DIR}/${ACCESS_FILE_NAME} here or in a folder above ${cwd}. Write one with "langfuse-access export", or name it with --file.`);
+  if (!found) throw new AccessFileError(l10n.t('No {0} here or in a folder above {1}. Write one with "langfuse-access export", or name it with --file.', `${ACCESS_DIR}/${ACCESS_FILE_NAME}`, cwd));
   return found;
 }
 
@@ -38,7 +39,7 @@ export function loadAccessWorkspace(file: string, options: Omit<AccessWorkspace,
   } catch (err) {
     throw new AccessFileError((err as Error).message);
   }
-  if (text === undefined) throw new AccessFileError(`${file} does not exist.`);
+  if (text === undefined) throw new AccessFileError(l10n.t('{0} does not exist.', file));
   return accessWorkspaceFromText(file, text, options);
 }
 
@@ -48,10 +49,10 @@ export function accessWorkspaceFromText(file: string, text: string, options: Omi
   const loaded = parseAccessFile(text, file, rootDir);
   if (!loaded.config) {
     const problems = loaded.problems.map(p => `${file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}`);
-    throw new AccessFileError(`${file} is not valid; fix it first (${problems.length} problem(s)).`, problems);
+    throw new AccessFileError(l10n.t('{0} is not valid; fix it first ({1} problem(s)).', file, problems.length), problems);
   }
   if (options.requireDeclaration !== false && !declaresAccess(loaded.config)) {
-    throw new AccessFileError(`${file} declares no access (no "organization:" or "projects:" section). Write the live state into it with "langfuse-access export", then edit it.`);
+    throw new AccessFileError(l10n.t('{0} declares no access (no "organization:" or "projects:" section). Write the live state into it with "langfuse-access export", then edit it.', file));
   }
   return { file: { path: file, text, rootDir, config: loaded.config }, stores: options.stores, defaultMaxAgeDays: options.defaultMaxAgeDays };
 }

@@ -65,16 +65,26 @@ export interface ProjectChoice { label: string; description: string; project: { 
  * The projects for an action chosen from the palette, each saying whether the acting identity may
  * take it there (allowed ones first); `refusal` when it may nowhere, so nothing else is asked.
  */
-export function projectChoices(projects: readonly { id: string; name: string }[], permissions: Permissions, need: ProjectNeed, what: string): { items: ProjectChoice[]; refusal?: string } {
+export function projectChoices(projects: readonly { id: string; name: string }[], permissions: Permissions, need: ProjectNeed, _what?: string): { items: ProjectChoice[]; refusal?: string } {
   const items = projects.map(p => {
     const mine = permissions.projects[p.id];
     const verdict = mine?.[need] ?? { allowed: true };
-    const role = mine?.role === 'NONE' ? 'no access' : mine?.role;
-    return { label: p.name, description: verdict.allowed ? (role ? `you: ${role}` : '') : `not allowed${role ? ` (you: ${role})` : ''}`, project: { id: p.id, name: p.name }, verdict };
+    const role = mine?.role === 'NONE' ? l10n.t('no access') : mine?.role;
+    const description = verdict.allowed ? (role ? l10n.t('you: {0}', role) : '') : role ? l10n.t('not allowed (you: {0})', role) : l10n.t('not allowed');
+    return { label: p.name, description, project: { id: p.id, name: p.name }, verdict };
   });
   const sorted = [...items.filter(i => i.verdict.allowed), ...items.filter(i => !i.verdict.allowed)];
-  const refusal = items.length > 0 && !items.some(i => i.verdict.allowed) ? `You may not ${what} in any project of this organization. ${items[0].verdict.reason ?? ''}`.trim() : undefined;
+  const refusal = items.length > 0 && !items.some(i => i.verdict.allowed) ? nowhereRefusal(need, items[0].verdict.reason) : undefined;
   return { items: sorted, refusal };
+}
+
+/** "You may not … in any project", one whole sentence per action, followed by the first project's refusal. */
+function nowhereRefusal(need: ProjectNeed, reason: string | undefined): string {
+  const lead = need === 'setRole' ? l10n.t('You may not change project roles in any project of this organization.')
+    : need === 'createKey' ? l10n.t('You may not create API keys in any project of this organization.')
+    : need === 'revokeKey' ? l10n.t('You may not revoke API keys in any project of this organization.')
+    : l10n.t('You may not rotate API keys in any project of this organization.');
+  return reason ? `${lead} ${reason}` : lead;
 }
 
 export type ProjectNeed = 'setRole' | 'createKey' | 'revokeKey' | 'rotateKey';

@@ -86,7 +86,7 @@ function baseView(node: AccessNode, ctx: NodeContext): NodeView {
       const m = node.member;
       return {
         label: m.name ?? m.email ?? m.userId, description: `${m.email ?? ''} · ${m.role === 'NONE' ? l10n.t('no organization access') : m.role}`, collapsible: 'none',
-        tooltip: roleTooltip(m.email ?? m.userId, m.role, 'organization'), markdownTooltip: true,
+        tooltip: roleTooltip(m.email ?? m.userId, m.role, undefined), markdownTooltip: true,
         icon: m.role === 'OWNER' ? 'star-full' : 'account', contextValue: `orgMember:${m.role.toLowerCase()}`,
         accessibility: l10n.t('Member {0}, {1}, organization role {2}', m.name ?? m.email ?? m.userId, m.email ?? '', m.role === 'NONE' ? l10n.t('none: no organization access') : m.role),
       };
@@ -163,10 +163,11 @@ function keyView(key: ApiKeySummary, policy: KeyPolicy, contextValue: string, ow
   };
 }
 
-function roleTooltip(who: string, role: Role, where: string, why?: string): string {
-  const scopes = where === 'organization' ? organizationScopesOf(role) : projectScopesOf(role);
+/** `project`: the project's name, or undefined for the organization role. */
+function roleTooltip(who: string, role: Role, project: string | undefined, why?: string): string {
+  const scopes = project === undefined ? organizationScopesOf(role) : projectScopesOf(role);
   return [
-    `**${md(who)}** — ${l10n.t('{0} in {1}', role === 'NONE' ? l10n.t('no access') : role, md(where))}\n\n`,
+    `**${md(who)}** — ${project === undefined ? l10n.t('{0} in organization', role === 'NONE' ? l10n.t('no access') : role) : l10n.t('{0} in {1}', role === 'NONE' ? l10n.t('no access') : role, md(project))}\n\n`,
     why ? `${md(why)}\n\n` : '',
     '| ' + BRIEF_CAPABILITIES.map(briefCapabilityLabel).join(' | ') + ' |\n|' + BRIEF_CAPABILITIES.map(() => ':-:').join('|') + '|\n',
     '| ' + BRIEF_CAPABILITIES.map(c => briefAllows(role, c) ? '✓' : '—').join(' | ') + ' |\n\n',

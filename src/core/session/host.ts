@@ -1,6 +1,7 @@
 import type { AuditEntry, AuditEvent } from '../audit/entry';
 import type { AuditWriter } from '../audit/auditWriter';
 import { openAuditWriter } from '../audit/openAuditWriter';
+import { l10n } from '../l10n/l10n';
 import { isFinished, JournalStore, type RotationJournal } from '../rotation/journal';
 import { ClientPool, type SessionConnection } from './clientPool';
 import type { SessionPort } from './port';
@@ -39,14 +40,18 @@ export class SessionHost {
   findRotation(id: string | undefined): { journal: RotationJournal } | { none: string } | { choose: RotationJournal[] } {
     if (id) {
       const journal = this.rotations().journals.find(j => j.id === id);
-      return journal ? { journal } : { none: `There is no rotation ${id} in the state folder. List them with "langfuse-access rotate --list".` };
+      return journal ? { journal } : { none: l10n.t('There is no rotation {0} in the state folder. List them with "langfuse-access rotate --list".', id) };
     }
     const mine = this.resumableRotations();
     if (mine.length === 1) return { journal: mine[0] };
     if (mine.length > 1) return { choose: mine };
     const others = this.rotations().journals.filter(j => j.tool !== this.port.tool && (j.status === 'active' || j.status === 'rollingBack'));
-    const owner = this.port.tool === 'cli' ? 'the VS Code extension' : 'the CLI ("langfuse-access rotate --resume")';
-    return { none: `Nothing to resume.${others.length ? ` ${others.length} rotation(s) in progress belong to ${owner}; continue them there.` : ''}` };
+    if (others.length === 0) return { none: l10n.t('Nothing to resume.') };
+    return {
+      none: this.port.tool === 'cli'
+        ? l10n.t('Nothing to resume. {0} rotation(s) in progress belong to the VS Code extension; continue them there.', others.length)
+        : l10n.t('Nothing to resume. {0} rotation(s) in progress belong to the CLI ("langfuse-access rotate --resume"); continue them there.', others.length),
+    };
   }
 
   /** Appends one audit entry as the current acting identity (the setting may change while running). */

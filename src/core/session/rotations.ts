@@ -3,6 +3,7 @@
 // sink settings from the port, clients from the pool, audit entries like every other action).
 import * as path from 'node:path';
 import type { Decision } from '../guards/accessGuards';
+import { l10n } from '../l10n/l10n';
 import type { LangfuseClient } from '../langfuse/index';
 import { shortPublicKey } from '../log/redact';
 import { StateFiles } from '../names';
@@ -64,7 +65,7 @@ export class SessionRotations {
     const untrusted = this.restrictedModeRefusal();
     if (untrusted) return this.refuse(plan, { status: 'unusable', rule: 'restricted-mode', reason: untrusted });
     if (plan.mode !== 'manual' && !this.adminAvailable) {
-      throw new RotationInputError('This connection cannot create or delete keys (it needs an organization key on a plan with the admin API). Use manual mode: create the new pair in the Langfuse UI and paste it.');
+      throw new RotationInputError(l10n.t('This connection cannot create or delete keys (it needs an organization key on a plan with the admin API). Use manual mode: create the new pair in the Langfuse UI and paste it.'));
     }
     const decision = plan.mode === 'manual' ? { allowed: true as const, rule: 'allowed' as const } : await this.decide(plan.project, plan.mode === 'create' ? 'apiKey.create' : 'apiKey.rotate');
     const { prompter } = this.session.host.port;
@@ -77,9 +78,10 @@ export class SessionRotations {
       return this.refuse(plan, { status: 'unusable', rule: 'target-unusable', reason: err.message });
     }
     const message = plan.mode === 'create'
-      ? `Create the key "${plan.note ?? ''}" in ${plan.project.name} into ${plan.targets.length} target(s): ${plan.targets.join(', ')}?`
+      ? l10n.t('Create the key "{0}" in {1} into {2} target(s): {3}?', plan.note ?? '', plan.project.name, plan.targets.length, plan.targets.join(', '))
       : rotationConfirmation({ oldPublicKey: plan.oldPublicKey!, project: plan.project.name, mode: plan.mode, targets: plan.targets });
-    if (!options.confirmed && !await prompter.confirm({ id: 'rotation-start', message, button: plan.mode === 'create' ? 'Create Key' : plan.mode === 'compromised' ? 'Rotate Now' : 'Start Rotation' })) return { status: 'cancelled', decision };
+    const button = plan.mode === 'create' ? l10n.t('Create Key') : plan.mode === 'compromised' ? l10n.t('Rotate Now') : l10n.t('Start Rotation');
+    if (!options.confirmed && !await prompter.confirm({ id: 'rotation-start', message, button })) return { status: 'cancelled', decision };
     return { status: 'started', decision, journal: await this.engine.start(plan, this.callbacks()) };
   }
 
@@ -110,8 +112,10 @@ export class SessionRotations {
       await this.session.host.port.prompter.refuse(offer.whyNoAbort!);
       return undefined;
     }
-    const message = `Abort rotation ${journal.id}? Every target gets back what it held before${journal.newKey ? ` and the new key ${shortPublicKey(journal.newKey.publicKey)} is deleted` : ''}.`;
-    if (!await this.session.host.port.prompter.confirm({ id: 'rotation-abort', message, button: 'Abort and Roll Back' })) return undefined;
+    const message = journal.newKey
+      ? l10n.t('Abort rotation {0}? Every target gets back what it held before and the new key {1} is deleted.', journal.id, shortPublicKey(journal.newKey.publicKey))
+      : l10n.t('Abort rotation {0}? Every target gets back what it held before.', journal.id);
+    if (!await this.session.host.port.prompter.confirm({ id: 'rotation-abort', message, button: l10n.t('Abort and Roll Back') })) return undefined;
     return this.engine.abort(journal.id, this.callbacks());
   }
 
@@ -146,17 +150,17 @@ export class SessionRotations {
       onEvent: event => prompter.progress(event),
       provideNewPair: request => prompter.newKeyPair(request),
       confirmChecklist: request => prompter.confirm({
-        id: 'rotation-checklist', button: 'All Done: Continue',
-        message: `Before the old key ${shortPublicKey(request.oldPublicKey)} of ${request.project} is revoked, confirm the deploy checklist for ${request.newPublicKey}:\n${request.items.map(i => `  - ${i}`).join('\n')}`,
+        id: 'rotation-checklist', button: l10n.t('All Done: Continue'),
+        message: l10n.t('Before the old key {0} of {1} is revoked, confirm the deploy checklist for {2}:\n{3}', shortPublicKey(request.oldPublicKey), request.project, request.newPublicKey, request.items.map(i => `  - ${i}`).join('\n')),
       }),
       confirmRevoke: request => prompter.confirm({
         id: 'rotation-revoke', message: request.question,
-        detail: [request.warning && `WARNING: ${request.warning}`, request.manualInstructions].filter(Boolean).join('\n') || undefined,
-        button: request.mode === 'manual' ? 'I Deleted It' : `Revoke ${shortPublicKey(request.oldPublicKey)} in ${request.project}`,
+        detail: [request.warning && l10n.t('WARNING: {0}', request.warning), request.manualInstructions].filter(Boolean).join('\n') || undefined,
+        button: request.mode === 'manual' ? l10n.t('I Deleted It') : l10n.t('Revoke {0} in {1}', shortPublicKey(request.oldPublicKey), request.project),
       }),
       confirmForeignHost: request => prompter.confirm({
         id: 'rotation-foreign-host', message: request.question, hosts: request.foreignHosts.map(h => h.host),
-        button: `Write to ${request.foreignHosts.map(h => h.host).join(', ')}`,
+        button: l10n.t('Write to {0}', request.foreignHosts.map(h => h.host).join(', ')),
       }),
     };
   }
