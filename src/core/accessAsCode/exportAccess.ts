@@ -2,6 +2,7 @@
 // the file untouched — under the access file's lock, with the scoped no-follow writer (the file and
 // `.langfuse/` must stay inside the repository folder), audited like every change this tool makes.
 import * as path from 'node:path';
+import { l10n } from '../l10n/l10n';
 import { parseAccessFile } from '../access/accessFile';
 import { withAccessFileLock } from '../access/accessFileLock';
 import { hostLabel } from '../connections/connection';
@@ -25,7 +26,7 @@ export async function exportAccess(session: Session, file: string, options: Expo
   refuseUntrusted(session, 'export');
   const { port } = session.host;
   const rootDir = path.dirname(path.dirname(file));
-  const scope = options.scope ?? { roots: [rootDir], label: `the repository folder ${rootDir}` };
+  const scope = options.scope ?? { roots: [rootDir], label: l10n.t('the repository folder {0}', rootDir) };
   const live = await readLiveOrganization(session.client, { projects: options.projects, now: () => port.clock.now() });
   return withAccessFileLock(file, { stateDir: port.stateDir, tool: port.tool, purpose: `exporting into ${file}` }, () => {
     const before = readFileNoFollow(file);

@@ -13,7 +13,7 @@ export { renderMarkdown } from './render/markdown';
 export { renderSarif } from './render/sarif';
 export { applyHeadline, renderApplyMarkdown, renderApplyText } from './render/applyReport';
 export { summaryLine } from './render/groups';
-export { RESTRICTED_ACCESS_REASON, restrictedAccessReason, UntrustedWorkspaceError } from './trust';
+export { restrictedAccessReason, UntrustedWorkspaceError } from './trust';
 export { applyTextEdit, takeLiveValue, type TextEdit } from './takeLive';
 export { workspaceTrusted } from './trust';
 export { driftFindings, type DriftFinding } from './driftFindings';

@@ -9,13 +9,6 @@ export function restrictedAccessReason(): string {
   return l10n.t('This workspace is in Restricted Mode (not trusted): its access file is not planned, applied or exported into, because a cloned repository must not steer changes to your organization. Trust the workspace (Manage Workspace Trust) to use access as code.');
 }
 
-/**
- * The English reason, kept for the extension's caller until it asks restrictedAccessReason() (a
- * constant is read at import, before any translator is installed).
- * @deprecated use restrictedAccessReason()
- */
-export const RESTRICTED_ACCESS_REASON = restrictedAccessReason();
-
 export type RefusedStep = 'plan' | 'apply' | 'export';
 
 export class UntrustedWorkspaceError extends Error {

@@ -22,13 +22,13 @@ const notice = (ctx: FlowContext, message: string) => new PaletteStop(async () =
 const refusal = (ctx: FlowContext, message: string) => new PaletteStop(() => ctx.ui.refuse(message));
 const refusedBefore = (ctx: FlowContext, q: Refused) => new PaletteStop(() => refuseBefore(ctx, q));
 
-/** What each need is called in a refusal ("You may not create API keys in any project…"). */
-function needWords(need: ProjectNeed): string {
+/** The refusal for a project where the identity may not act, when the verdict gives no reason: one sentence per action. */
+function mayNotIn(need: ProjectNeed, project: string): string {
   switch (need) {
-    case 'setRole': return l10n.t('change project roles');
-    case 'createKey': return l10n.t('create API keys');
-    case 'revokeKey': return l10n.t('revoke API keys');
-    case 'rotateKey': return l10n.t('rotate API keys');
+    case 'setRole': return l10n.t('You may not change project roles in {0}.', project);
+    case 'createKey': return l10n.t('You may not create API keys in {0}.', project);
+    case 'revokeKey': return l10n.t('You may not revoke API keys in {0}.', project);
+    case 'rotateKey': return l10n.t('You may not rotate API keys in {0}.', project);
   }
 }
 
@@ -55,14 +55,14 @@ const project: Asker<{ ask: 'project'; need?: ProjectNeed }> = async (q, driver,
       if (projects.length === 0) throw notice(ctx, l10n.t('This connection shows no projects (a project key or a plan without the admin API).'));
       let items: ProjectItem[] = projects.map(p => ({ label: p.name, description: p.id, project: { id: p.id, name: p.name } }));
       if (q.need) {
-        const choices = projectChoices(projects, await ctx.session.permissions(projects.map(p => p.id), signal), q.need, needWords(q.need));
+        const choices = projectChoices(projects, await ctx.session.permissions(projects.map(p => p.id), signal), q.need);
         if (choices.refusal) throw refusal(ctx, choices.refusal);
         items = choices.items;
       }
       return { items, active: items.find(i => i.project.id === s.project?.id) };
     },
   });
-  if (pick.verdict && !pick.verdict.allowed) throw refusal(ctx, pick.verdict.reason ?? l10n.t('You may not {0} in {1}.', needWords(q.need!), pick.project.name));
+  if (pick.verdict && !pick.verdict.allowed) throw refusal(ctx, pick.verdict.reason ?? mayNotIn(q.need!, pick.project.name));
   if (pick.project.id !== s.project?.id) for (const key of ['projectMember', 'key', 'role', 'note'] as const) delete s[key];
   s.project = pick.project;
 };

@@ -11,6 +11,7 @@
 // rename (that user could write the file directly anyway).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { l10n } from '../l10n/l10n';
 import { fsyncDir, writeTempFileSync } from '../state/atomicWrite';
 
 export interface WriteScope {
@@ -43,20 +44,22 @@ function realRoots(scope: WriteScope): string[] {
 export function checkWriteTarget(file: string, scope: WriteScope): { dir: string; target: string; stat?: fs.Stats } {
   const abs = path.resolve(file);
   if (!scope.roots.some(r => within(path.resolve(r), abs))) {
-    throw new UnsafeWriteError(abs, 'outside', `${abs} is outside ${scope.label}: not written.`);
+    throw new UnsafeWriteError(abs, 'outside', l10n.t('{0} is outside {1}: not written.', abs, scope.label));
   }
   const dir = fs.realpathSync(path.dirname(abs));
   if (!realRoots(scope).some(r => within(r, dir))) {
-    throw new UnsafeWriteError(abs, 'outside', `${abs} lies in ${dir} once symbolic links are followed, which is outside ${scope.label}: not written.`);
+    throw new UnsafeWriteError(abs, 'outside', l10n.t('{0} lies in {1} once symbolic links are followed, which is outside {2}: not written.', abs, dir, scope.label));
   }
   const target = path.join(dir, path.basename(abs));
   const stat = fs.lstatSync(target, { throwIfNoEntry: false });
   if (stat?.isSymbolicLink()) {
-    let to = '';
-    try { to = ` to ${fs.readlinkSync(target)}`; } catch { /* unreadable link: still refused */ }
-    throw new UnsafeWriteError(abs, 'symlink', `${abs} is a symbolic link${to}: refused, because writing through it would change a file the workspace does not own. Replace the link with a regular file to let this tool edit it.`);
+    let to: string | undefined;
+    try { to = fs.readlinkSync(target); } catch { /* unreadable link: still refused */ }
+    throw new UnsafeWriteError(abs, 'symlink', to === undefined
+      ? l10n.t('{0} is a symbolic link: refused, because writing through it would change a file the workspace does not own. Replace the link with a regular file to let this tool edit it.', abs)
+      : l10n.t('{0} is a symbolic link to {1}: refused, because writing through it would change a file the workspace does not own. Replace the link with a regular file to let this tool edit it.', abs, to));
   }
-  if (stat && !stat.isFile()) throw new UnsafeWriteError(abs, 'not-a-file', `${abs} is not a regular file: not written.`);
+  if (stat && !stat.isFile()) throw new UnsafeWriteError(abs, 'not-a-file', l10n.t('{0} is not a regular file: not written.', abs));
   return { dir, target, stat };
 }
 
@@ -68,11 +71,11 @@ export function readFileNoFollow(file: string): string | undefined {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return undefined;
-    if (code === 'ELOOP') throw new UnsafeWriteError(path.resolve(file), 'symlink', `${path.resolve(file)} is a symbolic link: refused (not followed).`);
+    if (code === 'ELOOP') throw new UnsafeWriteError(path.resolve(file), 'symlink', l10n.t('{0} is a symbolic link: refused (not followed).', path.resolve(file)));
     throw err;
   }
   try {
-    if (!fs.fstatSync(fd).isFile()) throw new UnsafeWriteError(path.resolve(file), 'not-a-file', `${path.resolve(file)} is not a regular file.`);
+    if (!fs.fstatSync(fd).isFile()) throw new UnsafeWriteError(path.resolve(file), 'not-a-file', l10n.t('{0} is not a regular file.', path.resolve(file)));
     return fs.readFileSync(fd, 'utf8');
   } finally {
     fs.closeSync(fd);
@@ -112,11 +115,11 @@ export function writeFileInScope(file: string, data: string | Buffer, scope: Wri
 /** The scope for a file a user named outside any workspace: its own folder (a link may not lead out of it). */
 export function folderScope(file: string): WriteScope {
   const dir = path.dirname(path.resolve(file));
-  return { roots: [dir], label: `the folder ${dir}` };
+  return { roots: [dir], label: l10n.t('the folder {0}', dir) };
 }
 
 /** The scope for a file: the workspace roots when it is inside one of them, else its own folder. */
-export function scopeFor(file: string, workspaceRoots: readonly string[], label = 'the workspace'): WriteScope {
+export function scopeFor(file: string, workspaceRoots: readonly string[], label = l10n.t('the workspace')): WriteScope {
   const abs = path.resolve(file);
   return workspaceRoots.some(r => within(path.resolve(r), abs)) ? { roots: workspaceRoots, label } : folderScope(abs);
 }

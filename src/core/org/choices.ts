@@ -65,7 +65,7 @@ export interface ProjectChoice { label: string; description: string; project: { 
  * The projects for an action chosen from the palette, each saying whether the acting identity may
  * take it there (allowed ones first); `refusal` when it may nowhere, so nothing else is asked.
  */
-export function projectChoices(projects: readonly { id: string; name: string }[], permissions: Permissions, need: ProjectNeed, _what?: string): { items: ProjectChoice[]; refusal?: string } {
+export function projectChoices(projects: readonly { id: string; name: string }[], permissions: Permissions, need: ProjectNeed): { items: ProjectChoice[]; refusal?: string } {
   const items = projects.map(p => {
     const mine = permissions.projects[p.id];
     const verdict = mine?.[need] ?? { allowed: true };

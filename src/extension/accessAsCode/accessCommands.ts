@@ -25,7 +25,7 @@ export async function exportAccessCommand(services: Services, parts: AccessParts
   const open = vscode.workspace.textDocuments.find(d => d.uri.fsPath === file);
   if (open?.isDirty && !await open.save()) return undefined;
   const session = await services.clients.session(connectionId);
-  const result = await aac().exportAccess(session, file, { scope: { roots: workspaceRoots(), label: 'the workspace folders' } });
+  const result = await aac().exportAccess(session, file, { scope: { roots: workspaceRoots(), label: vscode.l10n.t('the workspace folders') } });
   const doc = await vscode.workspace.openTextDocument(file);
   await vscode.window.showTextDocument(doc);
   await parts.drift.refresh(doc);

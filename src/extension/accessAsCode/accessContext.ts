@@ -58,6 +58,6 @@ export async function sessionFor(services: Services, ws: AccessWorkspace, ask: b
 /** Restricted Mode: said once, nothing planned, applied or exported. */
 export async function refusedUntrusted(services: Services): Promise<boolean> {
   if (vscode.workspace.isTrusted) return false;
-  await services.ui.refuse(aac().RESTRICTED_ACCESS_REASON);
+  await services.ui.refuse(aac().restrictedAccessReason());
   return true;
 }
