@@ -13,4 +13,5 @@ export { childrenOf, errorNode, findKeyNode } from '../org/accessTree';
 export { checkConnection, type ConnectionCheck } from '../langfuse/connectionCheck';
 export * from '../actions/index';
 export { AccessRows, invalidationFor } from '../org/accessRows';
+export { explainMemberAccessReport, isolationReportOf } from '../reports/gather';
 export * as accessAsCode from '../accessAsCode/index';

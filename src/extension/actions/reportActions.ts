@@ -1,7 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { explainMemberAccessReport, isolationReportOf } from '../../core/reports/gather';
 import { loadChunk } from '../lazy';
 import type { Services } from '../services';
 import type { NodeOf } from '../../core/org/accessNodes';
@@ -14,7 +13,7 @@ export async function explainMemberAccess(services: Services, node: NodeOf<'orgM
   const m = node.member;
   const who = m.name ?? m.email ?? m.userId;
   const markdown = await services.progress.run({ title: vscode.l10n.t('Explaining the access of {0}', who), place: 'notification', cancellable: true },
-    work => explainMemberAccessReport(model, m, work));
+    work => loadChunk('core').explainMemberAccessReport(model, m, work));
   if (markdown === undefined) return undefined;
   const doc = await services.reports.open({
     kind: 'explain', id: `${node.connectionId}/${m.userId}`, title: vscode.l10n.t('Access of {0}', who), language: 'markdown',
@@ -27,7 +26,7 @@ export async function checkOrganizationIsolation(services: Services, node: { con
   const { model, connection } = await services.clients.get(node.connectionId);
   const access = workspaceAccessConfig();
   const markdown = await services.progress.run({ title: vscode.l10n.t('Checking the isolation of {0}', connection.name), place: 'notification', cancellable: true },
-    work => isolationReportOf(model, access ? vscode.l10n.t('{0} with {1}', connection.name, access.source) : connection.name, access?.environments, work));
+    work => loadChunk('core').isolationReportOf(model, access ? vscode.l10n.t('{0} with {1}', connection.name, access.source) : connection.name, access?.environments, work));
   if (markdown === undefined) return undefined;
   const doc = await services.reports.open({
     kind: 'isolation', id: node.connectionId, title: vscode.l10n.t('Isolation check of {0}', connection.name), language: 'markdown',
