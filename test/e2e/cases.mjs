@@ -2,7 +2,7 @@
 // and leaves the workspace and the sandbox as it found them (the next case, or window, starts from the fixture).
 import fs from 'node:fs';
 import path from 'node:path';
-import { chooseFromContextMenu, openViewContainer, runCommand, treeRow, waitForStableColours } from './workbench.mjs';
+import { chooseFromContextMenu, openSetProjectRoleDialog, openViewContainer, runCommand, treeRow, waitForStableColours } from './workbench.mjs';
 
 async function expand(sidebar, label) {
   const row = treeRow(sidebar, label);
@@ -89,14 +89,7 @@ export const cases = [
     name: 'member-action-confirmation',
     async run({ page, shot }) {
       const sidebar = await openViewContainer(page, 'Langfuse Access');
-      await chooseFromContextMenu(page, treeRow(sidebar, 'Dana Developer'), 'Set Project Role…');
-      const input = page.locator('.quick-input-widget input');
-      await input.waitFor();
-      await input.fill('VIEWER');
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'VIEWER' }).first().waitFor();
-      await page.keyboard.press('Enter');
-      const dialog = page.locator('.monaco-dialog-box');
-      await dialog.waitFor();
+      const dialog = await openSetProjectRoleDialog(page, treeRow(sidebar, 'Dana Developer'), 'Set Project Role…', 'VIEWER');
       const message = await dialog.innerText();
       if (!message.includes('Dana Developer') && !message.includes('developer@acme.com')) throw new Error(`unexpected dialog: ${message}`);
       if (!message.includes('VIEWER of production-chatbot')) throw new Error(`the dialog does not name role and project: ${message}`);

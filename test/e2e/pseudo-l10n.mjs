@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { workbenchUrl, extRoot } from '../scripts/vscode-host.mjs';
 import { PSEUDO_LOCALE, accent, pseudo, pseudoLocalisedExtension } from '../scripts/pseudo-l10n.mjs';
-import { chooseFromContextMenu, openViewContainer, treeRow, waitForStableColours } from './workbench.mjs';
+import { openSetProjectRoleDialog, openViewContainer, treeRow, waitForStableColours } from './workbench.mjs';
 import { widenSidebar } from './cases.mjs';
 
 /** The source of the extension's diagnostics (the product's name, not translated). */
@@ -100,14 +100,7 @@ export async function runPseudoL10nCase({ context, server, tmp, workspace, shot 
 
     // A member action's confirmation (the session's question and its button), chosen from the project
     // member's context menu and cancelled. Role names are Langfuse's; "Cancel" is VS Code's own word.
-    await chooseFromContextMenu(page, sidebar.locator('.monaco-list-row', { hasText: 'Dana Developer' }).last(), accent('Set Project Role'));
-    const roleInput = page.locator('.quick-input-widget input');
-    await roleInput.waitFor();
-    await roleInput.fill('VIEWER');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'VIEWER' }).first().waitFor();
-    await page.keyboard.press('Enter');
-    const dialog = page.locator('.monaco-dialog-box');
-    await dialog.waitFor();
+    const dialog = await openSetProjectRoleDialog(page, sidebar.locator('.monaco-list-row', { hasText: 'Dana Developer' }).last(), accent('Set Project Role'), 'VIEWER');
     const message = await dialog.locator('.dialog-message-text, .dialog-message-detail').allInnerTexts();
     const buttons = (await dialog.locator('.dialog-buttons .monaco-button').allInnerTexts()).map(b => b.trim());
     seen.push(message.join('\n'), buttons.join('\n'));

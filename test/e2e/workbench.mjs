@@ -59,3 +59,16 @@ export async function chooseFromContextMenu(page, row, itemName) {
   await item.hover();
   await page.keyboard.press('Enter');
 }
+
+/** Set Project Role… on a member row, the role typed and chosen: returns the confirmation dialog it opens. */
+export async function openSetProjectRoleDialog(page, row, itemName, role) {
+  await chooseFromContextMenu(page, row, itemName);
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(role);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: role }).first().waitFor();
+  await page.keyboard.press('Enter');
+  const dialog = page.locator('.monaco-dialog-box');
+  await dialog.waitFor();
+  return dialog;
+}
