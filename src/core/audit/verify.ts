@@ -4,7 +4,7 @@ import { GENESIS_HASH } from './entry';
 import { publicKeyId } from './signingKey';
 import { l10n } from '../l10n/l10n';
 
-import type { AuditVerifyReport, CheckpointKeyInfo, VerifyOptions, VerifyProblem } from './verifyReport';
+import { gapMessage, type AuditVerifyReport, type CheckpointKeyInfo, type Gap, type VerifyOptions, type VerifyProblem } from './verifyReport';
 import { streamLines } from './lineStream';
 import { HASH_FIELD_FROM_END, HASH_FROM_END, HASH_HEX_LENGTH, LINE_PREFIX, MIN_LINE_LENGTH, PREV_END_FROM_END, PREV_FIELD_FROM_END, PREV_FROM_END } from './lineLayout';
 
@@ -17,7 +17,6 @@ const RING = 256;
 /** scratch = previous hash, `\n`, the line's body, `}`: what the line's own hash covers (chain.ts entryHash). */
 const SCRATCH_EXTRA = HASH_HEX_LENGTH + 2;
 
-interface Gap { from: number; to: number; afterLine: number; beforeLine: number }
 
 /**
  * Verifies the audit log in one streaming pass: each line's hash over its raw bytes, the link to the
@@ -280,18 +279,6 @@ export class ChainVerifier {
       unsignedEntries: Math.max(0, this.lastSeq - this.lastCheckpointSeq),
     };
   }
-}
-
-/** One whole sentence per shape of a gap (one seq or a range; before the first line or between two). */
-function gapMessage(g: Gap): string {
-  if (g.from === g.to) {
-    return g.afterLine > 0
-      ? l10n.t('seq {0} is missing between line {1} and line {2}: deleted', g.from, g.afterLine, g.beforeLine)
-      : l10n.t('seq {0} is missing before line {1}: deleted', g.from, g.beforeLine);
-  }
-  return g.afterLine > 0
-    ? l10n.t('seq {0}–{1} are missing between line {2} and line {3}: deleted', g.from, g.to, g.afterLine, g.beforeLine)
-    : l10n.t('seq {0}–{1} are missing before line {2}: deleted', g.from, g.to, g.beforeLine);
 }
 
 function growScratch(old: Buffer, size: number): Buffer {
