@@ -20,14 +20,10 @@ import { addGitignorePattern } from '../../../src/core/git/gitignoreWriter';
 import { formatEnvValue } from '../../../src/core/env/envEdit';
 import { onlineCheckRefusal } from '../../../src/core/rules/onlineCheckPolicy';
 import { closeEnv, openEnv, thrown, type Env } from '../langfuse/helpers';
-import { isTranslated, untranslatedEnglish, usePseudoLocale, type PseudoLocale } from './pseudoLocale';
+import { usePseudoLocale, type PseudoLocale, assertTranslatedWhole } from './pseudoLocale';
 
 /** Translated whole, and no plain English left once the given data is taken out. */
-function assertWhole(text: string | undefined, data: readonly string[] = []): void {
-  assert.ok(text !== undefined, 'a message was expected');
-  assert.ok(isTranslated(text), `not one translated message: ${text}`);
-  assert.deepEqual(untranslatedEnglish(text, data), [], `English left in: ${text}`);
-}
+const assertWhole = (text: string | undefined, data: readonly string[] = []) => assertTranslatedWhole(text, data);
 
 describe('l10n: the Langfuse client, connections, git, audit and .env messages in a pseudo-localised language', function () {
   this.timeout(60_000);

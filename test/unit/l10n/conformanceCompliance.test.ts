@@ -18,7 +18,7 @@ import type { ActionOutcome } from '../../../src/core/session';
 import { startCliHarness, type CliHarness } from '../cli-rotate/support/cliHarness';
 import { runCommand, runConformance } from '../conformance/harness';
 import { check, fixture } from '../deployment/helpers';
-import { isTranslated, untranslatedEnglish, usePseudoLocale, type PseudoLocale } from './pseudoLocale';
+import { untranslatedEnglish, usePseudoLocale, type PseudoLocale, assertTranslatedWhole } from './pseudoLocale';
 
 /** Every human line of a conformance report: check titles and details, cleanup lines, notes, why it stopped. */
 function humanLines(r: ConformanceReport): string[] {
@@ -26,10 +26,7 @@ function humanLines(r: ConformanceReport): string[] {
 }
 
 function assertAllTranslated(lines: readonly string[], data: readonly string[] = []): void {
-  for (const line of lines) {
-    assert.ok(isTranslated(line), `not a translated message: ${line}`);
-    assert.deepEqual(untranslatedEnglish(line, data), [], `English left in: ${line}`);
-  }
+  for (const line of lines) assertTranslatedWhole(line, data, 'a line');
 }
 
 describe('l10n: conformance, doctor and the compliance report in a pseudo-localised language', function () {

@@ -43,3 +43,14 @@ export function untranslatedEnglish(text: string, data: readonly string[] = []):
   for (const d of data) rest = rest.split(d).join(' ');
   return rest.match(/\b[A-Za-z][a-z]+(?:[ ,]+[A-Za-z][a-z]+)+\b/g) ?? [];
 }
+
+/**
+ * Asserts `text` is one whole translated message with no plain English left once `data` (names and
+ * values from servers, files or code) is taken out, longest first so no datum is cut by a shorter one.
+ */
+export function assertTranslatedWhole(text: string | undefined, data: readonly string[] = [], what = 'the message'): void {
+  assert.ok(text !== undefined, `${what} was expected`);
+  assert.ok(isTranslated(text), `${what} is not one translated message: ${text}`);
+  const longestFirst = [...data].filter(Boolean).sort((a, b) => b.length - a.length);
+  assert.deepEqual(untranslatedEnglish(text, longestFirst), [], `${what} has English left: ${text}`);
+}

@@ -22,14 +22,10 @@ import { SINK_TOKENS, sinkTokenProblem, vaultTokenDecision } from '../../../src/
 import { HEADLESS_SINK_FORMS, parseSinkTarget, SINK_SPEC_FORMS, sinkSpecHelp } from '../../../src/core/secrets/spec';
 import { VaultHttp } from '../../../src/core/secrets/vault/vaultHttp';
 import { OLD, PROJECT, startHarness, type Harness } from '../rotation/support/harness';
-import { isTranslated, untranslatedEnglish, usePseudoLocale, type PseudoLocale } from './pseudoLocale';
+import { isTranslated, untranslatedEnglish, usePseudoLocale, type PseudoLocale, assertTranslatedWhole } from './pseudoLocale';
 
 /** Asserts `text` is one translated message with no plain English left once `data` is taken out. */
-function assertWhole(text: string, data: readonly string[], what: string): void {
-  assert.ok(isTranslated(text), `${what} is not one translated message: ${text}`);
-  const sorted = [...data].filter(Boolean).sort((a, b) => b.length - a.length);
-  assert.deepEqual(untranslatedEnglish(text, sorted), [], `${what} has English left: ${text}`);
-}
+const assertWhole = (text: string, data: readonly string[], what: string) => assertTranslatedWhole(text, data, what);
 
 function caught(fn: () => unknown): Error {
   try { fn(); } catch (err) { return err as Error; }

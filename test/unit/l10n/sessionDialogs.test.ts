@@ -22,7 +22,7 @@ import { readLiveOrganization } from '../../../src/core/accessAsCode/liveState';
 import { foreignHostProblem } from '../../../src/core/accessAsCode/foreignHost';
 import { writeExportedYaml } from '../../../src/core/accessAsCode/exportYaml';
 import { startSandbox, type SandboxHandle } from '../../../src/sandbox';
-import { isTranslated, untranslatedEnglish, usePseudoLocale, type PseudoLocale } from './pseudoLocale';
+import { usePseudoLocale, type PseudoLocale, assertTranslatedWhole } from './pseudoLocale';
 
 const PK = 'pk-lf-c2000000-0000-4000-8000-000000000001';
 const facts: LiveFacts = {
@@ -60,10 +60,7 @@ const actions: SessionAction[] = [
   { kind: 'project.delete', projectId: 'p1' },
 ];
 
-function assertWhole(text: string, what: string): void {
-  assert.ok(isTranslated(text), `${what} is not one translated message: ${text}`);
-  assert.deepEqual(untranslatedEnglish(text, [...DATA, PK, 'new@acme.com', 'sk-lf-…0001']), [], `${what} has English left: ${text}`);
-}
+const assertWhole = (text: string, what: string) => assertTranslatedWhole(text, [...DATA, PK, 'new@acme.com', 'sk-lf-…0001'], what);
 
 function recordingPort(stateDir: string, answer: boolean): SessionPort & { asked: Confirmation[]; refused: string[] } {
   const asked: Confirmation[] = [];
